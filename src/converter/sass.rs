@@ -1,0 +1,150 @@
+//! Sass and SCSS pages compiled to CSS with grass, the way
+//! jekyll-sass-converter does: `_sass` (and `sass.load_paths`) on the load
+//! path, `sass.style` honoured, and a source map written beside the CSS
+//! unless `sass.sourcemap` is `never` (or `development` outside development).
+
+use crate::config::Config;
+use crate::errors::{Error, Result};
+use crate::liquid::Value;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+/// The compiled stylesheet and, when wanted, its source map.
+pub struct Compiled {
+    pub css: String,
+    pub map: Option<String>,
+}
+
+/// Compiles one Sass page. `rel` is its source-relative path, `css_name` the
+/// file name of the output (for the map's `file` and the comment).
+pub fn compile(content: &str, rel: &str, indented: bool, css_name: &str, config: &Config) -> Result<Compiled> {
+    let settings = config.get("sass");
+    let setting = |key: &str| settings.and_then(|s| s.get(key)).and_then(Value::as_str);
+    let style = match setting("style") {
+        Some("compressed") | Some(":compressed") => grass::OutputStyle::Compressed,
+        _ => grass::OutputStyle::Expanded,
+    };
+    let fs = RecordingFs::default();
+    let syntax = if indented { grass::InputSyntax::Sass } else { grass::InputSyntax::Scss };
+    let options = grass::Options::default()
+        .style(style)
+        .input_syntax(syntax)
+        .load_paths(&load_paths(rel, config))
+        .fs(&fs);
+    let css = grass::from_string(content.to_string(), &options).map_err(|e| sass_error(rel, *e))?;
+    if !wants_sourcemap(setting("sourcemap"), &config.environment) {
+        return Ok(Compiled { css, map: None });
+    }
+    let map = source_map(rel, css_name, content, &fs.read_files(), config);
+    let css = format!("{css}\n/*# sourceMappingURL={css_name}.map */");
+    Ok(Compiled { css, map: Some(map) })
+}
+
+/// `sass.sourcemap`: `always` (the default), `never`, or `development`.
+fn wants_sourcemap(setting: Option<&str>, environment: &str) -> bool {
+    match setting.map(|s| s.trim_start_matches(':')) {
+        Some("never") => false,
+        Some("development") => environment == "development",
+        _ => true,
+    }
+}
+
+fn load_paths(rel: &str, config: &Config) -> Vec<PathBuf> {
+    let sass = config.get("sass");
+    let dir = sass
+        .and_then(|s| s.get("sass_dir"))
+        .and_then(Value::as_str)
+        .unwrap_or("_sass");
+    let mut paths = vec![config.source.join(dir)];
+    if let Some(Value::Array(extra)) = sass.and_then(|s| s.get("load_paths")) {
+        paths.extend(extra.iter().filter_map(Value::as_str).map(|p| config.source.join(p)));
+    }
+    if let Some(parent) = Path::new(rel).parent() {
+        paths.push(config.source.join(parent));
+    }
+    paths
+}
+
+/// A version 3 source map naming the sources; mappings are left empty.
+fn source_map(rel: &str, css_name: &str, content: &str, imported: &[(PathBuf, String)], config: &Config) -> String {
+    let name = Path::new(rel).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut sources = vec![serde_json::Value::from(name)];
+    let mut contents = vec![serde_json::Value::from(content)];
+    for (path, text) in imported {
+        sources.push(config.relative(path).into());
+        contents.push(text.as_str().into());
+    }
+    let map = serde_json::json!({
+        "version": 3,
+        "file": css_name,
+        "sources": sources,
+        "sourcesContent": contents,
+        "names": [],
+        "mappings": "",
+    });
+    serde_json::to_string_pretty(&map).unwrap_or_default()
+}
+
+fn sass_error(rel: &str, error: grass::Error) -> Error {
+    let (line, message) = match error.kind() {
+        grass::ErrorKind::ParseError { message, loc, .. } => (loc.begin.line + 1, message),
+        grass::ErrorKind::IoError(e) => (1, e.to_string()),
+        grass::ErrorKind::FromUtf8Error(e) => (1, e),
+        _ => (1, "unknown Sass error".to_string()),
+    };
+    Error::Conversion {
+        file: rel.to_string(),
+        line,
+        message,
+    }
+}
+
+/// The real file system, remembering which files grass read (the imports).
+#[derive(Debug, Default)]
+struct RecordingFs {
+    read: Mutex<Vec<(PathBuf, String)>>,
+}
+
+impl RecordingFs {
+    fn read_files(&self) -> Vec<(PathBuf, String)> {
+        self.read.lock().map(|r| r.clone()).unwrap_or_default()
+    }
+}
+
+impl grass::Fs for RecordingFs {
+    fn is_dir(&self, path: &Path) -> bool {
+        path.is_dir()
+    }
+
+    fn is_file(&self, path: &Path) -> bool {
+        path.is_file()
+    }
+
+    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
+        let bytes = std::fs::read(path)?;
+        if let Ok(mut read) = self.read.lock() {
+            read.push((path.to_path_buf(), String::from_utf8_lossy(&bytes).into_owned()));
+        }
+        Ok(bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sourcemap_setting() {
+        let cases = [
+            (None, "development", true),
+            (Some("never"), "development", false),
+            (Some("development"), "production", false),
+            (Some(":development"), "development", true),
+            (Some("always"), "production", true),
+        ];
+        for (setting, env, want) in cases {
+            assert_eq!(wants_sourcemap(setting, env), want, "{setting:?} {env}");
+        }
+    }
+}

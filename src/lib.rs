@@ -1,0 +1,34 @@
+//! hyde: a Jekyll-compatible static site renderer.
+//!
+//! The modules follow Jekyll's own vocabulary (lib/jekyll/*.rb): a `Site` is
+//! configured, read, rendered and written by one stage each.
+
+pub mod cleaner;
+pub mod config;
+pub mod converter;
+pub mod data_reader;
+pub mod drops;
+pub mod entry_filter;
+pub mod errors;
+pub mod front_matter;
+pub mod frontmatter_defaults;
+pub mod layout;
+pub mod liquid;
+pub mod liquid_renderer;
+pub mod logger;
+pub mod page;
+pub mod reader;
+pub mod renderer;
+pub mod site;
+pub mod static_file;
+pub mod url;
+pub mod utils;
+pub mod writer;
+pub mod yaml;
+
+pub use config::{Config, Overrides};
+pub use errors::Error;
+pub use site::Site;
+
+/// The Jekyll version hyde reproduces; templates see it as `jekyll.version`.
+pub const JEKYLL_VERSION: &str = "4.3.1";

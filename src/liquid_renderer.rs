@@ -1,0 +1,160 @@
+//! Parsing templates once and serving includes (lib/jekyll/liquid_renderer.rb
+//! and lib/jekyll/tags/include.rb): a thread-safe cache of parsed templates,
+//! and the `Host` that the Liquid engine asks for includes, Markdown and the
+//! configuration.
+
+use crate::config::Config;
+use crate::converter::markdown;
+use crate::errors::Result;
+use crate::liquid::{self, Host, Map, ParseOptions, Template};
+use crate::logger;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+
+/// Shared by every render of a build.
+pub struct LiquidRenderer {
+    source: PathBuf,
+    real_source: PathBuf,
+    includes_dir: PathBuf,
+    config: Map,
+    now: jiff::ZonedDateTime,
+    error_mode: liquid::ErrorMode,
+    markdown: markdown::Options,
+    cache: RwLock<HashMap<String, Arc<Template>>>,
+}
+
+impl LiquidRenderer {
+    pub fn new(config: &Config) -> LiquidRenderer {
+        let kramdown = config.get("kramdown").and_then(|v| v.as_hash());
+        LiquidRenderer {
+            real_source: config.source.canonicalize().unwrap_or(config.source.clone()),
+            source: config.source.clone(),
+            includes_dir: config.includes_dir.clone(),
+            config: config.data.clone(),
+            now: config.now.clone(),
+            error_mode: config.liquid.error_mode,
+            markdown: markdown::Options::from_config(kramdown),
+            cache: RwLock::new(HashMap::new()),
+        }
+    }
+
+    /// Parses `source` as the template of `file`, once per file; the body
+    /// starts at `body_line` of the file, so errors give file lines.
+    pub fn parse(&self, file: &str, source: &str, body_line: usize) -> Result<Arc<Template>> {
+        if let Some(t) = self.cache.read().ok().and_then(|c| c.get(file).cloned()) {
+            return Ok(t);
+        }
+        let opts = ParseOptions {
+            error_mode: self.error_mode,
+            line_offset: body_line.saturating_sub(1),
+        };
+        let template = Arc::new(Template::parse(source, file, &opts)?);
+        for warning in template.warnings() {
+            logger::warn("Liquid Warning:", &warning.to_string());
+        }
+        if let Ok(mut cache) = self.cache.write() {
+            cache.entry(file.to_string()).or_insert_with(|| template.clone());
+        }
+        Ok(template)
+    }
+
+    /// A `Host` for rendering the page at `page_path` (source-relative);
+    /// `include_relative` resolves against that page's directory, as in Jekyll.
+    pub fn host<'a>(&'a self, page_path: &str) -> PageHost<'a> {
+        let dir = Path::new(page_path).parent().map(Path::to_path_buf).unwrap_or_default();
+        PageHost { renderer: self, page_dir: dir }
+    }
+
+    /// Reads and parses an include found below `dir`, refusing names with
+    /// `..` and anything that resolves outside the site source.
+    fn load_include(&self, name: &str, dir: &Path, tag: &str) -> std::result::Result<Arc<Template>, String> {
+        validate_include_name(name, tag)?;
+        let path = dir.join(name);
+        let inside = path
+            .canonicalize()
+            .is_ok_and(|real| real.starts_with(&self.real_source));
+        if !path.is_file() || !inside {
+            return Err(format!(
+                "Could not locate the included file '{name}' in any of [\"{}\"]. Ensure it exists in \
+                 one of those directories and, if it is a symlink, does not point outside your site source.",
+                dir.display()
+            ));
+        }
+        let rel = crate::entry_filter::relative_path(&self.source, &path);
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{rel}: {e}"))?;
+        self.parse(&rel, &text, 1).map_err(|e| e.to_string())
+    }
+}
+
+/// The engine's view of the site while one page renders.
+pub struct PageHost<'a> {
+    renderer: &'a LiquidRenderer,
+    page_dir: PathBuf,
+}
+
+impl Host for PageHost<'_> {
+    fn include(&self, name: &str, _from: &str) -> std::result::Result<Arc<Template>, String> {
+        let r = self.renderer;
+        r.load_include(name, &r.includes_dir, "include")
+    }
+
+    fn include_relative(&self, name: &str, _from: &str) -> std::result::Result<Arc<Template>, String> {
+        let r = self.renderer;
+        r.load_include(name, &r.source.join(&self.page_dir), "include_relative")
+    }
+
+    fn markdownify(&self, input: &str) -> String {
+        markdown::convert(input, &self.renderer.markdown)
+    }
+
+    fn config(&self) -> &Map {
+        &self.renderer.config
+    }
+
+    fn now(&self) -> jiff::ZonedDateTime {
+        self.renderer.now.clone()
+    }
+}
+
+/// Jekyll's `validate_file_name`: word characters and `/.-()+~#@` only, and
+/// no runs of dots or slashes.
+fn validate_include_name(name: &str, tag: &str) -> std::result::Result<(), String> {
+    let valid_chars = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || "/.-()+~#@".contains(c));
+    let bad_sequence = name
+        .as_bytes()
+        .windows(2)
+        .any(|w| matches!(w[0], b'.' | b'/') && matches!(w[1], b'.' | b'/'));
+    if valid_chars && !bad_sequence {
+        Ok(())
+    } else {
+        Err(format!(
+            "Invalid syntax for {tag} tag. File contains invalid characters or sequences: {name}"
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn include_names() {
+        let cases = [
+            ("nav.html", true),
+            ("dir/file.html", true),
+            ("a-b_c(1)+~#@.html", true),
+            ("../secret", false),
+            ("a//b", false),
+            ("a/./b", false),
+            ("with space.html", false),
+            ("", false),
+        ];
+        for (name, ok) in cases {
+            assert_eq!(validate_include_name(name, "include").is_ok(), ok, "{name}");
+        }
+    }
+}

@@ -1,0 +1,168 @@
+//! The `hyde` command line: Jekyll's commands and flags
+//! (lib/jekyll/commands/*.rb). Errors are printed once, and exit non-zero.
+
+use anyhow::Result;
+use clap::{Args, Parser, Subcommand};
+use hyde::liquid::{Map, Value};
+use hyde::{Config, Overrides, Site, logger};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+#[derive(Parser)]
+#[command(name = "hyde", version, about = "A Jekyll-compatible static site renderer")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build your site
+    #[command(alias = "b")]
+    Build(BuildArgs),
+    /// Clean the site (removes site output and metadata file) without building.
+    Clean(BuildArgs),
+}
+
+#[derive(Args)]
+struct BuildArgs {
+    /// Source directory (defaults to ./)
+    #[arg(short = 's', long)]
+    source: Option<PathBuf>,
+    /// Destination directory (defaults to ./_site)
+    #[arg(short = 'd', long)]
+    destination: Option<PathBuf>,
+    /// Custom configuration file(s), comma-separated
+    #[arg(long, value_delimiter = ',')]
+    config: Vec<PathBuf>,
+    /// Render posts in the _drafts folder
+    #[arg(short = 'D', long)]
+    drafts: bool,
+    /// Publishes posts with a future date
+    #[arg(long)]
+    future: bool,
+    /// Render posts that were marked as unpublished
+    #[arg(long)]
+    unpublished: bool,
+    /// Serve the website from the given base URL
+    #[arg(short = 'b', long)]
+    baseurl: Option<String>,
+    /// Safe mode (hyde never runs plugins and never follows symlinks out of the source)
+    #[arg(long)]
+    safe: bool,
+    /// Show the full error chain
+    #[arg(short = 't', long)]
+    trace: bool,
+    /// Silence output
+    #[arg(short = 'q', long)]
+    quiet: bool,
+    /// Print verbose output
+    #[arg(short = 'V', long)]
+    verbose: bool,
+}
+
+impl BuildArgs {
+    /// The flags as Jekyll's override hash.
+    fn overrides(&self) -> Overrides {
+        let mut values = Map::new();
+        let mut flag = |key: &str, on: bool| {
+            if on {
+                values.insert(key.into(), Value::Bool(true));
+            }
+        };
+        flag("show_drafts", self.drafts);
+        flag("future", self.future);
+        flag("unpublished", self.unpublished);
+        flag("safe", self.safe);
+        flag("quiet", self.quiet);
+        flag("verbose", self.verbose);
+        if let Some(baseurl) = &self.baseurl {
+            values.insert("baseurl".into(), Value::from(baseurl.as_str()));
+        }
+        Overrides {
+            source: self.source.clone(),
+            destination: self.destination.clone(),
+            config_files: self.config.clone(),
+            values,
+        }
+    }
+
+    fn set_log_level(&self) {
+        let level = if self.quiet {
+            logger::Level::Warn
+        } else if self.verbose {
+            logger::Level::Debug
+        } else {
+            logger::Level::Info
+        };
+        logger::set_level(level);
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (args, result) = match &cli.command {
+        Command::Build(args) => (args, build(args)),
+        Command::Clean(args) => (args, clean(args)),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            let message = if args.trace { format!("{error:?}") } else { error.to_string() };
+            logger::error("Error:", &message);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `jekyll build`.
+fn build(args: &BuildArgs) -> Result<()> {
+    args.set_log_level();
+    let config = Config::load(&args.overrides())?;
+    logger::info("Source:", &config.source.display().to_string());
+    logger::info("Destination:", &config.destination.display().to_string());
+    logger::info("Incremental build:", "disabled.");
+    logger::info("Generating...", "");
+    let started = Instant::now();
+    let mut site = Site::new(config)?;
+    site.process()?;
+    let seconds = started.elapsed().as_secs_f64();
+    logger::info("", &format!("done in {seconds:.3} seconds."));
+    logger::info("Auto-regeneration:", "disabled.");
+    Ok(())
+}
+
+/// `jekyll clean`: removes the destination and the caches.
+fn clean(args: &BuildArgs) -> Result<()> {
+    args.set_log_level();
+    let config = Config::load(&args.overrides())?;
+    if config.source.starts_with(&config.destination) {
+        anyhow::bail!(
+            "Destination directory cannot be or contain the Source directory: {}",
+            config.destination.display()
+        );
+    }
+    let cache = config.source.join(".jekyll-cache");
+    let metadata = config.source.join(".jekyll-metadata");
+    for path in [config.destination.as_path(), cache.as_path(), metadata.as_path()] {
+        remove(path)?;
+    }
+    Ok(())
+}
+
+fn remove(path: &Path) -> Result<()> {
+    let shown = path.display().to_string();
+    match path.symlink_metadata() {
+        Err(_) => logger::info("Cleaner:", &format!("Nothing to do for {shown}.")),
+        Ok(meta) => {
+            logger::info("Cleaner:", &format!("Removing {shown}..."));
+            if meta.is_dir() {
+                std::fs::remove_dir_all(path)?;
+            } else {
+                std::fs::remove_file(path)?;
+            }
+        }
+    }
+    Ok(())
+}

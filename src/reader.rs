@@ -1,0 +1,230 @@
+//! Reading a site from its source (lib/jekyll/reader.rb and the page, static
+//! file, layout and data readers): a sorted walk through Jekyll's entry
+//! filter, splitting files into pages (front matter) and static files.
+
+use crate::config::Config;
+use crate::entry_filter::{EntryFilter, join};
+use crate::errors::{Error, Result};
+use crate::frontmatter_defaults::FrontmatterDefaults;
+use crate::layout::Layout;
+use crate::liquid::{Map, Value};
+use crate::page::{Page, permalink_ext};
+use crate::static_file::{StaticFile, extname};
+use crate::utils::deep_merge;
+use crate::{converter, data_reader, front_matter};
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// Everything read from the source.
+#[derive(Default)]
+pub struct Contents {
+    pub pages: Vec<Page>,
+    pub static_files: Vec<StaticFile>,
+    pub layouts: BTreeMap<String, Layout>,
+    pub data: Map,
+}
+
+/// `Reader#read`: layouts, then the site's directories, then data.
+pub fn read(config: &Config) -> Result<Contents> {
+    let mut reader = Reader {
+        config,
+        filter: EntryFilter::new(config),
+        defaults: FrontmatterDefaults::new(&config.data),
+        contents: Contents::default(),
+        visited: HashSet::new(),
+    };
+    reader.contents.layouts = read_layouts(config)?;
+    reader.read_directory("")?;
+    reader.read_included_files()?;
+    let mut contents = reader.contents;
+    contents.pages.sort_by(|a, b| a.name.cmp(&b.name));
+    contents.static_files.sort_by_key(StaticFile::relative_path);
+    if config.data_dir.is_dir() {
+        contents.data = data_reader::read_data(&config.data_dir, &config.source)?;
+    }
+    Ok(contents)
+}
+
+struct Reader<'a> {
+    config: &'a Config,
+    filter: EntryFilter,
+    defaults: FrontmatterDefaults,
+    contents: Contents,
+    /// Real paths of directories already read, so symlink loops end.
+    visited: HashSet<PathBuf>,
+}
+
+impl Reader<'_> {
+    /// `Reader#read_directories`, one directory (source-relative) at a time.
+    fn read_directory(&mut self, dir: &str) -> Result<()> {
+        let base = self.config.source.join(dir);
+        let real = base.canonicalize().map_err(|e| Error::io(&base, e))?;
+        if !self.visited.insert(real) {
+            return Ok(());
+        }
+        for name in sorted_entries(&base)? {
+            if !self.filter.keep(dir, &name) {
+                continue;
+            }
+            let path = base.join(&name);
+            if path.is_dir() {
+                if path != self.config.destination {
+                    self.read_directory(&join(dir, &name))?;
+                }
+            } else {
+                self.read_file(dir, &name, &path)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A page when the file starts with front matter, else a static file.
+    fn read_file(&mut self, dir: &str, name: &str, path: &Path) -> Result<()> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        if front_matter::has_front_matter(&bytes) {
+            let page = self.read_page(dir, name, bytes)?;
+            self.contents.pages.push(page);
+        } else {
+            let file = self.static_file(dir, name, path)?;
+            self.contents.static_files.push(file);
+        }
+        Ok(())
+    }
+
+    fn read_page(&self, dir: &str, name: &str, bytes: Vec<u8>) -> Result<Page> {
+        let rel = join(dir, name);
+        let (front, body, body_line, layout_line) = parse_document(&rel, bytes)?;
+        let data = deep_merge(&self.defaults.all(&rel, "pages"), &front);
+        let permalink = data.get("permalink").and_then(Value::as_str);
+        let output_ext = permalink_ext(permalink)
+            .unwrap_or_else(|| converter::output_ext(extname(name), self.config).to_string());
+        let style = crate::utils::scalar_string(self.config.get("permalink").unwrap_or(&Value::Nil))
+            .unwrap_or_else(|| "date".into());
+        let mut page = Page::new(dir, name, data, body, &style, &output_ext);
+        page.body_line = body_line;
+        page.layout_line = layout_line;
+        Ok(page)
+    }
+
+    fn static_file(&self, dir: &str, name: &str, path: &Path) -> Result<StaticFile> {
+        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+        let modified = meta
+            .modified()
+            .ok()
+            .and_then(|t| jiff::Timestamp::try_from(t).ok())
+            .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+        let rel = join(dir, name);
+        Ok(StaticFile {
+            dir: dir.to_string(),
+            name: name.to_string(),
+            source_path: path.to_path_buf(),
+            data: self.defaults.all(&rel, "static_files"),
+            modified_time: modified,
+        })
+    }
+
+    /// `Reader#read_included_excludes`: files named by path in `include`
+    /// that the walk did not reach (e.g. inside an underscored directory).
+    fn read_included_files(&mut self) -> Result<()> {
+        let seen: HashSet<String> = self
+            .contents
+            .pages
+            .iter()
+            .map(Page::relative_path)
+            .chain(self.contents.static_files.iter().map(|f| f.destination_rel()))
+            .collect();
+        for entry in self.config.include.clone() {
+            let rel = entry.trim_start_matches('/').to_string();
+            let path = self.config.source.join(&rel);
+            if !path.is_file() || seen.contains(&rel) || self.filter.symlink_outside(&rel) {
+                continue;
+            }
+            let (dir, name) = match rel.rfind('/') {
+                Some(i) => (&rel[..i], &rel[i + 1..]),
+                None => ("", rel.as_str()),
+            };
+            self.read_file(dir, name, &path)?;
+        }
+        Ok(())
+    }
+}
+
+/// Splits a file into front matter, body, the body's first line and the line
+/// of its `layout:` key.
+pub fn parse_document(rel: &str, bytes: Vec<u8>) -> Result<(Map, String, usize, Option<usize>)> {
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Error::Fatal(format!("{rel}: the file is not valid UTF-8")))?;
+    match front_matter::split(rel, &text)? {
+        Some(fm) => {
+            let layout_line = key_line(&text, fm.body_line, "layout");
+            Ok((fm.data, fm.body, fm.body_line, layout_line))
+        }
+        None => Ok((Map::new(), text, 1, None)),
+    }
+}
+
+/// The file line of a top-level `key:` inside the front matter.
+fn key_line(text: &str, body_line: usize, key: &str) -> Option<usize> {
+    text.lines()
+        .take(body_line.saturating_sub(1))
+        .position(|l| {
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|i| i + 1)
+}
+
+/// `LayoutReader#read`: every file below `_layouts`, named by its path
+/// without extension.
+fn read_layouts(config: &Config) -> Result<BTreeMap<String, Layout>> {
+    let mut layouts = BTreeMap::new();
+    let dir = &config.layouts_dir;
+    if !dir.is_dir() {
+        return Ok(layouts);
+    }
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().follow_links(true) {
+        let entry = entry.map_err(|e| Error::Fatal(format!("{}: {e}", dir.display())))?;
+        let name = entry.file_name().to_string_lossy();
+        if !entry.file_type().is_file() || crate::entry_filter::is_special(&name) || name.ends_with('~') {
+            continue;
+        }
+        let rel_in_dir = crate::entry_filter::relative_path(dir, entry.path());
+        let key = rel_in_dir[..rel_in_dir.len() - extname(&rel_in_dir).len()].to_string();
+        let path = config.relative(entry.path());
+        let bytes = std::fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+        let (data, content, body_line, layout_line) = parse_document(&path, bytes)?;
+        layouts.entry(key.clone()).or_insert(Layout {
+            name: key,
+            path,
+            data,
+            content,
+            body_line,
+            layout_line,
+        });
+    }
+    Ok(layouts)
+}
+
+fn sorted_entries(dir: &Path) -> Result<Vec<String>> {
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        names.push(entry.file_name().to_string_lossy().into_owned());
+    }
+    names.sort();
+    Ok(names)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_layout_key_line() {
+        let text = "---\ntitle: x\nlayout: post\n---\nbody\n";
+        let cases = [("layout", Some(3)), ("title", Some(2)), ("missing", None)];
+        for (key, want) in cases {
+            assert_eq!(key_line(text, 5, key), want, "{key}");
+        }
+    }
+}
