@@ -1,0 +1,133 @@
+//! HTML escaping and the few named entities kramdown's options refer to
+//! (`kramdown/utils/html.rb` `escape_html`, `kramdown/utils/entities.rb`).
+
+/// The character of an entity name used in `smart_quotes` (a name or a decimal code point).
+pub(crate) fn entity_char(name: &str) -> Option<char> {
+    let c = match name {
+        "lsquo" => '\u{2018}',
+        "rsquo" => '\u{2019}',
+        "ldquo" => '\u{201C}',
+        "rdquo" => '\u{201D}',
+        "sbquo" => '\u{201A}',
+        "bdquo" => '\u{201E}',
+        "lsaquo" => '\u{2039}',
+        "rsaquo" => '\u{203A}',
+        "laquo" => '\u{AB}',
+        "raquo" => '\u{BB}',
+        "apos" => '\'',
+        "quot" => '"',
+        "nbsp" => '\u{A0}',
+        "prime" => '\u{2032}',
+        "Prime" => '\u{2033}',
+        "mdash" => '\u{2014}',
+        "ndash" => '\u{2013}',
+        "hellip" => '\u{2026}',
+        _ => {
+            return name
+                .trim_start_matches('#')
+                .parse()
+                .ok()
+                .and_then(char::from_u32);
+        }
+    };
+    Some(c)
+}
+
+/// Escapes `<`, `>` and `&` (kramdown's `escape_html(str, :all)`, and `:text` for text that
+/// holds no entity references).
+pub(crate) fn escape_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes an attribute value: like text plus `"`; with `keep_refs`, `&` that starts an entity
+/// reference is kept (kramdown's `escape_html(str, :attribute)` on raw attribute values).
+pub(crate) fn escape_attr(s: &str, keep_refs: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.char_indices() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '&' if keep_refs && reference_len(&s[i..]).is_some() => out.push('&'),
+            '&' => out.push_str("&amp;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes raw HTML text as kramdown's `escape_html(str, :text)`: entity references survive.
+pub(crate) fn escape_raw_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.char_indices() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' if reference_len(&s[i..]).is_some() => out.push('&'),
+            '&' => out.push_str("&amp;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The length of an XML entity reference (`&name;`, `&#123;`, `&#x1F;`) at the start of `s`.
+pub(crate) fn reference_len(s: &str) -> Option<usize> {
+    let rest = s.strip_prefix('&')?;
+    let body_len = if let Some(hex) = rest.strip_prefix("#x") {
+        let n = hex.bytes().take_while(u8::is_ascii_hexdigit).count();
+        (n > 0).then_some(n + 2)?
+    } else if let Some(dec) = rest.strip_prefix('#') {
+        let n = dec.bytes().take_while(u8::is_ascii_digit).count();
+        (n > 0).then_some(n + 1)?
+    } else {
+        let mut chars = rest.char_indices();
+        let (_, first) = chars.next()?;
+        if !(first.is_alphanumeric() || first == '_' || first == ':') {
+            return None;
+        }
+        rest.char_indices()
+            .find(|&(_, c)| !(c.is_alphanumeric() || "_-.:".contains(c)))
+            .map(|(i, _)| i)
+            .unwrap_or(rest.len())
+    };
+    (rest[body_len..].starts_with(';')).then_some(body_len + 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes() {
+        let cases = [
+            ("a<b>&c\"", "a&lt;b&gt;&amp;c\"", "a&lt;b&gt;&amp;c&quot;"),
+            (
+                "&amp; &#65; &x;",
+                "&amp;amp; &amp;#65; &amp;x;",
+                "&amp; &#65; &x;",
+            ),
+        ];
+        for (src, text, attr) in cases {
+            assert_eq!(escape_text(src), text);
+            assert_eq!(escape_attr(src, true), attr);
+        }
+        assert_eq!(escape_raw_text("a < b &amp; &"), "a &lt; b &amp; &amp;");
+    }
+
+    #[test]
+    fn entity_names() {
+        assert_eq!(entity_char("rsquo"), Some('\u{2019}'));
+        assert_eq!(entity_char("8217"), Some('\u{2019}'));
+        assert_eq!(entity_char("bogus"), None);
+    }
+}

@@ -1,0 +1,218 @@
+//! Block-level HTML with `parse_block_html: false`, as kramdown's `parse_block_html` and
+//! `parse_raw_html` (`kramdown/parser/kramdown/html.rb`, `kramdown/parser/html.rb`) read it:
+//! the element runs to its matching end tag (not to a blank line, as in CommonMark), every
+//! nested tag is re-written in kramdown's form and text between tags is escaped (entity
+//! references survive). `<script>` and `<style>` bodies are kept verbatim.
+
+use super::entities::escape_raw_text;
+use super::html_tag::{SPAN_ELEMENTS, StartTag, Token, is_known, read_token};
+
+/// Where a block HTML element starts: up to three spaces, then a start tag of a non-span
+/// element or a comment. Returns the tag's offset.
+pub(crate) fn block_start(s: &str) -> Option<usize> {
+    let indent = s.len() - s.trim_start_matches(' ').len();
+    if indent > 3 {
+        return None;
+    }
+    match read_token(&s[indent..])? {
+        (Token::Start(tag), _)
+            if !SPAN_ELEMENTS.contains(&tag.name.to_ascii_lowercase().as_str()) =>
+        {
+            Some(indent)
+        }
+        (Token::Verbatim, _) if s[indent..].starts_with("<!--") => Some(indent),
+        _ => None,
+    }
+}
+
+/// Renders the block HTML element (or comment) at the start of `s` (which `block_start`
+/// accepted). Returns the HTML (without trailing newline) and how much of `s` it used,
+/// including trailing whitespace up to the end of the line.
+pub(crate) fn render(s: &str) -> (String, usize) {
+    let start = s.len() - s.trim_start_matches(' ').len();
+    let mut raw = RawHtml {
+        src: s,
+        pos: start,
+        out: String::new(),
+    };
+    match read_token(&s[start..]) {
+        Some((Token::Start(tag), n)) => {
+            raw.pos += n;
+            raw.element(tag);
+        }
+        Some((_, n)) => {
+            raw.out.push_str(&s[start..start + n]);
+            raw.pos += n;
+        }
+        None => {}
+    }
+    let rest = &s[raw.pos..];
+    let line_end = rest.find('\n').map(|i| i + 1).unwrap_or(rest.len());
+    if rest[..line_end].trim().is_empty() {
+        raw.pos += line_end;
+    }
+    (raw.out, raw.pos)
+}
+
+/// Renders a whole chunk of raw HTML (e.g. a CommonMark HTML block inside a container) by the
+/// same rules, element after element.
+pub(crate) fn render_chunk(s: &str) -> String {
+    let mut raw = RawHtml {
+        src: s,
+        pos: 0,
+        out: String::new(),
+    };
+    raw.children(None);
+    raw.out
+}
+
+struct RawHtml<'a> {
+    src: &'a str,
+    pos: usize,
+    out: String,
+}
+
+impl RawHtml<'_> {
+    /// Writes the element whose start tag was just read, its body and its end tag.
+    fn element(&mut self, mut tag: StartTag) {
+        let name = tag.name.clone();
+        let lower = name.to_ascii_lowercase();
+        if lower == "script" || lower == "style" {
+            tag.closed = false;
+            self.out.push_str(&tag.to_html());
+            self.verbatim_body(&lower);
+            self.out.push_str(&format!("</{name}>"));
+            return;
+        }
+        if tag.closed {
+            self.out.push_str(&tag.to_html());
+            return;
+        }
+        self.out.push_str(&tag.to_html());
+        let body_start = self.out.len();
+        self.children(Some(&name));
+        if self.out.len() == body_start && is_known(&name) && is_void(&lower) {
+            self.out.truncate(body_start - 1);
+            self.out.push_str(" />");
+        } else {
+            self.out.push_str(&format!("</{name}>"));
+        }
+    }
+
+    /// Reads text and tags until the end tag of `parent` (or the end of the source).
+    fn children(&mut self, parent: Option<&str>) {
+        while self.pos < self.src.len() {
+            let rest = &self.src[self.pos..];
+            let Some(lt) = next_markup(rest) else {
+                self.out.push_str(&escape_raw_text(rest));
+                self.pos = self.src.len();
+                return;
+            };
+            self.out.push_str(&escape_raw_text(&rest[..lt]));
+            self.pos += lt;
+            let rest = &self.src[self.pos..];
+            match read_token(rest) {
+                Some((Token::Start(tag), n)) => {
+                    self.pos += n;
+                    self.element(tag);
+                }
+                Some((Token::End(name), n)) => {
+                    self.pos += n;
+                    if parent == Some(name.as_str()) {
+                        return;
+                    }
+                    self.out.push_str(&escape_raw_text(&rest[..n]));
+                }
+                Some((Token::Verbatim, n)) => {
+                    self.out.push_str(&rest[..n]);
+                    self.pos += n;
+                }
+                None => {
+                    self.out.push_str("&lt;");
+                    self.pos += 1;
+                }
+            }
+        }
+    }
+
+    /// A `<script>`/`<style>` body: verbatim up to `</name>`.
+    fn verbatim_body(&mut self, lower: &str) {
+        let rest = &self.src[self.pos..];
+        let hay = rest.to_ascii_lowercase();
+        let close = format!("</{lower}");
+        let mut from = 0;
+        while let Some(i) = hay[from..].find(&close) {
+            let at = from + i;
+            if let Some((Token::End(_), n)) = read_token(&rest[at..]) {
+                self.out.push_str(&rest[..at]);
+                self.pos += at + n;
+                return;
+            }
+            from = at + 1;
+        }
+        self.out.push_str(rest);
+        self.pos = self.src.len();
+    }
+}
+
+fn is_void(lower: &str) -> bool {
+    super::html_tag::WITHOUT_BODY.contains(&lower)
+}
+
+/// The offset of the next `<` that may open markup (kramdown's `HTML_RAW_START`).
+fn next_markup(s: &str) -> Option<usize> {
+    s.match_indices('<').map(|(i, _)| i).find(|&i| {
+        let after = &s[i + 1..];
+        after.starts_with('/')
+            || after.starts_with("!--")
+            || after.starts_with('?')
+            || after
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphabetic() || c == '_')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_like_kramdown() {
+        let cases = [
+            (
+                "<center> <h1>Title</h1> </center>\n",
+                "<center> <h1>Title</h1> </center>",
+            ),
+            (
+                "<DIV class=x>\nfoo\n</DIV>\n",
+                "<div class=\"x\">\nfoo\n</div>",
+            ),
+            (
+                "<div>\nfoo\n\nbar\n</div>\nrest",
+                "<div>\nfoo\n\nbar\n</div>",
+            ),
+            ("<div>a < b &amp; c</div>", "<div>a &lt; b &amp; c</div>"),
+            ("<div><br></div>", "<div><br /></div>"),
+            ("<div>x</p></div>", "<div>x&lt;/p&gt;</div>"),
+            (
+                "<script>if (a<b) x();</script>",
+                "<script>if (a<b) x();</script>",
+            ),
+            ("<!-- c -->\n", "<!-- c -->"),
+        ];
+        for (src, want) in cases {
+            assert_eq!(render(src).0, want, "{src}");
+        }
+        assert_eq!(render("<div>\nx\n</div>\nrest").1, 15);
+    }
+
+    #[test]
+    fn block_starts() {
+        assert_eq!(block_start("<div>"), Some(0));
+        assert_eq!(block_start("  <p align=x>"), Some(2));
+        assert_eq!(block_start("<span>x</span>"), None);
+        assert_eq!(block_start("<br/>"), None);
+        assert_eq!(block_start("text"), None);
+    }
+}

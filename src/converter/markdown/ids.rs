@@ -1,0 +1,92 @@
+//! Header ids as kramdown-parser-gfm makes them (`generate_gfm_header_id` in
+//! `kramdown/parser/gfm.rb`): the header's text (after typography) lowercased, everything but
+//! word characters, `-`, space and tab removed, spaces and tabs turned into `-`, and repeats
+//! numbered `-1`, `-2`… per resulting string. An id given in the source is kept.
+
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::options::Options;
+use super::tree::{Block, plain_text};
+
+/// kramdown-parser-gfm's `NON_WORD_RE`.
+static NON_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[^\w\- \t]").unwrap_or_else(|_| Regex::new("$^").unwrap()));
+
+/// Gives every header without an id its GitHub-style id, in document order.
+pub(crate) fn assign(blocks: &mut [Block], opts: &Options) {
+    if !opts.auto_ids {
+        return;
+    }
+    let mut ids = IdGenerator {
+        counter: HashMap::new(),
+        prefix: &opts.auto_id_prefix,
+    };
+    ids.blocks(blocks);
+}
+
+struct IdGenerator<'a> {
+    counter: HashMap<String, usize>,
+    prefix: &'a str,
+}
+
+impl IdGenerator<'_> {
+    fn blocks(&mut self, blocks: &mut [Block]) {
+        for block in blocks {
+            match block {
+                Block::Heading { inlines, attrs, .. } if !attrs.iter().any(|(k, _)| k == "id") => {
+                    let mut text = String::new();
+                    plain_text(inlines, &mut text);
+                    attrs.push(("id".to_string(), self.generate(&text)));
+                }
+                Block::Quote { blocks, .. } => self.blocks(blocks),
+                Block::List { items, .. } => {
+                    for item in items {
+                        self.blocks(&mut item.blocks);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn generate(&mut self, text: &str) -> String {
+        let lower = text.to_lowercase();
+        let mut id = NON_WORD.replace_all(&lower, "").replace([' ', '\t'], "-");
+        let seen = self.counter.entry(id.clone()).or_insert(0);
+        if *seen > 0 {
+            id.push_str(&format!("-{seen}"));
+        }
+        *seen += 1;
+        format!("{}{id}", self.prefix)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gfm_ids() {
+        let mut g = IdGenerator {
+            counter: HashMap::new(),
+            prefix: "",
+        };
+        let cases = [
+            ("Hello World", "hello-world"),
+            ("Hello World", "hello-world-1"),
+            ("Hello World", "hello-world-2"),
+            (
+                "Hello, World! code & x It\u{2019}s 2\u{2013}3 café 日本",
+                "hello-world-code--x-its-23-café-日本",
+            ),
+            ("snake_case -- A.B", "snake_case----ab"),
+            ("!!!", ""),
+            ("?", "-1"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(g.generate(text), want, "{text}");
+        }
+    }
+}

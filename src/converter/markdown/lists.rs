@@ -1,0 +1,79 @@
+//! List details kramdown decides after parsing a list (`parse_list` in
+//! `kramdown/parser/kramdown/list.rb` and its GFM override): which items keep their first
+//! paragraph unwrapped (per item, not per list as in CommonMark), and the task-list classes.
+
+use super::tree::{Block, DefPart, Document, Inline, Item};
+
+/// Marks transparent first paragraphs and task-list classes throughout the document.
+pub(crate) fn mark_transparent(doc: &mut Document) {
+    blocks(&mut doc.blocks);
+    for (_, b) in &mut doc.footnotes {
+        blocks(b);
+    }
+}
+
+fn blocks(blocks_: &mut [Block]) {
+    for block in blocks_ {
+        match block {
+            Block::List { items, attrs, .. } => {
+                for item in items.iter_mut() {
+                    blocks(&mut item.blocks);
+                }
+                mark_items(items);
+                if task_classes(items) {
+                    attrs.push(("class".to_string(), "task-list".to_string()));
+                }
+            }
+            Block::Quote { blocks: inner, .. } => blocks(inner),
+            Block::DefList(parts) => {
+                for part in parts {
+                    if let DefPart::Definition(item) = part {
+                        blocks(&mut item.blocks);
+                        let single = item.blocks.len() == 1;
+                        if let Some(Block::Para(p)) = item.blocks.first_mut() {
+                            p.transparent = !p.blank_after || single;
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// kramdown: an item's first paragraph is transparent when no blank line follows it (the
+/// list's trailing blank line aside), and the last item of a longer list only when some
+/// earlier item is not a wrapped paragraph.
+fn mark_items(items: &mut [Item]) {
+    let count = items.len();
+    let mut earlier_unwrapped = false;
+    for (index, item) in items.iter_mut().enumerate() {
+        let last = index + 1 == count;
+        let single = item.blocks.len() == 1;
+        let Some(Block::Para(p)) = item.blocks.first_mut() else {
+            earlier_unwrapped = true;
+            continue;
+        };
+        let blank = p.blank_after && !(last && single);
+        p.transparent = !blank && (!last || count == 1 || earlier_unwrapped);
+        earlier_unwrapped |= p.transparent;
+    }
+}
+
+/// kramdown-parser-gfm: once an item starts with a task marker, it and every later item get
+/// `task-list-item`; returns whether the list is a task list.
+fn task_classes(items: &mut [Item]) -> bool {
+    let mut is_tasklist = false;
+    for item in items {
+        let starts_with_task = matches!(
+            item.blocks.first(),
+            Some(Block::Para(p)) if matches!(p.inlines.first(), Some(Inline::Task(_)))
+        );
+        is_tasklist |= starts_with_task;
+        if is_tasklist {
+            item.attrs
+                .push(("class".to_string(), "task-list-item".to_string()));
+        }
+    }
+    is_tasklist
+}

@@ -1,0 +1,42 @@
+//! Jekyll's Markdown converter: kramdown 2.4 with `input: GFM` (kramdown-parser-gfm 1.1).
+//!
+//! Mirrors `jekyll/converters/markdown/kramdown_parser.rb`: the source is parsed with
+//! pulldown-cmark into a small block/span tree (`tree`), then reshaped the way kramdown's GFM
+//! parser shapes its tree (typography, header ids, list paragraphs, raw HTML), and finally
+//! written out as kramdown's HTML converter (`kramdown/converter/html.rb`) writes it.
+
+mod build;
+mod entities;
+mod footnotes;
+mod highlighter;
+mod html_block;
+mod html_tag;
+mod ial;
+mod ids;
+mod lists;
+mod options;
+mod tree;
+mod typography;
+mod writer;
+
+pub use highlighter::{Highlighter, RougeNames};
+pub use options::Options;
+
+/// Converts Markdown to HTML as Jekyll's kramdown converter does, with the default highlighter
+/// (escaped code inside Rouge's wrappers; no token colouring).
+pub fn convert(src: &str, opts: &Options) -> String {
+    convert_with(src, opts, &RougeNames)
+}
+
+/// Converts Markdown to HTML, handing fenced code to `highlighter`.
+pub fn convert_with(src: &str, opts: &Options, highlighter: &dyn Highlighter) -> String {
+    let mut doc = tree::parse(src, opts);
+    ial::apply(&mut doc.blocks);
+    typography::apply(&mut doc, opts);
+    ids::assign(&mut doc.blocks, opts);
+    lists::mark_transparent(&mut doc);
+    writer::write(&doc, opts, highlighter)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,159 @@
+//! The element tree hyde converts, built from pulldown-cmark's events: the subset of
+//! kramdown's element types (`kramdown/element.rb`) that GFM input produces. Raw HTML is
+//! re-shaped here the way kramdown's GFM parser reads it (`html_block`), and source offsets are
+//! used to recover what kramdown looks at and pulldown-cmark does not keep (raw image alt text,
+//! blank lines after list paragraphs, the characters following a text run).
+
+use super::build::Builder;
+use super::options::Options;
+
+/// HTML attributes in kramdown's insertion order.
+pub(crate) type Attrs = Vec<(String, String)>;
+
+/// A parsed document.
+#[derive(Debug, Default)]
+pub(crate) struct Document {
+    pub blocks: Vec<Block>,
+    /// Footnote definitions by name, in source order.
+    pub footnotes: Vec<(String, Vec<Block>)>,
+}
+
+/// Table cell alignment (kramdown's `:default`, `:left`, `:center`, `:right`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Align {
+    Default,
+    Left,
+    Center,
+    Right,
+}
+
+/// A block-level element.
+#[derive(Debug, Clone)]
+pub(crate) enum Block {
+    Para(Para),
+    Heading {
+        level: u8,
+        inlines: Vec<Inline>,
+        attrs: Attrs,
+    },
+    Code {
+        /// The info string's first word (`ruby` of "ruby?x"); `None` for indented code.
+        lang: Option<String>,
+        text: String,
+        attrs: Attrs,
+    },
+    /// Block HTML, already in kramdown's output form.
+    Html(String),
+    Rule(Attrs),
+    Quote {
+        blocks: Vec<Block>,
+        attrs: Attrs,
+    },
+    List {
+        ordered: bool,
+        items: Vec<Item>,
+        attrs: Attrs,
+    },
+    Table {
+        aligns: Vec<Align>,
+        head: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+        attrs: Attrs,
+    },
+    /// A definition list: terms and definitions in source order.
+    DefList(Vec<DefPart>),
+}
+
+/// A `<dt>` or `<dd>` of a definition list.
+#[derive(Debug, Clone)]
+pub(crate) enum DefPart {
+    Term(Vec<Inline>),
+    Definition(Item),
+}
+
+/// A paragraph.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Para {
+    pub inlines: Vec<Inline>,
+    pub attrs: Attrs,
+    /// Written without `<p>` (kramdown's `:transparent`, first paragraph of a tight item).
+    pub transparent: bool,
+    /// A blank line follows the paragraph in the source.
+    pub blank_after: bool,
+}
+
+/// A list item.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Item {
+    pub blocks: Vec<Block>,
+    pub attrs: Attrs,
+}
+
+/// A span-level element.
+#[derive(Debug, Clone)]
+pub(crate) enum Inline {
+    /// Parsed text before typography: `literal` text (escapes, entities, autolinks) is left
+    /// alone; `next` is the source that follows, for smart-quote look-ahead.
+    Text {
+        text: String,
+        literal: bool,
+        next: String,
+    },
+    /// Final text (escaped when written).
+    Str(String),
+    Soft,
+    Br,
+    Code(String),
+    /// One inline HTML tag or comment, in kramdown's output form.
+    Html(String),
+    Em(Vec<Inline>),
+    Strong(Vec<Inline>),
+    Del(Vec<Inline>),
+    Link {
+        url: String,
+        title: String,
+        auto: bool,
+        children: Vec<Inline>,
+    },
+    Image {
+        url: String,
+        title: String,
+        alt: String,
+    },
+    FootnoteRef(String),
+    Task(bool),
+}
+
+/// Parses `src` into the element tree.
+pub(crate) fn parse(src: &str, opts: &Options) -> Document {
+    Builder::new(src, opts).run()
+}
+
+/// Parses a chunk that kramdown reads as a paragraph although CommonMark reads it as an HTML
+/// block (it opens with a span element such as `<br/>` or `<img>`).
+pub(crate) fn parse_as_paragraph(text: &str, opts: &Options) -> Vec<Block> {
+    const MARK: char = '\u{E000}';
+    let doc = parse(&format!("{MARK}{text}"), opts);
+    let mut blocks = doc.blocks;
+    if let Some(Block::Para(p)) = blocks.first_mut()
+        && let Some(Inline::Text { text, .. }) = p.inlines.first_mut()
+    {
+        *text = text.trim_start_matches(MARK).to_string();
+    }
+    blocks
+}
+
+/// All text of `inlines`, as kramdown's GFM parser collects a header's `raw_text`.
+pub(crate) fn plain_text(inlines: &[Inline], out: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::Text { text, .. } | Inline::Str(text) | Inline::Code(text) => {
+                out.push_str(text)
+            }
+            Inline::Soft => out.push('\n'),
+            Inline::Em(c) | Inline::Strong(c) | Inline::Del(c) => plain_text(c, out),
+            Inline::Link { children, .. } => plain_text(children, out),
+            _ => {}
+        }
+    }
+}

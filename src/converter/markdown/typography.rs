@@ -1,0 +1,333 @@
+//! Smart quotes and typographic symbols, as kramdown's span parsers produce them
+//! (`kramdown/parser/kramdown/smart_quotes.rb`, `typographic_symbol.rb`), written as characters
+//! (`entity_output: as_char`). Text runs are scanned the way kramdown's `parse_spans` scans:
+//! a quote may take the character before it as context, and look-ahead sees the source that
+//! follows the run (so `"*x*"` opens with a left quote).
+
+use super::entities::entity_char;
+use super::options::Options;
+use super::tree::{Block, DefPart, Document, Inline};
+
+/// Replaces every parsed text run of the document by its final text.
+pub(crate) fn apply(doc: &mut Document, opts: &Options) {
+    let quotes = opts
+        .smart_quotes
+        .clone()
+        .map(|name| entity_char(&name).map(String::from).unwrap_or(name));
+    let t = Typographer {
+        quotes,
+        syms: opts.typographic_syms,
+    };
+    t.blocks(&mut doc.blocks);
+    for (_, blocks) in &mut doc.footnotes {
+        t.blocks(blocks);
+    }
+}
+
+struct Typographer {
+    /// lsquo, rsquo, ldquo, rdquo as output text.
+    quotes: [String; 4],
+    syms: bool,
+}
+
+const LSQUO: usize = 0;
+const RSQUO: usize = 1;
+const LDQUO: usize = 2;
+const RDQUO: usize = 3;
+
+impl Typographer {
+    fn blocks(&self, blocks: &mut [Block]) {
+        for block in blocks {
+            match block {
+                Block::Para(p) => self.inlines(&mut p.inlines),
+                Block::Heading { inlines, .. } => self.inlines(inlines),
+                Block::Quote { blocks, .. } => self.blocks(blocks),
+                Block::List { items, .. } => {
+                    for item in items {
+                        self.blocks(&mut item.blocks);
+                    }
+                }
+                Block::Table { head, rows, .. } => {
+                    head.iter_mut().for_each(|c| self.inlines(c));
+                    rows.iter_mut().flatten().for_each(|c| self.inlines(c));
+                }
+                Block::DefList(parts) => {
+                    for part in parts {
+                        match part {
+                            DefPart::Term(inlines) => self.inlines(inlines),
+                            DefPart::Definition(item) => self.blocks(&mut item.blocks),
+                        }
+                    }
+                }
+                Block::Code { .. } | Block::Html(_) | Block::Rule(_) => {}
+            }
+        }
+    }
+
+    /// Merges each run of text and soft breaks into one final `Str`.
+    fn inlines(&self, inlines: &mut Vec<Inline>) {
+        let mut out = Vec::with_capacity(inlines.len());
+        let mut run: Vec<(char, bool)> = Vec::new();
+        let mut next = String::new();
+        for inline in inlines.drain(..) {
+            match inline {
+                Inline::Text {
+                    text,
+                    literal,
+                    next: n,
+                } => {
+                    run.extend(text.chars().map(|c| (c, literal)));
+                    next = n;
+                }
+                Inline::Soft => {
+                    run.push(('\n', false));
+                    next.clear();
+                }
+                mut other => {
+                    if !run.is_empty() {
+                        out.push(Inline::Str(self.run(&run, &next)));
+                        run.clear();
+                    }
+                    self.children(&mut other);
+                    out.push(other);
+                }
+            }
+        }
+        if !run.is_empty() {
+            out.push(Inline::Str(self.run(&run, &next)));
+        }
+        *inlines = out;
+    }
+
+    fn children(&self, inline: &mut Inline) {
+        match inline {
+            Inline::Em(c) | Inline::Strong(c) | Inline::Del(c) => self.inlines(c),
+            Inline::Link {
+                children,
+                auto: false,
+                ..
+            } => self.inlines(children),
+            Inline::Link {
+                children,
+                auto: true,
+                ..
+            } => {
+                for c in children.iter_mut() {
+                    if let Inline::Text { text, .. } = c {
+                        *c = Inline::Str(std::mem::take(text));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Rewrites one text run.
+    fn run(&self, run: &[(char, bool)], next: &str) -> String {
+        let mut chars: Vec<(char, bool)> = run.to_vec();
+        let n = chars.len();
+        chars.extend(next.chars().map(|c| (c, false)));
+        let s = Scan {
+            chars: &chars,
+            len: n,
+        };
+        let mut out = String::new();
+        let mut i = 0;
+        while i < n {
+            let (c, literal) = chars[i];
+            if literal {
+                out.push(c);
+                i += 1;
+            } else if s.quote_starts(i) {
+                i = self.smart_quote(&s, i, &mut out);
+            } else if let Some((text, len)) = self.syms.then(|| s.typographic(i)).flatten() {
+                out.push_str(text);
+                i += len;
+            } else {
+                out.push(c);
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// kramdown's `SQ_RULES`, tried in order at `k`; returns the index after the match.
+    fn smart_quote(&self, s: &Scan, k: usize, out: &mut String) -> usize {
+        let q = |c: char, double: usize, single: usize| {
+            if c == '"' {
+                &self.quotes[double]
+            } else {
+                &self.quotes[single]
+            }
+        };
+        let c0 = s.at(k).unwrap_or(' ');
+        let ws = is_space(c0);
+        let j = if ws { k + 1 } else { k };
+        let (a, b) = (s.at(j), s.at(j + 1).filter(|_| j + 1 < s.len));
+        if is_quote(c0)
+            && s.at(k + 1).is_some_and(|c| c == '_' || c == '*')
+            && s.at(k + 2).is_some_and(|c| !is_space(c))
+        {
+            out.push_str(q(c0, LDQUO, LSQUO));
+            return k + 1;
+        }
+        if is_quote(c0) && s.punct_close(k) {
+            out.push_str(q(c0, RDQUO, RSQUO));
+            return k + 1;
+        }
+        let ws_text = |out: &mut String| {
+            if ws {
+                out.push(c0);
+            }
+        };
+        if a == Some('"') && b == Some('\'') && s.at(j + 2).is_some_and(is_word) {
+            ws_text(out);
+            out.push_str(&self.quotes[LDQUO]);
+            out.push_str(&self.quotes[LSQUO]);
+            return j + 2;
+        }
+        if a == Some('\'') && b == Some('"') && s.at(j + 2).is_some_and(is_word) {
+            ws_text(out);
+            out.push_str(&self.quotes[LSQUO]);
+            out.push_str(&self.quotes[LDQUO]);
+            return j + 2;
+        }
+        if a == Some('\'') && s.decade(j + 1) {
+            ws_text(out);
+            out.push_str(&self.quotes[RSQUO]);
+            return j + 1;
+        }
+        self.smart_quote_tail(s, k, out)
+    }
+
+    /// The remaining rules: opening after space, closing after a character, closing before
+    /// space, and the fallbacks.
+    fn smart_quote_tail(&self, s: &Scan, k: usize, out: &mut String) -> usize {
+        let c0 = s.at(k).unwrap_or(' ');
+        let c1 = s.at(k + 1);
+        let q = |c: char, double: usize, single: usize| {
+            if c == '"' {
+                &self.quotes[double]
+            } else {
+                &self.quotes[single]
+            }
+        };
+        if let Some(c1) = c1.filter(|c| is_space(c0) && is_quote(*c))
+            && s.at(k + 2).is_some_and(is_word)
+        {
+            out.push(c0);
+            out.push_str(q(c1, LDQUO, LSQUO));
+            return k + 2;
+        }
+        if let Some(c1) =
+            c1.filter(|c| k + 1 < s.len && !" \\\t\r\n[{(-".contains(c0) && is_quote(*c))
+        {
+            out.push(c0);
+            out.push_str(q(c1, RDQUO, RSQUO));
+            return k + 2;
+        }
+        if is_quote(c0) {
+            let closes = match c1 {
+                None | Some('\n') => true,
+                Some(c) if is_space(c) => true,
+                Some('s') => !s.at(k + 2).is_some_and(is_word),
+                _ => false,
+            };
+            if closes {
+                out.push_str(q(c0, RDQUO, RSQUO));
+                return k + 1;
+            }
+        }
+        for quote in ['\'', '"'] {
+            if c1 == Some(quote) && k + 1 < s.len {
+                out.push(c0);
+                out.push_str(q(quote, LDQUO, LSQUO));
+                return k + 2;
+            }
+            if c0 == quote {
+                out.push_str(q(quote, LDQUO, LSQUO));
+                return k + 1;
+            }
+        }
+        out.push(c0);
+        k + 1
+    }
+}
+
+/// A text run plus the source after it (look-ahead only).
+struct Scan<'a> {
+    chars: &'a [(char, bool)],
+    len: usize,
+}
+
+impl Scan<'_> {
+    fn at(&self, i: usize) -> Option<char> {
+        self.chars.get(i).map(|&(c, _)| c)
+    }
+
+    fn plain_quote(&self, i: usize) -> bool {
+        i < self.len && !self.chars[i].1 && is_quote(self.chars[i].0)
+    }
+
+    /// kramdown's `SMART_QUOTES_RE` (`[^\\]?["']`) matches at `i`.
+    fn quote_starts(&self, i: usize) -> bool {
+        self.plain_quote(i) || (self.chars[i].0 != '\\' && self.plain_quote(i + 1))
+    }
+
+    /// `("|')(?=#{SQ_PUNCT}(?!\.\.)\B)`
+    fn punct_close(&self, k: usize) -> bool {
+        let Some(p) = self.at(k + 1) else {
+            return false;
+        };
+        if !p.is_ascii_punctuation() {
+            return false;
+        }
+        if self.at(k + 2) == Some('.') && self.at(k + 3) == Some('.') {
+            return false;
+        }
+        is_word(p) == self.at(k + 2).is_some_and(is_word)
+    }
+
+    /// `(?=\d\ds)` after an apostrophe ('90s).
+    fn decade(&self, i: usize) -> bool {
+        self.at(i).is_some_and(|c| c.is_ascii_digit())
+            && self.at(i + 1).is_some_and(|c| c.is_ascii_digit())
+            && self.at(i + 2) == Some('s')
+    }
+
+    /// kramdown's `TYPOGRAPHIC_SYMS` at `i`: the output and the length matched.
+    fn typographic(&self, i: usize) -> Option<(&'static str, usize)> {
+        const SYMS: [(&str, &str); 7] = [
+            ("---", "\u{2014}"),
+            ("--", "\u{2013}"),
+            ("...", "\u{2026}"),
+            ("<< ", "\u{AB}\u{A0}"),
+            (" >>", "\u{A0}\u{BB}"),
+            ("<<", "\u{AB}"),
+            (">>", "\u{BB}"),
+        ];
+        SYMS.iter().find_map(|(pat, out)| {
+            let n = pat.chars().count();
+            let fits = i + n <= self.len
+                && pat
+                    .chars()
+                    .enumerate()
+                    .all(|(d, c)| self.chars[i + d] == (c, false));
+            fits.then_some((*out, n))
+        })
+    }
+}
+
+fn is_quote(c: char) -> bool {
+    c == '"' || c == '\''
+}
+
+/// Ruby's `\s` (ASCII only).
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\r' | '\n' | '\x0c' | '\x0b')
+}
+
+/// Ruby's `\w` (ASCII only).
+fn is_word(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_'
+}

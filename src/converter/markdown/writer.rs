@@ -1,0 +1,301 @@
+//! Writes the element tree as kramdown's HTML converter does (`kramdown/converter/html.rb`):
+//! the same tags, attribute order, two-space indentation of nested blocks, Rouge wrappers for
+//! code and `<br />`-style empty elements.
+
+use super::entities::{escape_attr, escape_text};
+use super::footnotes::Footnotes;
+use super::highlighter::Highlighter;
+use super::options::Options;
+use super::tree::{Align, Attrs, Block, DefPart, Document, Inline, Item};
+
+/// Writes the whole document, footnotes last.
+pub(crate) fn write(doc: &Document, opts: &Options, hl: &dyn Highlighter) -> String {
+    let mut w = Writer {
+        opts,
+        hl,
+        notes: Footnotes::new(doc, opts),
+        out: String::new(),
+    };
+    w.blocks(&doc.blocks, 0);
+    let notes = w.footnotes();
+    w.out.push_str(&notes);
+    w.out
+}
+
+pub(crate) struct Writer<'a> {
+    pub opts: &'a Options,
+    pub hl: &'a dyn Highlighter,
+    pub notes: Footnotes<'a>,
+    pub out: String,
+}
+
+impl Writer<'_> {
+    /// Writes sibling blocks, separated by blank lines as in kramdown's typical output.
+    pub fn blocks(&mut self, blocks: &[Block], indent: usize) {
+        for (i, block) in blocks.iter().enumerate() {
+            if i > 0 {
+                self.out.push('\n');
+            }
+            self.block(block, indent);
+        }
+    }
+
+    fn block(&mut self, block: &Block, indent: usize) {
+        let pad = " ".repeat(indent);
+        match block {
+            Block::Para(p) if p.transparent => self.inlines(&p.inlines),
+            Block::Para(p) => self.simple("p", &p.attrs, &p.inlines, indent),
+            Block::Heading {
+                level,
+                inlines,
+                attrs,
+            } => {
+                let level = (i64::from(*level) + self.opts.header_offset).clamp(1, 6);
+                self.simple(&format!("h{level}"), attrs, inlines, indent)
+            }
+            Block::Code { lang, text, attrs } => {
+                self.code_block(lang.as_deref(), text, attrs, indent)
+            }
+            Block::Html(html) => {
+                self.out.push_str(&format!("{pad}{html}\n"));
+            }
+            Block::Rule(attrs) => self
+                .out
+                .push_str(&format!("{pad}<hr{} />\n", attributes(attrs))),
+            Block::Quote { blocks, attrs } => {
+                self.open("blockquote", attrs, indent);
+                self.blocks(blocks, indent + 2);
+                self.close("blockquote", indent);
+            }
+            Block::List {
+                ordered,
+                items,
+                attrs,
+            } => {
+                let tag = if *ordered { "ol" } else { "ul" };
+                self.open(tag, attrs, indent);
+                for item in items {
+                    self.item("li", item, indent + 2);
+                }
+                self.close(tag, indent);
+            }
+            Block::Table {
+                aligns,
+                head,
+                rows,
+                attrs,
+            } => self.table(aligns, head, rows, attrs, indent),
+            Block::DefList(parts) => self.def_list(parts, indent),
+        }
+    }
+
+    /// `<name attrs>inline content</name>` on one line.
+    fn simple(&mut self, name: &str, attrs: &Attrs, inlines: &[Inline], indent: usize) {
+        self.out.push_str(&format!(
+            "{}<{name}{}>",
+            " ".repeat(indent),
+            attributes(attrs)
+        ));
+        self.inlines(inlines);
+        self.out.push_str(&format!("</{name}>\n"));
+    }
+
+    fn open(&mut self, name: &str, attrs: &Attrs, indent: usize) {
+        self.out.push_str(&format!(
+            "{}<{name}{}>\n",
+            " ".repeat(indent),
+            attributes(attrs)
+        ));
+    }
+
+    fn close(&mut self, name: &str, indent: usize) {
+        self.out
+            .push_str(&format!("{}</{name}>\n", " ".repeat(indent)));
+    }
+
+    /// kramdown's `convert_li`: a transparent first paragraph follows the tag directly.
+    pub fn item(&mut self, tag: &str, item: &Item, indent: usize) {
+        self.out.push_str(&format!(
+            "{}<{tag}{}>",
+            " ".repeat(indent),
+            attributes(&item.attrs)
+        ));
+        let transparent = matches!(item.blocks.first(), Some(Block::Para(p)) if p.transparent);
+        if item.blocks.is_empty() {
+        } else if transparent {
+            self.block(&item.blocks[0], indent + 2);
+            if item.blocks.len() > 1 {
+                self.out.push('\n');
+                self.blocks(&item.blocks[1..], indent + 2);
+                self.out.push_str(&" ".repeat(indent));
+            }
+        } else {
+            self.out.push('\n');
+            self.blocks(&item.blocks, indent + 2);
+            self.out.push_str(&" ".repeat(indent));
+        }
+        self.out.push_str(&format!("</{tag}>\n"));
+    }
+
+    /// kramdown's `convert_codeblock` with Rouge: a wrapper `div` when Rouge knows the
+    /// language (plaintext by default), else a bare `pre`.
+    fn code_block(&mut self, lang: Option<&str>, text: &str, attrs: &Attrs, indent: usize) {
+        let pad = " ".repeat(indent);
+        let full = lang.unwrap_or("plaintext");
+        let name = full.split('?').next().unwrap_or(full);
+        if !self.hl.knows(name) {
+            let mut code = escape_text(text);
+            if code.ends_with('\n') {
+                code.pop();
+            }
+            let class = lang
+                .map(|_| format!(" class=\"language-{name}\""))
+                .unwrap_or_default();
+            self.out.push_str(&format!(
+                "{pad}<pre{}><code{class}>{code}\n</code></pre>\n",
+                attributes(attrs)
+            ));
+            return;
+        }
+        let mut attrs = attrs.clone();
+        let class = format!("language-{name} highlighter-rouge");
+        match attrs.iter_mut().find(|(k, _)| k == "class") {
+            Some(slot) => slot.1 = format!("{} {class}", slot.1),
+            None => attrs.insert(0, ("class".to_string(), class)),
+        }
+        let tokens = self.hl.highlight(text, full);
+        self.out.push_str(&format!(
+            "{pad}<div{}><div class=\"highlight\"><pre class=\"highlight\"><code>{tokens}</code></pre></div>{pad}</div>\n",
+            attributes(&attrs)
+        ));
+    }
+
+    fn table(
+        &mut self,
+        aligns: &[Align],
+        head: &[Vec<Inline>],
+        rows: &[Vec<Vec<Inline>>],
+        attrs: &Attrs,
+        indent: usize,
+    ) {
+        self.open("table", attrs, indent);
+        if !head.is_empty() {
+            self.open("thead", &Vec::new(), indent + 2);
+            self.row("th", aligns, head, indent + 4);
+            self.close("thead", indent + 2);
+        }
+        if !rows.is_empty() {
+            self.open("tbody", &Vec::new(), indent + 2);
+            for row in rows {
+                self.row("td", aligns, row, indent + 4);
+            }
+            self.close("tbody", indent + 2);
+        }
+        self.close("table", indent);
+    }
+
+    /// One row; cells beyond the header's count are dropped and missing ones added empty.
+    fn row(&mut self, cell: &str, aligns: &[Align], cells: &[Vec<Inline>], indent: usize) {
+        self.open("tr", &Vec::new(), indent);
+        let pad = " ".repeat(indent + 2);
+        for (i, align) in aligns.iter().enumerate() {
+            let style = match align {
+                Align::Default => String::new(),
+                Align::Left => " style=\"text-align: left\"".into(),
+                Align::Center => " style=\"text-align: center\"".into(),
+                Align::Right => " style=\"text-align: right\"".into(),
+            };
+            self.out.push_str(&format!("{pad}<{cell}{style}>"));
+            match cells.get(i) {
+                Some(c) if !c.is_empty() => self.inlines(c),
+                _ => self.out.push('\u{A0}'),
+            }
+            self.out.push_str(&format!("</{cell}>\n"));
+        }
+        self.close("tr", indent);
+    }
+
+    fn def_list(&mut self, parts: &[DefPart], indent: usize) {
+        self.open("dl", &Vec::new(), indent);
+        for part in parts {
+            match part {
+                DefPart::Term(inlines) => self.simple("dt", &Vec::new(), inlines, indent + 2),
+                DefPart::Definition(item) => self.item("dd", item, indent + 2),
+            }
+        }
+        self.close("dl", indent);
+    }
+
+    /// Writes span elements.
+    pub fn inlines(&mut self, inlines: &[Inline]) {
+        for inline in inlines {
+            self.inline(inline);
+        }
+    }
+
+    fn inline(&mut self, inline: &Inline) {
+        match inline {
+            Inline::Text { text, .. } | Inline::Str(text) => self.out.push_str(&escape_text(text)),
+            Inline::Soft => self.out.push('\n'),
+            Inline::Br => self.out.push_str("<br />\n"),
+            Inline::Code(code) => {
+                let tokens = self.hl.highlight(code, "plaintext");
+                self.out.push_str(&format!(
+                    "<code class=\"language-plaintext highlighter-rouge\">{tokens}</code>"
+                ));
+            }
+            Inline::Html(html) => self.out.push_str(html),
+            Inline::Em(c) => self.span("em", &Vec::new(), c),
+            Inline::Strong(c) => self.span("strong", &Vec::new(), c),
+            Inline::Del(c) => self.span("del", &Vec::new(), c),
+            Inline::Link {
+                url,
+                title,
+                children,
+                ..
+            } => {
+                let mut attrs = vec![("href".to_string(), url.clone())];
+                if !title.is_empty() {
+                    attrs.push(("title".to_string(), title.clone()));
+                }
+                self.span("a", &attrs, children);
+            }
+            Inline::Image { url, title, alt } => {
+                let mut a = format!(
+                    " src=\"{}\" alt=\"{}\"",
+                    escape_attr(url, false),
+                    escape_attr(alt, true)
+                );
+                if !title.is_empty() {
+                    a.push_str(&format!(" title=\"{}\"", escape_attr(title, false)));
+                }
+                self.out.push_str(&format!("<img{a} />"));
+            }
+            Inline::FootnoteRef(name) => {
+                let html = self.notes.reference(name);
+                self.out.push_str(&html);
+            }
+            Inline::Task(done) => {
+                let checked = if *done { " checked=\"checked\"" } else { "" };
+                self.out.push_str(&format!(
+                    "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\"{checked} />"
+                ));
+            }
+        }
+    }
+
+    fn span(&mut self, name: &str, attrs: &Attrs, children: &[Inline]) {
+        self.out.push_str(&format!("<{name}{}>", attributes(attrs)));
+        self.inlines(children);
+        self.out.push_str(&format!("</{name}>"));
+    }
+}
+
+/// kramdown's `html_attributes`: ` k="v"` each, empty ids dropped.
+pub(crate) fn attributes(attrs: &Attrs) -> String {
+    attrs
+        .iter()
+        .filter(|(k, v)| !(k == "id" && v.trim().is_empty()))
+        .map(|(k, v)| format!(" {k}=\"{}\"", escape_attr(v, false)))
+        .collect()
+}

@@ -1,0 +1,292 @@
+//! Date filters: Liquid 4.0.4's `date` (Utils.to_date + Ruby strftime via
+//! the strftime-ruby crate) and Jekyll's date_to_xmlschema, date_to_rfc822,
+//! date_to_string, date_to_long_string (lib/jekyll/filters/date_filters.rb).
+//! Strings are read like a practical subset of Ruby's `Time.parse`.
+
+use super::FilterDef;
+use crate::liquid::render::Context;
+use crate::liquid::tokenize::re;
+use crate::liquid::value::Value;
+use jiff::ZonedDateTime;
+use jiff::civil::{Date, DateTime};
+use jiff::tz::{Offset, TimeZone};
+use regex::Regex;
+use std::sync::{Arc, LazyLock};
+
+type R = Result<Value, String>;
+
+pub const FILTERS: &[FilterDef] = &[
+    FilterDef {
+        name: "date",
+        min: 1,
+        max: 1,
+        run: date,
+    },
+    FilterDef {
+        name: "date_to_xmlschema",
+        min: 0,
+        max: 0,
+        run: |c, i, _| jekyll_format(c, i, "%Y-%m-%dT%H:%M:%S%:z"),
+    },
+    FilterDef {
+        name: "date_to_rfc822",
+        min: 0,
+        max: 0,
+        run: |c, i, _| jekyll_format(c, i, "%a, %d %b %Y %H:%M:%S %z"),
+    },
+    FilterDef {
+        name: "date_to_string",
+        min: 0,
+        max: 2,
+        run: |c, i, a| stringify(c, i, a, "%b"),
+    },
+    FilterDef {
+        name: "date_to_long_string",
+        min: 0,
+        max: 2,
+        run: |c, i, a| stringify(c, i, a, "%B"),
+    },
+];
+
+/// A Ruby `Time` for strftime-ruby.
+struct RubyTime {
+    zdt: ZonedDateTime,
+    zone: String,
+}
+
+impl strftime::Time for RubyTime {
+    fn year(&self) -> i32 {
+        self.zdt.year().into()
+    }
+    fn month(&self) -> u8 {
+        self.zdt.month() as u8
+    }
+    fn day(&self) -> u8 {
+        self.zdt.day() as u8
+    }
+    fn hour(&self) -> u8 {
+        self.zdt.hour() as u8
+    }
+    fn minute(&self) -> u8 {
+        self.zdt.minute() as u8
+    }
+    fn second(&self) -> u8 {
+        self.zdt.second() as u8
+    }
+    fn nanoseconds(&self) -> u32 {
+        self.zdt.subsec_nanosecond().max(0) as u32
+    }
+    fn day_of_week(&self) -> u8 {
+        self.zdt.weekday().to_sunday_zero_offset() as u8
+    }
+    fn day_of_year(&self) -> u16 {
+        self.zdt.day_of_year() as u16
+    }
+    fn to_int(&self) -> i64 {
+        self.zdt.timestamp().as_second()
+    }
+    fn is_utc(&self) -> bool {
+        self.zone == "UTC"
+    }
+    fn utc_offset(&self) -> i32 {
+        self.zdt.offset().seconds()
+    }
+    fn time_zone(&self) -> &str {
+        &self.zone
+    }
+}
+
+fn ruby_time(zdt: ZonedDateTime) -> RubyTime {
+    let zone = if zdt.offset().seconds() == 0 {
+        "UTC".to_string()
+    } else {
+        String::new()
+    };
+    RubyTime { zdt, zone }
+}
+
+/// Ruby `strftime` of a Time.
+pub fn strftime(zdt: &ZonedDateTime, format: &str) -> String {
+    strftime::string::strftime(&ruby_time(zdt.clone()), format)
+        .unwrap_or_else(|_| format.to_string())
+}
+
+/// Ruby `strftime` of a Date (midnight, offset zero; `%z` is `+0000`).
+pub fn strftime_date(d: Date, format: &str) -> String {
+    let zdt = midnight(d, TimeZone::UTC);
+    let t = RubyTime {
+        zdt,
+        zone: String::new(),
+    };
+    strftime::string::strftime(&t, format).unwrap_or_else(|_| format.to_string())
+}
+
+fn midnight(d: Date, tz: TimeZone) -> ZonedDateTime {
+    d.to_datetime(jiff::civil::Time::midnight())
+        .to_zoned_datetime(tz.clone())
+        .unwrap_or_else(|_| jiff::Timestamp::UNIX_EPOCH.to_zoned_datetime(tz))
+}
+
+/// A parsed date input: a Time or a Date.
+pub enum When {
+    Time(ZonedDateTime),
+    Date(Date),
+}
+
+/// `Liquid::Utils.to_date`.
+pub fn to_date(ctx: &Context, input: &Value) -> Option<When> {
+    let tz = ctx.host.now().time_zone().clone();
+    match input {
+        Value::Time(t) => Some(When::Time((**t).clone())),
+        Value::Date(d) => Some(When::Date(*d)),
+        Value::Int(n) => from_unix(*n, tz),
+        Value::Str(s) if s.is_empty() => None,
+        Value::Str(s) => {
+            let lower = s.to_lowercase();
+            if lower == "now" || lower == "today" {
+                return Some(When::Time(ctx.host.now()));
+            }
+            if !lower.is_empty() && lower.bytes().all(|b| b.is_ascii_digit()) {
+                return from_unix(lower.parse().ok()?, tz);
+            }
+            parse_time(&lower, tz).map(When::Time)
+        }
+        _ => None,
+    }
+}
+
+fn from_unix(n: i64, tz: TimeZone) -> Option<When> {
+    let ts = jiff::Timestamp::from_second(n).ok()?;
+    Some(When::Time(ts.to_zoned_datetime(tz)))
+}
+
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\A\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[t\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(z|utc|gmt|[+-]\d{2}:?\d{2}|[+-]\d{2})?\s*\z",
+    )
+});
+static WORDY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\A\s*(?:[a-z]+,?\s+)?(?:(\d{1,2})\s+([a-z]{3})[a-z]*\.?,?\s+(\d{4})|([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(z|utc|gmt|[+-]\d{2}:?\d{2})?\s*\z",
+    )
+});
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// A subset of Ruby's `Time.parse` (lower-cased input): ISO 8601 dates and
+/// times, RFC 822 and "Month D, YYYY" forms. Local time is `tz`.
+pub fn parse_time(s: &str, tz: TimeZone) -> Option<ZonedDateTime> {
+    let num = |m: Option<regex::Match>| m.map_or(Some(0), |m| m.as_str().parse::<i64>().ok());
+    let (y, mo, d, h, mi, sec, zone) = if let Some(c) = ISO.captures(s) {
+        (
+            num(c.get(1))?,
+            num(c.get(2))?,
+            num(c.get(3))?,
+            num(c.get(4))?,
+            num(c.get(5))?,
+            num(c.get(6))?,
+            c.get(8),
+        )
+    } else {
+        let c = WORDY.captures(s)?;
+        let (day, mon, year) = match c.get(1) {
+            Some(_) => (c.get(1), c.get(2), c.get(3)),
+            None => (c.get(5), c.get(4), c.get(6)),
+        };
+        let mon = mon?.as_str();
+        let month = MONTHS.iter().position(|m| *m == mon)? as i64 + 1;
+        (
+            num(year)?,
+            month,
+            num(day)?,
+            num(c.get(7))?,
+            num(c.get(8))?,
+            num(c.get(9))?,
+            c.get(10),
+        )
+    };
+    let dt = DateTime::new(y as i16, mo as i8, d as i8, h as i8, mi as i8, sec as i8, 0).ok()?;
+    let tz = match zone.map(|z| z.as_str()) {
+        None => tz,
+        Some("z" | "utc" | "gmt") => TimeZone::UTC,
+        Some(z) => TimeZone::fixed(parse_offset(z)?),
+    };
+    dt.to_zoned_datetime(tz).ok()
+}
+
+fn parse_offset(z: &str) -> Option<Offset> {
+    let sign = if z.starts_with('-') { -1 } else { 1 };
+    let digits: String = z.chars().filter(char::is_ascii_digit).collect();
+    let h: i32 = digits.get(0..2)?.parse().ok()?;
+    let m: i32 = digits.get(2..4).map_or(Some(0), |m| m.parse().ok())?;
+    Offset::from_seconds(sign * (h * 3600 + m * 60)).ok()
+}
+
+fn date(ctx: &mut Context, input: Value, args: &[Value]) -> R {
+    let format = args[0].to_s();
+    if format.is_empty() {
+        return Ok(input);
+    }
+    Ok(match to_date(ctx, &input) {
+        Some(When::Time(t)) => Value::str(strftime(&t, &format)),
+        Some(When::Date(d)) => Value::str(strftime_date(d, &format)),
+        None => input,
+    })
+}
+
+/// Jekyll's `time(input)`: a Time in local time, or an InvalidDateError.
+fn jekyll_time(ctx: &Context, input: &Value) -> Result<ZonedDateTime, String> {
+    let tz = ctx.host.now().time_zone().clone();
+    match to_date(ctx, input) {
+        Some(When::Time(t)) => Ok(t.with_time_zone(tz)),
+        Some(When::Date(d)) => Ok(midnight(d, tz)),
+        None => Err(format!(
+            "Invalid Date: '{}' is not a valid datetime.",
+            input.inspect()
+        )),
+    }
+}
+
+fn jekyll_format(ctx: &mut Context, input: Value, format: &str) -> R {
+    if input.to_s().is_empty() {
+        return Ok(input);
+    }
+    let t = jekyll_time(ctx, &input)?;
+    Ok(Value::str(strftime(&t, format)))
+}
+
+fn ordinal(day: i8) -> &'static str {
+    if (11..=13).contains(&day) {
+        return "th";
+    }
+    match day % 10 {
+        1 => "st",
+        2 => "nd",
+        3 => "rd",
+        _ => "th",
+    }
+}
+
+fn stringify(ctx: &mut Context, input: Value, args: &[Value], month: &str) -> R {
+    if input.to_s().is_empty() {
+        return Ok(input);
+    }
+    let t = jekyll_time(ctx, &input)?;
+    let format = if args.first().and_then(Value::as_str) == Some("ordinal") {
+        let day = format!("{}{}", t.day(), ordinal(t.day()));
+        if args.get(1).and_then(Value::as_str) == Some("US") {
+            format!("{month} {day}, %Y")
+        } else {
+            format!("{day} {month} %Y")
+        }
+    } else {
+        format!("%d {month} %Y")
+    };
+    Ok(Value::str(strftime(&t, &format)))
+}
+
+/// A `Value::Time` from a parsed instant.
+pub fn time_value(t: ZonedDateTime) -> Value {
+    Value::Time(Arc::new(t))
+}

@@ -1,0 +1,378 @@
+//! Jekyll's own filters (lib/jekyll/filters.rb, filters/url_filters.rb):
+//! URLs, markdownify/smartify through the host, jsonify, escapes, slugify,
+//! word counts, sentence joins, inspect, and the array helpers
+//! push/pop/shift/unshift/sample.
+
+use super::FilterDef;
+use super::string::cgi_escape;
+use crate::liquid::render::Context;
+use crate::liquid::tokenize::{is_ruby_space, re};
+use crate::liquid::value::Value;
+use regex::Regex;
+use std::sync::LazyLock;
+
+type R = Result<Value, String>;
+
+pub const FILTERS: &[FilterDef] = &[
+    FilterDef {
+        name: "relative_url",
+        min: 0,
+        max: 0,
+        run: relative_url,
+    },
+    FilterDef {
+        name: "absolute_url",
+        min: 0,
+        max: 0,
+        run: absolute_url,
+    },
+    FilterDef {
+        name: "strip_index",
+        min: 0,
+        max: 0,
+        run: strip_index,
+    },
+    FilterDef {
+        name: "markdownify",
+        min: 0,
+        max: 0,
+        run: |c, i, _| Ok(Value::str(c.host.markdownify(&i.to_s()))),
+    },
+    FilterDef {
+        name: "smartify",
+        min: 0,
+        max: 0,
+        run: |c, i, _| Ok(Value::str(c.host.smartify(&i.to_s()))),
+    },
+    FilterDef {
+        name: "jsonify",
+        min: 0,
+        max: 0,
+        run: |_, i, _| Ok(Value::str(i.to_json())),
+    },
+    FilterDef {
+        name: "xml_escape",
+        min: 0,
+        max: 0,
+        run: |_, i, _| Ok(Value::str(xml_escape(&i.to_s()))),
+    },
+    FilterDef {
+        name: "cgi_escape",
+        min: 0,
+        max: 0,
+        run: |_, i, _| Ok(Value::str(cgi_escape(&i.to_s()))),
+    },
+    FilterDef {
+        name: "uri_escape",
+        min: 0,
+        max: 0,
+        run: |_, i, _| Ok(Value::str(uri_escape(&i.to_s()))),
+    },
+    FilterDef {
+        name: "slugify",
+        min: 0,
+        max: 1,
+        run: slugify,
+    },
+    FilterDef {
+        name: "normalize_whitespace",
+        min: 0,
+        max: 0,
+        run: normalize_whitespace,
+    },
+    FilterDef {
+        name: "number_of_words",
+        min: 0,
+        max: 1,
+        run: number_of_words,
+    },
+    FilterDef {
+        name: "array_to_sentence_string",
+        min: 0,
+        max: 1,
+        run: array_to_sentence_string,
+    },
+    FilterDef {
+        name: "inspect",
+        min: 0,
+        max: 0,
+        run: |_, i, _| Ok(Value::str(xml_escape(&i.inspect()))),
+    },
+    FilterDef {
+        name: "to_integer",
+        min: 0,
+        max: 0,
+        run: to_integer,
+    },
+    FilterDef {
+        name: "push",
+        min: 1,
+        max: 1,
+        run: |_, i, a| edit(i, |v| v.push(a[0].clone())),
+    },
+    FilterDef {
+        name: "unshift",
+        min: 1,
+        max: 1,
+        run: |_, i, a| edit(i, |v| v.insert(0, a[0].clone())),
+    },
+    FilterDef {
+        name: "pop",
+        min: 0,
+        max: 1,
+        run: pop,
+    },
+    FilterDef {
+        name: "shift",
+        min: 0,
+        max: 1,
+        run: shift,
+    },
+    FilterDef {
+        name: "sample",
+        min: 0,
+        max: 1,
+        run: sample,
+    },
+];
+
+fn config_str(ctx: &Context, key: &str) -> Option<String> {
+    ctx.host
+        .config()
+        .get(key)
+        .filter(|v| !v.is_nil())
+        .map(Value::to_s)
+}
+
+static ABSOLUTE: LazyLock<Regex> = LazyLock::new(|| re(r"\A[A-Za-z][A-Za-z0-9+.\-]*:"));
+
+fn ensure_leading_slash(s: &str) -> String {
+    if s.is_empty() || s.starts_with('/') {
+        s.to_string()
+    } else {
+        format!("/{s}")
+    }
+}
+
+fn compute_relative(ctx: &Context, input: &str) -> String {
+    if ABSOLUTE.is_match(input) {
+        return input.to_string();
+    }
+    let base = config_str(ctx, "baseurl").unwrap_or_default();
+    let base = base.strip_suffix('/').unwrap_or(&base);
+    normalize_uri(&(ensure_leading_slash(base) + &ensure_leading_slash(input)))
+}
+
+fn relative_url(ctx: &mut Context, input: Value, _: &[Value]) -> R {
+    if input.is_nil() {
+        return Ok(Value::Nil);
+    }
+    Ok(Value::str(compute_relative(ctx, &input.to_s())))
+}
+
+fn absolute_url(ctx: &mut Context, input: Value, _: &[Value]) -> R {
+    if input.is_nil() {
+        return Ok(Value::Nil);
+    }
+    let text = input.to_s();
+    if ABSOLUTE.is_match(&text) {
+        return Ok(Value::str(text));
+    }
+    let relative = compute_relative(ctx, &text);
+    Ok(Value::str(match config_str(ctx, "url") {
+        Some(url) if !url.is_empty() => normalize_uri(&(url + &relative)),
+        _ => relative,
+    }))
+}
+
+/// The part of Addressable's `normalize` that matters for site URLs:
+/// characters outside the URI set are percent-encoded.
+fn normalize_uri(s: &str) -> String {
+    uri_escape(s)
+}
+
+static INDEX_HTML: LazyLock<Regex> = LazyLock::new(|| re(r"(?m)/index\.html?$"));
+
+fn strip_index(_: &mut Context, input: Value, _: &[Value]) -> R {
+    if input.to_s().is_empty() {
+        return Ok(Value::Nil);
+    }
+    Ok(Value::str(
+        INDEX_HTML.replacen(&input.to_s(), 1, "/").into_owned(),
+    ))
+}
+
+/// `encode(:xml => :attr)` without the surrounding quotes.
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Addressable's `normalize_component`: percent-encodes what is not an
+/// unreserved, reserved or already-encoded character.
+pub fn uri_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let b = s.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        let keep = c.is_ascii_alphanumeric()
+            || b"-._~!$&'()*+,;=:@/?#[]".contains(&c)
+            || (c == b'%'
+                && b.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
+                && b.get(i + 2).is_some_and(u8::is_ascii_hexdigit));
+        if keep {
+            out.push(c as char);
+        } else {
+            out.push_str(&format!("%{c:02X}"));
+        }
+    }
+    out
+}
+
+fn slugify(_: &mut Context, input: Value, args: &[Value]) -> R {
+    if input.is_nil() {
+        return Ok(Value::Nil);
+    }
+    let text = input.to_s();
+    let mode = args
+        .first()
+        .filter(|v| !v.is_nil())
+        .map_or("default".to_string(), Value::to_s);
+    let keep: fn(char) -> bool = match mode.as_str() {
+        "raw" => |c| !c.is_whitespace(),
+        "pretty" => |c| c.is_alphanumeric() || "._~!$&'()+,;=@".contains(c),
+        "ascii" => |c| c.is_ascii_alphanumeric(),
+        "default" | "latin" => |c| c.is_alphanumeric(),
+        _ => return Ok(Value::str(text.to_lowercase())),
+    };
+    let mut slug = String::with_capacity(text.len());
+    let mut in_run = false;
+    for c in text.chars() {
+        if keep(c) {
+            slug.push(c);
+            in_run = false;
+        } else if !in_run {
+            slug.push('-');
+            in_run = true;
+        }
+    }
+    let slug = slug.strip_prefix('-').unwrap_or(&slug);
+    let slug = slug.strip_suffix('-').unwrap_or(slug);
+    Ok(Value::str(slug.to_lowercase()))
+}
+
+fn normalize_whitespace(_: &mut Context, input: Value, _: &[Value]) -> R {
+    let text = input.to_s();
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if is_ruby_space(c) && c != '\0' {
+            space = true;
+        } else {
+            if space {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+    Ok(Value::str(out.trim_matches(is_ruby_space)))
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0x3040..=0x309F | 0x30A0..=0x30FF | 0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+fn number_of_words(_: &mut Context, input: Value, args: &[Value]) -> R {
+    let text = input.to_s();
+    let plain = text.split(is_ruby_space).filter(|w| !w.is_empty()).count() as i64;
+    let cjk = text.chars().filter(|c| is_cjk(*c)).count() as i64;
+    let words = text
+        .split(|c: char| is_cjk(c) || is_ruby_space(c))
+        .filter(|w| !w.is_empty())
+        .count() as i64;
+    Ok(Value::Int(match args.first().and_then(Value::as_str) {
+        Some("cjk") => cjk + words,
+        Some("auto") if cjk > 0 => cjk + words,
+        _ => plain,
+    }))
+}
+
+fn array_to_sentence_string(_: &mut Context, input: Value, args: &[Value]) -> R {
+    let connector = args.first().map_or("and".to_string(), Value::to_s);
+    let items: Vec<String> = match &input {
+        Value::Array(a) => a.iter().map(Value::to_s).collect(),
+        _ => return Err(format!("undefined method `length' for {}", input.inspect())),
+    };
+    Ok(Value::str(match items.len() {
+        0 => String::new(),
+        1 => items[0].clone(),
+        2 => format!("{} {connector} {}", items[0], items[1]),
+        n => format!(
+            "{}, {connector} {}",
+            items[..n - 1].join(", "),
+            items[n - 1]
+        ),
+    }))
+}
+
+fn to_integer(_: &mut Context, input: Value, _: &[Value]) -> R {
+    Ok(Value::Int(match input {
+        Value::Bool(b) => i64::from(b),
+        other => other.to_i(),
+    }))
+}
+
+fn edit(input: Value, f: impl FnOnce(&mut Vec<Value>)) -> R {
+    let Value::Array(items) = &input else {
+        return Ok(input);
+    };
+    let mut v = items.to_vec();
+    f(&mut v);
+    Ok(Value::array(v))
+}
+
+fn count_arg(args: &[Value]) -> Result<usize, String> {
+    let n = args.first().map_or(Ok(1), Value::to_integer)?;
+    if n < 0 {
+        return Err("negative array size".into());
+    }
+    Ok(n as usize)
+}
+
+fn pop(_: &mut Context, input: Value, args: &[Value]) -> R {
+    let n = count_arg(args)?;
+    edit(input, |v| v.truncate(v.len().saturating_sub(n)))
+}
+
+fn shift(_: &mut Context, input: Value, args: &[Value]) -> R {
+    let n = count_arg(args)?;
+    edit(input, |v| {
+        v.drain(..n.min(v.len()));
+    })
+}
+
+/// Deterministic `sample`: the first element(s).
+fn sample(_: &mut Context, input: Value, args: &[Value]) -> R {
+    let Value::Array(items) = &input else {
+        return Ok(input);
+    };
+    let n = args.first().map_or(Ok(1), Value::to_integer).unwrap_or(1);
+    if n == 1 {
+        return Ok(items.first().cloned().unwrap_or(Value::Nil));
+    }
+    Ok(Value::array(
+        items.iter().take(n.max(0) as usize).cloned().collect(),
+    ))
+}

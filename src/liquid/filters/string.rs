@@ -1,0 +1,406 @@
+//! String and HTML filters of Liquid 4.0.4's StandardFilters
+//! (lib/liquid/standardfilters.rb): case, append/prepend, replace/remove,
+//! split, strip, truncate, escape, url_encode, strip_html, slice, default...
+
+use super::{Args, FilterDef, input_iterator};
+use crate::liquid::render::Context;
+use crate::liquid::tokenize::{is_ruby_space, re};
+use crate::liquid::value::Value;
+use regex::Regex;
+use std::sync::LazyLock;
+
+type R = Result<Value, String>;
+
+pub const FILTERS: &[FilterDef] = &[
+    FilterDef {
+        name: "size",
+        min: 0,
+        max: 0,
+        run: size,
+    },
+    FilterDef {
+        name: "downcase",
+        min: 0,
+        max: 0,
+        run: |_, i, _| Ok(s(i.to_s().to_lowercase())),
+    },
+    FilterDef {
+        name: "upcase",
+        min: 0,
+        max: 0,
+        run: |_, i, _| Ok(s(i.to_s().to_uppercase())),
+    },
+    FilterDef {
+        name: "capitalize",
+        min: 0,
+        max: 0,
+        run: capitalize,
+    },
+    FilterDef {
+        name: "escape",
+        min: 0,
+        max: 0,
+        run: escape,
+    },
+    FilterDef {
+        name: "h",
+        min: 0,
+        max: 0,
+        run: escape,
+    },
+    FilterDef {
+        name: "escape_once",
+        min: 0,
+        max: 0,
+        run: escape_once,
+    },
+    FilterDef {
+        name: "url_encode",
+        min: 0,
+        max: 0,
+        run: url_encode,
+    },
+    FilterDef {
+        name: "url_decode",
+        min: 0,
+        max: 0,
+        run: url_decode,
+    },
+    FilterDef {
+        name: "slice",
+        min: 1,
+        max: 2,
+        run: slice,
+    },
+    FilterDef {
+        name: "truncate",
+        min: 0,
+        max: 2,
+        run: truncate,
+    },
+    FilterDef {
+        name: "truncatewords",
+        min: 0,
+        max: 2,
+        run: truncatewords,
+    },
+    FilterDef {
+        name: "split",
+        min: 1,
+        max: 1,
+        run: split,
+    },
+    FilterDef {
+        name: "strip",
+        min: 0,
+        max: 0,
+        run: |_, i, _| Ok(s(i.to_s().trim_matches(is_ruby_space))),
+    },
+    FilterDef {
+        name: "lstrip",
+        min: 0,
+        max: 0,
+        run: |_, i, _| Ok(s(i.to_s().trim_start_matches(is_ruby_space))),
+    },
+    FilterDef {
+        name: "rstrip",
+        min: 0,
+        max: 0,
+        run: |_, i, _| Ok(s(i.to_s().trim_end_matches(is_ruby_space))),
+    },
+    FilterDef {
+        name: "strip_html",
+        min: 0,
+        max: 0,
+        run: strip_html,
+    },
+    FilterDef {
+        name: "strip_newlines",
+        min: 0,
+        max: 0,
+        run: |_, i, _| Ok(s(i.to_s().replace("\r\n", "").replace('\n', ""))),
+    },
+    FilterDef {
+        name: "newline_to_br",
+        min: 0,
+        max: 0,
+        run: |_, i, _| Ok(s(i.to_s().replace('\n', "<br />\n"))),
+    },
+    FilterDef {
+        name: "replace",
+        min: 1,
+        max: 2,
+        run: |_, i, a| Ok(s(i.to_s().replace(&a.s(0), &a.s(1)))),
+    },
+    FilterDef {
+        name: "replace_first",
+        min: 1,
+        max: 2,
+        run: |_, i, a| Ok(s(i.to_s().replacen(&a.s(0), &a.s(1), 1))),
+    },
+    FilterDef {
+        name: "remove",
+        min: 1,
+        max: 1,
+        run: |_, i, a| Ok(s(i.to_s().replace(&a.s(0), ""))),
+    },
+    FilterDef {
+        name: "remove_first",
+        min: 1,
+        max: 1,
+        run: |_, i, a| Ok(s(i.to_s().replacen(&a.s(0), "", 1))),
+    },
+    FilterDef {
+        name: "append",
+        min: 1,
+        max: 1,
+        run: |_, i, a| Ok(s(i.to_s() + &a.s(0))),
+    },
+    FilterDef {
+        name: "prepend",
+        min: 1,
+        max: 1,
+        run: |_, i, a| Ok(s(a.s(0) + &i.to_s())),
+    },
+    FilterDef {
+        name: "default",
+        min: 0,
+        max: 1,
+        run: default,
+    },
+];
+
+fn s(x: impl Into<String>) -> Value {
+    Value::str(x.into())
+}
+
+fn size(_: &mut Context, input: Value, _: &[Value]) -> R {
+    Ok(Value::Int(match &input {
+        Value::Int(_) => 8,
+        other => other.ruby_size().unwrap_or(0),
+    }))
+}
+
+fn capitalize(_: &mut Context, input: Value, _: &[Value]) -> R {
+    let text = input.to_s();
+    let mut chars = text.chars();
+    Ok(match chars.next() {
+        Some(first) => s(first.to_uppercase().collect::<String>() + &chars.as_str().to_lowercase()),
+        None => s(""),
+    })
+}
+
+/// `CGI.escapeHTML`.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn escape(_: &mut Context, input: Value, _: &[Value]) -> R {
+    if input.is_nil() {
+        return Ok(Value::Nil);
+    }
+    Ok(s(escape_html(&input.to_s())))
+}
+
+static ENTITY: LazyLock<Regex> = LazyLock::new(|| re(r"\A&(?:[a-zA-Z]+|#[0-9]+);"));
+
+fn escape_once(_: &mut Context, input: Value, _: &[Value]) -> R {
+    let text = input.to_s();
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        match c {
+            '&' if ENTITY.is_match(&text[i..]) => out.push('&'),
+            '&' | '<' | '>' | '"' | '\'' => out.push_str(&escape_html(&c.to_string())),
+            c => out.push(c),
+        }
+    }
+    Ok(s(out))
+}
+
+/// `CGI.escape`: `*-._` and alphanumerics kept, space as `+`.
+pub fn cgi_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => {
+                out.push(b as char)
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+fn url_encode(_: &mut Context, input: Value, _: &[Value]) -> R {
+    if input.is_nil() {
+        return Ok(Value::Nil);
+    }
+    Ok(s(cgi_escape(&input.to_s())))
+}
+
+fn url_decode(_: &mut Context, input: Value, _: &[Value]) -> R {
+    if input.is_nil() {
+        return Ok(Value::Nil);
+    }
+    let text = input.to_s();
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < b.len() && hex(b[i + 1]).is_some() && hex(b[i + 2]).is_some() => {
+                out.push((hex(b[i + 1]).unwrap_or(0) * 16 + hex(b[i + 2]).unwrap_or(0)) as u8);
+                i += 2;
+            }
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8(out)
+        .map(s)
+        .map_err(|_| "invalid byte sequence in UTF-8".to_string())
+}
+
+fn slice(_: &mut Context, input: Value, args: &[Value]) -> R {
+    let offset = args[0].to_integer()?;
+    let length = match args.get(1) {
+        Some(l) if !l.is_nil() => l.to_integer()?,
+        _ => 1,
+    };
+    if let Value::Array(items) = &input {
+        return Ok(Value::array(
+            ruby_slice(items, offset, length).unwrap_or_default(),
+        ));
+    }
+    let chars: Vec<char> = input.to_s().chars().collect();
+    Ok(s(ruby_slice(&chars, offset, length)
+        .unwrap_or_default()
+        .into_iter()
+        .collect::<String>()))
+}
+
+/// Ruby's `ary.slice(start, length)`.
+pub fn ruby_slice<T: Clone>(items: &[T], start: i64, length: i64) -> Option<Vec<T>> {
+    let len = items.len() as i64;
+    let start = if start < 0 { start + len } else { start };
+    if start < 0 || start > len || length < 0 {
+        return None;
+    }
+    let end = (start + length).min(len);
+    Some(items[start as usize..end as usize].to_vec())
+}
+
+fn truncate(_: &mut Context, input: Value, args: &[Value]) -> R {
+    if input.is_nil() {
+        return Ok(Value::Nil);
+    }
+    let text = input.to_s();
+    let length = match args.first() {
+        Some(v) => v.to_integer()?,
+        None => 50,
+    };
+    let ellipsis = args.get(1).map_or("...".to_string(), Value::to_s);
+    let l = (length - ellipsis.chars().count() as i64).max(0) as usize;
+    if text.chars().count() as i64 > length {
+        Ok(s(text.chars().take(l).collect::<String>() + &ellipsis))
+    } else {
+        Ok(s(text))
+    }
+}
+
+fn truncatewords(_: &mut Context, input: Value, args: &[Value]) -> R {
+    if input.is_nil() {
+        return Ok(Value::Nil);
+    }
+    let text = input.to_s();
+    let words: Vec<&str> = text
+        .split(is_ruby_space)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let n = match args.first() {
+        Some(v) => v.to_integer()?,
+        None => 15,
+    };
+    let l = (n - 1).max(0) as usize;
+    if words.len() > l {
+        let ellipsis = args.get(1).map_or("...".to_string(), Value::to_s);
+        Ok(s(words[..=l].join(" ") + &ellipsis))
+    } else {
+        Ok(input)
+    }
+}
+
+/// Ruby's `String#split(pattern)` with a string pattern (" " = awk mode).
+pub fn ruby_split(text: &str, pattern: &str) -> Vec<String> {
+    let mut parts: Vec<String> = if pattern == " " {
+        text.split(is_ruby_space)
+            .filter(|w| !w.is_empty())
+            .map(String::from)
+            .collect()
+    } else if pattern.is_empty() {
+        text.chars().map(String::from).collect()
+    } else {
+        text.split(pattern).map(String::from).collect()
+    };
+    while parts.last().is_some_and(String::is_empty) {
+        parts.pop();
+    }
+    parts
+}
+
+fn split(_: &mut Context, input: Value, args: &[Value]) -> R {
+    let parts = ruby_split(&input.to_s(), &args[0].to_s());
+    Ok(Value::array(parts.into_iter().map(Value::from).collect()))
+}
+
+static STRIP_BLOCKS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?s)<script.*?</script>|<!--.*?-->|<style.*?</style>"));
+static STRIP_TAGS: LazyLock<Regex> = LazyLock::new(|| re(r"(?s)<.*?>"));
+
+fn strip_html(_: &mut Context, input: Value, _: &[Value]) -> R {
+    let text = input.to_s();
+    let text = STRIP_BLOCKS.replace_all(&text, "");
+    Ok(s(STRIP_TAGS.replace_all(&text, "").into_owned()))
+}
+
+fn default(_: &mut Context, input: Value, args: &[Value]) -> R {
+    let fallback = args.first().cloned().unwrap_or_else(|| s(""));
+    let allow_false = args
+        .get(1)
+        .and_then(|kw| kw.get("allow_false"))
+        .is_some_and(Value::is_truthy);
+    let is_false = matches!(input, Value::Bool(false));
+    if input.is_nil() || (is_false && !allow_false) || input.ruby_empty() == Some(true) {
+        Ok(fallback)
+    } else {
+        Ok(input)
+    }
+}
+
+/// `join` lives with the array filters but is string-producing; kept here.
+pub fn join(_: &mut Context, input: Value, args: &[Value]) -> R {
+    let glue = args.first().map_or(" ".to_string(), Value::to_s);
+    let items = input_iterator(&input);
+    let parts: Vec<String> = items.iter().map(Value::to_s).collect();
+    Ok(s(parts.join(&glue)))
+}
+
+impl Args for [Value] {
+    fn s(&self, i: usize) -> String {
+        self.get(i).map(Value::to_s).unwrap_or_default()
+    }
+}

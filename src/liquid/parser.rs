@@ -1,0 +1,252 @@
+//! Builds the tree from tokens: Liquid 4.0.4's `BlockBody#parse`,
+//! `Block#parse_body` and `Document` (lib/liquid/block_body.rb, block.rb,
+//! document.rb), including `{%-`/`-%}` whitespace control, the blank-body
+//! rule and the warn/lax/strict markup switch (parser_switching.rb).
+
+use super::ast::{Body, Node, Tag};
+use super::error::Error;
+use super::markup::StrictResult;
+use super::tags;
+use super::tokenize::{Token, is_ruby_space, re, tokenize};
+use super::variable::Variable;
+use super::{ErrorMode, ParseOptions};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static FULL_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?s)\A\{%-?[ \t\r\n\x0B\x0C]*([0-9A-Za-z_]+)[ \t\r\n\x0B\x0C]*(.*?)-?%\}\z")
+});
+static CONTENT_OF_VARIABLE: LazyLock<Regex> = LazyLock::new(|| re(r"(?s)\A\{\{-?(.*?)-?\}\}\z"));
+
+const MAX_DEPTH: usize = 100;
+
+/// The callback of `parse_block`: a finished body and the tag that ended it.
+pub type OnBody<'c, 's> =
+    dyn FnMut(&mut ParseContext<'s>, Body, Option<&EndTag>) -> Result<bool, Error> + 'c;
+
+/// A tag that ended a body: an end tag or an intermediate one (`else`, `when`).
+#[derive(Debug)]
+pub struct EndTag {
+    pub name: String,
+    pub markup: String,
+    pub line: usize,
+}
+
+/// Parser state shared by all tags of one template.
+pub struct ParseContext<'s> {
+    tokens: Vec<Token<'s>>,
+    pos: usize,
+    pub file: String,
+    pub mode: ErrorMode,
+    line_offset: usize,
+    pub warnings: Vec<Error>,
+    trim_whitespace: bool,
+    depth: usize,
+    /// Line of the token being handled (file line).
+    pub line: usize,
+}
+
+/// Parses a whole template into its root body.
+pub fn parse_document(
+    source: &str,
+    file: &str,
+    opts: &ParseOptions,
+) -> Result<(Body, Vec<Error>), Error> {
+    let mut ctx = ParseContext {
+        tokens: tokenize(source),
+        pos: 0,
+        file: file.to_string(),
+        mode: opts.error_mode,
+        line_offset: opts.line_offset,
+        warnings: Vec::new(),
+        trim_whitespace: false,
+        depth: 0,
+        line: 1 + opts.line_offset,
+    };
+    let mut body = Body::new();
+    if let Some(end) = ctx.parse_body(&mut body)? {
+        let msg = match end.name.as_str() {
+            "else" | "end" => format!("Unexpected outer '{}' tag", end.name),
+            _ => format!("Unknown tag '{}'", end.name),
+        };
+        return Err(Error::syntax(msg, file, end.line));
+    }
+    Ok((body, ctx.warnings))
+}
+
+impl<'s> ParseContext<'s> {
+    pub fn syntax_error(&self, message: impl Into<String>) -> Error {
+        Error::syntax(message, &self.file, self.line)
+    }
+
+    /// Next raw token (for `raw`).
+    pub fn next_token(&mut self) -> Option<Token<'s>> {
+        let t = self.tokens.get(self.pos).copied();
+        if let Some(t) = t {
+            self.pos += 1;
+            self.line = t.line + self.line_offset;
+        }
+        t
+    }
+
+    /// `BlockBody#parse`: fills `body` until an unregistered tag (returned)
+    /// or the end of the template (`None`).
+    pub fn parse_body(&mut self, body: &mut Body) -> Result<Option<EndTag>, Error> {
+        while let Some(token) = self.next_token() {
+            if token.text.is_empty() {
+                continue;
+            }
+            if token.is_tag() {
+                self.whitespace_handler(token.text, body);
+                let Some(c) = FULL_TOKEN.captures(token.text) else {
+                    return Err(self.syntax_error(format!(
+                        "Tag '{}' was not properly terminated with regexp: /\\%\\}}/",
+                        token.text
+                    )));
+                };
+                let (name, markup) = (c[1].to_string(), c[2].to_string());
+                let line = self.line;
+                match tags::parse(self, &name, &markup)? {
+                    Some(tag) => {
+                        body.blank &= tag.blank();
+                        body.nodes.push(Node::Tag { tag, line });
+                    }
+                    None => return Ok(Some(EndTag { name, markup, line })),
+                }
+            } else if token.is_output() {
+                self.whitespace_handler(token.text, body);
+                let Some(c) = CONTENT_OF_VARIABLE.captures(token.text) else {
+                    return Err(self.syntax_error(format!(
+                        "Variable '{}' was not properly terminated with regexp: /\\}}\\}}/",
+                        token.text
+                    )));
+                };
+                let var = self.variable(&c[1])?;
+                body.nodes.push(Node::Output {
+                    var,
+                    line: self.line,
+                });
+                body.blank = false;
+            } else {
+                let mut text = token.text;
+                if self.trim_whitespace {
+                    text = text.trim_start_matches(is_ruby_space);
+                }
+                self.trim_whitespace = false;
+                body.blank &= text.chars().all(is_ruby_space);
+                body.nodes.push(Node::Text(text.to_string()));
+            }
+        }
+        Ok(None)
+    }
+
+    fn whitespace_handler(&mut self, token: &str, body: &mut Body) {
+        let b = token.as_bytes();
+        if b.get(2) == Some(&b'-')
+            && let Some(Node::Text(prev)) = body.nodes.last_mut()
+        {
+            let keep = prev.trim_end_matches(is_ruby_space).len();
+            prev.truncate(keep);
+        }
+        self.trim_whitespace = b.len() >= 3 && b[b.len() - 3] == b'-';
+    }
+
+    /// `Block#parse_body` with the nesting limit; the caller handles the end tag.
+    pub fn parse_block_body(&mut self, body: &mut Body) -> Result<Option<EndTag>, Error> {
+        if self.depth >= MAX_DEPTH {
+            return Err(self.syntax_error("Nesting too deep"));
+        }
+        self.depth += 1;
+        let result = self.parse_body(body);
+        self.depth -= 1;
+        result
+    }
+
+    /// Parses a block's bodies up to its end tag. Each finished body is
+    /// handed to `on_body` with the tag that ended it (`None` for the end
+    /// tag); `on_body` returns `Ok(false)` for a tag the block does not know.
+    pub fn parse_block(
+        &mut self,
+        block_name: &str,
+        on_body: &mut OnBody<'_, 's>,
+    ) -> Result<(), Error> {
+        let end_name = format!("end{block_name}");
+        loop {
+            let mut body = Body::new();
+            let end = self.parse_block_body(&mut body)?;
+            let Some(end) = end else {
+                return Err(self.syntax_error(format!("'{block_name}' tag was never closed")));
+            };
+            if end.name == end_name {
+                on_body(self, body, None)?;
+                return Ok(());
+            }
+            if !on_body(self, body, Some(&end))? {
+                return Err(unknown_tag_error(self, block_name, &end));
+            }
+        }
+    }
+
+    /// `Variable.new(markup)` under the selected error mode.
+    pub fn variable(&mut self, markup: &str) -> Result<Variable, Error> {
+        let ctx_markup = format!("in \"{{{{{markup}}}}}\"");
+        self.switch(markup, &ctx_markup, Variable::strict, |m| {
+            Ok(Variable::lax(m))
+        })
+    }
+
+    /// `parse_with_selected_parser`: strict, lax, or strict-with-lax-fallback.
+    pub fn switch<T>(
+        &mut self,
+        markup: &str,
+        context: &str,
+        strict: impl Fn(&str) -> StrictResult<T>,
+        lax: impl Fn(&str) -> Result<T, String>,
+    ) -> Result<T, Error> {
+        let lax_or_error = |this: &Self| lax(markup).map_err(|m| this.syntax_error(m));
+        match self.mode {
+            ErrorMode::Lax => lax_or_error(self),
+            ErrorMode::Strict => {
+                strict(markup).map_err(|m| self.syntax_error(format!("{m} {context}")))
+            }
+            ErrorMode::Warn => match strict(markup) {
+                Ok(v) => Ok(v),
+                Err(m) => {
+                    let w = self.syntax_error(format!("{m} {context}"));
+                    self.warnings.push(w);
+                    lax_or_error(self)
+                }
+            },
+        }
+    }
+}
+
+fn unknown_tag_error(ctx: &ParseContext, block_name: &str, end: &EndTag) -> Error {
+    let msg = if end.name == "else" {
+        format!("{block_name} tag does not expect 'else' tag")
+    } else if end.name.starts_with("end") {
+        format!(
+            "'{}' is not a valid delimiter for {block_name} tags. use end{block_name}",
+            end.name
+        )
+    } else {
+        format!("Unknown tag '{}'", end.name)
+    };
+    Error::syntax(msg, &ctx.file, end.line)
+}
+
+/// Parses a block without intermediate tags (`capture`, `ifchanged`).
+pub fn simple_block(ctx: &mut ParseContext, name: &str) -> Result<Body, Error> {
+    let mut out = Body::new();
+    ctx.parse_block(name, &mut |_, body, end| {
+        out = body;
+        Ok(end.is_none())
+    })?;
+    Ok(out)
+}
+
+/// `Tag::Comment`'s parse: nested tags are parsed, unknown ones ignored.
+pub fn comment_block(ctx: &mut ParseContext) -> Result<Tag, Error> {
+    ctx.parse_block("comment", &mut |_, _, _| Ok(true))?;
+    Ok(Tag::Comment)
+}

@@ -1,0 +1,394 @@
+//! Rendering: the variable scopes, registers and interrupts of Liquid
+//! 4.0.4's `Context` (lib/liquid/context.rb), variable lookup
+//! (variable_lookup.rb) and `BlockBody#render` (block_body.rb).
+
+use super::ast::{Body, Node, Tag};
+use super::error::{Error, ErrorKind};
+use super::expression::{Expr, Lookup, VariableLookup};
+use super::filters;
+use super::tags::cycle::{Cycle, CycleName};
+use super::value::{Map, Value};
+use super::variable::Variable;
+use super::{Host, RenderOptions, Template};
+use std::collections::HashMap;
+
+const MAX_DEPTH: usize = 100;
+
+/// `break` / `continue` travelling up to the enclosing `for`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Interrupt {
+    Break,
+    Continue,
+}
+
+/// Per-render state that tags keep (Liquid's `context.registers`).
+#[derive(Default)]
+pub struct Registers {
+    pub for_offsets: HashMap<String, i64>,
+    /// The current `forloop` of each enclosing loop (for `parentloop`).
+    pub for_stack: Vec<Value>,
+    pub cycles: HashMap<String, usize>,
+    pub ifchanged: Option<String>,
+}
+
+/// The render context.
+pub struct Context<'a> {
+    /// Liquid's `environments.first`: the globals (`increment` writes here).
+    globals: Map,
+    /// Local scopes, root first (`assign` writes to the root).
+    scopes: Vec<Map>,
+    pub host: &'a dyn Host,
+    pub opts: &'a RenderOptions,
+    /// The template being rendered and the line of the node being rendered.
+    pub file: String,
+    pub line: usize,
+    /// Including templates and the lines of their include tags, outermost first.
+    include_stack: Vec<(String, usize)>,
+    pub interrupts: Vec<Interrupt>,
+    pub registers: Registers,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(globals: Map, host: &'a dyn Host, opts: &'a RenderOptions, file: &str) -> Self {
+        Context {
+            globals,
+            scopes: vec![Map::new()],
+            host,
+            opts,
+            file: file.to_string(),
+            line: 1,
+            include_stack: Vec::new(),
+            interrupts: Vec::new(),
+            registers: Registers::default(),
+        }
+    }
+
+    /// A render error at the current file and line.
+    pub fn error(&self, message: impl Into<String>) -> Error {
+        self.error_of(ErrorKind::Render, message)
+    }
+
+    pub fn error_of(&self, kind: ErrorKind, message: impl Into<String>) -> Error {
+        let mut e = Error::new(kind, message, &self.file, self.line);
+        e.included_from = self.include_stack.clone();
+        e
+    }
+
+    pub fn push_scope(&mut self, scope: Map) -> Result<(), Error> {
+        if self.scopes.len() > MAX_DEPTH {
+            return Err(self.error("Nesting too deep"));
+        }
+        self.scopes.push(scope);
+        Ok(())
+    }
+
+    pub fn pop_scope(&mut self) {
+        if self.scopes.len() > 1 {
+            self.scopes.pop();
+        }
+    }
+
+    /// `context[key] = value` in the innermost scope.
+    pub fn set_local(&mut self, key: &str, value: Value) {
+        if let Some(scope) = self.scopes.last_mut() {
+            match scope.get_mut(key) {
+                Some(slot) => *slot = value,
+                None => {
+                    scope.insert(key.to_string(), value);
+                }
+            }
+        }
+    }
+
+    /// `assign` / `capture`: the root scope.
+    pub fn assign(&mut self, key: &str, value: Value) {
+        self.scopes[0].insert(key.to_string(), value);
+    }
+
+    /// `find_variable`: scopes innermost first, then the globals.
+    pub fn find_variable(&self, key: &str) -> Result<Value, Error> {
+        for scope in self.scopes.iter().rev() {
+            if let Some(v) = scope.get(key) {
+                return Ok(v.clone());
+            }
+        }
+        match self.globals.get(key) {
+            Some(v) => Ok(v.clone()),
+            None if self.opts.strict_variables => Err(self.error_of(
+                ErrorKind::UndefinedVariable,
+                format!("undefined variable {key}"),
+            )),
+            None => Ok(Value::Nil),
+        }
+    }
+
+    pub fn evaluate(&mut self, expr: &Expr) -> Result<Value, Error> {
+        match expr {
+            Expr::Literal(v) => Ok(v.clone()),
+            Expr::Blank | Expr::Empty => Ok(Value::str("")),
+            Expr::Range(a, b) => {
+                let a = range_end(self, a)?;
+                let b = range_end(self, b)?;
+                Ok(Value::Range(a, b))
+            }
+            Expr::Lookup(l) => self.lookup(l),
+        }
+    }
+
+    fn lookup(&mut self, l: &VariableLookup) -> Result<Value, Error> {
+        let mut object = match &l.name {
+            Some(Expr::Literal(Value::Str(name))) => self.find_variable(name)?,
+            Some(other) => match self.evaluate(other)? {
+                Value::Str(name) => self.find_variable(&name)?,
+                _ => Value::Nil,
+            },
+            None => return Ok(Value::Nil),
+        };
+        for step in &l.lookups {
+            let (key, command) = match step {
+                Lookup::Key { key, command } => (Value::str(key.as_str()), *command),
+                Lookup::Index(e) => (self.evaluate(e)?, false),
+            };
+            object = match index(&object, &key, command) {
+                Some(v) => v,
+                None if self.opts.strict_variables => {
+                    return Err(self.error_of(
+                        ErrorKind::UndefinedVariable,
+                        format!("undefined variable {}", key.to_s()),
+                    ));
+                }
+                None => return Ok(Value::Nil),
+            };
+        }
+        Ok(object)
+    }
+
+    /// `BlockBody#render`.
+    pub fn render_body(&mut self, body: &Body, out: &mut String) -> Result<(), Error> {
+        for node in &body.nodes {
+            match node {
+                Node::Text(s) => out.push_str(s),
+                Node::Output { var, line } => {
+                    self.line = *line;
+                    let v = self.render_variable(var)?;
+                    write_output(&v, out);
+                }
+                Node::Tag { tag, line } => {
+                    self.line = *line;
+                    match tag {
+                        Tag::Break => self.interrupts.push(Interrupt::Break),
+                        Tag::Continue => self.interrupts.push(Interrupt::Continue),
+                        _ => {
+                            let start = out.len();
+                            self.render_tag(tag, out)?;
+                            if tag.is_block() && tag.blank() {
+                                out.truncate(start);
+                            }
+                        }
+                    }
+                    if !self.interrupts.is_empty() {
+                        break;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `Variable#render`: the value through its filters.
+    pub fn render_variable(&mut self, var: &Variable) -> Result<Value, Error> {
+        let mut value = self.evaluate(&var.name)?;
+        for f in &var.filters {
+            let mut args = Vec::with_capacity(f.args.len() + 1);
+            for a in &f.args {
+                args.push(self.evaluate(a)?);
+            }
+            if !f.kwargs.is_empty() {
+                let mut kw = Map::new();
+                for (k, e) in &f.kwargs {
+                    let v = self.evaluate(e)?;
+                    kw.insert(k.clone(), v);
+                }
+                args.push(Value::hash(kw));
+            }
+            value = filters::invoke(self, &f.name, value, &args)?;
+        }
+        Ok(value)
+    }
+
+    fn render_tag(&mut self, tag: &Tag, out: &mut String) -> Result<(), Error> {
+        match tag {
+            Tag::Assign { to, from } => {
+                let v = self.render_variable(from)?;
+                self.assign(to, v);
+            }
+            Tag::Capture { to, body } => {
+                let mut captured = String::new();
+                self.render_body(body, &mut captured)?;
+                self.assign(to, Value::str(captured));
+            }
+            Tag::If(t) => {
+                for (i, (cond, body)) in t.blocks.iter().enumerate() {
+                    let hit = match cond {
+                        None => true,
+                        Some(c) => c.evaluate(self)? != (t.unless && i == 0),
+                    };
+                    if hit {
+                        return self.render_body(body, out);
+                    }
+                }
+            }
+            Tag::Case(t) => self.render_case(t, out)?,
+            Tag::For(t) => t.render(self, out)?,
+            Tag::TableRow(t) => t.render(self, out)?,
+            Tag::Cycle(c) => self.render_cycle(c, out)?,
+            Tag::Increment(name) => self.counter(name, 1, out)?,
+            Tag::Decrement(name) => self.counter(name, -1, out)?,
+            Tag::Raw(s) => out.push_str(s),
+            Tag::IfChanged(body) => {
+                let mut s = String::new();
+                self.render_body(body, &mut s)?;
+                if self.registers.ifchanged.as_deref() != Some(s.as_str()) {
+                    out.push_str(&s);
+                    self.registers.ifchanged = Some(s);
+                }
+            }
+            Tag::Include(t) => t.render(self, out)?,
+            Tag::Comment | Tag::Break | Tag::Continue => {}
+        }
+        Ok(())
+    }
+
+    fn render_case(&mut self, t: &super::tags::case::Case, out: &mut String) -> Result<(), Error> {
+        let mut run_else = true;
+        for (cond, body) in &t.blocks {
+            match cond {
+                None if run_else => return self.render_body(&t.bodies[*body], out),
+                None => {}
+                Some(e) => {
+                    let left = self.evaluate(&t.left)?;
+                    let hit = match e {
+                        Expr::Empty => left.ruby_empty().unwrap_or(false),
+                        Expr::Blank => false,
+                        other => left.ruby_eq(&self.evaluate(other)?),
+                    };
+                    if hit {
+                        run_else = false;
+                        self.render_body(&t.bodies[*body], out)?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn render_cycle(&mut self, c: &Cycle, out: &mut String) -> Result<(), Error> {
+        let key = match &c.name {
+            CycleName::Named(e) => self.evaluate(e)?.inspect(),
+            CycleName::Unnamed(k) => k.clone(),
+        };
+        let iteration = self.registers.cycles.get(&key).copied().unwrap_or(0);
+        let value = match c.values.get(iteration) {
+            Some(e) => self.evaluate(e)?,
+            None => Value::Nil,
+        };
+        let next = if iteration + 1 >= c.values.len() {
+            0
+        } else {
+            iteration + 1
+        };
+        self.registers.cycles.insert(key, next);
+        write_output(&value, out);
+        Ok(())
+    }
+
+    /// `increment` (post) / `decrement` (pre) on the globals.
+    fn counter(&mut self, name: &str, delta: i64, out: &mut String) -> Result<(), Error> {
+        let current = match self.globals.get(name) {
+            None | Some(Value::Nil) => 0,
+            Some(Value::Int(n)) => *n,
+            Some(other) => {
+                return Err(self.error(format!(
+                    "{} can't be coerced into Integer",
+                    other.ruby_class()
+                )));
+            }
+        };
+        let next = current + delta;
+        self.globals.insert(name.to_string(), Value::Int(next));
+        let shown = if delta > 0 { current } else { next };
+        out.push_str(&shown.to_string());
+        Ok(())
+    }
+
+    /// Renders an included template in this context (Jekyll's
+    /// `partial.render!(context)`), recording where it was included from.
+    pub fn render_partial(&mut self, partial: &Template, out: &mut String) -> Result<(), Error> {
+        let saved_file = std::mem::replace(&mut self.file, partial.file().to_string());
+        let saved_line = self.line;
+        self.include_stack.push((saved_file.clone(), saved_line));
+        let result = self.render_body(partial.root(), out);
+        self.include_stack.pop();
+        self.file = saved_file;
+        self.line = saved_line;
+        result
+    }
+}
+
+fn range_end(ctx: &mut Context, e: &Expr) -> Result<i64, Error> {
+    match ctx.evaluate(e)? {
+        Value::Int(n) => Ok(n),
+        Value::Nil => Ok(0),
+        Value::Str(s) => Ok(super::ruby::str_to_i(&s)),
+        other => other.to_integer().map_err(|m| ctx.error(m)),
+    }
+}
+
+/// One lookup step of `VariableLookup#evaluate`; `None` when not found.
+fn index(object: &Value, key: &Value, command: bool) -> Option<Value> {
+    match (object, key) {
+        (Value::Hash(map), Value::Str(k)) if map.contains_key(&**k) => {
+            return map.get(&**k).cloned();
+        }
+        (Value::Hash(_), Value::Int(_)) => return Some(Value::Nil),
+        (Value::Array(items), Value::Int(i)) => {
+            let len = items.len() as i64;
+            let at = if *i < 0 { len + i } else { *i };
+            return Some(if (0..len).contains(&at) {
+                items[at as usize].clone()
+            } else {
+                Value::Nil
+            });
+        }
+        _ => {}
+    }
+    if !command {
+        return None;
+    }
+    let Value::Str(k) = key else { return None };
+    command_method(object, k)
+}
+
+/// `size` / `first` / `last` on values that respond to them.
+fn command_method(object: &Value, method: &str) -> Option<Value> {
+    match (method, object) {
+        ("size", _) => object.ruby_size().map(Value::Int),
+        ("first", Value::Array(items)) => Some(items.first().cloned().unwrap_or(Value::Nil)),
+        ("last", Value::Array(items)) => Some(items.last().cloned().unwrap_or(Value::Nil)),
+        ("first", Value::Hash(map)) => Some(map.first().map_or(Value::Nil, |(k, v)| {
+            Value::array(vec![Value::str(k.as_str()), v.clone()])
+        })),
+        ("first", Value::Range(a, _)) => Some(Value::Int(*a)),
+        ("last", Value::Range(_, b)) => Some(Value::Int(*b)),
+        _ => None,
+    }
+}
+
+/// Output as `BlockBody#render_node_to_output` writes it.
+pub fn write_output(v: &Value, out: &mut String) {
+    match v {
+        Value::Nil => {}
+        Value::Str(s) => out.push_str(s),
+        other => out.push_str(&other.to_liquid_string()),
+    }
+}
