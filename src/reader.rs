@@ -40,7 +40,8 @@ pub fn read(config: &Config) -> Result<Contents> {
     contents.pages.sort_by(|a, b| a.name.cmp(&b.name));
     contents.static_files.sort_by_key(StaticFile::relative_path);
     if config.data_dir.is_dir() {
-        contents.data = data_reader::read_data(&config.data_dir, &config.source)?;
+        let options = data_reader::DataOptions::from_config(&config.data);
+        contents.data = data_reader::read_data_with(&config.data_dir, &config.source, &options)?;
     }
     Ok(contents)
 }

@@ -285,3 +285,85 @@ fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{BuildOutput, Expectation, check_error, discover};
+    use std::fs;
+
+    fn make(root: &std::path::Path, case: &str, files: &[(&str, &str)]) {
+        fs::create_dir_all(root.join(case).join("src")).expect("mkdir");
+        for (rel, text) in files {
+            let path = root.join(case).join(rel);
+            fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            fs::write(path, text).expect("write");
+        }
+    }
+
+    #[test]
+    fn discovers_and_loads_fixtures() {
+        let root = tempfile::tempdir().expect("tempdir");
+        let root = root.path();
+        make(
+            root,
+            "b_site",
+            &[
+                ("expected/index.html", "x"),
+                ("args", "--config a.yml,b.yml  --safe\n"),
+                ("env", "JEKYLL_ENV = production\n\n"),
+            ],
+        );
+        make(root, "a_bad", &[("error", "page.html\n\nline 3\n")]);
+        make(
+            root,
+            "c_seed",
+            &[("expected/x", ""), ("dest-seed/old.txt", "")],
+        );
+        fs::create_dir_all(root.join("not_a_fixture")).expect("mkdir");
+        let all = discover(root, None).expect("discover");
+        let names: Vec<&str> = all.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["a_bad", "b_site", "c_seed"]);
+        assert!(
+            matches!(&all[0].expectation, Expectation::Error(n) if n == &["page.html", "line 3"])
+        );
+        assert_eq!(all[1].args, ["--config", "a.yml,b.yml", "--safe"]);
+        assert_eq!(
+            all[1].env,
+            [("JEKYLL_ENV".to_string(), "production".to_string())]
+        );
+        assert!(all[2].dest_seed.is_some() && all[1].dest_seed.is_none());
+        let some = discover(root, Some("c_seed, a_bad")).expect("discover");
+        assert_eq!(some.len(), 2);
+        assert!(discover(root, Some("nope")).is_err());
+    }
+
+    #[test]
+    fn bad_input_must_fail_with_the_message() {
+        let needles = ["page.html".to_string(), "line 3".to_string()];
+        let out = |success: bool, stderr: &str| BuildOutput {
+            success,
+            status: String::new(),
+            stderr: stderr.into(),
+        };
+        let cases = [
+            (out(false, "error: page.html line 3: bad"), true),
+            (out(true, "error: page.html line 3: bad"), false),
+            (out(false, "error: page.html: bad"), false),
+            (
+                out(
+                    false,
+                    "thread 'main' panicked at src/x.rs: page.html line 3",
+                ),
+                false,
+            ),
+        ];
+        for (output, ok) in cases {
+            assert_eq!(
+                check_error(&output, &needles).is_none(),
+                ok,
+                "{}",
+                output.stderr
+            );
+        }
+    }
+}

@@ -124,3 +124,105 @@ impl Tokens {
         self.out.push(format!("P {}", collapse_ws(data)));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::html_tokens;
+
+    /// Token streams printed by sitediff.py's `html_tokens` (Python 3.11) for markup that
+    /// exercises the parser's corner cases.
+    #[test]
+    fn tokens_match_sitediff_py() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "<script>if (a < b && c > d) { x = '</div>'; }</script><style>p > a { color: red }</style>",
+                &[
+                    "<script>",
+                    "T if (a < b && c > d) { x = '</div>'; }",
+                    "</script>",
+                    "<style>",
+                    "T p > a { color: red }",
+                    "</style>",
+                ],
+            ),
+            (
+                "<br><br/><br /><div/><span />text",
+                &[
+                    "<br>", "<br>", "<br>", "<div>", "</div>", "<span>", "</span>", "T text",
+                ],
+            ),
+            (
+                "<!-- a   comment --><!---->after<!-- -- -->",
+                &["C a comment", "C ", "T after", "C --"],
+            ),
+            (
+                "<![CDATA[raw <b> data]]>text<![if IE]>ie<![endif]>",
+                &["T textie"],
+            ),
+            (
+                "a < b > c & d &unknown; &amp &ampx",
+                &["T a < b > c & d &unknown; & &x"],
+            ),
+            (
+                "<A HREF=\"X\" Class=\"Y\">UPPER</A></DIV >",
+                &["<a class=\"Y\" href=\"X\">", "T UPPER", "</a>", "</div>"],
+            ),
+            (
+                "</>empty end</ >bogus</3>x<!bogus decl>y<!DOCTYPE  HTML>",
+                &[
+                    "T empty end",
+                    "C ",
+                    "T bogus",
+                    "C 3",
+                    "T x",
+                    "C bogus decl",
+                    "T y",
+                    "D doctype  html",
+                ],
+            ),
+            (
+                "<a x= 'unclosed>text</a> and 'quote' here",
+                &["T <a x= 'unclosed>text", "</a>", "T and 'quote' here"],
+            ),
+            (
+                "<a x==y z>t</a><a x= >u</a><a =x>v</a>",
+                &[
+                    "<a x=\"y\" z=\"\">",
+                    "T t",
+                    "</a>",
+                    "<a x=\"\">",
+                    "T u",
+                    "</a>",
+                    "<a =x=\"\">",
+                    "T v",
+                    "</a>",
+                ],
+            ),
+            ("<p>trailing <", &["<p>", "T trailing <"]),
+            (
+                "<p>unterminated <a href=\"x",
+                &["<p>", "T unterminated <a href=\"x"],
+            ),
+            ("<script>unclosed script content", &["<script>"]),
+            (
+                "<div title=\"a&amp;b &lt;c&gt;\">e</div>",
+                &["<div title=\"a&b <c>\">", "T e", "</div>"],
+            ),
+            (
+                "<textarea>  a  <b>b</b> </textarea>",
+                &[
+                    "<textarea>",
+                    "T   a  ",
+                    "<b>",
+                    "T b",
+                    "</b>",
+                    "T  ",
+                    "</textarea>",
+                ],
+            ),
+        ];
+        for (html, want) in cases {
+            assert_eq!(html_tokens(html), *want, "html_tokens({html:?})");
+        }
+    }
+}

@@ -7,14 +7,17 @@ use pulldown_cmark::{
 };
 use std::ops::Range;
 
+use super::entities::kramdown_knows;
 use super::html_block;
-use super::html_tag::normalize_inline;
+use super::html_tag::{StartTag, normalize_inline};
 use super::options::Options;
-use super::tree::{Align, Block, DefPart, Document, Inline, Item, Para, parse_as_paragraph};
+use super::source::{at_line_start, next_blank_line, raw_alt};
+use super::source::{escaped_at, kramdown_escape};
+use super::tree::{Align, Block, DefPart, Document, Inline, Item, Para};
 
 /// What an open element collects.
 #[derive(Debug)]
-enum Kind {
+pub(super) enum Kind {
     Root,
     Para {
         implicit: bool,
@@ -34,7 +37,8 @@ enum Kind {
     TableHead,
     TableRow,
     TableCell,
-    Em,
+    /// Emphasis, with its source offset.
+    Em(usize),
     Strong,
     Del,
     Link {
@@ -57,20 +61,20 @@ enum Kind {
 }
 
 #[derive(Debug)]
-struct Frame {
-    kind: Kind,
-    blocks: Vec<Block>,
-    inlines: Vec<Inline>,
-    items: Vec<Item>,
-    rows: Vec<Vec<Vec<Inline>>>,
-    defs: Vec<DefPart>,
-    text: String,
+pub(super) struct Frame {
+    pub(super) kind: Kind,
+    pub(super) blocks: Vec<Block>,
+    pub(super) inlines: Vec<Inline>,
+    pub(super) items: Vec<Item>,
+    pub(super) rows: Vec<Vec<Vec<Inline>>>,
+    pub(super) defs: Vec<DefPart>,
+    pub(super) text: String,
     /// The source offset where the last inline content ended (for implicit paragraphs).
-    end: usize,
+    pub(super) end: usize,
 }
 
 impl Frame {
-    fn new(kind: Kind) -> Frame {
+    pub(super) fn new(kind: Kind) -> Frame {
         Frame {
             kind,
             blocks: Vec::new(),
@@ -85,10 +89,10 @@ impl Frame {
 }
 
 pub(crate) struct Builder<'a> {
-    src: &'a str,
-    opts: &'a Options,
-    stack: Vec<Frame>,
-    footnotes: Vec<(String, Vec<Block>)>,
+    pub(super) src: &'a str,
+    pub(super) opts: &'a Options,
+    pub(super) stack: Vec<Frame>,
+    pub(super) footnotes: Vec<(String, Vec<Block>)>,
     /// Events starting before this offset were consumed by a top-level HTML block.
     skip_until: usize,
 }
@@ -133,13 +137,18 @@ impl<'a> Builder<'a> {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag, range),
             Event::Text(t) => self.text(&t, range),
-            Event::Code(t) => self.inline(Inline::Code(t.to_string()), range),
+            Event::Code(t) => {
+                let code = self.raw_code(&t, &range);
+                self.inline(Inline::Code(code), range)
+            }
             Event::InlineMath(t) | Event::DisplayMath(t) => {
                 let raw = self.src[range.clone()].to_string();
                 let _ = t;
-                self.inline(text(raw, true, ""), range)
+                self.inline(text(raw, usize::MAX, ""), range)
             }
             Event::Html(t) => self.top().text.push_str(&t),
+            // `<<tag>>`: kramdown reads the typographic `<<` first.
+            Event::InlineHtml(t) if self.src[..range.start].ends_with('<') => self.text(&t, range),
             Event::InlineHtml(t) => self.inline(Inline::Html(normalize_inline(&t)), range),
             Event::FootnoteReference(name) => {
                 self.inline(Inline::FootnoteRef(name.to_string()), range)
@@ -157,9 +166,20 @@ impl<'a> Builder<'a> {
             return;
         }
         let raw = &self.src[range.clone()];
-        let literal = raw.starts_with('\\') || raw.starts_with('&');
         let next: String = self.src[range.end..].chars().take(4).collect();
-        self.inline(text(t.to_string(), literal, &next), range);
+        let (t, literal) = if escaped_at(self.src, range.start) {
+            kramdown_escape(t)
+        } else if raw.starts_with('&') {
+            let t = if kramdown_knows(raw) {
+                t.to_string()
+            } else {
+                raw.to_string()
+            };
+            (t, usize::MAX)
+        } else {
+            (t.to_string(), 0)
+        };
+        self.inline(text(t, literal, &next), range);
     }
 
     fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
@@ -179,7 +199,7 @@ impl<'a> Builder<'a> {
             }
             Tag::CodeBlock(CodeBlockKind::Indented) => Kind::Code(None),
             Tag::HtmlBlock => {
-                if self.top_level_html(range.start) {
+                if self.top_level_html(range.clone()) {
                     return;
                 }
                 Kind::Html
@@ -193,7 +213,7 @@ impl<'a> Builder<'a> {
             Tag::TableHead => Kind::TableHead,
             Tag::TableRow => Kind::TableRow,
             Tag::TableCell => Kind::TableCell,
-            Tag::Emphasis => Kind::Em,
+            Tag::Emphasis => Kind::Em(range.start),
             Tag::Strong => Kind::Strong,
             Tag::Strikethrough => Kind::Del,
             Tag::Link {
@@ -236,23 +256,100 @@ impl<'a> Builder<'a> {
 
     /// A top-level block HTML element: rendered from the source up to its end tag; the
     /// events it covers are skipped. Returns false when kramdown would not see block HTML.
-    fn top_level_html(&mut self, start: usize) -> bool {
+    /// Whatever follows the element in CommonMark's HTML block (or on the end tag's line) is
+    /// Markdown again for kramdown.
+    fn top_level_html(&mut self, range: Range<usize>) -> bool {
+        let start = range.start;
         if self.stack.len() != 1 || html_block::block_start(&self.src[start..]).is_none() {
             return false;
         }
-        let (html, used) = html_block::render(&self.src[start..]);
-        self.skip_until = start + used.max(1);
-        self.block(Block::Html(html));
+        let used =
+            match html_block::markdown_element(&self.src[start..], self.opts.parse_block_html) {
+                Some((el, span)) => self.markdown_element(el, span, start),
+                None => {
+                    let (html, used) = html_block::render(&self.src[start..]);
+                    self.block(Block::Html(html));
+                    used
+                }
+            };
+        let pos = start + used.max(1);
+        let rest_end = if pos < range.end {
+            range.end
+        } else if at_line_start(self.src, pos) {
+            pos
+        } else {
+            next_blank_line(self.src, pos)
+        };
+        self.skip_until = pos.max(rest_end);
+        if rest_end > pos {
+            let doc = Builder::new(&self.src[pos..rest_end], self.opts).run();
+            for block in doc.blocks {
+                self.block(block);
+            }
+            self.footnotes.extend(doc.footnotes);
+        }
         true
     }
 
-    fn top(&mut self) -> &mut Frame {
+    /// An HTML element with Markdown content; returns the source length it used.
+    fn markdown_element(&mut self, el: html_block::Element, span: bool, start: usize) -> usize {
+        let inner = &self.src[start + el.content.start..start + el.content.end];
+        let doc = Builder::new(inner, self.opts).run();
+        self.footnotes.extend(doc.footnotes);
+        let mut blocks = doc.blocks;
+        if span {
+            let mut inlines = Vec::new();
+            for block in blocks {
+                if let Block::Para(p) = block {
+                    if !inlines.is_empty() {
+                        inlines.push(Inline::Soft);
+                    }
+                    inlines.extend(p.inlines);
+                }
+            }
+            blocks = vec![Block::Para(Para {
+                inlines,
+                transparent: true,
+                ..Para::default()
+            })];
+        }
+        let StartTag { name, attrs, .. } = el.tag;
+        self.block(Block::HtmlElement {
+            name,
+            attrs,
+            span,
+            blocks,
+        });
+        el.used
+    }
+
+    /// kramdown keeps a code span's content as written: line breaks stay, and only a
+    /// multi-backtick span loses one space at each end.
+    fn raw_code(&self, parsed: &str, range: &Range<usize>) -> String {
+        let in_container = self
+            .stack
+            .iter()
+            .any(|f| matches!(f.kind, Kind::Quote | Kind::Item));
+        let raw = &self.src[range.clone()];
+        let ticks = raw.len() - raw.trim_start_matches('`').len();
+        if ticks == 0 || raw.len() < 2 * ticks || (in_container && raw.contains('\n')) {
+            return parsed.to_string();
+        }
+        let inner = &raw[ticks..raw.len() - ticks];
+        if ticks == 1 {
+            return inner.to_string();
+        }
+        let inner = inner.strip_prefix(' ').unwrap_or(inner);
+        inner.strip_suffix(' ').unwrap_or(inner).to_string()
+    }
+
+    pub(super) fn top(&mut self) -> &mut Frame {
         let last = self.stack.len() - 1;
         &mut self.stack[last]
     }
 
     /// Adds a span element to the innermost inline container.
-    fn inline(&mut self, inline: Inline, range: Range<usize>) {
+    pub(super) fn inline(&mut self, inline: Inline, range: Range<usize>) {
         self.ensure_inline_parent(range.start);
         let top = self.top();
         top.end = top.end.max(range.end);
@@ -271,7 +368,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn close_implicit_para(&mut self) {
+    pub(super) fn close_implicit_para(&mut self) {
         if matches!(self.top().kind, Kind::Para { implicit: true }) {
             let end = self.top().end;
             self.close_top(end);
@@ -279,149 +376,13 @@ impl<'a> Builder<'a> {
     }
 
     /// Adds a block element to the innermost block container.
-    fn block(&mut self, block: Block) {
+    pub(super) fn block(&mut self, block: Block) {
         self.close_implicit_para();
         self.top().blocks.push(block);
     }
-
-    /// Pops the innermost element and attaches it to its parent.
-    fn close_top(&mut self, end: usize) {
-        let Some(frame) = self.stack.pop() else {
-            return;
-        };
-        let end = end.max(frame.end);
-        match frame.kind {
-            Kind::Root => self.stack.push(frame),
-            Kind::Para { .. } => {
-                let blank_after = blank_line_follows(self.src, end);
-                let para = Para {
-                    inlines: frame.inlines,
-                    blank_after,
-                    ..Para::default()
-                };
-                self.block(Block::Para(para));
-            }
-            Kind::Heading { level, id, classes } => {
-                let mut attrs = Vec::new();
-                if !classes.is_empty() {
-                    attrs.push(("class".to_string(), classes.join(" ")));
-                }
-                if let Some(id) = id {
-                    attrs.push(("id".to_string(), id));
-                }
-                self.block(Block::Heading {
-                    level,
-                    inlines: frame.inlines,
-                    attrs,
-                });
-            }
-            Kind::Quote => self.block(Block::Quote {
-                blocks: frame.blocks,
-                attrs: Vec::new(),
-            }),
-            Kind::List { ordered } => self.block(Block::List {
-                ordered,
-                items: frame.items,
-                attrs: Vec::new(),
-            }),
-            Kind::Item => {
-                let item = Item {
-                    blocks: frame.blocks,
-                    attrs: Vec::new(),
-                };
-                self.top().items.push(item);
-            }
-            Kind::FootnoteDef(name) => self.footnotes.push((name, frame.blocks)),
-            Kind::Code(lang) => self.block(Block::Code {
-                lang,
-                text: frame.text,
-                attrs: Vec::new(),
-            }),
-            Kind::Html => self.close_html(frame.text),
-            _ => self.close_other(frame, end),
-        }
-    }
-
-    /// A CommonMark HTML block inside a container (or one kramdown reads as a paragraph).
-    fn close_html(&mut self, raw: String) {
-        if html_block::block_start(&raw).is_some() {
-            let html = html_block::render_chunk(&raw);
-            self.block(Block::Html(html.trim_end().to_string()));
-        } else {
-            for block in parse_as_paragraph(&raw, self.opts) {
-                self.block(block);
-            }
-        }
-    }
-
-    fn close_other(&mut self, frame: Frame, end: usize) {
-        let inl = frame.inlines;
-        let span = match frame.kind {
-            Kind::Em => Inline::Em(inl),
-            Kind::Strong => Inline::Strong(inl),
-            Kind::Del => Inline::Del(inl),
-            Kind::Link { url, title, auto } => Inline::Link {
-                url,
-                title,
-                auto,
-                children: inl,
-            },
-            Kind::Image { url, title, alt } => Inline::Image { url, title, alt },
-            Kind::TableCell => {
-                let top = self.top();
-                if top.rows.is_empty() {
-                    top.rows.push(Vec::new());
-                }
-                top.rows[0].push(inl);
-                return;
-            }
-            Kind::TableRow | Kind::TableHead => {
-                let mut rows = frame.rows;
-                let row = rows.pop().unwrap_or_default();
-                return self.top().rows.push(row);
-            }
-            Kind::Table(aligns) => return self.close_table(aligns, frame.rows),
-            Kind::DefTerm => return self.top().defs.push(DefPart::Term(inl)),
-            Kind::DefDefinition => {
-                let item = Item {
-                    blocks: frame.blocks,
-                    attrs: Vec::new(),
-                };
-                return self.top().defs.push(DefPart::Definition(item));
-            }
-            Kind::DefList => return self.block(Block::DefList(frame.defs)),
-            _ => {
-                for b in frame.blocks {
-                    self.block(b);
-                }
-                for i in inl {
-                    self.inline(i, end..end);
-                }
-                return;
-            }
-        };
-        let top = self.top();
-        top.end = top.end.max(end);
-        top.inlines.push(span);
-    }
-
-    fn close_table(&mut self, aligns: Vec<Align>, mut rows: Vec<Vec<Vec<Inline>>>) {
-        let head = if rows.is_empty() {
-            Vec::new()
-        } else {
-            rows.remove(0)
-        };
-        let table = Block::Table {
-            aligns,
-            head,
-            rows,
-            attrs: Vec::new(),
-        };
-        self.block(table);
-    }
 }
 
-fn text(text: String, literal: bool, next: &str) -> Inline {
+fn text(text: String, literal: usize, next: &str) -> Inline {
     Inline::Text {
         text,
         literal,
@@ -432,7 +393,7 @@ fn text(text: String, literal: bool, next: &str) -> Inline {
 fn is_span(kind: &Kind) -> bool {
     matches!(
         kind,
-        Kind::Em | Kind::Strong | Kind::Del | Kind::Link { .. } | Kind::Image { .. }
+        Kind::Em(_) | Kind::Strong | Kind::Del | Kind::Link { .. } | Kind::Image { .. }
     )
 }
 
@@ -469,43 +430,4 @@ fn link_kind(link_type: LinkType, url: &str, title: &str) -> Kind {
         title: title.to_string(),
         auto,
     }
-}
-
-/// The alt text as written between `![` and its `]` (kramdown keeps it raw).
-fn raw_alt(src: &str) -> String {
-    let Some(body) = src.strip_prefix("![") else {
-        return String::new();
-    };
-    let mut depth = 0usize;
-    let mut escaped = false;
-    for (i, c) in body.char_indices() {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' => escaped = true,
-            '[' => depth += 1,
-            ']' if depth == 0 => return body[..i].to_string(),
-            ']' => depth -= 1,
-            _ => {}
-        }
-    }
-    body.to_string()
-}
-
-/// Whether the line after the one holding offset `end` is blank (quote markers ignored).
-fn blank_line_follows(src: &str, end: usize) -> bool {
-    let end = end.min(src.len());
-    let from = if end > 0 && src.as_bytes()[end - 1] == b'\n' {
-        end
-    } else {
-        match src[end..].find('\n') {
-            Some(i) => end + i + 1,
-            None => return false,
-        }
-    };
-    if from >= src.len() {
-        return false;
-    }
-    let line = src[from..].split('\n').next().unwrap_or("");
-    line.trim_matches(|c: char| c == ' ' || c == '\t' || c == '>' || c == '\r')
-        .is_empty()
 }

@@ -33,6 +33,44 @@ pub(crate) fn entity_char(name: &str) -> Option<char> {
     Some(c)
 }
 
+/// The entity names kramdown knows (`kramdown/utils/entities.rb`: HTML 4's set); other
+/// references stay literal text in kramdown.
+const KRAMDOWN_ENTITIES: &str = "\
+    AElig Aacute Acirc Agrave Alpha Aring Atilde Auml Beta Ccedil Chi Dagger Delta ETH Eacute \
+    Ecirc Egrave Epsilon Eta Euml Gamma Iacute Icirc Igrave Iota Iuml Kappa Lambda Mu Ntilde \
+    Nu OElig Oacute Ocirc Ograve Omega Omicron Oslash Otilde Ouml Phi Pi Prime Psi Rho Scaron \
+    Sigma THORN Tau Theta Uacute Ucirc Ugrave Upsilon Uuml Xi Yacute Yuml Zeta aacute acirc \
+    acute aelig agrave alefsym alpha amp and ang apos aring asymp atilde auml bdquo beta \
+    brvbar bull cap ccedil cedil cent chi circ clubs cong copy crarr cup curren dArr dagger \
+    darr deg delta diams divide eacute ecirc egrave empty emsp ensp epsilon equiv eta eth \
+    euml euro exist fnof forall frac12 frac14 frac34 frasl gamma ge gt hArr harr hearts \
+    hellip iacute icirc iexcl igrave image infin int iota iquest isin iuml kappa lArr lambda \
+    lang laquo larr lceil ldquo le lfloor lowast loz lrm lsaquo lsquo lt macr mdash micro \
+    middot minus mu nabla nbsp ndash ne ni not notin nsub ntilde nu oacute ocirc oelig ograve \
+    oline omega omicron oplus or ordf ordm oslash otilde otimes ouml para part permil perp \
+    phi pi piv plusmn pound prime prod prop psi quot rArr radic rang raquo rarr rceil rdquo \
+    real reg rfloor rho rlm rsaquo rsquo sbquo scaron sdot sect shy sigma sigmaf sim spades \
+    sub sube sum sup sup1 sup2 sup3 supe szlig tau there4 theta thetasym thinsp thorn tilde \
+    times trade uArr uacute uarr ucirc ugrave uml upsih upsilon uuml vellip weierp xi yacute \
+    yen yuml zeta zwj zwnj";
+
+/// Whether kramdown turns `&name;` into a character.
+pub(crate) fn kramdown_knows(reference: &str) -> bool {
+    let Some(body) = reference
+        .strip_prefix('&')
+        .and_then(|r| r.strip_suffix(';'))
+    else {
+        return false;
+    };
+    if let Some(hex) = body.strip_prefix("#x") {
+        return !hex.is_empty() && hex.bytes().all(|b| b.is_ascii_hexdigit());
+    }
+    if let Some(dec) = body.strip_prefix('#') {
+        return !dec.is_empty() && dec.bytes().all(|b| b.is_ascii_digit());
+    }
+    KRAMDOWN_ENTITIES.split_whitespace().any(|n| n == body)
+}
+
 /// Escapes `<`, `>` and `&` (kramdown's `escape_html(str, :all)`, and `:text` for text that
 /// holds no entity references).
 pub(crate) fn escape_text(s: &str) -> String {

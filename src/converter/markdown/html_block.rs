@@ -62,8 +62,113 @@ pub(crate) fn render_chunk(s: &str) -> String {
         pos: 0,
         out: String::new(),
     };
-    raw.children(None);
+    let _ = raw.children(None);
     raw.out
+}
+
+/// A block element whose content kramdown parses as Markdown (`markdown="1"` or
+/// `parse_block_html`).
+pub(crate) struct Element {
+    pub tag: StartTag,
+    /// The content's range in the source given to [`element`].
+    pub content: std::ops::Range<usize>,
+    /// How much of the source the element used (through the end of its end tag's line).
+    pub used: usize,
+}
+
+/// kramdown's content model for the element at the start of `s`: `Some` when its content is
+/// Markdown (the `markdown` attribute, else `parse_block_html` with the element's model).
+pub(crate) fn markdown_element(s: &str, parse_block_html: bool) -> Option<(Element, bool)> {
+    let start = s.len() - s.trim_start_matches(' ').len();
+    let (Token::Start(mut tag), n) = read_token(&s[start..])? else {
+        return None;
+    };
+    let attr = tag.attrs.iter().position(|(k, _)| k == "markdown");
+    let model = match attr.map(|i| tag.attrs.remove(i).1).as_deref() {
+        Some("0") => return None,
+        Some("block") => Model::Block,
+        Some("span") => Model::Span,
+        Some(_) => content_model(&tag.name),
+        None if parse_block_html => content_model(&tag.name),
+        None => return None,
+    };
+    if tag.closed || model == Model::Raw {
+        return None;
+    }
+    let mut raw = RawHtml {
+        src: s,
+        pos: start + n,
+        out: String::new(),
+    };
+    let end = raw.children(Some(&tag.name.clone()));
+    let content_end = end.unwrap_or(s.len());
+    let rest = &s[raw.pos..];
+    let line_end = rest.find('\n').map(|i| i + 1).unwrap_or(rest.len());
+    let used = if rest[..line_end].trim().is_empty() {
+        raw.pos + line_end
+    } else {
+        raw.pos
+    };
+    let el = Element {
+        tag,
+        content: start + n..content_end,
+        used,
+    };
+    Some((el, model == Model::Span))
+}
+
+#[derive(PartialEq)]
+enum Model {
+    Block,
+    Span,
+    Raw,
+}
+
+/// kramdown's `HTML_CONTENT_MODEL`.
+fn content_model(name: &str) -> Model {
+    const BLOCK: &[&str] = &[
+        "address",
+        "applet",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "fieldset",
+        "figure",
+        "figcaption",
+        "footer",
+        "form",
+        "header",
+        "hgroup",
+        "iframe",
+        "li",
+        "main",
+        "map",
+        "menu",
+        "nav",
+        "noscript",
+        "object",
+        "section",
+        "summary",
+        "td",
+    ];
+    const SPAN: &[&str] = &[
+        "a", "abbr", "acronym", "b", "bdo", "big", "button", "cite", "caption", "del", "dfn", "dt",
+        "em", "h1", "h2", "h3", "h4", "h5", "h6", "i", "ins", "label", "legend", "optgroup", "p",
+        "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "select", "small", "span", "strong", "sub",
+        "sup", "th", "tt",
+    ];
+    if BLOCK.contains(&name) {
+        Model::Block
+    } else if SPAN.contains(&name) {
+        Model::Span
+    } else {
+        Model::Raw
+    }
 }
 
 struct RawHtml<'a> {
@@ -90,7 +195,7 @@ impl RawHtml<'_> {
         }
         self.out.push_str(&tag.to_html());
         let body_start = self.out.len();
-        self.children(Some(&name));
+        let _ = self.children(Some(&name));
         if self.out.len() == body_start && is_known(&name) && is_void(&lower) {
             self.out.truncate(body_start - 1);
             self.out.push_str(" />");
@@ -100,13 +205,14 @@ impl RawHtml<'_> {
     }
 
     /// Reads text and tags until the end tag of `parent` (or the end of the source).
-    fn children(&mut self, parent: Option<&str>) {
+    /// Returns where the parent's end tag starts, if it was found.
+    fn children(&mut self, parent: Option<&str>) -> Option<usize> {
         while self.pos < self.src.len() {
             let rest = &self.src[self.pos..];
             let Some(lt) = next_markup(rest) else {
                 self.out.push_str(&escape_raw_text(rest));
                 self.pos = self.src.len();
-                return;
+                return None;
             };
             self.out.push_str(&escape_raw_text(&rest[..lt]));
             self.pos += lt;
@@ -119,7 +225,7 @@ impl RawHtml<'_> {
                 Some((Token::End(name), n)) => {
                     self.pos += n;
                     if parent == Some(name.as_str()) {
-                        return;
+                        return Some(self.pos - n);
                     }
                     self.out.push_str(&escape_raw_text(&rest[..n]));
                 }
@@ -133,6 +239,7 @@ impl RawHtml<'_> {
                 }
             }
         }
+        None
     }
 
     /// A `<script>`/`<style>` body: verbatim up to `</name>`.

@@ -234,7 +234,18 @@ fn skip_ws(s: &str) -> usize {
 /// HTML; anything it cannot read is returned unchanged.
 pub(crate) fn normalize_inline(html: &str) -> String {
     match read_token(html) {
-        Some((Token::Start(tag), n)) if n == html.len() => tag.to_html(),
+        Some((Token::Start(tag), n)) if n == html.len() => {
+            let void = WITHOUT_BODY.contains(&tag.name.to_ascii_lowercase().as_str());
+            if tag.closed && !void {
+                let open = StartTag {
+                    closed: false,
+                    ..tag
+                };
+                format!("{}</{}>", open.to_html(), open.name)
+            } else {
+                tag.to_html()
+            }
+        }
         Some((Token::End(name), n)) if n == html.len() => format!("</{name}>"),
         _ => html.to_string(),
     }
@@ -258,6 +269,7 @@ mod tests {
             ("<My-Tag A=1>", "<My-Tag A=\"1\">"),
             ("<!-- c -->", "<!-- c -->"),
             ("<a href=x/y>", "<a href=x/y>"),
+            ("<a  />", "<a></a>"),
         ];
         for (src, want) in cases {
             assert_eq!(normalize_inline(src), want, "{src}");

@@ -1,7 +1,295 @@
-//! Block inline attribute lists (`{: .class #id key="v"}`) as kramdown applies them
-//! (`kramdown/parser/kramdown/block_boundary.rb`, `ial.rb`, `update_attr_with_ial`).
+//! Inline attribute lists as kramdown applies them (`kramdown/parser/kramdown/extensions.rb`
+//! `parse_attribute_list`, `block_boundary.rb`, `update_attr_with_ial`): a `{: .c #id k="v"}`
+//! line after a block (or before one, when nothing precedes it) and a `{:...}` right after a
+//! link, image or emphasis. CommonMark leaves these as text; they are found in the tree here.
+//! A trailing IAL line of a list or block quote arrives as a lazy paragraph line and is moved
+//! to the container, as kramdown ends the container there.
 
-use super::tree::Block;
+use super::tree::{Attrs, Block, Inline};
 
-/// Applies block IALs to the blocks they follow.
-pub(crate) fn apply(_blocks: &mut Vec<Block>) {}
+/// Applies block and span IALs throughout `blocks`.
+pub(crate) fn apply(blocks: &mut Vec<Block>) {
+    apply_level(blocks, true);
+}
+
+fn apply_level(blocks: &mut Vec<Block>, top: bool) {
+    let mut i = 0;
+    while i < blocks.len() {
+        if let Some(attrs) = standalone(&blocks[i]) {
+            blocks.remove(i);
+            let target = if i > 0 { i - 1 } else { i };
+            if let Some(block) = blocks.get_mut(target) {
+                merge_into(block_attrs(block), attrs);
+            }
+            continue;
+        }
+        if top && let Some(attrs) = container_trailer(&mut blocks[i]) {
+            merge_into(block_attrs(&mut blocks[i]), attrs);
+        }
+        descend(&mut blocks[i]);
+        i += 1;
+    }
+}
+
+fn descend(block: &mut Block) {
+    match block {
+        Block::Para(p) => {
+            if let Some(attrs) = leading(&mut p.inlines) {
+                merge(&mut p.attrs, attrs);
+            }
+            if let Some(attrs) = trailing(&mut p.inlines) {
+                merge(&mut p.attrs, attrs);
+            }
+            spans(&mut p.inlines);
+        }
+        Block::Heading { inlines, .. } => spans(inlines),
+        Block::Quote { blocks, .. } | Block::HtmlElement { blocks, .. } => {
+            apply_level(blocks, false)
+        }
+        Block::List { items, .. } => {
+            for item in items {
+                apply_level(&mut item.blocks, false);
+            }
+        }
+        Block::Table { head, rows, .. } => {
+            head.iter_mut().for_each(spans);
+            rows.iter_mut().flatten().for_each(spans);
+        }
+        _ => {}
+    }
+}
+
+/// The attributes of a paragraph that is nothing but an IAL (or a table row that is).
+fn standalone(block: &Block) -> Option<Attrs> {
+    match block {
+        Block::Para(p) => parse(text_of(&p.inlines)?.trim()),
+        _ => None,
+    }
+}
+
+/// A list's or quote's IAL that CommonMark took as the last lazy paragraph line.
+fn container_trailer(block: &mut Block) -> Option<Attrs> {
+    let para = match block {
+        Block::List { items, .. } => last_para(&mut items.last_mut()?.blocks)?,
+        Block::Quote { blocks, .. } => last_para(blocks)?,
+        Block::Table { rows, .. } => {
+            let last = rows.last()?;
+            let attrs = parse(text_of(last.first()?)?.trim())?;
+            if last.iter().skip(1).all(Vec::is_empty) {
+                rows.pop();
+                return Some(attrs);
+            }
+            return None;
+        }
+        _ => return None,
+    };
+    trailing(para)
+}
+
+fn last_para(blocks: &mut [Block]) -> Option<&mut Vec<Inline>> {
+    match blocks.last_mut()? {
+        Block::Para(p) => Some(&mut p.inlines),
+        Block::List { items, .. } => last_para(&mut items.last_mut()?.blocks),
+        Block::Quote { blocks, .. } => last_para(blocks),
+        _ => None,
+    }
+}
+
+/// Removes a final `{:...}` line from a paragraph's content.
+fn trailing(inlines: &mut Vec<Inline>) -> Option<Attrs> {
+    let soft = inlines.iter().rposition(|i| matches!(i, Inline::Soft))?;
+    let attrs = parse(text_of(&inlines[soft + 1..])?.trim())?;
+    inlines.truncate(soft);
+    Some(attrs)
+}
+
+/// Span IALs: `{:...}` opening the text right after a link, image or emphasis.
+fn spans(inlines: &mut Vec<Inline>) {
+    let mut i = 0;
+    while i + 1 < inlines.len() {
+        let target = matches!(
+            inlines[i],
+            Inline::Link { .. } | Inline::Image { .. } | Inline::Em(_) | Inline::Strong(_)
+        );
+        if target && let Some((attrs, used)) = leading_ial(&inlines[i + 1..]) {
+            consume_text(inlines, i + 1, used);
+            let el = std::mem::replace(&mut inlines[i], Inline::Soft);
+            inlines[i] = Inline::Attributed(Box::new(el), attrs);
+        }
+        if let Inline::Em(c) | Inline::Strong(c) | Inline::Del(c) = &mut inlines[i] {
+            spans(c);
+        }
+        i += 1;
+    }
+}
+
+/// An IAL at the start of the text items beginning `inlines` (pulldown-cmark splits text at
+/// `_`, `*`, quotes…): its attributes and its length.
+fn leading_ial(inlines: &[Inline]) -> Option<(Attrs, usize)> {
+    let mut text = String::new();
+    for inline in inlines {
+        let Inline::Text { text: t, .. } = inline else {
+            break;
+        };
+        text.push_str(t);
+        if t.contains('}') {
+            break;
+        }
+    }
+    let end = text.strip_prefix("{:")?.find('}')? + 3;
+    Some((parse(&text[..end])?, end))
+}
+
+/// Removes `used` bytes of text from the items starting at `from`.
+fn consume_text(inlines: &mut Vec<Inline>, from: usize, mut used: usize) {
+    while used > 0 && from < inlines.len() {
+        let Inline::Text { text, .. } = &mut inlines[from] else {
+            return;
+        };
+        if text.len() <= used {
+            used -= text.len();
+            inlines.remove(from);
+        } else {
+            text.replace_range(..used, "");
+            used = 0;
+        }
+    }
+}
+
+/// A paragraph whose first line is an IAL: kramdown applies it to the paragraph.
+fn leading(inlines: &mut Vec<Inline>) -> Option<Attrs> {
+    let soft = inlines.iter().position(|i| matches!(i, Inline::Soft))?;
+    let attrs = parse(text_of(&inlines[..soft])?.trim())?;
+    inlines.drain(..=soft);
+    Some(attrs)
+}
+
+/// The text of inlines that are all plain text.
+fn text_of(inlines: &[Inline]) -> Option<String> {
+    let mut out = String::new();
+    for inline in inlines {
+        match inline {
+            Inline::Text { text, .. } => out.push_str(text),
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+/// The block's attributes (kramdown also sets them on HTML blocks and definition lists;
+/// hyde does not yet).
+fn block_attrs(block: &mut Block) -> Option<&mut Attrs> {
+    match block {
+        Block::Para(p) => Some(&mut p.attrs),
+        Block::Heading { attrs, .. }
+        | Block::Code { attrs, .. }
+        | Block::Quote { attrs, .. }
+        | Block::List { attrs, .. }
+        | Block::Table { attrs, .. }
+        | Block::Rule(attrs)
+        | Block::HtmlElement { attrs, .. } => Some(attrs),
+        Block::Html(_) | Block::DefList(_) => None,
+    }
+}
+
+fn merge_into(attrs: Option<&mut Attrs>, ial: Attrs) {
+    if let Some(attrs) = attrs {
+        merge(attrs, ial);
+    }
+}
+
+/// kramdown's `update_attr_with_ial`: classes accumulate, other keys are replaced.
+fn merge(attrs: &mut Attrs, ial: Attrs) {
+    for (k, v) in ial {
+        match attrs.iter_mut().find(|(key, _)| *key == k) {
+            Some(slot) if k == "class" => slot.1 = format!("{} {v}", slot.1).trim().to_string(),
+            Some(slot) => slot.1 = v,
+            None => attrs.push((k, v)),
+        }
+    }
+}
+
+/// Parses `{: .a #b k="v"}` (kramdown's `parse_attribute_list`; references are ignored).
+pub(crate) fn parse(s: &str) -> Option<Attrs> {
+    let body = s.strip_prefix("{:")?.strip_suffix('}')?;
+    if body.starts_with(':') || body.starts_with('/') || body.contains('}') {
+        return None;
+    }
+    let mut attrs = Attrs::new();
+    let mut rest = body.trim_start();
+    while !rest.is_empty() {
+        let used = if let Some((k, v, n)) = key_value(rest) {
+            merge(&mut attrs, vec![(k, v)]);
+            n
+        } else {
+            let n = rest.find(char::is_whitespace).unwrap_or(rest.len());
+            for (k, v) in ids_and_classes(&rest[..n]) {
+                merge(&mut attrs, vec![(k, v)]);
+            }
+            n
+        };
+        rest = rest[used..].trim_start();
+    }
+    Some(attrs)
+}
+
+/// `key="value"` or `key='value'`.
+fn key_value(s: &str) -> Option<(String, String, usize)> {
+    let eq = s.find('=')?;
+    let key = &s[..eq];
+    let word = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+    if key.is_empty() || !key.chars().all(word) {
+        return None;
+    }
+    let quote = s[eq + 1..]
+        .chars()
+        .next()
+        .filter(|c| *c == '"' || *c == '\'')?;
+    let value_start = eq + 2;
+    let len = s[value_start..].find(quote)?;
+    let value = s[value_start..value_start + len].to_string();
+    Some((key.to_string(), value, value_start + len + 1))
+}
+
+/// `.class`, `#id` and runs of them such as `.a.b#c`.
+fn ids_and_classes(token: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = token;
+    while let Some(kind) = rest.chars().next().filter(|c| *c == '.' || *c == '#') {
+        let body = &rest[1..];
+        let n = body.find(['.', '#']).unwrap_or(body.len());
+        if n > 0 {
+            let key = if kind == '.' { "class" } else { "id" };
+            out.push((key.to_string(), body[..n].to_string()));
+        }
+        rest = &body[n..];
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_attribute_lists() {
+        let cases: [(&str, &[(&str, &str)]); 4] = [
+            ("{: .p #pid}", &[("class", "p"), ("id", "pid")]),
+            ("{:target=\"_blank\"}", &[("target", "_blank")]),
+            (
+                "{: .a .b width='50%'}",
+                &[("class", "a b"), ("width", "50%")],
+            ),
+            ("{: #custom .c}", &[("id", "custom"), ("class", "c")]),
+        ];
+        for (src, want) in cases {
+            let want: Attrs = want
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            assert_eq!(parse(src), Some(want), "{src}");
+        }
+        assert_eq!(parse("{::comment}"), None);
+        assert_eq!(parse("{not}"), None);
+    }
+}

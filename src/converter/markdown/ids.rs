@@ -14,7 +14,9 @@ use super::tree::{Block, plain_text};
 static NON_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[^\w\- \t]").unwrap_or_else(|_| Regex::new("$^").unwrap()));
 
-/// Gives every header without an id its GitHub-style id, in document order.
+/// Gives every header without an id its GitHub-style id, in document order. Headers inside
+/// HTML elements with Markdown content are skipped by kramdown-parser-gfm and get kramdown's
+/// own ids from the converter (`generate_id`), counted separately.
 pub(crate) fn assign(blocks: &mut [Block], opts: &Options) {
     if !opts.auto_ids {
         return;
@@ -22,17 +24,25 @@ pub(crate) fn assign(blocks: &mut [Block], opts: &Options) {
     let mut ids = IdGenerator {
         counter: HashMap::new(),
         prefix: &opts.auto_id_prefix,
+        gfm: true,
     };
-    ids.blocks(blocks);
+    let mut basic = IdGenerator {
+        counter: HashMap::new(),
+        prefix: &opts.auto_id_prefix,
+        gfm: false,
+    };
+    ids.blocks(blocks, &mut basic);
 }
 
 struct IdGenerator<'a> {
     counter: HashMap<String, usize>,
     prefix: &'a str,
+    /// kramdown-parser-gfm's ids (else kramdown's `basic_generate_id`).
+    gfm: bool,
 }
 
 impl IdGenerator<'_> {
-    fn blocks(&mut self, blocks: &mut [Block]) {
+    fn blocks(&mut self, blocks: &mut [Block], basic: &mut IdGenerator) {
         for block in blocks {
             match block {
                 Block::Heading { inlines, attrs, .. } if !attrs.iter().any(|(k, _)| k == "id") => {
@@ -40,11 +50,27 @@ impl IdGenerator<'_> {
                     plain_text(inlines, &mut text);
                     attrs.push(("id".to_string(), self.generate(&text)));
                 }
-                Block::Quote { blocks, .. } => self.blocks(blocks),
+                Block::Quote { blocks, .. } => self.blocks(blocks, basic),
                 Block::List { items, .. } => {
                     for item in items {
-                        self.blocks(&mut item.blocks);
+                        self.blocks(&mut item.blocks, basic);
                     }
+                }
+                Block::HtmlElement { blocks, .. } if self.gfm => {
+                    let mut none = IdGenerator {
+                        counter: HashMap::new(),
+                        prefix: "",
+                        gfm: false,
+                    };
+                    basic.blocks(blocks, &mut none);
+                }
+                Block::HtmlElement { blocks, .. } => {
+                    let mut none = IdGenerator {
+                        counter: HashMap::new(),
+                        prefix: "",
+                        gfm: false,
+                    };
+                    self.blocks(blocks, &mut none);
                 }
                 _ => {}
             }
@@ -52,6 +78,14 @@ impl IdGenerator<'_> {
     }
 
     fn generate(&mut self, text: &str) -> String {
+        if self.gfm {
+            self.generate_gfm(text)
+        } else {
+            self.generate_basic(text)
+        }
+    }
+
+    fn generate_gfm(&mut self, text: &str) -> String {
         let lower = text.to_lowercase();
         let mut id = NON_WORD.replace_all(&lower, "").replace([' ', '\t'], "-");
         let seen = self.counter.entry(id.clone()).or_insert(0);
@@ -59,6 +93,36 @@ impl IdGenerator<'_> {
             id.push_str(&format!("-{seen}"));
         }
         *seen += 1;
+        format!("{}{id}", self.prefix)
+    }
+
+    /// kramdown's `generate_id`: ASCII letters, digits, spaces and dashes from the first
+    /// letter on; `section` when nothing is left; repeats get `-1`, `-2`…
+    fn generate_basic(&mut self, text: &str) -> String {
+        let from_letter = text.trim_start_matches(|c: char| !c.is_ascii_alphabetic());
+        let mut id: String = from_letter
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == ' ' || *c == '-')
+            .map(|c| {
+                if c == ' ' {
+                    '-'
+                } else {
+                    c.to_ascii_lowercase()
+                }
+            })
+            .collect();
+        if id.is_empty() {
+            id = "section".to_string();
+        }
+        match self.counter.get_mut(&id) {
+            Some(n) => {
+                *n += 1;
+                id = format!("{id}-{n}");
+            }
+            None => {
+                self.counter.insert(id.clone(), 0);
+            }
+        }
         format!("{}{id}", self.prefix)
     }
 }
@@ -72,6 +136,7 @@ mod tests {
         let mut g = IdGenerator {
             counter: HashMap::new(),
             prefix: "",
+            gfm: true,
         };
         let cases = [
             ("Hello World", "hello-world"),
@@ -84,6 +149,24 @@ mod tests {
             ("snake_case -- A.B", "snake_case----ab"),
             ("!!!", ""),
             ("?", "-1"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(g.generate(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn basic_ids() {
+        let mut g = IdGenerator {
+            counter: HashMap::new(),
+            prefix: "",
+            gfm: false,
+        };
+        let cases = [
+            ("Hello World 1", "hello-world-1"),
+            ("Hello World 1", "hello-world-1-1"),
+            ("1 Über", "ber"),
+            ("!!!", "section"),
         ];
         for (text, want) in cases {
             assert_eq!(g.generate(text), want, "{text}");

@@ -24,7 +24,9 @@ fn blocks(blocks_: &mut [Block]) {
                     attrs.push(("class".to_string(), "task-list".to_string()));
                 }
             }
-            Block::Quote { blocks: inner, .. } => blocks(inner),
+            Block::Quote { blocks: inner, .. } | Block::HtmlElement { blocks: inner, .. } => {
+                blocks(inner)
+            }
             Block::DefList(parts) => {
                 for part in parts {
                     if let DefPart::Definition(item) = part {

@@ -6,6 +6,7 @@
 //! written out as kramdown's HTML converter (`kramdown/converter/html.rb`) writes it.
 
 mod build;
+mod close;
 mod entities;
 mod footnotes;
 mod highlighter;
@@ -15,6 +16,8 @@ mod ial;
 mod ids;
 mod lists;
 mod options;
+mod source;
+mod span_html;
 mod tree;
 mod typography;
 mod writer;
@@ -32,6 +35,7 @@ pub fn convert(src: &str, opts: &Options) -> String {
 pub fn convert_with(src: &str, opts: &Options, highlighter: &dyn Highlighter) -> String {
     let mut doc = tree::parse(src, opts);
     ial::apply(&mut doc.blocks);
+    span_html::balance_blocks(&mut doc.blocks);
     typography::apply(&mut doc, opts);
     ids::assign(&mut doc.blocks, opts);
     lists::mark_transparent(&mut doc);

@@ -62,6 +62,14 @@ pub(crate) enum Block {
     },
     /// A definition list: terms and definitions in source order.
     DefList(Vec<DefPart>),
+    /// A block HTML element whose content is Markdown (`markdown="1"`); a `span` element
+    /// holds one transparent paragraph.
+    HtmlElement {
+        name: String,
+        attrs: Attrs,
+        span: bool,
+        blocks: Vec<Block>,
+    },
 }
 
 /// A `<dt>` or `<dd>` of a definition list.
@@ -92,11 +100,11 @@ pub(crate) struct Item {
 /// A span-level element.
 #[derive(Debug, Clone)]
 pub(crate) enum Inline {
-    /// Parsed text before typography: `literal` text (escapes, entities, autolinks) is left
-    /// alone; `next` is the source that follows, for smart-quote look-ahead.
+    /// Parsed text before typography: the first `literal` characters (a backslash escape, an
+    /// entity) are left alone; `next` is the source that follows, for smart-quote look-ahead.
     Text {
         text: String,
-        literal: bool,
+        literal: usize,
         next: String,
     },
     /// Final text (escaped when written).
@@ -122,6 +130,8 @@ pub(crate) enum Inline {
     },
     FootnoteRef(String),
     Task(bool),
+    /// A span element with attributes from a span IAL.
+    Attributed(Box<Inline>, Attrs),
 }
 
 /// Parses `src` into the element tree.
@@ -153,6 +163,7 @@ pub(crate) fn plain_text(inlines: &[Inline], out: &mut String) {
             Inline::Soft => out.push('\n'),
             Inline::Em(c) | Inline::Strong(c) | Inline::Del(c) => plain_text(c, out),
             Inline::Link { children, .. } => plain_text(children, out),
+            Inline::Attributed(inner, _) => plain_text(std::slice::from_ref(inner), out),
             _ => {}
         }
     }

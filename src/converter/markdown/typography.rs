@@ -41,7 +41,9 @@ impl Typographer {
             match block {
                 Block::Para(p) => self.inlines(&mut p.inlines),
                 Block::Heading { inlines, .. } => self.inlines(inlines),
-                Block::Quote { blocks, .. } => self.blocks(blocks),
+                Block::Quote { blocks, .. } | Block::HtmlElement { blocks, .. } => {
+                    self.blocks(blocks)
+                }
                 Block::List { items, .. } => {
                     for item in items {
                         self.blocks(&mut item.blocks);
@@ -76,7 +78,7 @@ impl Typographer {
                     literal,
                     next: n,
                 } => {
-                    run.extend(text.chars().map(|c| (c, literal)));
+                    run.extend(text.chars().enumerate().map(|(i, c)| (c, i < literal)));
                     next = n;
                 }
                 Inline::Soft => {
@@ -102,6 +104,7 @@ impl Typographer {
     fn children(&self, inline: &mut Inline) {
         match inline {
             Inline::Em(c) | Inline::Strong(c) | Inline::Del(c) => self.inlines(c),
+            Inline::Attributed(inner, _) => self.children(inner),
             Inline::Link {
                 children,
                 auto: false,
@@ -271,7 +274,10 @@ impl Scan<'_> {
 
     /// kramdown's `SMART_QUOTES_RE` (`[^\\]?["']`) matches at `i`.
     fn quote_starts(&self, i: usize) -> bool {
-        self.plain_quote(i) || (self.chars[i].0 != '\\' && self.plain_quote(i + 1))
+        let (c, literal) = self.chars[i];
+        // Characters that open another kramdown span parser are consumed by it, so they never
+        // serve as the quote's left context.
+        self.plain_quote(i) || (!literal && !"\\*_`[".contains(c) && self.plain_quote(i + 1))
     }
 
     /// `("|')(?=#{SQ_PUNCT}(?!\.\.)\B)`

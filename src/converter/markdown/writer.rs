@@ -86,7 +86,35 @@ impl Writer<'_> {
                 attrs,
             } => self.table(aligns, head, rows, attrs, indent),
             Block::DefList(parts) => self.def_list(parts, indent),
+            Block::HtmlElement {
+                name,
+                attrs,
+                span,
+                blocks,
+            } => self.html_element(name, attrs, *span, blocks, indent),
         }
+    }
+
+    /// kramdown's `convert_html_element` for block HTML with Markdown content.
+    fn html_element(
+        &mut self,
+        name: &str,
+        attrs: &Attrs,
+        span: bool,
+        blocks: &[Block],
+        indent: usize,
+    ) {
+        let pad = " ".repeat(indent);
+        self.out
+            .push_str(&format!("{pad}<{name}{}>", attributes(attrs)));
+        if span {
+            self.blocks(blocks, indent + 2);
+        } else if !blocks.is_empty() {
+            self.out.push('\n');
+            self.blocks(blocks, indent + 2);
+            self.out.push_str(&pad);
+        }
+        self.out.push_str(&format!("</{name}>\n"));
     }
 
     /// `<name attrs>inline content</name>` on one line.
@@ -158,10 +186,15 @@ impl Writer<'_> {
             return;
         }
         let mut attrs = attrs.clone();
-        let class = format!("language-{name} highlighter-rouge");
         match attrs.iter_mut().find(|(k, _)| k == "class") {
-            Some(slot) => slot.1 = format!("{} {class}", slot.1),
-            None => attrs.insert(0, ("class".to_string(), class)),
+            Some(slot) => slot.1 = format!("language-{name} {} highlighter-rouge", slot.1),
+            None => attrs.insert(
+                0,
+                (
+                    "class".to_string(),
+                    format!("language-{name} highlighter-rouge"),
+                ),
+            ),
         }
         let tokens = self.hl.highlight(text, full);
         self.out.push_str(&format!(
@@ -234,7 +267,13 @@ impl Writer<'_> {
     }
 
     fn inline(&mut self, inline: &Inline) {
+        self.inline_with(inline, &Vec::new());
+    }
+
+    /// Writes one span element; `extra` are attributes from a span IAL.
+    fn inline_with(&mut self, inline: &Inline, extra: &Attrs) {
         match inline {
+            Inline::Attributed(inner, attrs) => self.inline_with(inner, attrs),
             Inline::Text { text, .. } | Inline::Str(text) => self.out.push_str(&escape_text(text)),
             Inline::Soft => self.out.push('\n'),
             Inline::Br => self.out.push_str("<br />\n"),
@@ -245,8 +284,8 @@ impl Writer<'_> {
                 ));
             }
             Inline::Html(html) => self.out.push_str(html),
-            Inline::Em(c) => self.span("em", &Vec::new(), c),
-            Inline::Strong(c) => self.span("strong", &Vec::new(), c),
+            Inline::Em(c) => self.span("em", extra, c),
+            Inline::Strong(c) => self.span("strong", extra, c),
             Inline::Del(c) => self.span("del", &Vec::new(), c),
             Inline::Link {
                 url,
@@ -258,6 +297,7 @@ impl Writer<'_> {
                 if !title.is_empty() {
                     attrs.push(("title".to_string(), title.clone()));
                 }
+                attrs.extend(extra.iter().cloned());
                 self.span("a", &attrs, children);
             }
             Inline::Image { url, title, alt } => {
@@ -269,6 +309,7 @@ impl Writer<'_> {
                 if !title.is_empty() {
                     a.push_str(&format!(" title=\"{}\"", escape_attr(title, false)));
                 }
+                a.push_str(&attributes(extra));
                 self.out.push_str(&format!("<img{a} />"));
             }
             Inline::FootnoteRef(name) => {

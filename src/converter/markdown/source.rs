@@ -1,0 +1,83 @@
+//! What kramdown reads from the Markdown source that pulldown-cmark's events do not carry:
+//! raw image alt text, blank lines after paragraphs, and backslash escapes (kramdown-parser-gfm's
+//! `ESCAPED_CHARS_GFM` is a smaller set than CommonMark's).
+
+/// Characters kramdown-parser-gfm unescapes after a backslash; for others the backslash stays.
+const GFM_ESCAPABLE: &str = "\\.*_+`<>()[]{}#!:|\"'$=-~";
+
+/// Whether the character at `pos` follows an odd number of backslashes.
+pub(crate) fn escaped_at(src: &str, pos: usize) -> bool {
+    let before = &src.as_bytes()[..pos.min(src.len())];
+    before.iter().rev().take_while(|b| **b == b'\\').count() % 2 == 1
+}
+
+/// Text that begins with a backslash-escaped character: kramdown keeps the backslash for
+/// characters outside its escape set. Returns the text and how many leading characters are
+/// literal.
+pub(crate) fn kramdown_escape(text: &str) -> (String, usize) {
+    match text.chars().next() {
+        Some(c) if GFM_ESCAPABLE.contains(c) => (text.to_string(), 1),
+        Some(_) => (format!("\\{text}"), 2),
+        None => (String::new(), 0),
+    }
+}
+
+/// The alt text as written between `![` and its `]` (kramdown keeps it raw).
+pub(crate) fn raw_alt(src: &str) -> String {
+    let Some(body) = src.strip_prefix("![") else {
+        return String::new();
+    };
+    let mut depth = 0usize;
+    let mut escaped = false;
+    for (i, c) in body.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '[' => depth += 1,
+            ']' if depth == 0 => return body[..i].to_string(),
+            ']' => depth -= 1,
+            _ => {}
+        }
+    }
+    body.to_string()
+}
+
+/// Whether the line after the one holding offset `end` is blank (quote markers ignored).
+pub(crate) fn blank_line_follows(src: &str, end: usize) -> bool {
+    let end = end.min(src.len());
+    let from = if end > 0 && src.as_bytes()[end - 1] == b'\n' {
+        end
+    } else {
+        match src[end..].find('\n') {
+            Some(i) => end + i + 1,
+            None => return false,
+        }
+    };
+    if from >= src.len() {
+        return false;
+    }
+    let line = src[from..].split('\n').next().unwrap_or("");
+    line.trim_matches(|c: char| c == ' ' || c == '\t' || c == '>' || c == '\r')
+        .is_empty()
+}
+
+/// Whether `pos` starts a line.
+pub(crate) fn at_line_start(src: &str, pos: usize) -> bool {
+    pos == 0 || pos >= src.len() || src.as_bytes()[pos - 1] == b'\n'
+}
+
+/// The start of the next blank line after `pos` (or the end of the source).
+pub(crate) fn next_blank_line(src: &str, pos: usize) -> usize {
+    let mut at = pos;
+    while at < src.len() {
+        let line_end = src[at..]
+            .find('\n')
+            .map(|i| at + i + 1)
+            .unwrap_or(src.len());
+        if at > pos && src[at..line_end].trim().is_empty() {
+            return at;
+        }
+        at = line_end;
+    }
+    src.len()
+}
