@@ -171,8 +171,8 @@ fn read_config_file(path: &Path, is_default: bool) -> Result<Option<Map>> {
         yaml::parse(&text)
     };
     let value = parsed.map_err(|e| Error::Config {
-        path: format!("{shown}:{}", e.line),
-        message: e.message.clone(),
+        path: shown.clone(),
+        message: format!("{} at line {} column {}", e.message, e.line, e.column),
     })?;
     match value {
         Value::Hash(map) => Ok(Some((*map).clone())),

@@ -70,14 +70,14 @@ pub enum DataError {
     },
     #[error("{path}: invalid byte sequence in UTF-8")]
     Encoding { path: String },
-    #[error("{path}:{line}: YAML syntax error: {message}")]
+    #[error("YAML Exception reading {path}: {message} at line {line} column {column}")]
     Yaml {
         path: String,
         line: usize,
         column: usize,
         message: String,
     },
-    #[error("{path}:{line}: {message}")]
+    #[error("Error reading {path} (line {line}): {message}")]
     Csv {
         path: String,
         line: usize,

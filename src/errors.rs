@@ -20,19 +20,19 @@ pub enum Error {
     Data(#[from] crate::data_reader::DataError),
     #[error("Liquid Exception: {0}")]
     Liquid(#[from] crate::liquid::Error),
-    #[error("{file}:{line}: Layout '{layout}' requested in {file} does not exist.")]
+    #[error("Layout '{layout}' requested in {file} (line {line}) does not exist.")]
     MissingLayout {
         file: String,
         line: usize,
         layout: String,
     },
-    #[error("{file}:{line}: layout cycle: {chain}")]
+    #[error("Layout cycle in {file} (line {line}): {chain}")]
     LayoutCycle {
         file: String,
         line: usize,
         chain: String,
     },
-    #[error("Conversion error: {file}:{line}: {message}")]
+    #[error("Conversion error: {file} (line {line}): {message}")]
     Conversion {
         file: String,
         line: usize,

@@ -40,7 +40,7 @@ pub struct FrontMatter {
 #[derive(thiserror::Error, Debug, Clone)]
 pub enum FrontMatterError {
     /// SafeYAML raised: a syntax error (or a `TypeError` such as a bad `<<`).
-    #[error("{path}:{line}: YAML syntax error: {message}")]
+    #[error("YAML Exception reading {path}: {message} at line {line} column {column}")]
     Syntax {
         path: String,
         line: usize,

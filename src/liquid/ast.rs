@@ -6,6 +6,7 @@ use super::tags::cycle::Cycle;
 use super::tags::for_loop::For;
 use super::tags::if_tag::If;
 use super::tags::include::Include;
+use super::tags::jekyll::Highlight;
 use super::tags::table_row::TableRow;
 use super::variable::Variable;
 
@@ -38,8 +39,14 @@ pub enum Node {
 /// `include` / `include_relative`).
 #[derive(Debug)]
 pub enum Tag {
-    Assign { to: String, from: Variable },
-    Capture { to: String, body: Body },
+    Assign {
+        to: String,
+        from: Variable,
+    },
+    Capture {
+        to: String,
+        body: Body,
+    },
     If(If),
     Case(Case),
     For(For),
@@ -53,6 +60,10 @@ pub enum Tag {
     Comment,
     IfChanged(Body),
     Include(Include),
+    Highlight(Highlight),
+    /// `{% link path %}` with the path as a template.
+    Link(Body),
+    PostUrl(String),
 }
 
 impl Tag {
@@ -66,6 +77,7 @@ impl Tag {
             Tag::For(t) => t.blank,
             Tag::TableRow(t) => t.body.blank,
             Tag::IfChanged(body) => body.blank,
+            Tag::Highlight(h) => h.body.blank,
             _ => false,
         }
     }
@@ -82,6 +94,7 @@ impl Tag {
                 | Tag::Raw(_)
                 | Tag::Comment
                 | Tag::IfChanged(_)
+                | Tag::Highlight(_)
         )
     }
 }

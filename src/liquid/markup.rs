@@ -217,6 +217,7 @@ impl Parser {
                 self.consume(Tok::CloseRound)?;
                 Ok(format!("({first}..{last})"))
             }
+            Tok::End => Err("[:end_of_string] is not a valid expression".into()),
             other => {
                 let text = self.tokens.get(self.p).map(|t| t.1.as_str()).unwrap_or("");
                 Err(format!(

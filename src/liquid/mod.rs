@@ -108,6 +108,28 @@ pub trait Host: Send + Sync {
     fn config(&self) -> &Map;
     /// "Now" (SOURCE_DATE_EPOCH-pinned by the host), for `date: "now"`.
     fn now(&self) -> jiff::ZonedDateTime;
+    /// `{% highlight lang [linenos] %}`: the highlighted HTML of `code`
+    /// (Rouge's formatter output, without Jekyll's `<figure>` wrapper, which
+    /// the engine adds). The default is Jekyll's non-Rouge fallback: the
+    /// code HTML-escaped and stripped.
+    fn highlight(&self, code: &str, lang: &str, linenos: bool) -> String {
+        let _ = (lang, linenos);
+        filters::string::escape_html(code).trim().to_string()
+    }
+    /// `{% link path %}`: the URL (before `relative_url`) of the page, document
+    /// or static file whose relative path is `relative_path`.
+    fn link(&self, relative_path: &str) -> Result<String, String> {
+        Err(format!(
+            "Could not find document '{relative_path}' in tag 'link'.\n\nMake sure the document exists and the path is correct.\n"
+        ))
+    }
+    /// `{% post_url name %}`: the URL (before `relative_url`) of the post
+    /// `name` (`2023-01-31-title` or `dir/2023-01-31-title`).
+    fn post_url(&self, name: &str) -> Result<String, String> {
+        Err(format!(
+            "Could not find post \"{name}\" in tag 'post_url'.\nMake sure the post exists and the name is correct.\n"
+        ))
+    }
 }
 
 #[cfg(test)]

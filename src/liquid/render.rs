@@ -254,6 +254,9 @@ impl<'a> Context<'a> {
                 }
             }
             Tag::Include(t) => t.render(self, out)?,
+            Tag::Highlight(h) => h.render(self, out)?,
+            Tag::Link(path) => super::tags::jekyll::render_link(self, path, out)?,
+            Tag::PostUrl(name) => super::tags::jekyll::render_post_url(self, name, out)?,
             Tag::Comment | Tag::Break | Tag::Continue => {}
         }
         Ok(())

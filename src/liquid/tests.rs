@@ -202,6 +202,10 @@ fn filters_behave_like_ruby() {
             "2023-11-14T09:00:00+00:00|Nov 14th, 2023",
         ),
         ("{{ 'x' | nosuchfilter: 1 }}", "x"),
+        (
+            "{% highlight Ruby linenos %}\n<a>\n{% endhighlight %}",
+            "<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">&lt;a&gt;</code></pre></figure>",
+        ),
     ];
     for (src, want) in cases {
         assert_eq!(render(src).unwrap(), want, "{src}");

@@ -113,7 +113,7 @@ fn sort_natural(_: &mut Context, input: Value, args: &[Value]) -> R {
     if items.is_empty() {
         return Ok(Value::array(vec![]));
     }
-    match args.first() {
+    match args.first().filter(|p| !p.is_nil()) {
         None => items.sort_by(nil_safe_casecmp),
         Some(p) => {
             let key = p.to_s();
@@ -133,7 +133,7 @@ fn uniq(_: &mut Context, input: Value, args: &[Value]) -> R {
     let mut seen: Vec<Value> = Vec::new();
     let mut out = Vec::new();
     for item in items {
-        let key = match args.first() {
+        let key = match args.first().filter(|p| !p.is_nil()) {
             Some(p) => property_of(&item, &p.to_s())?,
             None => item.clone(),
         };
@@ -170,7 +170,7 @@ fn map(_: &mut Context, input: Value, args: &[Value]) -> R {
 fn compact(_: &mut Context, input: Value, args: &[Value]) -> R {
     let mut out = Vec::new();
     for item in input_iterator(&input) {
-        let keep = match args.first() {
+        let keep = match args.first().filter(|p| !p.is_nil()) {
             Some(p) => !property_of(&item, &p.to_s())?.is_nil(),
             None => !item.is_nil(),
         };

@@ -163,6 +163,11 @@ fn compute_relative(ctx: &Context, input: &str) -> String {
     normalize_uri(&(ensure_leading_slash(base) + &ensure_leading_slash(input)))
 }
 
+/// `relative_url` of a string (for the `link` and `post_url` tags).
+pub fn relative_url_of(ctx: &Context, input: &str) -> String {
+    compute_relative(ctx, input)
+}
+
 fn relative_url(ctx: &mut Context, input: Value, _: &[Value]) -> R {
     if input.is_nil() {
         return Ok(Value::Nil);

@@ -78,7 +78,16 @@ static FLOAT_LIKE: LazyLock<Regex> = LazyLock::new(|| re(r"\A\s*-?(?:\d+\.?\d*|\
 static INTEGER_LIKE: LazyLock<Regex> = LazyLock::new(|| re(r"\A\s*-?\d+\s*\z"));
 
 /// `item_property` + `parse_sort_input`: dotted paths, numeric strings as numbers.
-fn item_property(item: &Value, property: &str) -> Value {
+fn item_property(item: &Value, property: &str) -> Result<Value, String> {
+    match item {
+        Value::Nil | Value::Bool(_) | Value::Float(_) => {
+            return Err(format!("undefined method `[]' for {}", item.inspect()));
+        }
+        Value::Int(_) | Value::Array(_) => {
+            return Err("no implicit conversion of String into Integer".into());
+        }
+        _ => {}
+    }
     let mut v = item.clone();
     for key in property.split('.') {
         v = match &v {
@@ -92,12 +101,12 @@ fn item_property(item: &Value, property: &str) -> Value {
     }
     let s = v.to_s();
     if INTEGER_LIKE.is_match(&s) {
-        return Value::Int(crate::liquid::ruby::str_to_i(&s));
+        return Ok(Value::Int(crate::liquid::ruby::str_to_i(&s)));
     }
     if FLOAT_LIKE.is_match(&s) {
-        return Value::Float(crate::liquid::ruby::str_to_f(s.trim()));
+        return Ok(Value::Float(crate::liquid::ruby::str_to_f(s.trim())));
     }
-    v
+    Ok(v)
 }
 
 fn compare_property_vs_target(property: &Value, target: &Value) -> bool {
@@ -122,10 +131,12 @@ fn where_filter(_: &mut Context, input: Value, args: &[Value]) -> R {
         return Ok(input);
     };
     let key = property.to_s();
-    let out = list
-        .into_iter()
-        .filter(|o| compare_property_vs_target(&item_property(o, &key), value))
-        .collect();
+    let mut out = Vec::new();
+    for o in list {
+        if compare_property_vs_target(&item_property(&o, &key)?, value) {
+            out.push(o);
+        }
+    }
     Ok(Value::array(out))
 }
 
@@ -138,10 +149,12 @@ fn find(_: &mut Context, input: Value, args: &[Value]) -> R {
         return Ok(input);
     };
     let key = property.to_s();
-    Ok(list
-        .into_iter()
-        .find(|o| compare_property_vs_target(&item_property(o, &key), value))
-        .unwrap_or(Value::Nil))
+    for o in list {
+        if compare_property_vs_target(&item_property(&o, &key)?, value) {
+            return Ok(o);
+        }
+    }
+    Ok(Value::Nil)
 }
 
 /// Jekyll's `parse_condition`: the strict condition grammar.
@@ -249,10 +262,10 @@ fn sort(_: &mut Context, input: Value, args: &[Value]) -> R {
         }
     };
     let key = property.to_s();
-    let mut keyed: Vec<(Value, Value)> = list
-        .into_iter()
-        .map(|i| (item_property(&i, &key), i))
-        .collect();
+    let mut keyed = Vec::with_capacity(list.len());
+    for i in list {
+        keyed.push((item_property(&i, &key)?, i));
+    }
     keyed.sort_by(|(a, _), (b, _)| match (a.is_nil(), b.is_nil()) {
         (false, true) => order.reverse(),
         (true, false) => order,
@@ -290,7 +303,7 @@ fn group_by(_: &mut Context, input: Value, args: &[Value]) -> R {
     let key = args[0].to_s();
     let mut groups = Vec::new();
     for item in list {
-        let name = Value::str(item_property(&item, &key).to_s());
+        let name = Value::str(item_property(&item, &key)?.to_s());
         add_to_group(&mut groups, name, item);
     }
     Ok(grouped(groups))

@@ -7,6 +7,7 @@ pub mod cycle;
 pub mod for_loop;
 pub mod if_tag;
 pub mod include;
+pub mod jekyll;
 pub mod table_row;
 
 use super::ast::Tag;
@@ -45,6 +46,9 @@ pub fn parse(ctx: &mut ParseContext, name: &str, markup: &str) -> Result<Option<
         "ifchanged" => Tag::IfChanged(simple_block(ctx, "ifchanged")?),
         "include" => Tag::Include(include::parse(ctx, markup, false)?),
         "include_relative" => Tag::Include(include::parse(ctx, markup, true)?),
+        "highlight" => Tag::Highlight(jekyll::parse_highlight(ctx, markup)?),
+        "link" => Tag::Link(jekyll::parse_link(ctx, markup)?),
+        "post_url" => Tag::PostUrl(jekyll::parse_post_url(ctx, markup)?),
         _ => return Ok(None),
     };
     Ok(Some(tag))
