@@ -17,13 +17,20 @@ pub fn cleanup(destination: &Path, outputs: &[&str], keep_files: &[String]) -> R
     let dirs: HashSet<&str> = outputs.iter().flat_map(|o| parents(o)).collect();
     let keep_dirs: HashSet<&str> = keep_files.iter().flat_map(|k| parents(k)).collect();
     let mut obsolete = Vec::new();
-    let walk = walkdir::WalkDir::new(destination).min_depth(1).follow_links(false);
+    let walk = walkdir::WalkDir::new(destination)
+        .min_depth(1)
+        .follow_links(false);
     for entry in walk.sort_by_file_name() {
         let entry = entry.map_err(|e| Error::Fatal(format!("{}: {e}", destination.display())))?;
         let rel = crate::entry_filter::relative_path(destination, entry.path());
         let is_dir = entry.file_type().is_dir();
-        let kept = keep_files.iter().any(|k| rel.starts_with(k.as_str())) || keep_dirs.contains(rel.as_str());
-        let wanted = if is_dir { dirs.contains(rel.as_str()) } else { files.contains(rel.as_str()) };
+        let kept = keep_files.iter().any(|k| rel.starts_with(k.as_str()))
+            || keep_dirs.contains(rel.as_str());
+        let wanted = if is_dir {
+            dirs.contains(rel.as_str())
+        } else {
+            files.contains(rel.as_str())
+        };
         if !kept && !wanted {
             obsolete.push((entry.path().to_path_buf(), is_dir));
         }
@@ -32,7 +39,11 @@ pub fn cleanup(destination: &Path, outputs: &[&str], keep_files: &[String]) -> R
         if !path.starts_with(destination) || path.symlink_metadata().is_err() {
             continue;
         }
-        let removed = if is_dir { std::fs::remove_dir_all(&path) } else { std::fs::remove_file(&path) };
+        let removed = if is_dir {
+            std::fs::remove_dir_all(&path)
+        } else {
+            std::fs::remove_file(&path)
+        };
         removed.map_err(|e| Error::io(&path, e))?;
     }
     Ok(())
@@ -56,12 +67,24 @@ mod tests {
     fn removes_stale_files_but_keeps_outputs_and_keep_files() {
         let dir = tempfile::tempdir().unwrap();
         let dest = dir.path();
-        for f in ["index.html", "old.html", "a/b/keep.html", "a/stale.txt", ".git/HEAD", "gone/x.txt"] {
+        for f in [
+            "index.html",
+            "old.html",
+            "a/b/keep.html",
+            "a/stale.txt",
+            ".git/HEAD",
+            "gone/x.txt",
+        ] {
             let p = dest.join(f);
             std::fs::create_dir_all(p.parent().unwrap()).unwrap();
             std::fs::write(p, "x").unwrap();
         }
-        cleanup(dest, &["index.html", "a/b/keep.html"], &[".git".to_string()]).unwrap();
+        cleanup(
+            dest,
+            &["index.html", "a/b/keep.html"],
+            &[".git".to_string()],
+        )
+        .unwrap();
         let cases = [
             ("index.html", true),
             ("old.html", false),

@@ -97,8 +97,7 @@ impl Config {
         data.insert("source".into(), path_value(&source));
         data.insert("destination".into(), path_value(&destination));
         check_lists(&data, &files)?;
-        let environment =
-            std::env::var("JEKYLL_ENV").unwrap_or_else(|_| "development".to_string());
+        let environment = std::env::var("JEKYLL_ENV").unwrap_or_else(|_| "development".to_string());
         let now = now(data.get("timezone"))?;
         Ok(Config {
             include: string_list(data.get("include")),
@@ -164,7 +163,9 @@ fn read_config_file(path: &Path, is_default: bool) -> Result<Option<Map>> {
             });
         }
     };
-    let is_toml = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+    let is_toml = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
     let parsed = if is_toml {
         yaml::toml_to_value(&text)
     } else {
@@ -191,7 +192,10 @@ fn check_lists(data: &Map, files: &[PathBuf]) -> Result<()> {
             && !matches!(v, Value::Array(_))
         {
             return Err(Error::Config {
-                path: files.last().map(|f| f.display().to_string()).unwrap_or_default(),
+                path: files
+                    .last()
+                    .map(|f| f.display().to_string())
+                    .unwrap_or_default(),
                 message: format!("'{key}' should be set as an array"),
             });
         }
@@ -299,7 +303,10 @@ mod tests {
             ("/a/b", "/x", "/x"),
         ];
         for (base, path, want) in cases {
-            assert_eq!(absolute(Path::new(base), Path::new(path)), PathBuf::from(want));
+            assert_eq!(
+                absolute(Path::new(base), Path::new(path)),
+                PathBuf::from(want)
+            );
         }
     }
 

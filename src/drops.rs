@@ -23,7 +23,9 @@ pub fn page_value(page: &Page) -> Value {
 /// `StaticFileDrop`: front matter defaults, then the file's attributes.
 pub fn static_file_value(file: &StaticFile) -> Value {
     let mut map = file.data.clone();
-    let modified = file.modified_time.to_zoned_datetime(jiff::tz::TimeZone::system());
+    let modified = file
+        .modified_time
+        .to_zoned_datetime(jiff::tz::TimeZone::system());
     map.insert("name".into(), Value::from(file.name.as_str()));
     map.insert("extname".into(), Value::from(file.extname()));
     map.insert("modified_time".into(), Value::Time(modified.into()));
@@ -34,7 +36,13 @@ pub fn static_file_value(file: &StaticFile) -> Value {
 }
 
 /// `SiteDrop`: the configuration plus the site's contents.
-pub fn site_value(config: &Config, pages: &[Value], html_pages: Vec<Value>, static_files: Vec<Value>, data: &Map) -> Value {
+pub fn site_value(
+    config: &Config,
+    pages: &[Value],
+    html_pages: Vec<Value>,
+    static_files: Vec<Value>,
+    data: &Map,
+) -> Value {
     let mut site = config.data.clone();
     let now = config.now.clone();
     site.insert("time".into(), Value::Time(now.into()));
@@ -42,7 +50,13 @@ pub fn site_value(config: &Config, pages: &[Value], html_pages: Vec<Value>, stat
     site.insert("html_pages".into(), Value::array(html_pages));
     site.insert("static_files".into(), Value::array(static_files));
     site.insert("data".into(), Value::hash(data.clone()));
-    for key in ["posts", "related_posts", "documents", "html_files", "collections"] {
+    for key in [
+        "posts",
+        "related_posts",
+        "documents",
+        "html_files",
+        "collections",
+    ] {
         site.insert(key.into(), Value::array(Vec::new()));
     }
     for key in ["categories", "tags"] {
@@ -55,6 +69,9 @@ pub fn site_value(config: &Config, pages: &[Value], html_pages: Vec<Value>, stat
 pub fn jekyll_value(config: &Config) -> Value {
     let mut map = Map::new();
     map.insert("version".into(), Value::from(crate::JEKYLL_VERSION));
-    map.insert("environment".into(), Value::from(config.environment.as_str()));
+    map.insert(
+        "environment".into(),
+        Value::from(config.environment.as_str()),
+    );
     Value::hash(map)
 }

@@ -185,7 +185,13 @@ mod tests {
 
     #[test]
     fn special_names() {
-        for (name, want) in [("_x", true), (".x", true), ("#x", true), ("~x", true), ("x", false)] {
+        for (name, want) in [
+            ("_x", true),
+            (".x", true),
+            ("#x", true),
+            ("~x", true),
+            ("x", false),
+        ] {
             assert_eq!(is_special(name), want, "{name}");
         }
     }

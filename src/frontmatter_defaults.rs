@@ -51,13 +51,21 @@ impl DefaultSet {
     fn parse(item: &Value) -> Option<DefaultSet> {
         let values = item.get("values")?.as_hash()?.clone();
         let scope = item.get("scope");
-        let raw_path = scope.and_then(|s| s.get("path")).and_then(Value::as_str).unwrap_or("");
+        let raw_path = scope
+            .and_then(|s| s.get("path"))
+            .and_then(Value::as_str)
+            .unwrap_or("");
         let path = sanitize(raw_path);
         let glob = path.contains('*').then(|| glob_regex(&path)).flatten();
         let kind = scope
             .and_then(|s| s.get("type"))
             .and_then(crate::utils::scalar_string);
-        Some(DefaultSet { path, glob, kind, values })
+        Some(DefaultSet {
+            path,
+            glob,
+            kind,
+            values,
+        })
     }
 
     fn applies(&self, path: &str, kind: &str) -> bool {
@@ -147,7 +155,9 @@ mod tests {
         );
         let d = FrontmatterDefaults::new(&c);
         let get = |path: &str, kind: &str, key: &str| {
-            d.all(path, kind).get(key).and_then(crate::utils::scalar_string)
+            d.all(path, kind)
+                .get(key)
+                .and_then(crate::utils::scalar_string)
         };
         let cases = [
             ("about.md", "pages", "layout", Some("a")),

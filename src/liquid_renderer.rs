@@ -28,7 +28,10 @@ impl LiquidRenderer {
     pub fn new(config: &Config) -> LiquidRenderer {
         let kramdown = config.get("kramdown").and_then(|v| v.as_hash());
         LiquidRenderer {
-            real_source: config.source.canonicalize().unwrap_or(config.source.clone()),
+            real_source: config
+                .source
+                .canonicalize()
+                .unwrap_or(config.source.clone()),
             source: config.source.clone(),
             includes_dir: config.includes_dir.clone(),
             config: config.data.clone(),
@@ -54,7 +57,9 @@ impl LiquidRenderer {
             logger::warn("Liquid Warning:", &warning.to_string());
         }
         if let Ok(mut cache) = self.cache.write() {
-            cache.entry(file.to_string()).or_insert_with(|| template.clone());
+            cache
+                .entry(file.to_string())
+                .or_insert_with(|| template.clone());
         }
         Ok(template)
     }
@@ -62,13 +67,24 @@ impl LiquidRenderer {
     /// A `Host` for rendering the page at `page_path` (source-relative);
     /// `include_relative` resolves against that page's directory, as in Jekyll.
     pub fn host<'a>(&'a self, page_path: &str) -> PageHost<'a> {
-        let dir = Path::new(page_path).parent().map(Path::to_path_buf).unwrap_or_default();
-        PageHost { renderer: self, page_dir: dir }
+        let dir = Path::new(page_path)
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        PageHost {
+            renderer: self,
+            page_dir: dir,
+        }
     }
 
     /// Reads and parses an include found below `dir`, refusing names with
     /// `..` and anything that resolves outside the site source.
-    fn load_include(&self, name: &str, dir: &Path, tag: &str) -> std::result::Result<Arc<Template>, String> {
+    fn load_include(
+        &self,
+        name: &str,
+        dir: &Path,
+        tag: &str,
+    ) -> std::result::Result<Arc<Template>, String> {
         validate_include_name(name, tag)?;
         let path = dir.join(name);
         let inside = path
@@ -99,7 +115,11 @@ impl Host for PageHost<'_> {
         r.load_include(name, &r.includes_dir, "include")
     }
 
-    fn include_relative(&self, name: &str, _from: &str) -> std::result::Result<Arc<Template>, String> {
+    fn include_relative(
+        &self,
+        name: &str,
+        _from: &str,
+    ) -> std::result::Result<Arc<Template>, String> {
         let r = self.renderer;
         r.load_include(name, &r.source.join(&self.page_dir), "include_relative")
     }

@@ -10,7 +10,11 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 #[derive(Parser)]
-#[command(name = "hyde", version, about = "A Jekyll-compatible static site renderer")]
+#[command(
+    name = "hyde",
+    version,
+    about = "A Jekyll-compatible static site renderer"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -109,7 +113,11 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            let message = if args.trace { format!("{error:?}") } else { error.to_string() };
+            let message = if args.trace {
+                format!("{error:?}")
+            } else {
+                error.to_string()
+            };
             logger::error("Error:", &message);
             ExitCode::FAILURE
         }
@@ -145,7 +153,11 @@ fn clean(args: &BuildArgs) -> Result<()> {
     }
     let cache = config.source.join(".jekyll-cache");
     let metadata = config.source.join(".jekyll-metadata");
-    for path in [config.destination.as_path(), cache.as_path(), metadata.as_path()] {
+    for path in [
+        config.destination.as_path(),
+        cache.as_path(),
+        metadata.as_path(),
+    ] {
         remove(path)?;
     }
     Ok(())

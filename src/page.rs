@@ -29,9 +29,18 @@ pub struct Page {
 
 impl Page {
     /// Builds a page and resolves its URL (`Page#url`, `Page#template`).
-    pub fn new(dir: &str, name: &str, data: Map, content: String, permalink_style: &str, output_ext: &str) -> Page {
+    pub fn new(
+        dir: &str,
+        name: &str,
+        data: Map,
+        content: String,
+        permalink_style: &str,
+        output_ext: &str,
+    ) -> Page {
         let ext = crate::static_file::extname(name).to_string();
-        let basename = name[..name.len() - ext.len()].trim_end_matches('.').to_string();
+        let basename = name[..name.len() - ext.len()]
+            .trim_end_matches('.')
+            .to_string();
         let mut page = Page {
             dir: dir.to_string(),
             name: name.to_string(),
@@ -76,7 +85,11 @@ impl Page {
         } else {
             url::add_permalink_suffix("/:path/:basename", style)
         };
-        let dir = if self.dir.is_empty() { String::new() } else { format!("/{}", self.dir) };
+        let dir = if self.dir.is_empty() {
+            String::new()
+        } else {
+            format!("/{}", self.dir)
+        };
         let placeholders = [
             ("path", Some(dir.as_str())),
             ("basename", Some(self.basename.as_str())),
@@ -143,14 +156,86 @@ mod tests {
     #[test]
     fn urls_and_destinations() {
         let cases = [
-            ("", "about.md", None, "date", ".html", "/about.html", "about.html", "/"),
-            ("", "index.html", None, "date", ".html", "/", "index.html", "/"),
-            ("docs", "index.md", None, "date", ".html", "/docs/", "docs/index.html", "/docs/"),
-            ("docs", "a.md", None, "pretty", ".html", "/docs/a/", "docs/a/index.html", "/docs/a/"),
-            ("css", "s.scss", None, "pretty", ".css", "/css/s.css", "css/s.css", "/css/"),
-            ("pages", "index.md", Some("/"), "date", ".html", "/", "index.html", "/"),
-            ("", "a.md", Some("/about"), "date", ".html", "/about", "about.html", "/"),
-            ("", "feed.xml", None, "date", ".xml", "/feed.xml", "feed.xml", "/"),
+            (
+                "",
+                "about.md",
+                None,
+                "date",
+                ".html",
+                "/about.html",
+                "about.html",
+                "/",
+            ),
+            (
+                "",
+                "index.html",
+                None,
+                "date",
+                ".html",
+                "/",
+                "index.html",
+                "/",
+            ),
+            (
+                "docs",
+                "index.md",
+                None,
+                "date",
+                ".html",
+                "/docs/",
+                "docs/index.html",
+                "/docs/",
+            ),
+            (
+                "docs",
+                "a.md",
+                None,
+                "pretty",
+                ".html",
+                "/docs/a/",
+                "docs/a/index.html",
+                "/docs/a/",
+            ),
+            (
+                "css",
+                "s.scss",
+                None,
+                "pretty",
+                ".css",
+                "/css/s.css",
+                "css/s.css",
+                "/css/",
+            ),
+            (
+                "pages",
+                "index.md",
+                Some("/"),
+                "date",
+                ".html",
+                "/",
+                "index.html",
+                "/",
+            ),
+            (
+                "",
+                "a.md",
+                Some("/about"),
+                "date",
+                ".html",
+                "/about",
+                "about.html",
+                "/",
+            ),
+            (
+                "",
+                "feed.xml",
+                None,
+                "date",
+                ".xml",
+                "/feed.xml",
+                "feed.xml",
+                "/",
+            ),
         ];
         for (dir, name, permalink, style, ext, url, dest, url_dir) in cases {
             let p = page(dir, name, permalink, style, ext);
@@ -162,7 +247,12 @@ mod tests {
 
     #[test]
     fn permalink_extension() {
-        for (p, want) in [(Some("/a.json"), Some(".json")), (Some("/a/"), None), (Some("/a"), None), (None, None)] {
+        for (p, want) in [
+            (Some("/a.json"), Some(".json")),
+            (Some("/a/"), None),
+            (Some("/a"), None),
+            (None, None),
+        ] {
             assert_eq!(permalink_ext(p).as_deref(), want);
         }
     }

@@ -99,8 +99,9 @@ impl Reader<'_> {
         let permalink = data.get("permalink").and_then(Value::as_str);
         let output_ext = permalink_ext(permalink)
             .unwrap_or_else(|| converter::output_ext(extname(name), self.config).to_string());
-        let style = crate::utils::scalar_string(self.config.get("permalink").unwrap_or(&Value::Nil))
-            .unwrap_or_else(|| "date".into());
+        let style =
+            crate::utils::scalar_string(self.config.get("permalink").unwrap_or(&Value::Nil))
+                .unwrap_or_else(|| "date".into());
         let mut page = Page::new(dir, name, data, body, &style, &output_ext);
         page.body_line = body_line;
         page.layout_line = layout_line;
@@ -132,7 +133,12 @@ impl Reader<'_> {
             .pages
             .iter()
             .map(Page::relative_path)
-            .chain(self.contents.static_files.iter().map(|f| f.destination_rel()))
+            .chain(
+                self.contents
+                    .static_files
+                    .iter()
+                    .map(|f| f.destination_rel()),
+            )
             .collect();
         for entry in self.config.include.clone() {
             let rel = entry.trim_start_matches('/').to_string();
@@ -183,10 +189,16 @@ fn read_layouts(config: &Config) -> Result<BTreeMap<String, Layout>> {
     if !dir.is_dir() {
         return Ok(layouts);
     }
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name().follow_links(true) {
+    for entry in walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .follow_links(true)
+    {
         let entry = entry.map_err(|e| Error::Fatal(format!("{}: {e}", dir.display())))?;
         let name = entry.file_name().to_string_lossy();
-        if !entry.file_type().is_file() || crate::entry_filter::is_special(&name) || name.ends_with('~') {
+        if !entry.file_type().is_file()
+            || crate::entry_filter::is_special(&name)
+            || name.ends_with('~')
+        {
             continue;
         }
         let rel_in_dir = crate::entry_filter::relative_path(dir, entry.path());

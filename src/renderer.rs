@@ -35,10 +35,15 @@ impl RenderContext<'_> {
         let rel = page.relative_path();
         let host = self.liquid.host(&rel);
         let converter = Converter::for_ext(&page.ext, self.config);
-        let layout_data = self.first_layout(page).map(|l| l.data.clone()).unwrap_or_default();
+        let layout_data = self
+            .first_layout(page)
+            .map(|l| l.data.clone())
+            .unwrap_or_default();
         let mut output = page.content.clone();
         if render_with_liquid(page) {
-            let template = self.liquid.parse(&page.path(), &page.content, page.body_line)?;
+            let template = self
+                .liquid
+                .parse(&page.path(), &page.content, page.body_line)?;
             let globals = self.globals(page_value, Value::hash(layout_data), Value::Nil);
             output = template.render(globals, &host, &self.options)?;
         }
@@ -56,13 +61,24 @@ impl RenderContext<'_> {
         self.layouts.get(&page.layout_name()?)
     }
 
-    fn convert(&self, page: &Page, converter: Converter, content: String) -> Result<(String, Option<String>)> {
+    fn convert(
+        &self,
+        page: &Page,
+        converter: Converter,
+        content: String,
+    ) -> Result<(String, Option<String>)> {
         match converter {
             Converter::Markdown => Ok((markdown::convert(&content, &self.markdown), None)),
             Converter::Scss | Converter::Sass => {
                 let css_name = format!("{}{}", page.basename, page.output_ext);
                 let indented = converter == Converter::Sass;
-                let compiled = sass::compile(&content, &page.relative_path(), indented, &css_name, self.config)?;
+                let compiled = sass::compile(
+                    &content,
+                    &page.relative_path(),
+                    indented,
+                    &css_name,
+                    self.config,
+                )?;
                 Ok((compiled.css, compiled.map))
             }
             Converter::Identity => Ok((content, None)),
@@ -71,7 +87,14 @@ impl RenderContext<'_> {
 
     /// `Renderer#place_in_layouts`, except that a missing layout and a
     /// layout cycle are errors naming the file and line.
-    fn place_in_layouts(&self, page: &Page, name: &str, page_value: &Value, mut output: String, host: &PageHost) -> Result<String> {
+    fn place_in_layouts(
+        &self,
+        page: &Page,
+        name: &str,
+        page_value: &Value,
+        mut output: String,
+        host: &PageHost,
+    ) -> Result<String> {
         let mut layout = self.layouts.get(name).ok_or_else(|| Error::MissingLayout {
             file: page.relative_path(),
             line: page.layout_line.unwrap_or(1),
@@ -81,8 +104,14 @@ impl RenderContext<'_> {
         let mut layout_value = Map::new();
         loop {
             layout_value = deep_merge(&layout.data, &layout_value);
-            let template = self.liquid.parse(&layout.path, &layout.content, layout.body_line)?;
-            let globals = self.globals(page_value, Value::hash(layout_value.clone()), Value::from(output));
+            let template = self
+                .liquid
+                .parse(&layout.path, &layout.content, layout.body_line)?;
+            let globals = self.globals(
+                page_value,
+                Value::hash(layout_value.clone()),
+                Value::from(output),
+            );
             output = template.render(globals, host, &self.options)?;
             match self.parent_layout(layout, &mut used)? {
                 Some(parent) => layout = parent,
@@ -106,11 +135,14 @@ impl RenderContext<'_> {
             });
         }
         used.push(parent.to_string());
-        let found = self.layouts.get(parent).ok_or_else(|| Error::MissingLayout {
-            file: layout.path.clone(),
-            line,
-            layout: parent.to_string(),
-        })?;
+        let found = self
+            .layouts
+            .get(parent)
+            .ok_or_else(|| Error::MissingLayout {
+                file: layout.path.clone(),
+                line,
+                layout: parent.to_string(),
+            })?;
         Ok(Some(found))
     }
 
@@ -129,6 +161,9 @@ impl RenderContext<'_> {
 
 /// `Convertible#render_with_liquid?`.
 fn render_with_liquid(page: &Page) -> bool {
-    let disabled = matches!(page.data.get("render_with_liquid"), Some(Value::Bool(false)));
+    let disabled = matches!(
+        page.data.get("render_with_liquid"),
+        Some(Value::Bool(false))
+    );
     !disabled && has_liquid_construct(&page.content)
 }

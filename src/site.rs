@@ -104,9 +104,15 @@ impl Site {
             let rendered = result?;
             let rel = page.destination_rel();
             if let Some(map) = rendered.source_map {
-                outputs.push(Output { rel: format!("{rel}.map"), content: OutputContent::Rendered(map) });
+                outputs.push(Output {
+                    rel: format!("{rel}.map"),
+                    content: OutputContent::Rendered(map),
+                });
             }
-            outputs.push(Output { rel, content: OutputContent::Rendered(rendered.output) });
+            outputs.push(Output {
+                rel,
+                content: OutputContent::Rendered(rendered.output),
+            });
         }
         outputs.extend(self.static_files.iter().map(|f| Output {
             rel: f.destination_rel(),
@@ -116,7 +122,11 @@ impl Site {
         Ok(())
     }
 
-    fn render_context<'a>(&'a self, liquid: &'a LiquidRenderer, page_values: &[Value]) -> RenderContext<'a> {
+    fn render_context<'a>(
+        &'a self,
+        liquid: &'a LiquidRenderer,
+        page_values: &[Value],
+    ) -> RenderContext<'a> {
         let html_pages = self
             .pages
             .iter()
@@ -124,14 +134,24 @@ impl Site {
             .filter(|(p, _)| p.is_html() || p.url.ends_with('/'))
             .map(|(_, v)| v.clone())
             .collect();
-        let static_files = self.static_files.iter().map(drops::static_file_value).collect();
+        let static_files = self
+            .static_files
+            .iter()
+            .map(drops::static_file_value)
+            .collect();
         let kramdown = self.config.get("kramdown").and_then(Value::as_hash);
         RenderContext {
             config: &self.config,
             layouts: &self.layouts,
             liquid,
             markdown: markdown::Options::from_config(kramdown),
-            site: drops::site_value(&self.config, page_values, html_pages, static_files, &self.data),
+            site: drops::site_value(
+                &self.config,
+                page_values,
+                html_pages,
+                static_files,
+                &self.data,
+            ),
             jekyll: drops::jekyll_value(&self.config),
             options: RenderOptions {
                 strict_variables: self.config.liquid.strict_variables,

@@ -4,7 +4,11 @@
 
 /// `URL.new(template:, placeholders:, permalink:).to_s`. A placeholder whose
 /// value is `None` removes itself together with the `/` before it.
-pub fn generate(template: &str, permalink: Option<&str>, placeholders: &[(&str, Option<&str>)]) -> String {
+pub fn generate(
+    template: &str,
+    permalink: Option<&str>,
+    placeholders: &[(&str, Option<&str>)],
+) -> String {
     let raw = fill(permalink.unwrap_or(template), placeholders);
     sanitize(&raw)
 }
@@ -38,9 +42,7 @@ fn sanitize(url: &str) -> String {
 
 /// `URL.escape_path`: percent-encodes everything but RFC 3986 `pchar`s and `/`.
 pub fn escape_path(path: &str) -> String {
-    let safe = |b: u8| {
-        b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/".contains(&b)
-    };
+    let safe = |b: u8| b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/".contains(&b);
     let mut out = String::with_capacity(path.len());
     for &b in path.as_bytes() {
         if safe(b) {
@@ -61,7 +63,9 @@ pub fn unescape_path(path: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok());
         match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
             (b'%', Some(v)) => {
                 out.push(v);
@@ -101,15 +105,51 @@ mod tests {
 
     #[test]
     fn generates_page_urls() {
-        let ph = |path, base, ext| vec![("path", Some(path)), ("basename", Some(base)), ("output_ext", Some(ext))];
-        type Case<'a> = (&'a str, Option<&'a str>, Vec<(&'a str, Option<&'a str>)>, &'a str);
+        let ph = |path, base, ext| {
+            vec![
+                ("path", Some(path)),
+                ("basename", Some(base)),
+                ("output_ext", Some(ext)),
+            ]
+        };
+        type Case<'a> = (
+            &'a str,
+            Option<&'a str>,
+            Vec<(&'a str, Option<&'a str>)>,
+            &'a str,
+        );
         let cases: Vec<Case> = vec![
-            ("/:path/:basename:output_ext", None, ph("", "about", ".html"), "/about.html"),
+            (
+                "/:path/:basename:output_ext",
+                None,
+                ph("", "about", ".html"),
+                "/about.html",
+            ),
             ("/:path/", None, ph("/docs", "index", ".html"), "/docs/"),
-            ("/:path/:basename:output_ext", Some("/:basename/"), ph("/pages", "usage", ".html"), "/usage/"),
-            ("/:path/:basename:output_ext", Some("/"), ph("/pages", "index", ".html"), "/"),
-            ("/:path/:basename:output_ext", None, ph("", "a b", ".html"), "/a%20b.html"),
-            ("/:path/:basename:output_ext", Some("../x/./y"), ph("", "a", ".html"), "/x/y"),
+            (
+                "/:path/:basename:output_ext",
+                Some("/:basename/"),
+                ph("/pages", "usage", ".html"),
+                "/usage/",
+            ),
+            (
+                "/:path/:basename:output_ext",
+                Some("/"),
+                ph("/pages", "index", ".html"),
+                "/",
+            ),
+            (
+                "/:path/:basename:output_ext",
+                None,
+                ph("", "a b", ".html"),
+                "/a%20b.html",
+            ),
+            (
+                "/:path/:basename:output_ext",
+                Some("../x/./y"),
+                ph("", "a", ".html"),
+                "/x/y",
+            ),
         ];
         for (template, permalink, placeholders, want) in cases {
             assert_eq!(generate(template, permalink, &placeholders), want);
@@ -118,14 +158,23 @@ mod tests {
 
     #[test]
     fn unescapes() {
-        for (input, want) in [("/a%20b.html", "/a b.html"), ("/plain", "/plain"), ("/%zz", "/%zz")] {
+        for (input, want) in [
+            ("/a%20b.html", "/a b.html"),
+            ("/plain", "/plain"),
+            ("/%zz", "/%zz"),
+        ] {
             assert_eq!(unescape_path(input), want);
         }
     }
 
     #[test]
     fn permalink_suffix() {
-        let cases = [("date", "/x:output_ext"), ("pretty", "/x/"), ("/:title/", "/x/"), ("/:title:output_ext", "/x:output_ext")];
+        let cases = [
+            ("date", "/x:output_ext"),
+            ("pretty", "/x/"),
+            ("/:title/", "/x/"),
+            ("/:title:output_ext", "/x:output_ext"),
+        ];
         for (style, want) in cases {
             assert_eq!(add_permalink_suffix("/x", style), want);
         }

@@ -58,7 +58,10 @@ mod tests {
     fn deep_merge_keeps_order_and_merges_nested() {
         let base = map(&[
             ("a", Value::Int(1)),
-            ("h", Value::hash(map(&[("x", 1i64.into()), ("y", 2i64.into())]))),
+            (
+                "h",
+                Value::hash(map(&[("x", 1i64.into()), ("y", 2i64.into())])),
+            ),
         ]);
         let over = map(&[
             ("h", Value::hash(map(&[("y", 3i64.into())]))),

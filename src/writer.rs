@@ -9,7 +9,9 @@ use std::path::Path;
 
 pub fn write(destination: &Path, outputs: &[Output]) -> Result<()> {
     std::fs::create_dir_all(destination).map_err(|e| Error::io(destination, e))?;
-    outputs.par_iter().try_for_each(|output| write_one(destination, output))
+    outputs
+        .par_iter()
+        .try_for_each(|output| write_one(destination, output))
 }
 
 fn write_one(destination: &Path, output: &Output) -> Result<()> {

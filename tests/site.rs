@@ -2,7 +2,6 @@
 //! built with hyde must equal the real Jekyll 4.3's build of it, recorded in
 //! `tests/site/expected` by `tests/make_expected.sh`.
 
-#[allow(dead_code)]
 mod common;
 
 use std::path::Path;

@@ -18,7 +18,13 @@ pub struct Compiled {
 
 /// Compiles one Sass page. `rel` is its source-relative path, `css_name` the
 /// file name of the output (for the map's `file` and the comment).
-pub fn compile(content: &str, rel: &str, indented: bool, css_name: &str, config: &Config) -> Result<Compiled> {
+pub fn compile(
+    content: &str,
+    rel: &str,
+    indented: bool,
+    css_name: &str,
+    config: &Config,
+) -> Result<Compiled> {
     let settings = config.get("sass");
     let setting = |key: &str| settings.and_then(|s| s.get(key)).and_then(Value::as_str);
     let style = match setting("style") {
@@ -26,7 +32,11 @@ pub fn compile(content: &str, rel: &str, indented: bool, css_name: &str, config:
         _ => grass::OutputStyle::Expanded,
     };
     let fs = RecordingFs::default();
-    let syntax = if indented { grass::InputSyntax::Sass } else { grass::InputSyntax::Scss };
+    let syntax = if indented {
+        grass::InputSyntax::Sass
+    } else {
+        grass::InputSyntax::Scss
+    };
     let options = grass::Options::default()
         .style(style)
         .input_syntax(syntax)
@@ -38,7 +48,10 @@ pub fn compile(content: &str, rel: &str, indented: bool, css_name: &str, config:
     }
     let map = source_map(rel, css_name, content, &fs.read_files(), config);
     let css = format!("{css}\n/*# sourceMappingURL={css_name}.map */");
-    Ok(Compiled { css, map: Some(map) })
+    Ok(Compiled {
+        css,
+        map: Some(map),
+    })
 }
 
 /// `sass.sourcemap`: `always` (the default), `never`, or `development`.
@@ -58,7 +71,12 @@ fn load_paths(rel: &str, config: &Config) -> Vec<PathBuf> {
         .unwrap_or("_sass");
     let mut paths = vec![config.source.join(dir)];
     if let Some(Value::Array(extra)) = sass.and_then(|s| s.get("load_paths")) {
-        paths.extend(extra.iter().filter_map(Value::as_str).map(|p| config.source.join(p)));
+        paths.extend(
+            extra
+                .iter()
+                .filter_map(Value::as_str)
+                .map(|p| config.source.join(p)),
+        );
     }
     if let Some(parent) = Path::new(rel).parent() {
         paths.push(config.source.join(parent));
@@ -67,8 +85,17 @@ fn load_paths(rel: &str, config: &Config) -> Vec<PathBuf> {
 }
 
 /// A version 3 source map naming the sources; mappings are left empty.
-fn source_map(rel: &str, css_name: &str, content: &str, imported: &[(PathBuf, String)], config: &Config) -> String {
-    let name = Path::new(rel).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+fn source_map(
+    rel: &str,
+    css_name: &str,
+    content: &str,
+    imported: &[(PathBuf, String)],
+    config: &Config,
+) -> String {
+    let name = Path::new(rel)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut sources = vec![serde_json::Value::from(name)];
     let mut contents = vec![serde_json::Value::from(content)];
     for (path, text) in imported {
@@ -124,7 +151,10 @@ impl grass::Fs for RecordingFs {
     fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
         let bytes = std::fs::read(path)?;
         if let Ok(mut read) = self.read.lock() {
-            read.push((path.to_path_buf(), String::from_utf8_lossy(&bytes).into_owned()));
+            read.push((
+                path.to_path_buf(),
+                String::from_utf8_lossy(&bytes).into_owned(),
+            ));
         }
         Ok(bytes)
     }
