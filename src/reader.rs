@@ -84,7 +84,9 @@ impl Reader<'_> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         if front_matter::has_front_matter(&bytes) {
             let page = self.read_page(dir, name, bytes)?;
-            self.contents.pages.push(page);
+            if publishable(&page.data, self.config) {
+                self.contents.pages.push(page);
+            }
         } else {
             let file = self.static_file(dir, name, path)?;
             self.contents.static_files.push(file);
@@ -154,6 +156,13 @@ impl Reader<'_> {
         }
         Ok(())
     }
+}
+
+/// `Publisher#can_be_published?`: `published: false` hides a page or
+/// document unless `--unpublished`.
+pub fn publishable(data: &Map, config: &Config) -> bool {
+    let unpublished = config.get("unpublished").is_some_and(Value::is_truthy);
+    unpublished || !matches!(data.get("published"), Some(Value::Bool(false)))
 }
 
 /// Splits a file into front matter, body, the body's first line and the line

@@ -75,6 +75,7 @@ impl RenderContext<'_> {
                 let compiled = sass::compile(
                     &content,
                     &page.relative_path(),
+                    page.body_line,
                     indented,
                     &css_name,
                     self.config,

@@ -27,6 +27,38 @@ fn fill(template: &str, placeholders: &[(&str, Option<&str>)]) -> String {
     result
 }
 
+/// `URL#generate_url_from_drop`: every `:name` in the template is replaced by
+/// the escaped placeholder value (`:name_` may stand for `:name`); an unknown
+/// placeholder is an error, as in Jekyll.
+pub fn generate_from_drop(
+    template: &str,
+    placeholders: &[(&str, String)],
+) -> Result<String, String> {
+    let re = regex::Regex::new(":([a-z_]+)").expect("valid regex");
+    let lookup = |key: &str| placeholders.iter().find(|(k, _)| *k == key).map(|(_, v)| v);
+    let mut out = String::with_capacity(template.len());
+    let mut last = 0;
+    for m in re.find_iter(template) {
+        let name = &m.as_str()[1..];
+        let short = name.trim_end_matches('_');
+        let (winner, value) = match (lookup(name), lookup(short)) {
+            (Some(v), _) => (name, v),
+            (None, Some(v)) if name.ends_with('_') => (short, v),
+            _ => {
+                return Err(format!(
+                    "The URL template doesn't have {short} keys. Check your permalink template!"
+                ));
+            }
+        };
+        out.push_str(&template[last..m.start()]);
+        out.push_str(&escape_path(value));
+        out.push_str(&name[winner.len()..]);
+        last = m.end();
+    }
+    out.push_str(&template[last..]);
+    Ok(sanitize(&out))
+}
+
 /// `URL#sanitize_url`.
 fn sanitize(url: &str) -> String {
     let url = format!("/{url}").replace("..", "/").replace("./", "");
@@ -153,6 +185,31 @@ mod tests {
         ];
         for (template, permalink, placeholders, want) in cases {
             assert_eq!(generate(template, permalink, &placeholders), want);
+        }
+    }
+
+    #[test]
+    fn generates_from_drop_placeholders() {
+        let ph = vec![
+            ("categories", "blog/news".to_string()),
+            ("year", "2023".to_string()),
+            ("title", "hello world".to_string()),
+            ("output_ext", ".html".to_string()),
+            ("slug", String::new()),
+        ];
+        let cases = [
+            (
+                "/:categories/:year/:title:output_ext",
+                Ok("/blog/news/2023/hello%20world.html"),
+            ),
+            ("/:title_/", Ok("/hello%20world_/")),
+            ("/:title_x/", Err(())),
+            ("/:slug/:year/", Ok("/2023/")),
+            ("/:nope/", Err(())),
+        ];
+        for (template, want) in cases {
+            let got = generate_from_drop(template, &ph).map_err(|_| ());
+            assert_eq!(got, want.map(String::from), "{template}");
         }
     }
 

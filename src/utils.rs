@@ -43,6 +43,82 @@ pub fn scalar_string(value: &Value) -> Option<String> {
     }
 }
 
+/// `Utils.slugify`: runs of characters the mode does not keep become one
+/// `-`, leading and trailing `-` go, and the result is lower-cased unless
+/// `cased`. An unknown mode only lower-cases.
+pub fn slugify(text: &str, mode: &str, cased: bool) -> String {
+    let keep: fn(char) -> bool = match mode {
+        "raw" => |c| !c.is_whitespace(),
+        "pretty" => |c| c.is_alphanumeric() || "._~!$&'()+,;=@".contains(c),
+        "ascii" => |c| c.is_ascii_alphanumeric(),
+        "default" | "latin" => |c| c.is_alphanumeric(),
+        _ => {
+            return if cased {
+                text.to_string()
+            } else {
+                text.to_lowercase()
+            };
+        }
+    };
+    let mut slug = String::with_capacity(text.len());
+    for c in text.chars() {
+        if keep(c) {
+            slug.push(c);
+        } else if !slug.ends_with('-') || slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_start_matches('-').trim_end_matches('-');
+    if cased {
+        slug.to_string()
+    } else {
+        slug.to_lowercase()
+    }
+}
+
+/// `Utils.titleize_slug`: `my-first-post` becomes `My First Post`.
+pub fn titleize_slug(slug: &str) -> String {
+    slug.split('-')
+        .map(|word| {
+            let mut chars = word.chars();
+            match chars.next() {
+                Some(first) => first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
+/// `Utils.pluralized_array_from_hash`: the singular key's value, else the
+/// plural key's (a string is split on whitespace), flattened, nils dropped.
+pub fn pluralized_array(data: &Map, singular: &str, plural: &str) -> Vec<Value> {
+    let from_singular = data.get(singular).filter(|v| !v.is_nil()).cloned();
+    let value = from_singular.or_else(|| match data.get(plural)? {
+        Value::Str(s) => Some(Value::array(
+            s.split_whitespace().map(Value::from).collect(),
+        )),
+        Value::Array(a) => Some(Value::array(
+            a.iter().filter(|v| !v.is_nil()).cloned().collect(),
+        )),
+        _ => None,
+    });
+    let mut out = Vec::new();
+    flatten_into(value.unwrap_or(Value::Nil), &mut out);
+    out
+}
+
+fn flatten_into(value: Value, out: &mut Vec<Value>) {
+    match value {
+        Value::Nil => {}
+        Value::Array(items) => items.iter().cloned().for_each(|v| flatten_into(v, out)),
+        other => out.push(other),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,6 +149,37 @@ mod tests {
         let h = out["h"].as_hash().unwrap();
         assert!(matches!(h["x"], Value::Int(1)));
         assert!(matches!(h["y"], Value::Int(3)));
+    }
+
+    #[test]
+    fn slugify_modes() {
+        let cases = [
+            ("Hello, World!", "default", false, "hello-world"),
+            (
+                "  The _config.yml file?!",
+                "pretty",
+                false,
+                "the-_config.yml-file",
+            ),
+            ("Café au lait", "ascii", false, "caf-au-lait"),
+            ("Café au lait", "default", true, "Café-au-lait"),
+            ("a  b", "raw", false, "a-b"),
+            ("Keep Me", "none", false, "keep me"),
+        ];
+        for (text, mode, cased, want) in cases {
+            assert_eq!(slugify(text, mode, cased), want, "{text} {mode}");
+        }
+    }
+
+    #[test]
+    fn titleize() {
+        for (slug, want) in [
+            ("my-first-post", "My First Post"),
+            ("a", "A"),
+            ("x--y", "X  Y"),
+        ] {
+            assert_eq!(titleize_slug(slug), want);
+        }
     }
 
     #[test]

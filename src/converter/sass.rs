@@ -21,6 +21,7 @@ pub struct Compiled {
 pub fn compile(
     content: &str,
     rel: &str,
+    body_line: usize,
     indented: bool,
     css_name: &str,
     config: &Config,
@@ -42,7 +43,8 @@ pub fn compile(
         .input_syntax(syntax)
         .load_paths(&load_paths(rel, config))
         .fs(&fs);
-    let css = grass::from_string(content.to_string(), &options).map_err(|e| sass_error(rel, *e))?;
+    let css = grass::from_string(content.to_string(), &options)
+        .map_err(|e| sass_error(rel, body_line, *e))?;
     if !wants_sourcemap(setting("sourcemap"), &config.environment) {
         return Ok(Compiled { css, map: None });
     }
@@ -113,15 +115,22 @@ fn source_map(
     serde_json::to_string_pretty(&map).unwrap_or_default()
 }
 
-fn sass_error(rel: &str, error: grass::Error) -> Error {
-    let (line, message) = match error.kind() {
-        grass::ErrorKind::ParseError { message, loc, .. } => (loc.begin.line + 1, message),
-        grass::ErrorKind::IoError(e) => (1, e.to_string()),
-        grass::ErrorKind::FromUtf8Error(e) => (1, e),
-        _ => (1, "unknown Sass error".to_string()),
+/// A grass error, with the line counted in the whole file (front matter
+/// included) when the error is in the page itself.
+fn sass_error(rel: &str, body_line: usize, error: grass::Error) -> Error {
+    let (file, line, message) = match error.kind() {
+        grass::ErrorKind::ParseError { message, loc, .. } if loc.file.name() == "stdin" => {
+            (rel.to_string(), loc.begin.line + body_line, message)
+        }
+        grass::ErrorKind::ParseError { message, loc, .. } => {
+            (loc.file.name().to_string(), loc.begin.line + 1, message)
+        }
+        grass::ErrorKind::IoError(e) => (rel.to_string(), body_line, e.to_string()),
+        grass::ErrorKind::FromUtf8Error(e) => (rel.to_string(), body_line, e),
+        _ => (rel.to_string(), body_line, "unknown Sass error".to_string()),
     };
     Error::Conversion {
-        file: rel.to_string(),
+        file,
         line,
         message,
     }

@@ -145,16 +145,29 @@ impl<'a> Context<'a> {
             None => return Ok(Value::Nil),
         };
         for step in &l.lookups {
-            let (key, command) = match step {
-                Lookup::Key { key, command } => (Value::str(key.as_str()), *command),
-                Lookup::Index(e) => (self.evaluate(e)?, false),
+            let found = match step {
+                Lookup::Key { key, command } => match &object {
+                    Value::Hash(map) if map.contains_key(key.as_str()) => {
+                        map.get(key.as_str()).cloned()
+                    }
+                    _ if *command => command_method(&object, key),
+                    _ => None,
+                },
+                Lookup::Index(e) => {
+                    let key = self.evaluate(e)?;
+                    index(&object, &key)
+                }
             };
-            object = match index(&object, &key, command) {
+            object = match found {
                 Some(v) => v,
                 None if self.opts.strict_variables => {
+                    let key = match step {
+                        Lookup::Key { key, .. } => key.clone(),
+                        Lookup::Index(e) => self.evaluate(e)?.to_s(),
+                    };
                     return Err(self.error_of(
                         ErrorKind::UndefinedVariable,
-                        format!("undefined variable {}", key.to_s()),
+                        format!("undefined variable {key}"),
                     ));
                 }
                 None => return Ok(Value::Nil),
@@ -347,29 +360,22 @@ fn range_end(ctx: &mut Context, e: &Expr) -> Result<i64, Error> {
     }
 }
 
-/// One lookup step of `VariableLookup#evaluate`; `None` when not found.
-fn index(object: &Value, key: &Value, command: bool) -> Option<Value> {
+/// A bracketed lookup step of `VariableLookup#evaluate`; `None` when not found.
+fn index(object: &Value, key: &Value) -> Option<Value> {
     match (object, key) {
-        (Value::Hash(map), Value::Str(k)) if map.contains_key(&**k) => {
-            return map.get(&**k).cloned();
-        }
-        (Value::Hash(_), Value::Int(_)) => return Some(Value::Nil),
+        (Value::Hash(map), Value::Str(k)) => map.get(&**k).cloned(),
+        (Value::Hash(_), Value::Int(_)) => Some(Value::Nil),
         (Value::Array(items), Value::Int(i)) => {
             let len = items.len() as i64;
-            let at = if *i < 0 { len + i } else { *i };
-            return Some(if (0..len).contains(&at) {
+            let at = if *i < 0 { len.saturating_add(*i) } else { *i };
+            Some(if (0..len).contains(&at) {
                 items[at as usize].clone()
             } else {
                 Value::Nil
-            });
+            })
         }
-        _ => {}
+        _ => None,
     }
-    if !command {
-        return None;
-    }
-    let Value::Str(k) = key else { return None };
-    command_method(object, k)
 }
 
 /// `size` / `first` / `last` on values that respond to them.

@@ -145,7 +145,7 @@ impl Value {
             Value::Str(s) => Some(s.chars().count() as i64),
             Value::Array(a) => Some(a.len() as i64),
             Value::Hash(h) => Some(h.len() as i64),
-            Value::Range(a, b) => Some((b - a + 1).max(0)),
+            Value::Range(a, b) => Some(b.saturating_sub(*a).saturating_add(1).max(0)),
             Value::Int(_) => Some(8),
             _ => None,
         }

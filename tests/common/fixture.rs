@@ -5,7 +5,8 @@
 //! - `src/` the site; the build runs with `src/` as working directory (Jekyll resolves
 //!   `--config` files against the working directory);
 //! - `expected/` Jekyll's output, or instead `error`: lines that hyde's stderr must contain
-//!   (bad input: the build must fail);
+//!   (bad input: the build must fail without panicking); a line `line N` is also satisfied by
+//!   the `path:N:` form;
 //! - `args` (optional) one line of extra flags, `env` (optional) `KEY=VALUE` lines;
 //! - `dest-seed/` (optional) copied into the destination before the build (keep_files).
 
@@ -230,7 +231,7 @@ fn check_error(out: &BuildOutput, needles: &[String]) -> Option<String> {
     if out.stderr.contains("panicked at") {
         problems.push("hyde panicked instead of reporting an error".to_string());
     }
-    for needle in needles.iter().filter(|n| !out.stderr.contains(n.as_str())) {
+    for needle in needles.iter().filter(|n| !mentions(&out.stderr, n)) {
         problems.push(format!("stderr lacks {needle:?}"));
     }
     if problems.is_empty() {
@@ -241,6 +242,19 @@ fn check_error(out: &BuildOutput, needles: &[String]) -> Option<String> {
         problems.join("\n"),
         excerpt(&out.stderr)
     ))
+}
+
+/// Whether `stderr` contains `needle`; a needle `line N` is also met by the `path:N:` form.
+fn mentions(stderr: &str, needle: &str) -> bool {
+    if stderr.contains(needle) {
+        return true;
+    }
+    match needle.strip_prefix("line ") {
+        Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+            stderr.contains(&format!(":{n}:"))
+        }
+        _ => false,
+    }
 }
 
 /// The last line sitediff prints: counts and the score.
@@ -349,6 +363,8 @@ mod tests {
             (out(false, "error: page.html line 3: bad"), true),
             (out(true, "error: page.html line 3: bad"), false),
             (out(false, "error: page.html: bad"), false),
+            (out(false, "Error: page.html:3: bad"), true),
+            (out(false, "Error: page.html:13: bad"), false),
             (
                 out(
                     false,

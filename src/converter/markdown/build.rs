@@ -7,6 +7,7 @@ use pulldown_cmark::{
 };
 use std::ops::Range;
 
+use super::close::fenced_content;
 use super::entities::kramdown_knows;
 use super::html_block;
 use super::html_tag::{StartTag, normalize_inline};
@@ -51,7 +52,9 @@ pub(super) enum Kind {
         title: String,
         alt: String,
     },
-    Code(Option<String>),
+    /// A code block: its language and, for a top-level fence, the lines as written (kramdown
+    /// does not strip the fence's indentation from them).
+    Code(Option<String>, Option<String>),
     Html,
     DefList,
     DefTerm,
@@ -161,7 +164,7 @@ impl<'a> Builder<'a> {
     }
 
     fn text(&mut self, t: &str, range: Range<usize>) {
-        if matches!(self.top().kind, Kind::Code(_)) {
+        if matches!(self.top().kind, Kind::Code(..)) {
             self.top().text.push_str(t);
             return;
         }
@@ -195,9 +198,11 @@ impl<'a> Builder<'a> {
             Tag::BlockQuote(_) => Kind::Quote,
             Tag::CodeBlock(CodeBlockKind::Fenced(info)) => {
                 let word = info.split_whitespace().next().unwrap_or("");
-                Kind::Code((!word.is_empty()).then(|| word.to_string()))
+                let in_container = self.stack.len() > 1;
+                let raw = (!in_container).then(|| fenced_content(&self.src[range.clone()]));
+                Kind::Code((!word.is_empty()).then(|| word.to_string()), raw)
             }
-            Tag::CodeBlock(CodeBlockKind::Indented) => Kind::Code(None),
+            Tag::CodeBlock(CodeBlockKind::Indented) => Kind::Code(None, None),
             Tag::HtmlBlock => {
                 if self.top_level_html(range.clone()) {
                     return;

@@ -42,6 +42,11 @@ impl Builder<'_> {
                 blocks: frame.blocks,
                 attrs: Vec::new(),
             }),
+            Kind::List { ordered } if self.merges_with_previous_list(ordered) => {
+                if let Some(Block::List { items, .. }) = self.top().blocks.last_mut() {
+                    items.extend(frame.items);
+                }
+            }
             Kind::List { ordered } => self.block(Block::List {
                 ordered,
                 items: frame.items,
@@ -55,14 +60,21 @@ impl Builder<'_> {
                 self.top().items.push(item);
             }
             Kind::FootnoteDef(name) => self.footnotes.push((name, frame.blocks)),
-            Kind::Code(lang) => self.block(Block::Code {
+            Kind::Code(lang, raw) => self.block(Block::Code {
                 lang,
-                text: frame.text,
+                text: raw.unwrap_or(frame.text),
                 attrs: Vec::new(),
             }),
             Kind::Html => self.close_html(frame.text),
             _ => self.close_other(frame, end),
         }
+    }
+
+    /// kramdown continues a list across a change of bullet character (`*`, `-`, `+`), where
+    /// CommonMark starts a new list.
+    fn merges_with_previous_list(&mut self, ordered: bool) -> bool {
+        self.close_implicit_para();
+        matches!(self.top().blocks.last(), Some(Block::List { ordered: o, .. }) if *o == ordered)
     }
 
     /// A CommonMark HTML block inside a container (or one kramdown reads as a paragraph).
@@ -149,6 +161,25 @@ impl Builder<'_> {
         };
         self.block(table);
     }
+}
+
+/// The lines between a fence and its closing fence, as written.
+pub(super) fn fenced_content(block: &str) -> String {
+    let Some(first_nl) = block.find('\n') else {
+        return String::new();
+    };
+    let body = &block[first_nl + 1..];
+    let trimmed = body.trim_end_matches('\n');
+    let last_start = trimmed.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let last = trimmed[last_start..].trim_start_matches(' ');
+    if last.starts_with("```") || last.starts_with("~~~") {
+        return body[..last_start].to_string();
+    }
+    let mut text = body.to_string();
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text
 }
 
 /// `***x***` is strong around emphasis in kramdown (pulldown-cmark nests it the other way).

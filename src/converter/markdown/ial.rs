@@ -109,7 +109,11 @@ fn spans(inlines: &mut Vec<Inline>) {
     while i + 1 < inlines.len() {
         let target = matches!(
             inlines[i],
-            Inline::Link { .. } | Inline::Image { .. } | Inline::Em(_) | Inline::Strong(_)
+            Inline::Link { .. }
+                | Inline::Image { .. }
+                | Inline::Em(_)
+                | Inline::Strong(_)
+                | Inline::Code(_)
         );
         if target && let Some((attrs, used)) = leading_ial(&inlines[i + 1..]) {
             consume_text(inlines, i + 1, used);

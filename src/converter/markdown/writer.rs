@@ -185,17 +185,7 @@ impl Writer<'_> {
             ));
             return;
         }
-        let mut attrs = attrs.clone();
-        match attrs.iter_mut().find(|(k, _)| k == "class") {
-            Some(slot) => slot.1 = format!("language-{name} {} highlighter-rouge", slot.1),
-            None => attrs.insert(
-                0,
-                (
-                    "class".to_string(),
-                    format!("language-{name} highlighter-rouge"),
-                ),
-            ),
-        }
+        let attrs = rouge_class(attrs, name);
         let tokens = self.hl.highlight(text, full);
         self.out.push_str(&format!(
             "{pad}<div{}><div class=\"highlight\"><pre class=\"highlight\"><code>{tokens}</code></pre></div>{pad}</div>\n",
@@ -274,14 +264,22 @@ impl Writer<'_> {
     fn inline_with(&mut self, inline: &Inline, extra: &Attrs) {
         match inline {
             Inline::Attributed(inner, attrs) => self.inline_with(inner, attrs),
-            Inline::Text { text, .. } | Inline::Str(text) => self.out.push_str(&escape_text(text)),
+            Inline::Text { text, .. } | Inline::Str(text) => {
+                let escaped = escape_text(text);
+                if self.opts.hard_wrap {
+                    self.out.push_str(&escaped.replace('\n', "<br />\n"));
+                } else {
+                    self.out.push_str(&escaped);
+                }
+            }
+            Inline::Soft if self.opts.hard_wrap => self.out.push_str("<br />\n"),
             Inline::Soft => self.out.push('\n'),
             Inline::Br => self.out.push_str("<br />\n"),
             Inline::Code(code) => {
                 let tokens = self.hl.highlight(code, "plaintext");
-                self.out.push_str(&format!(
-                    "<code class=\"language-plaintext highlighter-rouge\">{tokens}</code>"
-                ));
+                let attrs = rouge_class(extra, "plaintext");
+                self.out
+                    .push_str(&format!("<code{}>{tokens}</code>", attributes(&attrs)));
             }
             Inline::Html(html) => self.out.push_str(html),
             Inline::Em(c) => self.span("em", extra, c),
@@ -330,6 +328,20 @@ impl Writer<'_> {
         self.inlines(children);
         self.out.push_str(&format!("</{name}>"));
     }
+}
+
+/// kramdown's `add_syntax_highlighter_to_class_attr`: `language-LANG` first in the class,
+/// `highlighter-rouge` last (the class attribute is added last when absent).
+fn rouge_class(attrs: &Attrs, lang: &str) -> Attrs {
+    let mut attrs = attrs.clone();
+    match attrs.iter_mut().find(|(k, _)| k == "class") {
+        Some(slot) => slot.1 = format!("language-{lang} {} highlighter-rouge", slot.1),
+        None => attrs.push((
+            "class".to_string(),
+            format!("language-{lang} highlighter-rouge"),
+        )),
+    }
+    attrs
 }
 
 /// kramdown's `html_attributes`: ` k="v"` each, empty ids dropped.

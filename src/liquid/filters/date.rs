@@ -9,6 +9,7 @@ use crate::liquid::tokenize::re;
 use crate::liquid::value::Value;
 use jiff::ZonedDateTime;
 use jiff::civil::{Date, DateTime};
+
 use jiff::tz::{Offset, TimeZone};
 use regex::Regex;
 use std::sync::{Arc, LazyLock};
@@ -149,7 +150,8 @@ pub fn to_date(ctx: &Context, input: &Value) -> Option<When> {
             if !lower.is_empty() && lower.bytes().all(|b| b.is_ascii_digit()) {
                 return from_unix(lower.parse().ok()?, tz);
             }
-            parse_time(&lower, tz).map(When::Time)
+            let today = ctx.host.now().date();
+            parse_time_on(&lower, tz, Some(today)).map(When::Time)
         }
         _ => None,
     }
@@ -160,54 +162,111 @@ fn from_unix(n: i64, tz: TimeZone) -> Option<When> {
     Some(When::Time(ts.to_zoned_datetime(tz)))
 }
 
-static ISO: LazyLock<Regex> = LazyLock::new(|| {
+static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\A\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[t\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(z|utc|gmt|[+-]\d{2}:?\d{2}|[+-]\d{2})?\s*\z",
+        r"(?:\A|[t\s])(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(am|pm)?\s*(z\b|utc|gmt|[+-]\d{2}:?\d{2}|[+-]\d{2}\b)?",
     )
 });
-static WORDY: LazyLock<Regex> = LazyLock::new(|| {
+static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"(-?\d{4})-(\d{1,2})-(\d{1,2})"));
+static YMD_SLASH: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{4})/(\d{1,2})/(\d{1,2})"));
+static DMY_SLASH: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{1,2})/(\d{1,2})/(\d{2,4})"));
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\A\s*(?:[a-z]+,?\s+)?(?:(\d{1,2})\s+([a-z]{3})[a-z]*\.?,?\s+(\d{4})|([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(z|utc|gmt|[+-]\d{2}:?\d{2})?\s*\z",
+        r"(\d{1,2})(?:st|nd|rd|th)?[\s-]+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?[\s-]+(\d{4})",
     )
 });
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b,?(?:\s+(\d{4}))?",
+    )
+});
+static MONTH_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{4})"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{4})\b"));
 const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
-/// A subset of Ruby's `Time.parse` (lower-cased input): ISO 8601 dates and
-/// times, RFC 822 and "Month D, YYYY" forms. Local time is `tz`.
+fn month_number(name: &str) -> Option<i64> {
+    MONTHS.iter().position(|m| *m == name).map(|i| i as i64 + 1)
+}
+
+fn int(m: Option<regex::Match>) -> Option<i64> {
+    m.and_then(|m| m.as_str().parse().ok())
+}
+
+/// The calendar date in `s` (Ruby's `Date._parse` forms, most common first);
+/// `None` when there is none (a bare time is today).
+fn find_date(s: &str) -> Option<(i64, i64, i64)> {
+    if let Some(c) = ISO_DATE.captures(s).or_else(|| YMD_SLASH.captures(s)) {
+        return Some((int(c.get(1))?, int(c.get(2))?, int(c.get(3))?));
+    }
+    if let Some(c) = DMY_SLASH.captures(s) {
+        return Some((int(c.get(3))?, int(c.get(2))?, int(c.get(1))?));
+    }
+    if let Some(c) = DAY_MONTH.captures(s) {
+        return Some((int(c.get(3))?, month_number(&c[2])?, int(c.get(1))?));
+    }
+    if let Some(c) = MONTH_DAY.captures(s) {
+        let year = int(c.get(3)).or_else(|| int(YEAR.captures(s)?.get(1)))?;
+        return Some((year, month_number(&c[1])?, int(c.get(2))?));
+    }
+    let c = MONTH_YEAR.captures(s)?;
+    Some((int(c.get(2))?, month_number(&c[1])?, 1))
+}
+
+/// A practical subset of Ruby's `Time.parse` (lower-cased input): ISO 8601,
+/// RFC 822/2822, asctime, "Month D, YYYY", "D Month YYYY", "DD/MM/YYYY",
+/// with an optional time of day and zone. Local time is `tz`; a time
+/// without a date is today (`today`).
 pub fn parse_time(s: &str, tz: TimeZone) -> Option<ZonedDateTime> {
-    let num = |m: Option<regex::Match>| m.map_or(Some(0), |m| m.as_str().parse::<i64>().ok());
-    let (y, mo, d, h, mi, sec, zone) = if let Some(c) = ISO.captures(s) {
-        (
-            num(c.get(1))?,
-            num(c.get(2))?,
-            num(c.get(3))?,
-            num(c.get(4))?,
-            num(c.get(5))?,
-            num(c.get(6))?,
-            c.get(8),
-        )
-    } else {
-        let c = WORDY.captures(s)?;
-        let (day, mon, year) = match c.get(1) {
-            Some(_) => (c.get(1), c.get(2), c.get(3)),
-            None => (c.get(5), c.get(4), c.get(6)),
-        };
-        let mon = mon?.as_str();
-        let month = MONTHS.iter().position(|m| *m == mon)? as i64 + 1;
-        (
-            num(year)?,
-            month,
-            num(day)?,
-            num(c.get(7))?,
-            num(c.get(8))?,
-            num(c.get(9))?,
-            c.get(10),
-        )
+    parse_time_on(s, tz, None)
+}
+
+fn parse_time_on(s: &str, tz: TimeZone, today: Option<Date>) -> Option<ZonedDateTime> {
+    let time = TIME_OF_DAY.captures(s);
+    let rest = match &time {
+        Some(c) => s.replacen(c.get(0).map_or("", |m| m.as_str()), " ", 1),
+        None => s.to_string(),
     };
-    let dt = DateTime::new(y as i16, mo as i8, d as i8, h as i8, mi as i8, sec as i8, 0).ok()?;
-    let tz = match zone.map(|z| z.as_str()) {
+    let (y, mo, d) = match find_date(&rest) {
+        Some(ymd) => ymd,
+        None => {
+            time.as_ref()?;
+            let today = today
+                .unwrap_or_else(|| jiff::Timestamp::now().to_zoned_datetime(tz.clone()).date());
+            (
+                today.year().into(),
+                today.month().into(),
+                today.day().into(),
+            )
+        }
+    };
+    let (mut h, mi, sec, zone) = match &time {
+        Some(c) => (
+            int(c.get(1))?,
+            int(c.get(2))?,
+            int(c.get(3)).unwrap_or(0),
+            c.get(5),
+        ),
+        None => (0, 0, 0, None),
+    };
+    match time.as_ref().and_then(|c| c.get(4)).map(|m| m.as_str()) {
+        Some("pm") if h < 12 => h += 12,
+        Some("am") if h == 12 => h = 0,
+        _ => {}
+    }
+    let dt = DateTime::new(
+        i16::try_from(y).ok()?,
+        i8::try_from(mo).ok()?,
+        i8::try_from(d).ok()?,
+        i8::try_from(h).ok()?,
+        i8::try_from(mi).ok()?,
+        i8::try_from(sec).ok()?,
+        0,
+    )
+    .ok()?;
+    let tz = match zone.map(|z| z.as_str().trim()) {
         None => tz,
         Some("z" | "utc" | "gmt") => TimeZone::UTC,
         Some(z) => TimeZone::fixed(parse_offset(z)?),

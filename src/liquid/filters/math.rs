@@ -146,7 +146,6 @@ fn arith(input: &Value, operand: &Value, op: char) -> R {
     }
     let (x, y) = (as_f64(&a), as_f64(&b));
     let r = match op {
-        '/' if y == 0.0 => return Err("divided by 0".into()),
         '%' if y == 0.0 => return Err("divided by 0".into()),
         '/' => x / y,
         '%' => exact(x, y, '%'),
@@ -161,6 +160,8 @@ fn int_arith(x: i64, y: i64, op: char) -> R {
         '-' => x.checked_sub(y),
         '*' => x.checked_mul(y),
         _ if y == 0 => return Err("divided by 0".into()),
+        '/' if y == -1 => x.checked_neg(),
+        '%' if y == -1 => Some(0),
         '/' => Some(x.div_euclid(y) - i64::from(y < 0 && x.rem_euclid(y) != 0)),
         _ => Some(((x % y) + y) % y),
     };
@@ -178,11 +179,11 @@ fn round(_: &mut Context, input: Value, args: &[Value]) -> R {
         Value::Int(x) if digits >= 0 => Ok(Value::Int(x)),
         Value::Int(x) => {
             let p = 10i64.checked_pow((-digits) as u32).unwrap_or(i64::MAX);
-            Ok(Value::Int(((x as f64 / p as f64).round() as i64) * p))
+            Ok(Value::Int(
+                ((x as f64 / p as f64).round() as i64).saturating_mul(p),
+            ))
         }
-        Value::Float(f) if !f.is_finite() => {
-            Err(if f.is_nan() { "NaN" } else { "Infinity" }.into())
-        }
+        Value::Float(f) if !f.is_finite() => Err(domain_error(f)),
         Value::Float(f) => {
             let r = round_half_up(f, digits);
             if digits <= 0 {
@@ -218,11 +219,21 @@ fn round_half_up(f: f64, digits: i64) -> f64 {
     }
 }
 
+/// Ruby's FloatDomainError message.
+fn domain_error(f: f64) -> String {
+    let what = if f.is_nan() {
+        "NaN"
+    } else if f > 0.0 {
+        "Infinity"
+    } else {
+        "-Infinity"
+    };
+    format!("Computation results in '{what}'")
+}
+
 fn float_to_int(n: Value, f: fn(f64) -> f64) -> R {
     match n {
-        Value::Float(x) if !x.is_finite() => {
-            Err(if x.is_nan() { "NaN" } else { "Infinity" }.into())
-        }
+        Value::Float(x) if !x.is_finite() => Err(domain_error(x)),
         Value::Float(x) => Ok(Value::Int(f(x) as i64)),
         other => Ok(other),
     }

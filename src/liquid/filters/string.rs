@@ -314,7 +314,9 @@ fn truncate(_: &mut Context, input: Value, args: &[Value]) -> R {
         None => 50,
     };
     let ellipsis = args.get(1).map_or("...".to_string(), Value::to_s);
-    let l = (length - ellipsis.chars().count() as i64).max(0) as usize;
+    let l = length
+        .saturating_sub(ellipsis.chars().count() as i64)
+        .max(0) as usize;
     if text.chars().count() as i64 > length {
         Ok(s(text.chars().take(l).collect::<String>() + &ellipsis))
     } else {
@@ -335,7 +337,7 @@ fn truncatewords(_: &mut Context, input: Value, args: &[Value]) -> R {
         Some(v) => v.to_integer()?,
         None => 15,
     };
-    let l = (n - 1).max(0) as usize;
+    let l = n.saturating_sub(1).max(0) as usize;
     if words.len() > l {
         let ellipsis = args.get(1).map_or("...".to_string(), Value::to_s);
         Ok(s(words[..=l].join(" ") + &ellipsis))

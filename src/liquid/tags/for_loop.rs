@@ -149,7 +149,7 @@ pub fn slice_collection(collection: &Value, from: i64, to: Option<i64>) -> Vec<V
                 .collect()
         }
         Value::Range(lo, hi) => {
-            let len = (hi - lo + 1).max(0) as usize;
+            let len = hi.saturating_sub(*lo).saturating_add(1).max(0) as usize;
             let (a, b) = take(len);
             (a..b).map(|i| Value::Int(lo + i as i64)).collect()
         }
@@ -182,7 +182,7 @@ impl For {
         };
         let to = match limit {
             Value::Nil => None,
-            v => Some(v.try_to_i().map_err(|m| ctx.error(m))? + from),
+            v => Some(v.try_to_i().map_err(|m| ctx.error(m))?.saturating_add(from)),
         };
         let mut segment = slice_collection(&collection, from, to);
         if self.reversed {

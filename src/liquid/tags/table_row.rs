@@ -57,10 +57,17 @@ impl TableRow {
         if !collection.is_truthy() {
             return Ok(());
         }
-        let from = self.attribute(ctx, "offset")?.map_or(0, |v| v.to_i());
-        let to = self.attribute(ctx, "limit")?.map(|v| from + v.to_i());
+        let to_i = |ctx: &Context, v: Option<Value>| -> Result<Option<i64>, Error> {
+            v.map(|v| v.try_to_i().map_err(|m| ctx.error(m)))
+                .transpose()
+        };
+        let offset = self.attribute(ctx, "offset")?;
+        let from = to_i(ctx, offset)?.unwrap_or(0);
+        let limit = self.attribute(ctx, "limit")?;
+        let to = to_i(ctx, limit)?.map(|l| from.saturating_add(l));
         let items = slice_collection(&collection, from, to);
-        let cols = self.attribute(ctx, "cols")?.map_or(0, |v| v.to_i());
+        let cols = self.attribute(ctx, "cols")?;
+        let cols = to_i(ctx, cols)?.unwrap_or(0);
         let length = items.len() as i64;
         out.push_str("<tr class=\"row1\">\n");
         ctx.push_scope(Map::new())?;

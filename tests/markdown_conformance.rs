@@ -1,0 +1,111 @@
+//! CommonMark 0.31.2 and GFM spec examples (and kramdown's own test inputs) run through
+//! `convert`, compared with Jekyll's output after the same normalisation as
+//! shared/tools/sitediff.py (tags with sorted attributes, text with whitespace collapsed
+//! outside raw elements, references decoded). Data: tests/markdown/ (see its README).
+//! `MD_FAILS=DIR` writes the failing cases to DIR.
+
+#[path = "markdown/normalize.rs"]
+mod normalize;
+
+use hyde::converter::markdown::{Options, convert};
+
+/// A failed example: number, Markdown, Jekyll's HTML, hyde's HTML.
+type Failure = (u64, String, String, String);
+
+fn run(path: &str) -> (usize, usize, Vec<Failure>) {
+    let data = std::fs::read_to_string(path).unwrap_or_default();
+    let cases: serde_json::Value = serde_json::from_str(&data).unwrap_or_default();
+    let opts = Options::default();
+    let mut pass = 0;
+    let mut fails = Vec::new();
+    let list = cases.as_array().cloned().unwrap_or_default();
+    for case in &list {
+        let md = case["markdown"].as_str().unwrap_or("");
+        let want = case["jekyll_html"].as_str().unwrap_or("");
+        let got = convert(md, &opts);
+        if normalize::tokens(&got) == normalize::tokens(want) {
+            pass += 1;
+        } else {
+            let n = case["example"].as_u64().unwrap_or(0);
+            fails.push((n, md.to_string(), want.to_string(), got));
+        }
+    }
+    (pass, list.len(), fails)
+}
+
+fn report(name: &str, path: &str, floor: f64) {
+    let (pass, total, fails) = run(path);
+    let pct = 100.0 * pass as f64 / total.max(1) as f64;
+    println!("{name}: {pass}/{total} ({pct:.1}%)");
+    if let Ok(dir) = std::env::var("MD_FAILS") {
+        let mut out = String::new();
+        for (n, md, want, got) in &fails {
+            out.push_str(&format!(
+                "## example {n}\n--- md\n{md}--- want\n{want}--- got\n{got}\n"
+            ));
+        }
+        let _ = std::fs::write(format!("{dir}/{name}.txt"), out);
+    }
+    assert!(pct >= floor, "{name}: {pct:.1}% below floor {floor}%");
+}
+
+#[test]
+fn commonmark_spec() {
+    report("commonmark", "tests/markdown/spec-0.31.2.jekyll.json", 75.0);
+}
+
+#[test]
+fn gfm_spec() {
+    report("gfm", "tests/markdown/gfm-spec.jekyll.json", 75.5);
+}
+
+/// kramdown's and kramdown-parser-gfm's own test inputs, rendered with Jekyll's options.
+#[test]
+fn kramdown_profile() {
+    let root = std::path::Path::new("tests/markdown/kramdown-jekyll-profile");
+    let mut files = Vec::new();
+    collect(root, &mut files);
+    files.sort();
+    let opts = Options::default();
+    let (mut pass, mut total) = (0, 0);
+    let mut out = String::new();
+    for text in &files {
+        let html = text.with_extension("html");
+        let (Ok(md), Ok(want)) = (
+            std::fs::read_to_string(text),
+            std::fs::read_to_string(&html),
+        ) else {
+            continue;
+        };
+        total += 1;
+        let got = convert(&md, &opts);
+        if normalize::tokens(&got) == normalize::tokens(&want) {
+            pass += 1;
+        } else {
+            out.push_str(&format!(
+                "## {}\n--- want\n{want}--- got\n{got}\n",
+                text.display()
+            ));
+        }
+    }
+    if let Ok(dir) = std::env::var("MD_FAILS") {
+        let _ = std::fs::write(format!("{dir}/kramdown.txt"), out);
+    }
+    let pct = 100.0 * pass as f64 / total.max(1) as f64;
+    println!("kramdown-profile: {pass}/{total} ({pct:.1}%)");
+    assert!(pct >= 50.0, "kramdown-profile: {pct:.1}% below floor 50%");
+}
+
+fn collect(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(&path, out);
+        } else if path.extension().is_some_and(|e| e == "text") {
+            out.push(path);
+        }
+    }
+}
