@@ -4,6 +4,7 @@
 use crate::document::Document;
 use crate::liquid::{Map, Value};
 use crate::static_file::StaticFile;
+use std::cmp::Ordering;
 
 #[derive(Clone, Debug)]
 pub struct Collection {
@@ -34,10 +35,65 @@ impl Collection {
 
     /// `Collection#url_template`.
     pub fn url_template(&self, permalink_style: &str) -> String {
-        match self.metadata.get("permalink").and_then(crate::utils::scalar_string) {
+        match self
+            .metadata
+            .get("permalink")
+            .and_then(crate::utils::scalar_string)
+        {
             Some(p) => p,
             None => crate::url::add_permalink_suffix("/:collection/:path", permalink_style),
         }
+    }
+}
+
+impl Collection {
+    /// `Collection#sort_docs!` (and plain `docs.sort!` for posts): by the
+    /// `order` list, by the `sort_by` key (nils last), or by date then path.
+    pub fn sort_docs(&mut self) {
+        self.docs.sort_by(by_date_then_path);
+        if self.label == "posts" {
+            return;
+        }
+        if let Some(Value::Array(order)) = self.metadata.get("order") {
+            let dir = self.relative_directory.clone();
+            let rank = |d: &Document| {
+                order.iter().position(|e| {
+                    e.as_str()
+                        .is_some_and(|e| format!("{dir}/{e}") == d.relative_path)
+                })
+            };
+            self.docs.retain(|d| rank(d).is_some());
+            self.docs.sort_by_key(|d| rank(d));
+        } else if let Some(key) = self.metadata.get("sort_by").and_then(Value::as_str) {
+            let key = key.to_string();
+            self.docs.sort_by(|a, b| by_key(a, b, &key));
+        }
+    }
+}
+
+/// `Document#<=>`: date, then path; a date not yet known compares as
+/// Ruby's `nil <=> time` does (no answer), so the path decides.
+fn by_date_then_path(a: &Document, b: &Document) -> Ordering {
+    let by_date = match (a.sort_date, b.sort_date) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        _ => Ordering::Equal,
+    };
+    by_date.then_with(|| a.source_path.cmp(&b.source_path))
+}
+
+/// `Collection#sort_docs_by_key!`: documents without the key go last.
+fn by_key(a: &Document, b: &Document, key: &str) -> Ordering {
+    match (
+        a.data.get(key).filter(|v| !v.is_nil()),
+        b.data.get(key).filter(|v| !v.is_nil()),
+    ) {
+        (None, Some(_)) => Ordering::Greater,
+        (Some(_), None) => Ordering::Less,
+        (Some(x), Some(y)) => match x.ruby_cmp(y) {
+            Ok(Ordering::Equal) | Err(_) => by_date_then_path(a, b),
+            Ok(o) => o,
+        },
+        (None, None) => by_date_then_path(a, b),
     }
 }
 
@@ -67,12 +123,18 @@ pub fn configured(config: &Map) -> Vec<Collection> {
         }
         Some(Value::Hash(map)) => {
             for (label, meta) in map.iter() {
-                upsert(&mut list, sanitize_label(label), meta.as_hash().cloned().unwrap_or_default());
+                upsert(
+                    &mut list,
+                    sanitize_label(label),
+                    meta.as_hash().cloned().unwrap_or_default(),
+                );
             }
         }
         _ => {}
     }
-    let style = config.get("permalink").and_then(crate::utils::scalar_string);
+    let style = config
+        .get("permalink")
+        .and_then(crate::utils::scalar_string);
     let posts = &mut list[0].1;
     posts.insert("output".into(), Value::Bool(true));
     if !posts.contains_key("permalink")
@@ -80,7 +142,9 @@ pub fn configured(config: &Map) -> Vec<Collection> {
     {
         posts.insert("permalink".into(), Value::from(style_to_permalink(&style)));
     }
-    list.into_iter().map(|(label, meta)| Collection::new(&label, meta)).collect()
+    list.into_iter()
+        .map(|(label, meta)| Collection::new(&label, meta))
+        .collect()
 }
 
 fn upsert(list: &mut Vec<(String, Map)>, label: String, meta: Map) {
@@ -110,8 +174,14 @@ mod tests {
         let labels: Vec<_> = list.iter().map(|c| c.label.as_str()).collect();
         assert_eq!(labels, ["posts", "docs", "notes"]);
         assert!(list[0].write() && list[1].write() && !list[2].write());
-        assert_eq!(list[0].url_template("pretty"), "/:categories/:year/:month/:day/:title/");
+        assert_eq!(
+            list[0].url_template("pretty"),
+            "/:categories/:year/:month/:day/:title/"
+        );
         assert_eq!(list[1].url_template("pretty"), "/:collection/:path/");
-        assert_eq!(list[2].url_template("date"), "/:collection/:path:output_ext");
+        assert_eq!(
+            list[2].url_template("date"),
+            "/:collection/:path:output_ext"
+        );
     }
 }

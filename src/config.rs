@@ -59,6 +59,8 @@ pub struct Config {
     pub data_dir: PathBuf,
     pub environment: String,
     pub now: jiff::ZonedDateTime,
+    /// `SOURCE_DATE_EPOCH`, when set: file times later than it are clamped.
+    pub epoch: Option<jiff::Timestamp>,
     pub liquid: LiquidSettings,
     pub safe: bool,
 }
@@ -98,7 +100,8 @@ impl Config {
         data.insert("destination".into(), path_value(&destination));
         check_lists(&data, &files)?;
         let environment = std::env::var("JEKYLL_ENV").unwrap_or_else(|_| "development".to_string());
-        let now = now(data.get("timezone"))?;
+        let epoch = source_date_epoch()?;
+        let now = now(data.get("timezone"), epoch)?;
         Ok(Config {
             include: string_list(data.get("include")),
             exclude: string_list(data.get("exclude")),
@@ -114,6 +117,7 @@ impl Config {
             safe: data.get("safe").is_some_and(Value::is_truthy),
             environment,
             now,
+            epoch,
             source,
             destination,
             files,
@@ -129,6 +133,21 @@ impl Config {
 
     pub fn get(&self, key: &str) -> Option<&Value> {
         self.data.get(key)
+    }
+
+    /// A file's modification time, clamped to `SOURCE_DATE_EPOCH` as
+    /// reproducible builds do, so that drafts and `modified_time` do not
+    /// depend on when the files were checked out.
+    pub fn mtime(&self, path: &Path) -> jiff::Timestamp {
+        let real = std::fs::metadata(path)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| jiff::Timestamp::try_from(t).ok())
+            .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+        match self.epoch {
+            Some(epoch) if real > epoch => epoch,
+            _ => real,
+        }
     }
 }
 
@@ -229,25 +248,28 @@ fn liquid_settings(value: Option<&Value>) -> LiquidSettings {
     }
 }
 
+fn source_date_epoch() -> Result<Option<jiff::Timestamp>> {
+    let Ok(s) = std::env::var("SOURCE_DATE_EPOCH") else {
+        return Ok(None);
+    };
+    let secs: i64 = s
+        .trim()
+        .parse()
+        .map_err(|_| Error::Fatal(format!("SOURCE_DATE_EPOCH is not an integer: {s}")))?;
+    let ts = jiff::Timestamp::from_second(secs)
+        .map_err(|e| Error::Fatal(format!("SOURCE_DATE_EPOCH: {e}")))?;
+    Ok(Some(ts))
+}
+
 /// "Now": `SOURCE_DATE_EPOCH` when set (reproducible builds), in the site's
 /// `timezone` or else the process's (`TZ`).
-fn now(timezone: Option<&Value>) -> Result<jiff::ZonedDateTime> {
+fn now(timezone: Option<&Value>, epoch: Option<jiff::Timestamp>) -> Result<jiff::ZonedDateTime> {
     let tz = match timezone.and_then(Value::as_str) {
         Some(name) => jiff::tz::TimeZone::get(name)
             .map_err(|e| Error::Fatal(format!("timezone '{name}': {e}")))?,
         None => jiff::tz::TimeZone::system(),
     };
-    let instant = match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(s) => {
-            let secs: i64 = s
-                .trim()
-                .parse()
-                .map_err(|_| Error::Fatal(format!("SOURCE_DATE_EPOCH is not an integer: {s}")))?;
-            jiff::Timestamp::from_second(secs)
-                .map_err(|e| Error::Fatal(format!("SOURCE_DATE_EPOCH: {e}")))?
-        }
-        Err(_) => jiff::Timestamp::now(),
-    };
+    let instant = epoch.unwrap_or_else(jiff::Timestamp::now);
     Ok(instant.to_zoned_datetime(tz))
 }
 

@@ -27,6 +27,10 @@ pub struct Document {
     pub body_line: usize,
     pub layout_line: Option<usize>,
     pub date: ZonedDateTime,
+    /// The date as Jekyll's sort sees it: unknown (`nil`) for a document
+    /// whose date was never set by its data or file name and not yet looked
+    /// up (undated collection documents; drafts under `--future`).
+    pub sort_date: Option<jiff::Timestamp>,
     pub draft: bool,
     pub output_ext: String,
     pub url: String,
@@ -54,7 +58,10 @@ impl Document {
             ("collection", self.collection.clone()),
             ("path", self.cleaned_relative_path.clone()),
             ("output_ext", self.output_ext.clone()),
-            ("name", slugify(&self.basename_without_ext, "default", false)),
+            (
+                "name",
+                slugify(&self.basename_without_ext, "default", false),
+            ),
             ("title", slugify(base, "pretty", true)),
             ("slug", slugify(base, "default", false)),
             ("categories", self.categories_path(false)),
@@ -87,7 +94,11 @@ impl Document {
     fn categories_path(&self, slugified: bool) -> String {
         let mut seen: Vec<String> = Vec::new();
         for c in self.categories() {
-            let c = if slugified { slugify(&c, "default", false) } else { c.to_lowercase() };
+            let c = if slugified {
+                slugify(&c, "default", false)
+            } else {
+                c.to_lowercase()
+            };
             if !seen.contains(&c) {
                 seen.push(c);
             }
@@ -116,13 +127,18 @@ impl Document {
 
     /// `Document#id`: the URL's directory plus the slug.
     pub fn id(&self) -> String {
-        let dir = match self.url.rfind('/') {
+        let url = self.url.trim_end_matches('/');
+        let dir = match url.rfind('/') {
             Some(0) | None => "/",
-            Some(i) => &self.url[..i],
+            Some(i) => &url[..i],
         };
         let slug = self.data.get("slug").and_then(crate::utils::scalar_string);
         let slug = slug.unwrap_or_else(|| self.basename_without_ext.clone());
-        if dir.ends_with('/') { format!("{dir}{slug}") } else { format!("{dir}/{slug}") }
+        if dir.ends_with('/') {
+            format!("{dir}{slug}")
+        } else {
+            format!("{dir}/{slug}")
+        }
     }
 
     pub fn layout_name(&self) -> Option<String> {
@@ -134,36 +150,51 @@ impl Document {
 
     /// `Document#excerpt_separator`.
     pub fn excerpt_separator(&self, config: &Map) -> String {
-        let own = self.data.get("excerpt_separator").or_else(|| config.get("excerpt_separator"));
-        own.and_then(crate::utils::scalar_string).unwrap_or_default()
+        let own = self
+            .data
+            .get("excerpt_separator")
+            .or_else(|| config.get("excerpt_separator"));
+        own.and_then(crate::utils::scalar_string)
+            .unwrap_or_default()
     }
 }
 
 fn strings(value: Option<&Value>) -> Vec<String> {
     match value {
-        Some(Value::Array(items)) => items.iter().filter_map(crate::utils::scalar_string).collect(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(crate::utils::scalar_string)
+            .collect(),
         _ => Vec::new(),
     }
 }
 
-/// `Excerpt#extract_excerpt`: the text before the separator; for each block
-/// tag it opened whose `end` tag appears nowhere in it, a closing tag; then,
-/// when text follows the separator, the link definitions found there, split
-/// into label and rest as Jekyll's `scan(...).join("\n")` splits them.
+/// `Excerpt#extract_excerpt` (Jekyll 4.3.1): the text before the separator;
+/// when the separator was found, the closing tag of each block tag opened
+/// there whose `end` tag appears nowhere in it, then the link definitions
+/// after the separator whose label the excerpt uses.
 pub fn extract_excerpt(content: &str, separator: &str) -> String {
     let (head, tail) = match content.find(separator) {
         Some(i) if !separator.is_empty() => (&content[..i], &content[i + separator.len()..]),
         _ => (content, ""),
     };
+    if tail.is_empty() {
+        return head.to_string();
+    }
     let mut head = head.to_string();
     if head.contains("{%") {
         close_liquid_blocks(&mut head);
     }
-    if tail.is_empty() {
+    let definitions: Vec<String> = tail
+        .lines()
+        .filter_map(link_reference)
+        .filter(|(label, _)| head.contains(label.as_str()))
+        .map(|(label, rest)| format!("{label}{rest}"))
+        .collect();
+    if definitions.is_empty() {
         return head;
     }
-    let refs: Vec<String> = tail.lines().filter_map(link_reference).collect();
-    format!("{head}\n\n{}", refs.join("\n"))
+    format!("{head}\n\n{}", definitions.join("\n"))
 }
 
 fn close_liquid_blocks(head: &mut String) {
@@ -183,13 +214,21 @@ fn close_liquid_blocks(head: &mut String) {
 fn is_block_tag(name: &str) -> bool {
     matches!(
         name,
-        "if" | "unless" | "for" | "case" | "capture" | "comment" | "raw" | "tablerow" | "ifchanged" | "highlight"
+        "if" | "unless"
+            | "for"
+            | "case"
+            | "capture"
+            | "comment"
+            | "raw"
+            | "tablerow"
+            | "ifchanged"
+            | "highlight"
     )
 }
 
 /// `MKDWN_LINK_REF_REGEX` (`^ {0,3}(\[[^\]]+\])(:.+)$`) on one line: the label
-/// and the rest, newline-joined.
-fn link_reference(line: &str) -> Option<String> {
+/// and the rest.
+fn link_reference(line: &str) -> Option<(String, String)> {
     let t = line.trim_start_matches(' ');
     if line.len() - t.len() > 3 || !t.starts_with('[') {
         return None;
@@ -198,7 +237,7 @@ fn link_reference(line: &str) -> Option<String> {
     if close < 2 || !t[close + 1..].starts_with(':') || t.len() <= close + 2 {
         return None;
     }
-    Some(format!("{}\n{}", &t[..=close], &t[close + 1..]))
+    Some((t[..=close].to_string(), t[close + 1..].to_string()))
 }
 
 #[cfg(test)]
@@ -210,11 +249,28 @@ mod tests {
         let cases = [
             ("First para.\n\nSecond.", "\n\n", "First para."),
             ("Only one.", "\n\n", "Only one."),
-            ("{% if a %}x\n\ny{% endif %}", "\n\n", "{% if a %}x\n{% endif %}\n\n"),
-            ("{% for i in x %}{% if i %}a\n\nb", "\n\n", "{% for i in x %}{% if i %}a\n{% endif %}\n{% endfor %}\n\n"),
-            ("See [a].\n\nMore\n[a]: http://x\n", "\n\n", "See [a].\n\n[a]\n: http://x"),
-            ("{% if a %}{% endif %}{% if b %}x\n\ny", "\n\n", "{% if a %}{% endif %}{% if b %}x\n\n"),
-            ("Intro<!--more-->Rest", "<!--more-->", "Intro\n\n"),
+            (
+                "{% if a %}x\n\ny{% endif %}",
+                "\n\n",
+                "{% if a %}x\n{% endif %}",
+            ),
+            (
+                "{% for i in x %}{% if i %}a\n\nb",
+                "\n\n",
+                "{% for i in x %}{% if i %}a\n{% endif %}\n{% endfor %}",
+            ),
+            (
+                "See [a].\n\nMore\n[a]: http://x\n[b]: /y\n",
+                "\n\n",
+                "See [a].\n\n[a]: http://x",
+            ),
+            ("{% if a %}x", "\n\n", "{% if a %}x"),
+            (
+                "{% if a %}{% endif %}{% if b %}x\n\ny",
+                "\n\n",
+                "{% if a %}{% endif %}{% if b %}x",
+            ),
+            ("Intro<!--more-->Rest", "<!--more-->", "Intro"),
         ];
         for (content, sep, want) in cases {
             assert_eq!(extract_excerpt(content, sep), want, "{content:?}");

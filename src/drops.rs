@@ -3,6 +3,7 @@
 //! page's render reuses the same `site` value.
 
 use crate::config::Config;
+use crate::document::Document;
 use crate::liquid::{Map, Value};
 use crate::page::Page;
 use crate::static_file::StaticFile;
@@ -31,38 +32,141 @@ pub fn static_file_value(file: &StaticFile) -> Value {
     map.insert("modified_time".into(), Value::Time(modified.into()));
     map.insert("basename".into(), Value::from(file.basename()));
     map.insert("path".into(), Value::from(file.relative_path()));
-    map.insert("collection".into(), Value::Nil);
+    let collection = file.collection.as_deref().map_or(Value::Nil, Value::from);
+    map.insert("collection".into(), collection);
     Value::hash(map)
 }
 
+/// `DocumentDrop`: the document's data, then its attributes. `content` is
+/// the source before the document renders and the converted content after.
+pub fn document_value(doc: &Document, content: &str, output: Option<&str>) -> Map {
+    let mut map = doc.data.clone();
+    map.insert("collection".into(), Value::from(doc.collection.as_str()));
+    map.insert("content".into(), Value::from(content));
+    map.insert("output".into(), output.map_or(Value::Nil, Value::from));
+    map.insert("path".into(), Value::from(doc.relative_path.as_str()));
+    map.insert(
+        "relative_path".into(),
+        Value::from(doc.relative_path.as_str()),
+    );
+    map.insert("url".into(), Value::from(doc.url.as_str()));
+    map.insert("id".into(), Value::from(doc.id()));
+    map.insert("date".into(), Value::Time(doc.date.clone().into()));
+    map
+}
+
+/// Links each document of a collection to its neighbours (`next` is the
+/// newer, `previous` the older), one level deep, as Jekyll's drops do.
+pub fn link_neighbours(docs: Vec<Map>) -> Vec<Value> {
+    let shallow: Vec<Value> = docs.iter().cloned().map(Value::hash).collect();
+    let n = docs.len();
+    docs.into_iter()
+        .enumerate()
+        .map(|(i, mut map)| {
+            let prev = if i > 0 {
+                shallow[i - 1].clone()
+            } else {
+                Value::Nil
+            };
+            let next = shallow.get(i + 1).cloned().unwrap_or(Value::Nil);
+            map.insert("previous".into(), prev);
+            map.insert("next".into(), if i + 1 < n { next } else { Value::Nil });
+            Value::hash(map)
+        })
+        .collect()
+}
+
+/// The contents the site drop lists, already as Liquid values.
+pub struct SiteContents {
+    pub pages: Vec<Value>,
+    pub html_pages: Vec<Value>,
+    pub static_files: Vec<Value>,
+    pub html_files: Vec<Value>,
+    /// `SiteDrop#posts`: re-sorted newest first once every date is known.
+    pub posts: Vec<Value>,
+    /// Per collection (config order, posts first): label, its settings, its
+    /// documents in collection order, and its files.
+    pub collections: Vec<(String, Map, Vec<Value>, Vec<Value>)>,
+}
+
 /// `SiteDrop`: the configuration plus the site's contents.
-pub fn site_value(
-    config: &Config,
-    pages: &[Value],
-    html_pages: Vec<Value>,
-    static_files: Vec<Value>,
-    data: &Map,
-) -> Value {
+pub fn site_value(config: &Config, contents: SiteContents, data: &Map) -> Value {
     let mut site = config.data.clone();
-    let now = config.now.clone();
-    site.insert("time".into(), Value::Time(now.into()));
-    site.insert("pages".into(), Value::array(pages.to_vec()));
-    site.insert("html_pages".into(), Value::array(html_pages));
-    site.insert("static_files".into(), Value::array(static_files));
+    site.insert("time".into(), Value::Time(config.now.clone().into()));
+    site.insert("pages".into(), Value::array(contents.pages));
+    site.insert("html_pages".into(), Value::array(contents.html_pages));
+    site.insert("static_files".into(), Value::array(contents.static_files));
+    site.insert("html_files".into(), Value::array(contents.html_files));
     site.insert("data".into(), Value::hash(data.clone()));
-    for key in [
-        "posts",
-        "related_posts",
-        "documents",
-        "html_files",
-        "collections",
-    ] {
-        site.insert(key.into(), Value::array(Vec::new()));
+    let mut documents = Vec::new();
+    let mut drops = Vec::new();
+    for (label, metadata, docs, files) in &contents.collections {
+        documents.extend(docs.iter().cloned());
+        drops.push((
+            label.clone(),
+            collection_value(label, metadata, docs, files),
+        ));
+        if label != "posts" {
+            site.insert(label.clone(), Value::array(docs.clone()));
+        }
     }
-    for key in ["categories", "tags"] {
-        site.insert(key.into(), Value::hash(Map::new()));
-    }
+    let posts = contents.posts;
+    site.insert("categories".into(), group_posts(&posts, "categories"));
+    site.insert("tags".into(), group_posts(&posts, "tags"));
+    site.insert("posts".into(), Value::array(posts));
+    site.insert("related_posts".into(), Value::Nil);
+    site.insert("documents".into(), Value::array(documents));
+    drops.sort_by(|a, b| a.0.cmp(&b.0));
+    site.insert(
+        "collections".into(),
+        Value::array(drops.into_iter().map(|d| d.1).collect()),
+    );
     Value::hash(site)
+}
+
+/// `CollectionDrop`: the collection's settings and its contents.
+fn collection_value(label: &str, metadata: &Map, docs: &[Value], files: &[Value]) -> Value {
+    let mut map = metadata.clone();
+    map.insert("label".into(), Value::from(label));
+    map.insert("docs".into(), Value::array(docs.to_vec()));
+    map.insert("files".into(), Value::array(files.to_vec()));
+    map.insert(
+        "relative_directory".into(),
+        Value::from(format!("_{label}")),
+    );
+    let output = metadata.get("output").is_some_and(Value::is_truthy);
+    map.insert("output".into(), Value::Bool(output));
+    Value::hash(map)
+}
+
+/// `Site#post_attr_hash`: each category (or tag) with its posts, newest first,
+/// in the order the names first appear among the posts (oldest first).
+fn group_posts(newest_first: &[Value], attr: &str) -> Value {
+    let mut groups: Map = Map::new();
+    for post in newest_first.iter().rev() {
+        let names = post.get(attr).and_then(Value::as_array).unwrap_or_default();
+        for name in names.iter().filter_map(crate::utils::scalar_string) {
+            let entry = groups
+                .entry(name)
+                .or_insert_with(|| Value::array(Vec::new()));
+            if let Value::Array(list) = entry {
+                std::sync::Arc::make_mut(list).insert(0, post.clone());
+            }
+        }
+    }
+    Value::hash(groups)
+}
+
+/// The `related_posts` of a document: the ten newest posts but itself.
+pub fn related_posts(newest_first: &[Value], url: &str) -> Value {
+    let related = newest_first
+        .iter()
+        .take(11)
+        .filter(|p| p.get("url").and_then(Value::as_str) != Some(url))
+        .take(10)
+        .cloned()
+        .collect();
+    Value::array(related)
 }
 
 /// `JekyllDrop`: `jekyll.version` and `jekyll.environment`.

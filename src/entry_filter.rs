@@ -43,19 +43,22 @@ impl EntryFilter {
     }
 
     /// Whether `name`, found in the source-relative directory `dir`, is read.
+    /// `name` may be a relative path (entries of `_posts` and collections):
+    /// then its first character and its base name decide if it is special.
     pub fn keep(&self, dir: &str, name: &str) -> bool {
         if name.ends_with('.') {
             return false;
         }
         let rel = join(dir, name);
-        let included = self.matches(&self.include, name);
+        let base = name.rsplit('/').next().unwrap_or(name);
+        let included = self.matches(&self.include, name) || self.matches(&self.include, base);
         if !included && self.matches(&self.exclude, &rel) {
             return false;
         }
         if self.symlink_outside(&rel) {
             return false;
         }
-        included || !(is_special(name) || name.ends_with('~'))
+        included || !(is_special(name) || is_special(base) || name.ends_with('~'))
     }
 
     /// Whether the source-relative `rel` is excluded (for files listed in

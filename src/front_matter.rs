@@ -265,8 +265,11 @@ mod tests {
     fn errors_name_the_file_line_and_keep_the_body() {
         let err = split("_posts/x.md", "---\ntitle: ok\nbad: [\n---\nbody\n").unwrap_err();
         let shown = err.to_string();
-        assert!(shown.starts_with("_posts/x.md:"), "{shown}");
-        assert!(shown.contains("YAML syntax error"), "{shown}");
+        assert!(
+            shown.starts_with("YAML Exception reading _posts/x.md:"),
+            "{shown}"
+        );
+        assert!(shown.contains("at line 4 column 1"), "{shown}");
         let FrontMatterError::Syntax { line, .. } = &err else {
             panic!("{err:?}")
         };
@@ -275,7 +278,9 @@ mod tests {
 
         let err = split("p.html", "---\na: 1\nb: c: d\n---\nx\n").unwrap_err();
         assert!(
-            err.to_string().starts_with("p.html:3: YAML syntax error: "),
+            err.to_string()
+                .starts_with("YAML Exception reading p.html: ")
+                && err.to_string().ends_with("at line 3 column 5"),
             "{err}"
         );
 

@@ -4,9 +4,13 @@
 //! configured, read, rendered and written by one stage each.
 
 pub mod cleaner;
+pub mod collection;
+pub mod collection_reader;
 pub mod config;
 pub mod converter;
 pub mod data_reader;
+pub mod document;
+pub mod document_reader;
 pub mod drops;
 pub mod entry_filter;
 pub mod errors;

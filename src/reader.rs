@@ -2,6 +2,8 @@
 //! file, layout and data readers): a sorted walk through Jekyll's entry
 //! filter, splitting files into pages (front matter) and static files.
 
+use crate::collection::{self, Collection};
+use crate::collection_reader::DocumentReader;
 use crate::config::Config;
 use crate::entry_filter::{EntryFilter, join};
 use crate::errors::{Error, Result};
@@ -18,6 +20,8 @@ use std::path::{Path, PathBuf};
 /// Everything read from the source.
 #[derive(Default)]
 pub struct Contents {
+    /// `posts` first, then the configured collections.
+    pub collections: Vec<Collection>,
     pub pages: Vec<Page>,
     pub static_files: Vec<StaticFile>,
     pub layouts: BTreeMap<String, Layout>,
@@ -26,11 +30,16 @@ pub struct Contents {
 
 /// `Reader#read`: layouts, then the site's directories, then data.
 pub fn read(config: &Config) -> Result<Contents> {
+    let filter = EntryFilter::new(config);
+    let defaults = FrontmatterDefaults::new(&config.data);
     let mut reader = Reader {
         config,
-        filter: EntryFilter::new(config),
-        defaults: FrontmatterDefaults::new(&config.data),
-        contents: Contents::default(),
+        filter: &filter,
+        defaults: &defaults,
+        contents: Contents {
+            collections: collection::configured(&config.data),
+            ..Contents::default()
+        },
         visited: HashSet::new(),
     };
     reader.contents.layouts = read_layouts(config)?;
@@ -39,6 +48,7 @@ pub fn read(config: &Config) -> Result<Contents> {
     let mut contents = reader.contents;
     contents.pages.sort_by(|a, b| a.name.cmp(&b.name));
     contents.static_files.sort_by_key(StaticFile::relative_path);
+    read_collections(config, &filter, &defaults, &mut contents)?;
     if config.data_dir.is_dir() {
         let options = data_reader::DataOptions::from_config(&config.data);
         contents.data = data_reader::read_data_with(&config.data_dir, &config.source, &options)?;
@@ -48,8 +58,8 @@ pub fn read(config: &Config) -> Result<Contents> {
 
 struct Reader<'a> {
     config: &'a Config,
-    filter: EntryFilter,
-    defaults: FrontmatterDefaults,
+    filter: &'a EntryFilter,
+    defaults: &'a FrontmatterDefaults,
     contents: Contents,
     /// Real paths of directories already read, so symlink loops end.
     visited: HashSet<PathBuf>,
@@ -63,6 +73,7 @@ impl Reader<'_> {
         if !self.visited.insert(real) {
             return Ok(());
         }
+        self.read_posts(dir)?;
         for name in sorted_entries(&base)? {
             if !self.filter.keep(dir, &name) {
                 continue;
@@ -76,6 +87,19 @@ impl Reader<'_> {
                 self.read_file(dir, &name, &path)?;
             }
         }
+        Ok(())
+    }
+
+    /// `Reader#retrieve_posts`: `_posts` (and `_drafts`) inside `dir`.
+    fn read_posts(&mut self, dir: &str) -> Result<()> {
+        let documents = DocumentReader {
+            config: self.config,
+            filter: self.filter,
+            defaults: self.defaults,
+        };
+        let posts = &self.contents.collections[0];
+        let docs = documents.read_posts(dir, posts)?;
+        self.contents.collections[0].docs.extend(docs);
         Ok(())
     }
 
@@ -111,12 +135,7 @@ impl Reader<'_> {
     }
 
     fn static_file(&self, dir: &str, name: &str, path: &Path) -> Result<StaticFile> {
-        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-        let modified = meta
-            .modified()
-            .ok()
-            .and_then(|t| jiff::Timestamp::try_from(t).ok())
-            .unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+        let modified = self.config.mtime(path);
         let rel = join(dir, name);
         Ok(StaticFile {
             dir: dir.to_string(),
@@ -124,6 +143,7 @@ impl Reader<'_> {
             source_path: path.to_path_buf(),
             data: self.defaults.all(&rel, "static_files"),
             modified_time: modified,
+            collection: None,
         })
     }
 
@@ -156,6 +176,36 @@ impl Reader<'_> {
         }
         Ok(())
     }
+}
+
+/// `CollectionReader#read` for every collection but posts, then each
+/// collection's sort, and `limit_posts`.
+fn read_collections(
+    config: &Config,
+    filter: &EntryFilter,
+    defaults: &FrontmatterDefaults,
+    contents: &mut Contents,
+) -> Result<()> {
+    let documents = DocumentReader {
+        config,
+        filter,
+        defaults,
+    };
+    for collection in contents.collections.iter_mut() {
+        if collection.label != "posts" {
+            documents.read_collection(collection)?;
+            contents
+                .static_files
+                .extend(collection.files.iter().cloned());
+        }
+        collection.sort_docs();
+    }
+    let limit = config.get("limit_posts").map_or(0, |v| v.to_i()).max(0) as usize;
+    let posts = &mut contents.collections[0].docs;
+    if limit > 0 && posts.len() > limit {
+        posts.drain(..posts.len() - limit);
+    }
+    Ok(())
 }
 
 /// `Publisher#can_be_published?`: `published: false` hides a page or

@@ -1,24 +1,45 @@
-//! Rendering one page (lib/jekyll/renderer.rb): Liquid over the content,
-//! then the converter, then the layouts from the innermost out. Layout data
-//! merges as Jekyll merges it: an inner layout's values win.
+//! Rendering one page or document (lib/jekyll/renderer.rb): Liquid over the
+//! content, then the converter, then the layouts from the innermost out.
+//! Layout data merges as Jekyll merges it: an inner layout's values win.
 
 use crate::config::Config;
 use crate::converter::{Converter, markdown, sass};
+use crate::document::Document;
 use crate::errors::{Error, Result};
 use crate::layout::Layout;
-use crate::liquid::{Map, RenderOptions, Value};
+use crate::liquid::{Map, ParseOptions, RenderOptions, Template, Value};
 use crate::liquid_renderer::{LiquidRenderer, PageHost};
 use crate::page::Page;
 use crate::utils::{deep_merge, has_liquid_construct};
 use std::collections::BTreeMap;
 
-/// What rendering a page produces: its output, and a source map for Sass.
+/// What rendering produces: the output, the content after conversion
+/// (`document.content` once converted) and a source map for Sass.
 pub struct Rendered {
     pub output: String,
+    pub converted: String,
     pub source_map: Option<String>,
 }
 
-/// Read-only state shared by every page render of one build.
+/// What the renderer needs of a page or a document (Jekyll's `Convertible`).
+pub trait Convertible: Sync {
+    /// The source-relative path, for `include_relative` and messages.
+    fn relative_path(&self) -> String;
+    /// The name Liquid errors give (`page.path`).
+    fn liquid_path(&self) -> String;
+    fn content(&self) -> &str;
+    fn body_line(&self) -> usize;
+    fn data(&self) -> &Map;
+    fn extname(&self) -> &str;
+    /// The output file name, for a Sass source map.
+    fn output_name(&self) -> String;
+    fn layout_name(&self) -> Option<String>;
+    fn layout_line(&self) -> Option<usize>;
+    /// Documents show their converted content to layouts; pages their source.
+    fn live_content(&self) -> bool;
+}
+
+/// Read-only state shared by every render of one build.
 pub struct RenderContext<'a> {
     pub config: &'a Config,
     pub layouts: &'a BTreeMap<String, Layout>,
@@ -30,54 +51,99 @@ pub struct RenderContext<'a> {
 }
 
 impl RenderContext<'_> {
-    /// `Renderer#run` for a page whose Liquid value is `page_value`.
-    pub fn render_page(&self, page: &Page, page_value: &Value) -> Result<Rendered> {
-        let rel = page.relative_path();
-        let host = self.liquid.host(&rel);
-        let converter = Converter::for_ext(&page.ext, self.config);
-        let layout_data = self
-            .first_layout(page)
-            .map(|l| l.data.clone())
-            .unwrap_or_default();
-        let mut output = page.content.clone();
-        if render_with_liquid(page) {
-            let template = self
-                .liquid
-                .parse(&page.path(), &page.content, page.body_line)?;
-            let globals = self.globals(page_value, Value::hash(layout_data), Value::Nil);
+    /// `Renderer#run`: Liquid, conversion, layouts. `site` overrides the
+    /// shared site value (a post sees its own `related_posts`).
+    pub fn render(
+        &self,
+        item: &dyn Convertible,
+        page: &Value,
+        site: Option<&Value>,
+    ) -> Result<Rendered> {
+        let host = self.liquid.host(&item.relative_path());
+        let site = site.unwrap_or(&self.site);
+        let converter = Converter::for_ext(item.extname(), self.config);
+        let mut output = item.content().to_string();
+        if render_with_liquid(item.data(), item.content()) {
+            let template =
+                self.liquid
+                    .parse(&item.liquid_path(), item.content(), item.body_line())?;
+            let layout = self
+                .first_layout(item)
+                .map(|l| l.data.clone())
+                .unwrap_or_default();
+            let globals = globals(site, page, Value::hash(layout), Value::Nil, &self.jekyll);
             output = template.render(globals, &host, &self.options)?;
         }
-        let (output, source_map) = self.convert(page, converter, output)?;
-        let output = match page.layout_name() {
+        let (converted, source_map) = self.convert(item, converter, output)?;
+        let output = match item.layout_name() {
             Some(name) if !converter.is_asset() && name != "none" => {
-                self.place_in_layouts(page, &name, page_value, output, &host)?
+                let page = match item.live_content() {
+                    true => with_key(page, "content", Value::from(converted.as_str())),
+                    false => page.clone(),
+                };
+                let chain = LayoutChain {
+                    context: self,
+                    item,
+                    site,
+                    page: &page,
+                    host: &host,
+                };
+                chain.place(&name, converted.clone())?
             }
-            _ => output,
+            _ => converted.clone(),
         };
-        Ok(Rendered { output, source_map })
+        Ok(Rendered {
+            output,
+            converted,
+            source_map,
+        })
     }
 
-    fn first_layout(&self, page: &Page) -> Option<&Layout> {
-        self.layouts.get(&page.layout_name()?)
+    /// An excerpt (`Jekyll::Excerpt`): Liquid and conversion, never a layout.
+    pub fn render_excerpt(
+        &self,
+        item: &dyn Convertible,
+        content: &str,
+        page: &Value,
+    ) -> Result<String> {
+        let host = self.liquid.host(&item.relative_path());
+        let mut output = content.to_string();
+        if render_with_liquid(item.data(), content) {
+            let opts = ParseOptions {
+                error_mode: self.config.liquid.error_mode,
+                line_offset: item.body_line().saturating_sub(1),
+            };
+            let template = Template::parse(content, &item.liquid_path(), &opts)?;
+            let globals = globals(&self.site, page, Value::Nil, Value::Nil, &self.jekyll);
+            output = template.render(globals, &host, &self.options)?;
+        }
+        Ok(match Converter::for_ext(item.extname(), self.config) {
+            Converter::Markdown => markdown::convert(&output, &self.markdown),
+            _ => output,
+        })
+    }
+
+    fn first_layout(&self, item: &dyn Convertible) -> Option<&Layout> {
+        self.layouts.get(&item.layout_name()?)
     }
 
     fn convert(
         &self,
-        page: &Page,
+        item: &dyn Convertible,
         converter: Converter,
         content: String,
     ) -> Result<(String, Option<String>)> {
         match converter {
             Converter::Markdown => Ok((markdown::convert(&content, &self.markdown), None)),
             Converter::Scss | Converter::Sass => {
-                let css_name = format!("{}{}", page.basename, page.output_ext);
                 let indented = converter == Converter::Sass;
+                let rel = item.relative_path();
                 let compiled = sass::compile(
                     &content,
-                    &page.relative_path(),
-                    page.body_line,
+                    &rel,
+                    item.body_line(),
                     indented,
-                    &css_name,
+                    &item.output_name(),
                     self.config,
                 )?;
                 Ok((compiled.css, compiled.map))
@@ -85,35 +151,42 @@ impl RenderContext<'_> {
             Converter::Identity => Ok((content, None)),
         }
     }
+}
 
-    /// `Renderer#place_in_layouts`, except that a missing layout and a
-    /// layout cycle are errors naming the file and line.
-    fn place_in_layouts(
-        &self,
-        page: &Page,
-        name: &str,
-        page_value: &Value,
-        mut output: String,
-        host: &PageHost,
-    ) -> Result<String> {
-        let mut layout = self.layouts.get(name).ok_or_else(|| Error::MissingLayout {
-            file: page.relative_path(),
-            line: page.layout_line.unwrap_or(1),
+/// One walk up a chain of layouts (`Renderer#place_in_layouts`), except that
+/// a missing layout and a layout cycle are errors naming the file and line.
+struct LayoutChain<'a> {
+    context: &'a RenderContext<'a>,
+    item: &'a dyn Convertible,
+    site: &'a Value,
+    page: &'a Value,
+    host: &'a PageHost<'a>,
+}
+
+impl LayoutChain<'_> {
+    fn place(&self, name: &str, mut output: String) -> Result<String> {
+        let ctx = self.context;
+        let mut layout = ctx.layouts.get(name).ok_or_else(|| Error::MissingLayout {
+            file: self.item.relative_path(),
+            line: self.item.layout_line().unwrap_or(1),
             layout: name.to_string(),
         })?;
         let mut used = vec![layout.name.clone()];
         let mut layout_value = Map::new();
         loop {
             layout_value = deep_merge(&layout.data, &layout_value);
-            let template = self
+            let template = ctx
                 .liquid
                 .parse(&layout.path, &layout.content, layout.body_line)?;
-            let globals = self.globals(
-                page_value,
-                Value::hash(layout_value.clone()),
+            let layout_var = Value::hash(layout_value.clone());
+            let globals = globals(
+                self.site,
+                self.page,
+                layout_var,
                 Value::from(output),
+                &ctx.jekyll,
             );
-            output = template.render(globals, host, &self.options)?;
+            output = template.render(globals, self.host, &ctx.options)?;
             match self.parent_layout(layout, &mut used)? {
                 Some(parent) => layout = parent,
                 None => return Ok(output),
@@ -127,16 +200,17 @@ impl RenderContext<'_> {
             return Ok(None);
         };
         let line = layout.layout_line.unwrap_or(1);
-        if used.iter().any(|u| u == parent) {
-            used.push(parent.to_string());
+        let cycle = used.iter().any(|u| u == parent);
+        used.push(parent.to_string());
+        if cycle {
             return Err(Error::LayoutCycle {
                 file: layout.path.clone(),
                 line,
                 chain: used.join(" -> "),
             });
         }
-        used.push(parent.to_string());
         let found = self
+            .context
             .layouts
             .get(parent)
             .ok_or_else(|| Error::MissingLayout {
@@ -146,25 +220,96 @@ impl RenderContext<'_> {
             })?;
         Ok(Some(found))
     }
+}
 
-    /// The root scope of a render: Jekyll's site payload for this page.
-    fn globals(&self, page: &Value, layout: Value, content: Value) -> Map {
-        let mut globals = Map::new();
-        globals.insert("site".into(), self.site.clone());
-        globals.insert("page".into(), page.clone());
-        globals.insert("layout".into(), layout);
-        globals.insert("content".into(), content);
-        globals.insert("paginator".into(), Value::Nil);
-        globals.insert("jekyll".into(), self.jekyll.clone());
-        globals
-    }
+/// The root scope of a render: Jekyll's site payload for one page.
+fn globals(site: &Value, page: &Value, layout: Value, content: Value, jekyll: &Value) -> Map {
+    let mut globals = Map::new();
+    globals.insert("site".into(), site.clone());
+    globals.insert("page".into(), page.clone());
+    globals.insert("layout".into(), layout);
+    globals.insert("content".into(), content);
+    globals.insert("paginator".into(), Value::Nil);
+    globals.insert("jekyll".into(), jekyll.clone());
+    globals
+}
+
+/// A copy of a hash value with one key replaced (the entries are shared, so
+/// this copies pointers, not the values).
+pub fn with_key(value: &Value, key: &str, new: Value) -> Value {
+    let mut map = value.as_hash().cloned().unwrap_or_default();
+    map.insert(key.to_string(), new);
+    Value::hash(map)
 }
 
 /// `Convertible#render_with_liquid?`.
-fn render_with_liquid(page: &Page) -> bool {
-    let disabled = matches!(
-        page.data.get("render_with_liquid"),
-        Some(Value::Bool(false))
-    );
-    !disabled && has_liquid_construct(&page.content)
+fn render_with_liquid(data: &Map, content: &str) -> bool {
+    let disabled = matches!(data.get("render_with_liquid"), Some(Value::Bool(false)));
+    !disabled && has_liquid_construct(content)
+}
+
+impl Convertible for Page {
+    fn relative_path(&self) -> String {
+        Page::relative_path(self)
+    }
+    fn liquid_path(&self) -> String {
+        self.path()
+    }
+    fn content(&self) -> &str {
+        &self.content
+    }
+    fn body_line(&self) -> usize {
+        self.body_line
+    }
+    fn data(&self) -> &Map {
+        &self.data
+    }
+    fn extname(&self) -> &str {
+        &self.ext
+    }
+    fn output_name(&self) -> String {
+        format!("{}{}", self.basename, self.output_ext)
+    }
+    fn layout_name(&self) -> Option<String> {
+        Page::layout_name(self)
+    }
+    fn layout_line(&self) -> Option<usize> {
+        self.layout_line
+    }
+    fn live_content(&self) -> bool {
+        false
+    }
+}
+
+impl Convertible for Document {
+    fn relative_path(&self) -> String {
+        self.relative_path.clone()
+    }
+    fn liquid_path(&self) -> String {
+        self.relative_path.clone()
+    }
+    fn content(&self) -> &str {
+        &self.content
+    }
+    fn body_line(&self) -> usize {
+        self.body_line
+    }
+    fn data(&self) -> &Map {
+        &self.data
+    }
+    fn extname(&self) -> &str {
+        &self.extname
+    }
+    fn output_name(&self) -> String {
+        format!("{}{}", self.basename_without_ext, self.output_ext)
+    }
+    fn layout_name(&self) -> Option<String> {
+        Document::layout_name(self)
+    }
+    fn layout_line(&self) -> Option<usize> {
+        self.layout_line
+    }
+    fn live_content(&self) -> bool {
+        true
+    }
 }

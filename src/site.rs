@@ -2,8 +2,10 @@
 //! generate, render, cleanup, write. Rendering runs in parallel inside its
 //! phase, over a read-only snapshot of the site; results keep page order.
 
+use crate::collection::Collection;
 use crate::config::Config;
 use crate::converter::markdown;
+use crate::document::{Document, extract_excerpt};
 use crate::drops;
 use crate::errors::{Error, Result};
 use crate::layout::Layout;
@@ -11,7 +13,7 @@ use crate::liquid::{Map, RenderOptions, Value};
 use crate::liquid_renderer::LiquidRenderer;
 use crate::page::Page;
 use crate::reader;
-use crate::renderer::RenderContext;
+use crate::renderer::{RenderContext, Rendered, with_key};
 use crate::static_file::StaticFile;
 use crate::{cleaner, writer};
 use rayon::prelude::*;
@@ -32,11 +34,41 @@ pub enum OutputContent {
 
 pub struct Site {
     pub config: Config,
+    /// `posts` first, then the configured collections.
+    pub collections: Vec<Collection>,
     pub pages: Vec<Page>,
     pub static_files: Vec<StaticFile>,
     pub layouts: BTreeMap<String, Layout>,
     pub data: Map,
     pub outputs: Vec<Output>,
+}
+
+/// Renders items in parallel, keeping their order; the first error wins.
+fn render_all<T: Sync, R: Send>(
+    items: &[T],
+    render: impl Fn(&T, &Value) -> Result<R> + Sync,
+    values: &[Value],
+) -> Result<Vec<R>> {
+    items
+        .par_iter()
+        .zip(values.par_iter())
+        .map(|(item, value)| render(item, value))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect()
+}
+
+fn push_rendered(outputs: &mut Vec<Output>, rel: String, rendered: Rendered) {
+    if let Some(map) = rendered.source_map {
+        outputs.push(Output {
+            rel: format!("{rel}.map"),
+            content: OutputContent::Rendered(map),
+        });
+    }
+    outputs.push(Output {
+        rel,
+        content: OutputContent::Rendered(rendered.output),
+    });
 }
 
 impl Site {
@@ -50,6 +82,7 @@ impl Site {
         }
         Ok(Site {
             config,
+            collections: Vec::new(),
             pages: Vec::new(),
             static_files: Vec::new(),
             layouts: BTreeMap::new(),
@@ -69,6 +102,7 @@ impl Site {
     }
 
     pub fn reset(&mut self) {
+        self.collections.clear();
         self.pages.clear();
         self.static_files.clear();
         self.layouts.clear();
@@ -78,6 +112,7 @@ impl Site {
 
     pub fn read(&mut self) -> Result<()> {
         let contents = reader::read(&self.config)?;
+        self.collections = contents.collections;
         self.pages = contents.pages;
         self.static_files = contents.static_files;
         self.layouts = contents.layouts;
@@ -88,76 +123,197 @@ impl Site {
     /// Generators (pagination, plugins) come with the content-model work.
     pub fn generate(&mut self) {}
 
-    /// Renders every page in parallel; the first error in page order wins.
+    /// `Site#render`: excerpts, then every document, then every page, each
+    /// phase in parallel over a read-only snapshot; the first error in
+    /// reading order wins.
     pub fn render(&mut self) -> Result<()> {
-        let page_values: Vec<Value> = self.pages.iter().map(drops::page_value).collect();
         let liquid = LiquidRenderer::new(&self.config);
-        let context = self.render_context(&liquid, &page_values);
-        let results: Vec<_> = self
-            .pages
-            .par_iter()
-            .zip(page_values.par_iter())
-            .map(|(page, value)| context.render_page(page, value))
-            .collect();
-        let mut outputs = Vec::new();
-        for (page, result) in self.pages.iter().zip(results) {
-            let rendered = result?;
-            let rel = page.destination_rel();
-            if let Some(map) = rendered.source_map {
-                outputs.push(Output {
-                    rel: format!("{rel}.map"),
-                    content: OutputContent::Rendered(map),
-                });
+        let excerpts = self.render_excerpts(&liquid)?;
+        for (collection, list) in self.collections.iter_mut().zip(excerpts) {
+            for (doc, excerpt) in collection.docs.iter_mut().zip(list) {
+                if let Some(html) = excerpt {
+                    doc.data.insert("excerpt".into(), Value::from(html));
+                }
             }
-            outputs.push(Output {
-                rel,
-                content: OutputContent::Rendered(rendered.output),
-            });
         }
-        outputs.extend(self.static_files.iter().map(|f| Output {
-            rel: f.destination_rel(),
-            content: OutputContent::Copy(f.source_path.clone()),
-        }));
-        self.outputs = outputs;
+        let docs = self.render_documents(&liquid)?;
+        let doc_values = self.document_values(Some(&docs));
+        let context = self.render_context(&liquid, &doc_values);
+        let pages = render_all(
+            &self.pages,
+            |page, value| context.render(page, value, None),
+            &self.page_values(),
+        )?;
+        self.outputs = self.collect_outputs(docs, pages);
         Ok(())
+    }
+
+    /// Each document's excerpt, rendered in the document's context.
+    fn render_excerpts(&self, liquid: &LiquidRenderer) -> Result<Vec<Vec<Option<String>>>> {
+        let doc_values = self.document_values(None);
+        let context = self.render_context(liquid, &doc_values);
+        let mut out = Vec::new();
+        for (collection, values) in self.collections.iter().zip(&doc_values) {
+            let render = |doc: &Document, value: &Value| -> Result<Option<String>> {
+                let separator = doc.excerpt_separator(&self.config.data);
+                if separator.is_empty() {
+                    return Ok(None);
+                }
+                let excerpt = extract_excerpt(&doc.content, &separator);
+                context.render_excerpt(doc, &excerpt, value).map(Some)
+            };
+            out.push(render_all(&collection.docs, render, values)?);
+        }
+        Ok(out)
+    }
+
+    /// Every document of every collection, written or not, as Jekyll does.
+    fn render_documents(&self, liquid: &LiquidRenderer) -> Result<Vec<Vec<Rendered>>> {
+        let doc_values = self.document_values(None);
+        let context = self.render_context(liquid, &doc_values);
+        let newest_posts: Vec<Value> = doc_values[0].iter().rev().cloned().collect();
+        let mut out = Vec::new();
+        for (collection, values) in self.collections.iter().zip(&doc_values) {
+            let render = |doc: &Document, value: &Value| {
+                let related = crate::drops::related_posts(&newest_posts, &doc.url);
+                let site = with_key(&context.site, "related_posts", related);
+                context.render(doc, value, Some(&site))
+            };
+            out.push(render_all(&collection.docs, render, values)?);
+        }
+        Ok(out)
+    }
+
+    /// The documents as Liquid values, per collection: before rendering with
+    /// their source as `content`, after it with their converted content.
+    fn document_values(&self, rendered: Option<&[Vec<Rendered>]>) -> Vec<Vec<Value>> {
+        self.collections
+            .iter()
+            .enumerate()
+            .map(|(c, collection)| {
+                let maps = collection
+                    .docs
+                    .iter()
+                    .enumerate()
+                    .map(|(d, doc)| match rendered {
+                        Some(r) => {
+                            drops::document_value(doc, &r[c][d].converted, Some(&r[c][d].output))
+                        }
+                        None => drops::document_value(doc, &doc.content, None),
+                    });
+                drops::link_neighbours(maps.collect())
+            })
+            .collect()
+    }
+
+    fn page_values(&self) -> Vec<Value> {
+        self.pages.iter().map(drops::page_value).collect()
     }
 
     fn render_context<'a>(
         &'a self,
         liquid: &'a LiquidRenderer,
-        page_values: &[Value],
+        doc_values: &[Vec<Value>],
     ) -> RenderContext<'a> {
-        let html_pages = self
-            .pages
-            .iter()
-            .zip(page_values)
-            .filter(|(p, _)| p.is_html() || p.url.ends_with('/'))
-            .map(|(_, v)| v.clone())
-            .collect();
-        let static_files = self
-            .static_files
-            .iter()
-            .map(drops::static_file_value)
-            .collect();
         let kramdown = self.config.get("kramdown").and_then(Value::as_hash);
         RenderContext {
             config: &self.config,
             layouts: &self.layouts,
             liquid,
             markdown: markdown::Options::from_config(kramdown),
-            site: drops::site_value(
-                &self.config,
-                page_values,
-                html_pages,
-                static_files,
-                &self.data,
-            ),
+            site: drops::site_value(&self.config, self.site_contents(doc_values), &self.data),
             jekyll: drops::jekyll_value(&self.config),
             options: RenderOptions {
                 strict_variables: self.config.liquid.strict_variables,
                 strict_filters: self.config.liquid.strict_filters,
             },
         }
+    }
+
+    fn site_contents(&self, doc_values: &[Vec<Value>]) -> drops::SiteContents {
+        let page_values = self.page_values();
+        let html_pages = self
+            .pages
+            .iter()
+            .zip(&page_values)
+            .filter(|(p, _)| p.is_html() || p.url.ends_with('/'))
+            .map(|(_, v)| v.clone())
+            .collect();
+        let files = |c: Option<&str>| {
+            self.static_files
+                .iter()
+                .filter(|f| c.is_none() || f.collection.as_deref() == c)
+                .map(drops::static_file_value)
+                .collect::<Vec<_>>()
+        };
+        let html_files = self
+            .static_files
+            .iter()
+            .filter(|f| f.extname() == ".html")
+            .map(drops::static_file_value)
+            .collect();
+        let collections = self
+            .collections
+            .iter()
+            .zip(doc_values)
+            .map(|(c, docs)| {
+                (
+                    c.label.clone(),
+                    c.metadata.clone(),
+                    docs.clone(),
+                    files(Some(&c.label)),
+                )
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..self.collections[0].docs.len()).collect();
+        let posts = &self.collections[0].docs;
+        order.sort_by(|&a, &b| {
+            let key = |d: &Document| (d.date.timestamp(), d.source_path.clone());
+            key(&posts[b]).cmp(&key(&posts[a]))
+        });
+        drops::SiteContents {
+            posts: order
+                .into_iter()
+                .map(|i| doc_values[0][i].clone())
+                .collect(),
+            pages: page_values,
+            html_pages,
+            static_files: files(None),
+            html_files,
+            collections,
+        }
+    }
+
+    /// What gets written: documents of written collections that are not
+    /// dated in the future, every page, and the static files.
+    fn collect_outputs(&self, docs: Vec<Vec<Rendered>>, pages: Vec<Rendered>) -> Vec<Output> {
+        let mut outputs = Vec::new();
+        let future = self.config.get("future").is_some_and(Value::is_truthy);
+        let now = self.config.now.timestamp();
+        for (collection, rendered) in self.collections.iter().zip(docs) {
+            for (doc, r) in collection.docs.iter().zip(rendered) {
+                if doc.write && (future || doc.date.timestamp() <= now) {
+                    push_rendered(&mut outputs, doc.destination_rel(), r);
+                }
+            }
+        }
+        for (page, r) in self.pages.iter().zip(pages) {
+            push_rendered(&mut outputs, page.destination_rel(), r);
+        }
+        for file in &self.static_files {
+            let written = file.collection.as_ref().is_none_or(|label| {
+                self.collections
+                    .iter()
+                    .any(|c| &c.label == label && c.write())
+            });
+            if written {
+                outputs.push(Output {
+                    rel: file.destination_rel(),
+                    content: OutputContent::Copy(file.source_path.clone()),
+                });
+            }
+        }
+        outputs
     }
 
     /// `Site#cleanup`: removes what an earlier build left and this one did not make.

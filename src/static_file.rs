@@ -14,6 +14,8 @@ pub struct StaticFile {
     /// Front matter defaults that apply to this file.
     pub data: Map,
     pub modified_time: jiff::Timestamp,
+    /// The collection the file belongs to, if any.
+    pub collection: Option<String>,
 }
 
 impl StaticFile {

@@ -159,7 +159,7 @@ mod tests {
                 "  The _config.yml file?!",
                 "pretty",
                 false,
-                "the-_config.yml-file",
+                "the-_config.yml-file-!",
             ),
             ("Café au lait", "ascii", false, "caf-au-lait"),
             ("Café au lait", "default", true, "Café-au-lait"),

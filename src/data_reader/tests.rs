@@ -99,12 +99,20 @@ fn missing_directory_is_empty() {
 #[test]
 fn errors_name_the_file_and_line() {
     let cases = [
-        ("bad.yml", "a: 1\nb: [\n", "_data/bad.yml:"),
-        ("bad.json", "{\"a\": 1,\n \"b\": [}\n", "_data/bad.json:2"),
+        (
+            "bad.yml",
+            "a: 1\nb: [\n",
+            "YAML Exception reading _data/bad.yml: ",
+        ),
+        (
+            "bad.json",
+            "{\"a\": 1,\n \"b\": [}\n",
+            "YAML Exception reading _data/bad.json: ",
+        ),
         (
             "bad.csv",
             "a,b\n1,2\nx\"y,3\n",
-            "_data/bad.csv:3: Illegal quoting in line 3.",
+            "Error reading _data/bad.csv (line 3): Illegal quoting in line 3.",
         ),
     ];
     for (name, content, want) in cases {

@@ -108,6 +108,12 @@ pub trait Host: Send + Sync {
     fn config(&self) -> &Map;
     /// "Now" (SOURCE_DATE_EPOCH-pinned by the host), for `date: "now"`.
     fn now(&self) -> jiff::ZonedDateTime;
+    /// `sassify` (`indented`) / `scssify`: the CSS of a Sass or SCSS string
+    /// with the site's Sass settings. The default returns the input.
+    fn sass(&self, input: &str, indented: bool) -> Result<String, String> {
+        let _ = indented;
+        Ok(input.to_string())
+    }
     /// `{% highlight lang [linenos] %}`: the highlighted HTML of `code`
     /// (Rouge's formatter output, without Jekyll's `<figure>` wrapper, which
     /// the engine adds). The default is Jekyll's non-Rouge fallback: the

@@ -171,11 +171,15 @@ impl<'s> ParseContext<'s> {
         on_body: &mut OnBody<'_, 's>,
     ) -> Result<(), Error> {
         let end_name = format!("end{block_name}");
+        // Liquid reports the line where it ran out of tokens; the opening
+        // tag's line says more and is what hyde reports.
+        let opening_line = self.line;
         loop {
             let mut body = Body::new();
             let end = self.parse_block_body(&mut body)?;
             let Some(end) = end else {
-                return Err(self.syntax_error(format!("'{block_name}' tag was never closed")));
+                let message = format!("'{block_name}' tag was never closed");
+                return Err(Error::syntax(message, &self.file, opening_line));
             };
             if end.name == end_name {
                 on_body(self, body, None)?;

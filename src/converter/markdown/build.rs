@@ -3,18 +3,22 @@
 //! `kramdown/parser/gfm.rb`). Block HTML at the top level runs to its end tag as in kramdown.
 
 use pulldown_cmark::{
-    Alignment, CodeBlockKind, Event, LinkType, Options as CmOptions, Parser, Tag, TagEnd,
+    Alignment, BrokenLink, CodeBlockKind, CowStr, Event, LinkType, Options as CmOptions, Parser,
+    Tag, TagEnd,
 };
+use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 
-use super::close::fenced_content;
+use super::close::{fenced_content, kramdown_autolink};
 use super::entities::kramdown_knows;
-use super::html_block;
-use super::html_tag::{StartTag, normalize_inline};
+
+use super::html_tag::normalize_inline;
 use super::options::Options;
-use super::source::{at_line_start, next_blank_line, raw_alt};
 use super::source::{escaped_at, kramdown_escape};
-use super::tree::{Align, Block, DefPart, Document, Inline, Item, Para};
+use super::source::{raw_alt, raw_destination};
+
+use super::tree::{Align, Block, DefPart, Document, Inline, Item};
 
 /// What an open element collects.
 #[derive(Debug)]
@@ -27,6 +31,7 @@ pub(super) enum Kind {
         level: u8,
         id: Option<String>,
         classes: Vec<String>,
+        start: usize,
     },
     Quote,
     List {
@@ -40,12 +45,15 @@ pub(super) enum Kind {
     TableCell,
     /// Emphasis, with its source offset.
     Em(usize),
-    Strong,
+    /// Strong emphasis, with its source offset.
+    Strong(usize),
     Del,
     Link {
         url: String,
         title: String,
         auto: bool,
+        /// An autolink kramdown reads as text.
+        plain: bool,
     },
     Image {
         url: String,
@@ -74,6 +82,8 @@ pub(super) struct Frame {
     pub(super) text: String,
     /// The source offset where the last inline content ended (for implicit paragraphs).
     pub(super) end: usize,
+    /// The source offset where the element starts.
+    pub(super) start: usize,
 }
 
 impl Frame {
@@ -87,6 +97,7 @@ impl Frame {
             defs: Vec::new(),
             text: String::new(),
             end: 0,
+            start: 0,
         }
     }
 }
@@ -97,7 +108,34 @@ pub(crate) struct Builder<'a> {
     pub(super) stack: Vec<Frame>,
     pub(super) footnotes: Vec<(String, Vec<Block>)>,
     /// Events starting before this offset were consumed by a top-level HTML block.
-    skip_until: usize,
+    pub(super) skip_until: usize,
+    /// Tables are recognised (not inside table cells).
+    pub(super) tables: bool,
+    /// Link definitions of the enclosing document (for fragments parsed on their own).
+    refs: Refs,
+    /// Footnote names defined in the enclosing document.
+    pub(super) notes: Rc<Vec<String>>,
+}
+
+/// Link definitions by normalised label: URL and title.
+pub(crate) type Refs = Rc<HashMap<String, (String, String)>>;
+
+/// The names of footnote definitions (`[^name]:` at a line start) in `src`.
+fn footnote_names(src: &str) -> Vec<String> {
+    src.lines()
+        .filter_map(|l| l.trim_start().strip_prefix("[^")?.split_once("]:"))
+        .map(|(name, _)| name.to_string())
+        .filter(|n| !n.is_empty() && !n.contains(char::is_whitespace))
+        .collect()
+}
+
+/// pulldown-cmark's label matching: case-insensitive, whitespace collapsed.
+fn label_key(label: &str) -> String {
+    label
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 impl<'a> Builder<'a> {
@@ -108,18 +146,55 @@ impl<'a> Builder<'a> {
             stack: vec![Frame::new(Kind::Root)],
             footnotes: Vec::new(),
             skip_until: 0,
+            tables: true,
+            refs: Refs::default(),
+            notes: Rc::new(footnote_names(src)),
         }
     }
 
+    /// A builder for a fragment of this document's source (or of a cell), sharing its link
+    /// definitions.
+    pub(super) fn child<'b>(&self, src: &'b str) -> Builder<'b>
+    where
+        'a: 'b,
+    {
+        let mut b = Builder::new(src, self.opts);
+        b.refs = self.refs.clone();
+        let mut notes = (*self.notes).clone();
+        notes.extend(footnote_names(src));
+        b.notes = Rc::new(notes);
+        b
+    }
+
+    /// For span-level content: no table syntax.
+    pub(crate) fn without_tables(mut self) -> Self {
+        self.tables = false;
+        self
+    }
+
     pub(crate) fn run(mut self) -> Document {
-        let mut cm = CmOptions::ENABLE_TABLES
-            | CmOptions::ENABLE_FOOTNOTES
+        let mut cm = CmOptions::ENABLE_FOOTNOTES
             | CmOptions::ENABLE_STRIKETHROUGH
             | CmOptions::ENABLE_TASKLISTS
             | CmOptions::ENABLE_HEADING_ATTRIBUTES;
         cm |= CmOptions::ENABLE_DEFINITION_LIST;
+        if self.tables {
+            cm |= CmOptions::ENABLE_TABLES;
+        }
         let src = self.src;
-        for (event, range) in Parser::new_ext(src, cm).into_offset_iter() {
+        let inherited = self.refs.clone();
+        let callback = move |link: BrokenLink<'_>| {
+            let (url, title) = inherited.get(&label_key(&link.reference))?;
+            Some((CowStr::from(url.clone()), CowStr::from(title.clone())))
+        };
+        let parser = Parser::new_with_broken_link_callback(src, cm, Some(callback));
+        let mut refs = (*self.refs).clone();
+        for (label, def) in parser.reference_definitions().iter() {
+            let title = def.title.as_deref().unwrap_or("").to_string();
+            refs.insert(label_key(label), (def.dest.to_string(), title));
+        }
+        self.refs = Rc::new(refs);
+        for (event, range) in parser.into_offset_iter() {
             if range.start < self.skip_until {
                 continue;
             }
@@ -186,7 +261,26 @@ impl<'a> Builder<'a> {
     }
 
     fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
-        let kind = match tag {
+        if matches!(tag, Tag::Paragraph | Tag::Table(_)) && self.kramdown_table(&tag, &range) {
+            return;
+        }
+        if matches!(tag, Tag::HtmlBlock) && self.top_level_html(range.clone()) {
+            return;
+        }
+        let kind = self.kind_of(tag, &range);
+        if is_span(&kind) {
+            self.ensure_inline_parent(range.start);
+        } else {
+            self.close_implicit_para();
+        }
+        let mut frame = Frame::new(kind);
+        frame.start = range.start;
+        self.stack.push(frame);
+    }
+
+    /// What the element opened by `tag` collects.
+    fn kind_of(&self, tag: Tag<'_>, range: &Range<usize>) -> Kind {
+        match tag {
             Tag::Paragraph => Kind::Para { implicit: false },
             Tag::Heading {
                 level, id, classes, ..
@@ -194,6 +288,7 @@ impl<'a> Builder<'a> {
                 level: level as u8,
                 id: id.map(|s| s.to_string()),
                 classes: classes.iter().map(|s| s.to_string()).collect(),
+                start: range.start,
             },
             Tag::BlockQuote(_) => Kind::Quote,
             Tag::CodeBlock(CodeBlockKind::Fenced(info)) => {
@@ -203,12 +298,7 @@ impl<'a> Builder<'a> {
                 Kind::Code((!word.is_empty()).then(|| word.to_string()), raw)
             }
             Tag::CodeBlock(CodeBlockKind::Indented) => Kind::Code(None, None),
-            Tag::HtmlBlock => {
-                if self.top_level_html(range.clone()) {
-                    return;
-                }
-                Kind::Html
-            }
+            Tag::HtmlBlock => Kind::Html,
             Tag::List(start) => Kind::List {
                 ordered: start.is_some(),
             },
@@ -219,14 +309,14 @@ impl<'a> Builder<'a> {
             Tag::TableRow => Kind::TableRow,
             Tag::TableCell => Kind::TableCell,
             Tag::Emphasis => Kind::Em(range.start),
-            Tag::Strong => Kind::Strong,
+            Tag::Strong => Kind::Strong(range.start),
             Tag::Strikethrough => Kind::Del,
             Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 ..
-            } => link_kind(link_type, &dest_url, &title),
+            } => self.link_kind(link_type, &dest_url, &title, range.clone()),
             Tag::Image {
                 dest_url, title, ..
             } => Kind::Image {
@@ -238,13 +328,7 @@ impl<'a> Builder<'a> {
             Tag::DefinitionListTitle => Kind::DefTerm,
             Tag::DefinitionListDefinition => Kind::DefDefinition,
             _ => Kind::Other,
-        };
-        if is_span(&kind) {
-            self.ensure_inline_parent(range.start);
-        } else {
-            self.close_implicit_para();
         }
-        self.stack.push(Frame::new(kind));
     }
 
     fn end(&mut self, tag: TagEnd, range: Range<usize>) {
@@ -259,93 +343,52 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// A top-level block HTML element: rendered from the source up to its end tag; the
-    /// events it covers are skipped. Returns false when kramdown would not see block HTML.
-    /// Whatever follows the element in CommonMark's HTML block (or on the end tag's line) is
-    /// Markdown again for kramdown.
-    fn top_level_html(&mut self, range: Range<usize>) -> bool {
-        let start = range.start;
-        if self.stack.len() != 1 || html_block::block_start(&self.src[start..]).is_none() {
-            return false;
-        }
-        let used =
-            match html_block::markdown_element(&self.src[start..], self.opts.parse_block_html) {
-                Some((el, span)) => self.markdown_element(el, span, start),
-                None => {
-                    let (html, used) = html_block::render(&self.src[start..]);
-                    self.block(Block::Html(html));
-                    used
-                }
-            };
-        let pos = start + used.max(1);
-        let rest_end = if pos < range.end {
-            range.end
-        } else if at_line_start(self.src, pos) {
-            pos
-        } else {
-            next_blank_line(self.src, pos)
+    /// A link; autolinks kramdown does not know (other schemes, or `<<x@y.z>>` where it reads
+    /// `<<` first) stay text. kramdown keeps backslashes in an inline link's URL.
+    fn link_kind(&self, link_type: LinkType, url: &str, title: &str, range: Range<usize>) -> Kind {
+        let (url, auto) = match link_type {
+            LinkType::Email => (format!("mailto:{url}"), true),
+            LinkType::Autolink => (url.to_string(), true),
+            LinkType::Inline => (raw_destination(&self.src[range.clone()], url), false),
+            _ => (url.to_string(), false),
         };
-        self.skip_until = pos.max(rest_end);
-        if rest_end > pos {
-            let doc = Builder::new(&self.src[pos..rest_end], self.opts).run();
-            for block in doc.blocks {
-                self.block(block);
-            }
-            self.footnotes.extend(doc.footnotes);
+        let plain = auto && (self.src[..range.start].ends_with('<') || !kramdown_autolink(&url));
+        Kind::Link {
+            url,
+            title: title.to_string(),
+            auto,
+            plain,
         }
-        true
-    }
-
-    /// An HTML element with Markdown content; returns the source length it used.
-    fn markdown_element(&mut self, el: html_block::Element, span: bool, start: usize) -> usize {
-        let inner = &self.src[start + el.content.start..start + el.content.end];
-        let doc = Builder::new(inner, self.opts).run();
-        self.footnotes.extend(doc.footnotes);
-        let mut blocks = doc.blocks;
-        if span {
-            let mut inlines = Vec::new();
-            for block in blocks {
-                if let Block::Para(p) = block {
-                    if !inlines.is_empty() {
-                        inlines.push(Inline::Soft);
-                    }
-                    inlines.extend(p.inlines);
-                }
-            }
-            blocks = vec![Block::Para(Para {
-                inlines,
-                transparent: true,
-                ..Para::default()
-            })];
-        }
-        let StartTag { name, attrs, .. } = el.tag;
-        self.block(Block::HtmlElement {
-            name,
-            attrs,
-            span,
-            blocks,
-        });
-        el.used
     }
 
     /// kramdown keeps a code span's content as written: line breaks stay, and only a
     /// multi-backtick span loses one space at each end.
     fn raw_code(&self, parsed: &str, range: &Range<usize>) -> String {
+        let raw = &self.src[range.clone()];
+        let ticks = raw.len() - raw.trim_start_matches('`').len();
+        if ticks == 0 || raw.len() < 2 * ticks {
+            return parsed.to_string();
+        }
+        let mut inner = raw[ticks..raw.len() - ticks].to_string();
         let in_container = self
             .stack
             .iter()
             .any(|f| matches!(f.kind, Kind::Quote | Kind::Item));
-        let raw = &self.src[range.clone()];
-        let ticks = raw.len() - raw.trim_start_matches('`').len();
-        if ticks == 0 || raw.len() < 2 * ticks || (in_container && raw.contains('\n')) {
-            return parsed.to_string();
+        if in_container && inner.contains('\n') {
+            // Continuation lines carry the container's markers and indentation.
+            let lines: Vec<&str> = inner.split('\n').collect();
+            let mut joined = lines[0].to_string();
+            for line in &lines[1..] {
+                joined.push('\n');
+                joined.push_str(line.trim_start_matches([' ', '\t', '>']));
+            }
+            inner = joined;
         }
-        let inner = &raw[ticks..raw.len() - ticks];
-        if ticks == 1 {
-            return inner.to_string();
+        if ticks > 1 {
+            let stripped = inner.strip_prefix(' ').unwrap_or(&inner);
+            inner = stripped.strip_suffix(' ').unwrap_or(stripped).to_string();
         }
-        let inner = inner.strip_prefix(' ').unwrap_or(inner);
-        inner.strip_suffix(' ').unwrap_or(inner).to_string()
+        inner
     }
 
     pub(super) fn top(&mut self) -> &mut Frame {
@@ -369,6 +412,7 @@ impl<'a> Builder<'a> {
         ) {
             let mut frame = Frame::new(Kind::Para { implicit: true });
             frame.end = start;
+            frame.start = start;
             self.stack.push(frame);
         }
     }
@@ -398,7 +442,7 @@ fn text(text: String, literal: usize, next: &str) -> Inline {
 fn is_span(kind: &Kind) -> bool {
     matches!(
         kind,
-        Kind::Em(_) | Kind::Strong | Kind::Del | Kind::Link { .. } | Kind::Image { .. }
+        Kind::Em(_) | Kind::Strong(_) | Kind::Del | Kind::Link { .. } | Kind::Image { .. }
     )
 }
 
@@ -421,18 +465,5 @@ fn align(a: &Alignment) -> Align {
         Alignment::Left => Align::Left,
         Alignment::Center => Align::Center,
         Alignment::Right => Align::Right,
-    }
-}
-
-fn link_kind(link_type: LinkType, url: &str, title: &str) -> Kind {
-    let (url, auto) = match link_type {
-        LinkType::Email => (format!("mailto:{url}"), true),
-        LinkType::Autolink => (url.to_string(), true),
-        _ => (url.to_string(), false),
-    };
-    Kind::Link {
-        url,
-        title: title.to_string(),
-        auto,
     }
 }

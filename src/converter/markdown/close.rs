@@ -3,8 +3,9 @@
 
 use super::build::{Builder, Frame, Kind};
 use super::html_block;
-use super::source::blank_line_follows;
-use super::tree::{Align, Block, DefPart, Inline, Item, Para, parse_as_paragraph, plain_text};
+use super::source::{blank_line_before, blank_line_follows, line_start};
+use super::table;
+use super::tree::{Align, Block, DefPart, Inline, Item, Para, Section, TableSection, plain_text};
 
 impl Builder<'_> {
     /// Pops the innermost element and attaches it to its parent.
@@ -20,24 +21,12 @@ impl Builder<'_> {
                 let para = Para {
                     inlines: frame.inlines,
                     blank_after,
+                    span: (frame.start, end),
                     ..Para::default()
                 };
                 self.block(Block::Para(para));
             }
-            Kind::Heading { level, id, classes } => {
-                let mut attrs = Vec::new();
-                if !classes.is_empty() {
-                    attrs.push(("class".to_string(), classes.join(" ")));
-                }
-                if let Some(id) = id {
-                    attrs.push(("id".to_string(), id));
-                }
-                self.block(Block::Heading {
-                    level,
-                    inlines: frame.inlines,
-                    attrs,
-                });
-            }
+            Kind::Heading { .. } => self.close_heading(frame, end),
             Kind::Quote => self.block(Block::Quote {
                 blocks: frame.blocks,
                 attrs: Vec::new(),
@@ -53,8 +42,10 @@ impl Builder<'_> {
                 attrs: Vec::new(),
             }),
             Kind::Item => {
+                let mut blocks = frame.blocks;
+                self.tables_in_item(&mut blocks);
                 let item = Item {
-                    blocks: frame.blocks,
+                    blocks,
                     attrs: Vec::new(),
                 };
                 self.top().items.push(item);
@@ -67,6 +58,94 @@ impl Builder<'_> {
             }),
             Kind::Html => self.close_html(frame.text),
             _ => self.close_other(frame, end),
+        }
+    }
+
+    /// A header, or a paragraph where kramdown does not see a setext header.
+    fn close_heading(&mut self, frame: Frame, end: usize) {
+        let Kind::Heading {
+            level,
+            id,
+            classes,
+            start,
+        } = frame.kind
+        else {
+            return;
+        };
+        if !self.kramdown_setext(start, end) {
+            let raw = &self.src[start..end.min(self.src.len())];
+            let underline = raw
+                .trim_end()
+                .lines()
+                .last()
+                .unwrap_or("")
+                .trim()
+                .to_string();
+            let mut inlines = frame.inlines;
+            inlines.push(Inline::Soft);
+            inlines.push(Inline::Text {
+                text: underline,
+                literal: 0,
+                next: String::new(),
+            });
+            self.block(Block::Para(Para {
+                inlines,
+                ..Para::default()
+            }));
+            return;
+        }
+        let mut attrs = Vec::new();
+        if !classes.is_empty() {
+            attrs.push(("class".to_string(), classes.join(" ")));
+        }
+        if let Some(id) = id {
+            attrs.push(("id".to_string(), id));
+        }
+        self.block(Block::Heading {
+            level,
+            inlines: frame.inlines,
+            attrs,
+        });
+    }
+
+    /// A setext header is one for kramdown only when its text is a single line that starts a
+    /// block (`after_block_boundary?`); otherwise the underline is paragraph text. ATX headers
+    /// (kramdown-parser-gfm's quirk parser) need no boundary.
+    fn kramdown_setext(&mut self, start: usize, end: usize) -> bool {
+        let raw = &self.src[start..end.min(self.src.len())];
+        if raw.trim_start().starts_with('#') {
+            return true;
+        }
+        let single_line = raw.trim_end().lines().count() <= 2;
+        let boundary = self.top().blocks.is_empty() || blank_line_before(self.src, start);
+        single_line && boundary
+    }
+
+    /// kramdown's table syntax inside a list item (not inside a quote, whose markers the
+    /// source lines carry): a paragraph between block boundaries made of pipe lines.
+    fn tables_in_item(&mut self, blocks: &mut [Block]) {
+        if !self.tables || self.stack.iter().any(|f| matches!(f.kind, Kind::Quote)) {
+            return;
+        }
+        let count = blocks.len();
+        for (i, block) in blocks.iter_mut().enumerate() {
+            let Block::Para(p) = &*block else {
+                continue;
+            };
+            let (start, end) = p.span;
+            let before = i == 0 || blank_line_before(self.src, line_start(self.src, start));
+            if end <= start || !before || !(i + 1 == count || p.blank_after) {
+                continue;
+            }
+            let text: String = self.src[start..end.min(self.src.len())]
+                .lines()
+                .map(|l| format!("{}\n", l.trim_start()))
+                .collect();
+            if let Some((table, used)) = table::parse(&text, self)
+                && text[used..].trim().is_empty()
+            {
+                *block = table;
+            }
         }
     }
 
@@ -83,55 +162,69 @@ impl Builder<'_> {
             let html = html_block::render_chunk(&raw);
             self.block(Block::Html(html.trim_end().to_string()));
         } else {
-            for block in parse_as_paragraph(&raw, self.opts) {
+            for block in self.paragraph_fragment(&raw) {
                 self.block(block);
             }
         }
     }
 
     fn close_other(&mut self, frame: Frame, end: usize) {
+        if let Kind::Em(start) | Kind::Strong(start) = frame.kind
+            && let Some(delim) = self.intraword_underscore(start)
+        {
+            let next = |s: &str| s.chars().take(4).collect::<String>();
+            let open = Inline::Text {
+                text: delim.clone(),
+                literal: 0,
+                next: next(&self.src[start + delim.len()..]),
+            };
+            let close_next = next(&self.src[end.min(self.src.len())..]);
+            let close = Inline::Text {
+                text: delim,
+                literal: 0,
+                next: close_next,
+            };
+            let top = self.top();
+            top.end = top.end.max(end);
+            top.inlines.push(open);
+            top.inlines.extend(frame.inlines);
+            top.inlines.push(close);
+            return;
+        }
+        if matches!(
+            frame.kind,
+            Kind::Em(_) | Kind::Strong(_) | Kind::Del | Kind::Link { .. } | Kind::Image { .. }
+        ) {
+            let span = self.span_element(frame, end);
+            let top = self.top();
+            top.end = top.end.max(end);
+            top.inlines.push(span);
+            return;
+        }
         let inl = frame.inlines;
-        let span = match frame.kind {
-            Kind::Em(start) => emphasis(&self.src[start..], inl),
-            Kind::Strong => Inline::Strong(inl),
-            Kind::Del => Inline::Del(inl),
-            Kind::Link {
-                url, auto: true, ..
-            } if !kramdown_autolink(&url) => {
-                let mut text = String::new();
-                plain_text(&inl, &mut text);
-                Inline::Str(format!("<{text}>"))
-            }
-            Kind::Link { url, title, auto } => Inline::Link {
-                url,
-                title,
-                auto,
-                children: inl,
-            },
-            Kind::Image { url, title, alt } => Inline::Image { url, title, alt },
+        match frame.kind {
             Kind::TableCell => {
                 let top = self.top();
                 if top.rows.is_empty() {
                     top.rows.push(Vec::new());
                 }
                 top.rows[0].push(inl);
-                return;
             }
             Kind::TableRow | Kind::TableHead => {
                 let mut rows = frame.rows;
                 let row = rows.pop().unwrap_or_default();
-                return self.top().rows.push(row);
+                self.top().rows.push(row);
             }
-            Kind::Table(aligns) => return self.close_table(aligns, frame.rows),
-            Kind::DefTerm => return self.top().defs.push(DefPart::Term(inl)),
+            Kind::Table(aligns) => self.close_table(aligns, frame.rows),
+            Kind::DefTerm => self.top().defs.push(DefPart::Term(inl)),
             Kind::DefDefinition => {
                 let item = Item {
                     blocks: frame.blocks,
                     attrs: Vec::new(),
                 };
-                return self.top().defs.push(DefPart::Definition(item));
+                self.top().defs.push(DefPart::Definition(item));
             }
-            Kind::DefList => return self.block(Block::DefList(frame.defs)),
+            Kind::DefList => self.block(Block::DefList(frame.defs)),
             _ => {
                 for b in frame.blocks {
                     self.block(b);
@@ -139,27 +232,73 @@ impl Builder<'_> {
                 for i in inl {
                     self.inline(i, end..end);
                 }
-                return;
             }
-        };
-        let top = self.top();
-        top.end = top.end.max(end);
-        top.inlines.push(span);
+        }
     }
 
+    /// kramdown does not open `_`/`__` emphasis right after a letter or `-` (`parse_emphasis`);
+    /// returns the delimiter to keep as text.
+    fn intraword_underscore(&self, start: usize) -> Option<String> {
+        let rest = &self.src[start..];
+        let n = rest.len() - rest.trim_start_matches('_').len();
+        let before = self.src[..start].chars().next_back()?;
+        (n > 0 && n < 3 && (before.is_alphabetic() || before == '-')).then(|| "_".repeat(n))
+    }
+
+    /// Emphasis, strong, strikethrough, links and images.
+    fn span_element(&self, frame: Frame, end: usize) -> Inline {
+        let inl = frame.inlines;
+        match frame.kind {
+            Kind::Em(start) => emphasis(&self.src[start..], inl),
+            Kind::Strong(_) => Inline::Strong(inl),
+            Kind::Link { plain: true, .. } => {
+                let mut text = String::new();
+                plain_text(&inl, &mut text);
+                let next = self.src[end.min(self.src.len())..]
+                    .chars()
+                    .take(4)
+                    .collect();
+                Inline::Text {
+                    text: format!("<{text}>"),
+                    literal: 0,
+                    next,
+                }
+            }
+            Kind::Link {
+                url, title, auto, ..
+            } => Inline::Link {
+                url,
+                title,
+                auto,
+                children: inl,
+            },
+            Kind::Image { url, title, alt } => Inline::Image { url, title, alt },
+            _ => Inline::Del(inl),
+        }
+    }
+
+    /// A GFM table inside a container (top-level ones go through `table`).
     fn close_table(&mut self, aligns: Vec<Align>, mut rows: Vec<Vec<Vec<Inline>>>) {
         let head = if rows.is_empty() {
             Vec::new()
         } else {
             rows.remove(0)
         };
-        let table = Block::Table {
+        let sections = vec![
+            TableSection {
+                kind: Section::Head,
+                rows: vec![head],
+            },
+            TableSection {
+                kind: Section::Body,
+                rows,
+            },
+        ];
+        self.block(Block::Table {
             aligns,
-            head,
-            rows,
+            sections,
             attrs: Vec::new(),
-        };
-        self.block(table);
+        });
     }
 }
 
@@ -193,7 +332,7 @@ fn emphasis(src: &str, children: Vec<Inline>) -> Inline {
 }
 
 /// kramdown's `AUTOLINK_START`: only these schemes, and plain e-mail addresses.
-fn kramdown_autolink(url: &str) -> bool {
+pub(super) fn kramdown_autolink(url: &str) -> bool {
     if let Some(addr) = url.strip_prefix("mailto:") {
         if let Some((user, host)) = addr.split_once('@') {
             let word = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';

@@ -51,9 +51,13 @@ fn descend(block: &mut Block) {
                 apply_level(&mut item.blocks, false);
             }
         }
-        Block::Table { head, rows, .. } => {
-            head.iter_mut().for_each(spans);
-            rows.iter_mut().flatten().for_each(spans);
+        Block::Table { sections, .. } => {
+            for cell in sections
+                .iter_mut()
+                .flat_map(|s| s.rows.iter_mut().flatten())
+            {
+                spans(cell);
+            }
         }
         _ => {}
     }
@@ -72,7 +76,8 @@ fn container_trailer(block: &mut Block) -> Option<Attrs> {
     let para = match block {
         Block::List { items, .. } => last_para(&mut items.last_mut()?.blocks)?,
         Block::Quote { blocks, .. } => last_para(blocks)?,
-        Block::Table { rows, .. } => {
+        Block::Table { sections, .. } => {
+            let rows = &mut sections.last_mut()?.rows;
             let last = rows.last()?;
             let attrs = parse(text_of(last.first()?)?.trim())?;
             if last.iter().skip(1).all(Vec::is_empty) {

@@ -5,10 +5,12 @@
 //! parser shapes its tree (typography, header ids, list paragraphs, raw HTML), and finally
 //! written out as kramdown's HTML converter (`kramdown/converter/html.rb`) writes it.
 
+mod block_ends;
 mod build;
 mod close;
 mod entities;
 mod footnotes;
+mod fragment;
 mod highlighter;
 mod html_block;
 mod html_tag;
@@ -18,6 +20,7 @@ mod lists;
 mod options;
 mod source;
 mod span_html;
+mod table;
 mod tree;
 mod typography;
 mod writer;

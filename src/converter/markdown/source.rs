@@ -81,3 +81,43 @@ pub(crate) fn next_blank_line(src: &str, pos: usize) -> usize {
     }
     src.len()
 }
+
+/// Whether the line before the one starting at `start` is blank (or there is none).
+pub(crate) fn blank_line_before(src: &str, start: usize) -> bool {
+    let before = &src[..start.min(src.len())];
+    let before = before.strip_suffix('\n').unwrap_or(before);
+    if before.is_empty() {
+        return true;
+    }
+    let line = before.rsplit('\n').next().unwrap_or("");
+    line.trim_matches(|c: char| c == ' ' || c == '\t' || c == '>' || c == '\r')
+        .is_empty()
+}
+
+/// An inline link's destination as written (kramdown does not process backslash escapes in
+/// it), when it differs from the parsed one only by backslashes.
+pub(crate) fn raw_destination(link: &str, parsed: &str) -> String {
+    let raw = link
+        .strip_suffix(')')
+        .and_then(|l| l.rfind("](").map(|i| &l[i + 2..]))
+        .map(|d| d.split_whitespace().next().unwrap_or(""))
+        .map(|d| {
+            d.strip_prefix('<')
+                .and_then(|d| d.strip_suffix('>'))
+                .unwrap_or(d)
+        });
+    match raw {
+        Some(raw) if raw != parsed && raw.replace('\\', "") == parsed.replace('\\', "") => {
+            raw.to_string()
+        }
+        _ => parsed.to_string(),
+    }
+}
+
+/// The start of the line holding `pos`.
+pub(crate) fn line_start(src: &str, pos: usize) -> usize {
+    src[..pos.min(src.len())]
+        .rfind('\n')
+        .map(|i| i + 1)
+        .unwrap_or(0)
+}

@@ -19,19 +19,35 @@ pub(crate) fn balance_blocks(blocks: &mut [Block]) {
                     balance_blocks(&mut item.blocks);
                 }
             }
-            Block::Table { head, rows, .. } => {
-                head.iter_mut().for_each(balance);
-                rows.iter_mut().flatten().for_each(balance);
+            Block::Table { sections, .. } => {
+                for cell in sections
+                    .iter_mut()
+                    .flat_map(|s| s.rows.iter_mut().flatten())
+                {
+                    balance(cell);
+                }
             }
             _ => {}
         }
     }
 }
 
+/// Elements whose content kramdown keeps raw (`HTML_CONTENT_MODEL_RAW`): no typography.
+const RAW_CONTENT: &[&str] = &[
+    "script", "style", "math", "option", "textarea", "pre", "code", "kbd", "samp", "var",
+];
+
 /// Balances one list of span elements.
 fn balance(inlines: &mut Vec<Inline>) {
     let mut open: Vec<String> = Vec::new();
     for inline in inlines.iter_mut() {
+        let in_raw = open
+            .last()
+            .is_some_and(|n| RAW_CONTENT.contains(&n.as_str()));
+        if in_raw && let Inline::Text { text, .. } = inline {
+            *inline = Inline::Str(std::mem::take(text));
+            continue;
+        }
         let Inline::Html(html) = inline else {
             continue;
         };

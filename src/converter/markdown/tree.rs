@@ -56,8 +56,7 @@ pub(crate) enum Block {
     },
     Table {
         aligns: Vec<Align>,
-        head: Vec<Vec<Inline>>,
-        rows: Vec<Vec<Vec<Inline>>>,
+        sections: Vec<TableSection>,
         attrs: Attrs,
     },
     /// A definition list: terms and definitions in source order.
@@ -70,6 +69,21 @@ pub(crate) enum Block {
         span: bool,
         blocks: Vec<Block>,
     },
+}
+
+/// `<thead>`, `<tbody>` or `<tfoot>`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Section {
+    Head,
+    Body,
+    Foot,
+}
+
+/// One section of a table: rows of cells of span elements.
+#[derive(Debug, Clone)]
+pub(crate) struct TableSection {
+    pub kind: Section,
+    pub rows: Vec<Vec<Vec<Inline>>>,
 }
 
 /// A `<dt>` or `<dd>` of a definition list.
@@ -88,6 +102,8 @@ pub(crate) struct Para {
     pub transparent: bool,
     /// A blank line follows the paragraph in the source.
     pub blank_after: bool,
+    /// Where the paragraph's text starts and ends in the source.
+    pub span: (usize, usize),
 }
 
 /// A list item.
@@ -137,20 +153,6 @@ pub(crate) enum Inline {
 /// Parses `src` into the element tree.
 pub(crate) fn parse(src: &str, opts: &Options) -> Document {
     Builder::new(src, opts).run()
-}
-
-/// Parses a chunk that kramdown reads as a paragraph although CommonMark reads it as an HTML
-/// block (it opens with a span element such as `<br/>` or `<img>`).
-pub(crate) fn parse_as_paragraph(text: &str, opts: &Options) -> Vec<Block> {
-    const MARK: char = '\u{E000}';
-    let doc = parse(&format!("{MARK}{text}"), opts);
-    let mut blocks = doc.blocks;
-    if let Some(Block::Para(p)) = blocks.first_mut()
-        && let Some(Inline::Text { text, .. }) = p.inlines.first_mut()
-    {
-        *text = text.trim_start_matches(MARK).to_string();
-    }
-    blocks
 }
 
 /// All text of `inlines`, as kramdown's GFM parser collects a header's `raw_text`.

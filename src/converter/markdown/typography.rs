@@ -49,9 +49,13 @@ impl Typographer {
                         self.blocks(&mut item.blocks);
                     }
                 }
-                Block::Table { head, rows, .. } => {
-                    head.iter_mut().for_each(|c| self.inlines(c));
-                    rows.iter_mut().flatten().for_each(|c| self.inlines(c));
+                Block::Table { sections, .. } => {
+                    for cell in sections
+                        .iter_mut()
+                        .flat_map(|s| s.rows.iter_mut().flatten())
+                    {
+                        self.inlines(cell);
+                    }
                 }
                 Block::DefList(parts) => {
                     for part in parts {

@@ -6,7 +6,7 @@ use super::entities::{escape_attr, escape_text};
 use super::footnotes::Footnotes;
 use super::highlighter::Highlighter;
 use super::options::Options;
-use super::tree::{Align, Attrs, Block, DefPart, Document, Inline, Item};
+use super::tree::{Align, Attrs, Block, DefPart, Document, Inline, Item, Section, TableSection};
 
 /// Writes the whole document, footnotes last.
 pub(crate) fn write(doc: &Document, opts: &Options, hl: &dyn Highlighter) -> String {
@@ -81,10 +81,9 @@ impl Writer<'_> {
             }
             Block::Table {
                 aligns,
-                head,
-                rows,
+                sections,
                 attrs,
-            } => self.table(aligns, head, rows, attrs, indent),
+            } => self.table(aligns, sections, attrs, indent),
             Block::DefList(parts) => self.def_list(parts, indent),
             Block::HtmlElement {
                 name,
@@ -193,26 +192,19 @@ impl Writer<'_> {
         ));
     }
 
-    fn table(
-        &mut self,
-        aligns: &[Align],
-        head: &[Vec<Inline>],
-        rows: &[Vec<Vec<Inline>>],
-        attrs: &Attrs,
-        indent: usize,
-    ) {
+    fn table(&mut self, aligns: &[Align], sections: &[TableSection], attrs: &Attrs, indent: usize) {
         self.open("table", attrs, indent);
-        if !head.is_empty() {
-            self.open("thead", &Vec::new(), indent + 2);
-            self.row("th", aligns, head, indent + 4);
-            self.close("thead", indent + 2);
-        }
-        if !rows.is_empty() {
-            self.open("tbody", &Vec::new(), indent + 2);
-            for row in rows {
-                self.row("td", aligns, row, indent + 4);
+        for section in sections.iter().filter(|s| !s.rows.is_empty()) {
+            let (tag, cell) = match section.kind {
+                Section::Head => ("thead", "th"),
+                Section::Body => ("tbody", "td"),
+                Section::Foot => ("tfoot", "td"),
+            };
+            self.open(tag, &Vec::new(), indent + 2);
+            for row in &section.rows {
+                self.row(cell, aligns, row, indent + 4);
             }
-            self.close("tbody", indent + 2);
+            self.close(tag, indent + 2);
         }
         self.close("table", indent);
     }

@@ -5,6 +5,7 @@
 
 use super::FilterDef;
 use super::string::cgi_escape;
+use super::url::{normalize_component, normalize_uri};
 use crate::liquid::render::Context;
 use crate::liquid::tokenize::{is_ruby_space, re};
 use crate::liquid::value::Value;
@@ -45,6 +46,18 @@ pub const FILTERS: &[FilterDef] = &[
         run: |c, i, _| Ok(Value::str(c.host.smartify(&i.to_s()))),
     },
     FilterDef {
+        name: "sassify",
+        min: 0,
+        max: 0,
+        run: |c, i, _| c.host.sass(&i.to_s(), true).map(Value::str),
+    },
+    FilterDef {
+        name: "scssify",
+        min: 0,
+        max: 0,
+        run: |c, i, _| c.host.sass(&i.to_s(), false).map(Value::str),
+    },
+    FilterDef {
         name: "jsonify",
         min: 0,
         max: 0,
@@ -66,7 +79,7 @@ pub const FILTERS: &[FilterDef] = &[
         name: "uri_escape",
         min: 0,
         max: 0,
-        run: |_, i, _| Ok(Value::str(uri_escape(&i.to_s()))),
+        run: |_, i, _| Ok(Value::str(normalize_component(&i.to_s()))),
     },
     FilterDef {
         name: "slugify",
@@ -190,12 +203,6 @@ fn absolute_url(ctx: &mut Context, input: Value, _: &[Value]) -> R {
     }))
 }
 
-/// The part of Addressable's `normalize` that matters for site URLs:
-/// characters outside the URI set are percent-encoded.
-fn normalize_uri(s: &str) -> String {
-    uri_escape(s)
-}
-
 static INDEX_HTML: LazyLock<Regex> = LazyLock::new(|| re(r"(?m)/index\.html?$"));
 
 fn strip_index(_: &mut Context, input: Value, _: &[Value]) -> R {
@@ -222,40 +229,28 @@ pub fn xml_escape(s: &str) -> String {
     out
 }
 
-/// Addressable's `normalize_component`: percent-encodes what is not an
-/// unreserved, reserved or already-encoded character.
-pub fn uri_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let b = s.as_bytes();
-    for (i, &c) in b.iter().enumerate() {
-        let keep = c.is_ascii_alphanumeric()
-            || b"-._~!$&'()*+,;=:@/?#[]".contains(&c)
-            || (c == b'%'
-                && b.get(i + 1).is_some_and(u8::is_ascii_hexdigit)
-                && b.get(i + 2).is_some_and(u8::is_ascii_hexdigit));
-        if keep {
-            out.push(c as char);
-        } else {
-            out.push_str(&format!("%{c:02X}"));
-        }
-    }
-    out
+/// Combining marks (`\p{M}`, the common blocks), which slugify keeps.
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x300..=0x36f | 0x1ab0..=0x1aff | 0x1dc0..=0x1dff | 0x20d0..=0x20ff | 0xfe20..=0xfe2f)
 }
 
 fn slugify(_: &mut Context, input: Value, args: &[Value]) -> R {
     if input.is_nil() {
         return Ok(Value::Nil);
     }
-    let text = input.to_s();
+    let mut text = input.to_s();
     let mode = args
         .first()
         .filter(|v| !v.is_nil())
         .map_or("default".to_string(), Value::to_s);
+    if mode == "latin" {
+        text = super::transliterate::transliterate(&text);
+    }
     let keep: fn(char) -> bool = match mode.as_str() {
         "raw" => |c| !c.is_whitespace(),
-        "pretty" => |c| c.is_alphanumeric() || "._~!$&'()+,;=@".contains(c),
+        "pretty" => |c| c.is_alphanumeric() || is_mark(c) || "._~!$&'()+,;=@".contains(c),
         "ascii" => |c| c.is_ascii_alphanumeric(),
-        "default" | "latin" => |c| c.is_alphanumeric(),
+        "default" | "latin" => |c| c.is_alphanumeric() || is_mark(c),
         _ => return Ok(Value::str(text.to_lowercase())),
     };
     let mut slug = String::with_capacity(text.len());
@@ -318,6 +313,7 @@ fn array_to_sentence_string(_: &mut Context, input: Value, args: &[Value]) -> R 
     let connector = args.first().map_or("and".to_string(), Value::to_s);
     let items: Vec<String> = match &input {
         Value::Array(a) => a.iter().map(Value::to_s).collect(),
+        Value::Str(s) if s.chars().count() <= 2 => s.chars().map(String::from).collect(),
         _ => return Err(format!("undefined method `length' for {}", input.inspect())),
     };
     Ok(Value::str(match items.len() {

@@ -9,6 +9,8 @@ pub mod jekyll;
 pub mod jekyll_grouping;
 pub mod math;
 pub mod string;
+pub mod transliterate;
+pub mod url;
 
 use super::error::{Error, ErrorKind};
 use super::render::Context;

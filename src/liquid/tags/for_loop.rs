@@ -251,3 +251,29 @@ fn forloop(name: &str, length: i64, index: i64, parent: &Value) -> Value {
     m.insert("parentloop".into(), parent.clone());
     Value::hash(m)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slices_share_items_instead_of_copying() {
+        let item = Value::hash(Map::from_iter([("k".to_string(), Value::Int(1))]));
+        let list = Value::array(vec![item.clone(), item.clone(), Value::Nil]);
+        let segment = slice_collection(&list, 1, Some(2));
+        let (Value::Hash(a), Value::Hash(b)) = (&item, &segment[0]) else {
+            panic!("expected hashes")
+        };
+        assert!(std::sync::Arc::ptr_eq(a, b));
+        let cases = [
+            (Value::Range(1, 5), 1, Some(3), 2),
+            (Value::Range(1, 5), -2, None, 5),
+            (Value::Range(1, 5), 0, Some(-1), 0),
+            (Value::str("abc"), 5, None, 1),
+            (Value::Nil, 0, None, 0),
+        ];
+        for (input, from, to, len) in cases {
+            assert_eq!(slice_collection(&input, from, to).len(), len, "{input:?}");
+        }
+    }
+}

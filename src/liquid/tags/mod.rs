@@ -79,6 +79,7 @@ fn raw(ctx: &mut ParseContext, markup: &str) -> Result<Tag, Error> {
     if !markup.chars().all(is_ruby_space) {
         return Err(ctx.syntax_error("Syntax Error in 'raw' - Valid syntax: raw"));
     }
+    let opening_line = ctx.line;
     let mut body = String::new();
     while let Some(token) = ctx.next_token() {
         if let Some(c) = RAW_END.captures(token.text) {
@@ -89,5 +90,9 @@ fn raw(ctx: &mut ParseContext, markup: &str) -> Result<Tag, Error> {
         }
         body.push_str(token.text);
     }
-    Err(ctx.syntax_error("'raw' tag was never closed"))
+    Err(Error::syntax(
+        "'raw' tag was never closed",
+        &ctx.file,
+        opening_line,
+    ))
 }

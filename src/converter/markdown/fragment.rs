@@ -1,0 +1,70 @@
+//! Fragments kramdown parses on their own: a table cell's spans, and a CommonMark HTML block
+//! that kramdown reads as a paragraph because it opens with a span element (`<br/>`, `<img>`).
+//! A private-use mark in front keeps the fragment from starting a block construct.
+
+use super::build::Builder;
+use super::tree::{Block, Inline};
+
+const MARK: char = '\u{E000}';
+
+impl Builder<'_> {
+    /// Parses text as span-level Markdown only (a table cell's content).
+    pub(crate) fn inline_fragment(&self, text: &str) -> Vec<Inline> {
+        let src = self.with_notes(&format!("{MARK}{text}"));
+        let doc = self.child(&src).without_tables().run();
+        let mut inlines = Vec::new();
+        for block in doc.blocks {
+            if let Block::Para(p) = block {
+                inlines.extend(p.inlines);
+            }
+        }
+        strip_mark(&mut inlines);
+        inlines
+    }
+
+    /// Parses a chunk as a paragraph although CommonMark reads it as an HTML block.
+    pub(crate) fn paragraph_fragment(&self, text: &str) -> Vec<Block> {
+        let src = self.with_notes(&format!("{MARK}{text}"));
+        let mut blocks = self.child(&src).run().blocks;
+        if let Some(Block::Para(p)) = blocks.first_mut() {
+            strip_mark(&mut p.inlines);
+        }
+        blocks
+    }
+}
+
+impl Builder<'_> {
+    /// A fragment's text plus stand-in definitions of the document's footnotes it refers to,
+    /// so that pulldown-cmark sees the references (the real notes are the document's).
+    pub(crate) fn with_notes(&self, text: &str) -> String {
+        let mut src = text.to_string();
+        for name in self.notes.iter() {
+            if text.contains(&format!("[^{name}]")) {
+                src.push_str(&format!("\n\n[^{name}]: {NOTE_MARK}\n"));
+            }
+        }
+        src
+    }
+}
+
+/// The content of a stand-in footnote definition.
+const NOTE_MARK: char = '\u{E001}';
+
+/// Whether a footnote definition is a stand-in added by [`Builder::with_notes`].
+pub(crate) fn is_borrowed_note(blocks: &[Block]) -> bool {
+    match blocks {
+        [Block::Para(p)] => {
+            matches!(p.inlines.as_slice(), [Inline::Text { text, .. }] if text.starts_with(NOTE_MARK))
+        }
+        _ => false,
+    }
+}
+
+fn strip_mark(inlines: &mut Vec<Inline>) {
+    if let Some(Inline::Text { text, .. }) = inlines.first_mut() {
+        *text = text.trim_start_matches(MARK).to_string();
+        if text.is_empty() {
+            inlines.remove(0);
+        }
+    }
+}

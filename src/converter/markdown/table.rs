@@ -1,0 +1,293 @@
+//! kramdown's table syntax (`kramdown/parser/kramdown/table.rb`), which kramdown-parser-gfm
+//! uses unchanged: any block that starts with a line holding an unescaped pipe is a table if
+//! all its lines do and a block boundary follows. Separator lines (`|---|`) split header and
+//! body sections and give the alignment, `|===|` starts the footer. GFM tables are a subset.
+
+use super::build::Builder;
+use super::tree::{Align, Block, Inline, Section, TableSection};
+
+/// A table at the start of `s` (which starts a line after a block boundary): the table and
+/// how much of `s` it used.
+pub(crate) fn parse(s: &str, builder: &Builder) -> Option<(Block, usize)> {
+    let first = s.split('\n').next()?;
+    if !is_table_start(first) {
+        return None;
+    }
+    let leading_pipe = first.trim_start().starts_with('|');
+    let mut t = TableBuilder::default();
+    let mut pos = 0;
+    while pos < s.len() {
+        let end = s[pos..].find('\n').map(|i| pos + i + 1).unwrap_or(s.len());
+        let line = s[pos..end].trim_end_matches(['\n', '\r']);
+        if !has_pipe(line) {
+            break;
+        }
+        if !has_pipe(&without_code_spans(line)) {
+            return None;
+        }
+        t.line(line, leading_pipe);
+        pos = end;
+    }
+    if !before_boundary(&s[pos..]) || t.rows_and_sections_empty() {
+        return None;
+    }
+    let table = t.finish(builder)?;
+    Some((table, pos))
+}
+
+#[derive(Default)]
+struct TableBuilder {
+    sections: Vec<(Section, Vec<Vec<String>>)>,
+    rows: Vec<Vec<String>>,
+    aligns: Option<Vec<Align>>,
+    has_footer: bool,
+}
+
+impl TableBuilder {
+    fn line(&mut self, line: &str, leading_pipe: bool) {
+        if is_separator(line, '-') {
+            if self.rows.is_empty() {
+            } else if self.aligns.is_none() && !self.has_footer {
+                self.add(Section::Head, false);
+                self.aligns = Some(alignments(line));
+            } else {
+                self.add(Section::Body, false);
+            }
+        } else if is_separator(line, '=') {
+            if !self.rows.is_empty() {
+                self.add(Section::Body, true);
+            }
+            self.has_footer = true;
+        } else {
+            self.rows.push(split_row(line.trim_end(), leading_pipe));
+        }
+    }
+
+    /// kramdown's `add_container`: body rows after a footer line wait for the footer.
+    fn add(&mut self, section: Section, force: bool) {
+        if !self.has_footer || section != Section::Body || force {
+            self.sections
+                .push((section, std::mem::take(&mut self.rows)));
+        }
+    }
+
+    fn rows_and_sections_empty(&self) -> bool {
+        self.rows.is_empty() && self.sections.is_empty()
+    }
+
+    fn finish(mut self, builder: &Builder) -> Option<Block> {
+        if !self.rows.is_empty() {
+            let last = if self.has_footer {
+                Section::Foot
+            } else {
+                Section::Body
+            };
+            self.add(last, false);
+        }
+        if !self.sections.iter().any(|(s, _)| *s == Section::Body) {
+            return None;
+        }
+        let columns = self
+            .sections
+            .iter()
+            .flat_map(|(_, r)| r.iter().map(Vec::len))
+            .max()?;
+        let mut aligns = self.aligns.unwrap_or_default();
+        aligns.resize(columns, Align::Default);
+        let sections = self
+            .sections
+            .into_iter()
+            .map(|(kind, rows)| TableSection {
+                kind,
+                rows: rows
+                    .into_iter()
+                    .map(|r| cells(r, columns, builder))
+                    .collect(),
+            })
+            .collect();
+        Some(Block::Table {
+            aligns,
+            sections,
+            attrs: Vec::new(),
+        })
+    }
+}
+
+/// Parses each cell's text as span-level Markdown; short rows get empty cells.
+fn cells(row: Vec<String>, columns: usize, builder: &Builder) -> Vec<Vec<Inline>> {
+    let mut out: Vec<Vec<Inline>> = row.iter().map(|c| builder.inline_fragment(c)).collect();
+    out.resize_with(columns, Vec::new);
+    out
+}
+
+/// `TABLE_START`: up to three spaces, then a line with a pipe (`TABLE_PIPE_CHECK`).
+fn is_table_start(line: &str) -> bool {
+    let trimmed = line.trim_start_matches(' ');
+    line.len() - trimmed.len() <= 3
+        && trimmed.chars().next().is_some_and(|c| !c.is_whitespace())
+        && has_pipe(line)
+}
+
+/// `TABLE_PIPE_CHECK`: a pipe at the start or after a character other than a backslash.
+fn has_pipe(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.iter()
+        .enumerate()
+        .any(|(i, &c)| c == b'|' && (i == 0 || b[i - 1] != b'\\'))
+}
+
+/// `TABLE_SEP_LINE` (`-`) / `TABLE_FSEP_LINE` (`=`).
+fn is_separator(line: &str, dash: char) -> bool {
+    let line = line.trim_end();
+    line.contains(dash) && line.chars().all(|c| "+|: \t".contains(c) || c == dash)
+}
+
+/// `TABLE_HSEP_ALIGN` over a separator line.
+fn alignments(line: &str) -> Vec<Align> {
+    let mut out = Vec::new();
+    let chars: Vec<char> = line.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] != '-' && chars[i] != ':' {
+            i += 1;
+            continue;
+        }
+        let left = chars[i] == ':';
+        let mut j = if left { i + 1 } else { i };
+        if chars.get(j) != Some(&'-') {
+            i += 1;
+            continue;
+        }
+        while chars.get(j) == Some(&'-') {
+            j += 1;
+        }
+        let right = chars.get(j) == Some(&':');
+        out.push(match (left, right) {
+            (false, false) => Align::Default,
+            (true, false) => Align::Left,
+            (false, true) => Align::Right,
+            (true, true) => Align::Center,
+        });
+        i = if right { j + 1 } else { j };
+    }
+    out
+}
+
+/// Splits a row at unescaped pipes outside code spans; `\|` becomes `|`.
+fn split_row(line: &str, leading_pipe: bool) -> Vec<String> {
+    let mut cells = vec![String::new()];
+    let chars: Vec<char> = line.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '`' {
+            let n = chars[i..].iter().take_while(|&&c| c == '`').count();
+            if let Some(close) = find_ticks(&chars, i + n, n) {
+                let span: String = chars[i..close + n].iter().collect();
+                push(&mut cells, &span);
+                i = close + n;
+                continue;
+            }
+            push(&mut cells, &"`".repeat(n));
+            i += n;
+        } else if c == '\\' && chars.get(i + 1) == Some(&'|') {
+            push(&mut cells, "|");
+            i += 2;
+        } else if c == '|' {
+            cells.push(String::new());
+            i += 1;
+        } else {
+            push(&mut cells, &c.to_string());
+            i += 1;
+        }
+    }
+    if leading_pipe && cells.first().is_some_and(|c| c.trim().is_empty()) {
+        cells.remove(0);
+    }
+    if cells.last().is_some_and(|c| c.trim().is_empty()) {
+        cells.pop();
+    }
+    cells.into_iter().map(|c| c.trim().to_string()).collect()
+}
+
+/// The line with its code spans removed (kramdown checks that every table line has a pipe
+/// outside code spans).
+fn without_code_spans(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '`' {
+            let n = chars[i..].iter().take_while(|&&c| c == '`').count();
+            if let Some(close) = find_ticks(&chars, i + n, n) {
+                out.push(' ');
+                i = close + n;
+                continue;
+            }
+            i += n;
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+fn push(cells: &mut [String], s: &str) {
+    if let Some(last) = cells.last_mut() {
+        last.push_str(s);
+    }
+}
+
+/// The next run of exactly `n` backticks from `from`.
+fn find_ticks(chars: &[char], from: usize, n: usize) -> Option<usize> {
+    let mut i = from;
+    while i < chars.len() {
+        if chars[i] == '`' {
+            let run = chars[i..].iter().take_while(|&&c| c == '`').count();
+            if run == n {
+                return Some(i);
+            }
+            i += run;
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+/// kramdown's `before_block_boundary?`: a blank line, an IAL line or the end follows.
+fn before_boundary(rest: &str) -> bool {
+    let line = rest.split('\n').next().unwrap_or("");
+    rest.is_empty() || line.trim().is_empty() || line.trim_start().starts_with("{:")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_rows() {
+        let cases: [(&str, bool, &[&str]); 4] = [
+            ("| a | b |", true, &["a", "b"]),
+            ("a | b", false, &["a", "b"]),
+            ("| `x|y` | a \\| b |", true, &["`x|y`", "a | b"]),
+            ("|  | b |", true, &["", "b"]),
+        ];
+        for (line, lead, want) in cases {
+            assert_eq!(split_row(line, lead), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn separators_and_alignment() {
+        assert!(is_separator("|:--|:-:|--:|", '-'));
+        assert!(!is_separator("| a |", '-'));
+        assert!(is_separator("|===|", '='));
+        let a = alignments("|:--|:-:|--:|---|");
+        assert_eq!(
+            a,
+            vec![Align::Left, Align::Center, Align::Right, Align::Default]
+        );
+    }
+}
