@@ -17,7 +17,7 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 fixtures=$here/fixtures
-reference=${JEKYLL_REFERENCE:-/work/shared/tools/jekyll-reference}
+reference=${JEKYLL_REFERENCE:-$here/../../shared/tools/jekyll-reference}
 export SOURCE_DATE_EPOCH=1700000000 TZ=UTC
 
 liquid4=""
@@ -82,4 +82,18 @@ for c in "${cases[@]}"; do
     status=1
   fi
 done
+
+# The repository's own site (tests/site.rs), when no case was named.
+if [ ${#cases[@]} -eq 0 ] && [ -z "$liquid4" ]; then
+  tmp=$(mktemp -d)
+  if "$reference" "$here/.." "$tmp/site"; then
+    rm -rf "$here/site/expected"
+    mv "$tmp/site" "$here/site/expected"
+    echo "built  site"
+  else
+    echo "FAIL   site" >&2
+    status=1
+  fi
+  rm -rf "$tmp"
+fi
 exit $status
