@@ -27,6 +27,7 @@ if [ "${1:-}" = "--liquid4" ]; then
 fi
 
 cases=("$@")
+all_cases=${#cases[@]}
 if [ ${#cases[@]} -eq 0 ]; then
   for d in "$fixtures"/*/; do cases+=("$(basename "$d")"); done
 fi
@@ -84,7 +85,7 @@ for c in "${cases[@]}"; do
 done
 
 # The repository's own site (tests/site.rs), when no case was named.
-if [ ${#cases[@]} -eq 0 ] && [ -z "$liquid4" ]; then
+if [ "$all_cases" -eq 0 ] && [ -z "$liquid4" ]; then
   tmp=$(mktemp -d)
   if "$reference" "$here/.." "$tmp/site"; then
     rm -rf "$here/site/expected"
