@@ -85,12 +85,8 @@ impl DocumentReader<'_> {
                     collection.docs.push(doc);
                 }
             } else {
-                collection.files.push(self.collection_file(
-                    &base,
-                    &entry,
-                    &path,
-                    &collection.label,
-                )?);
+                let file = self.collection_file(&base, &entry, &path, collection)?;
+                collection.files.push(file);
             }
         }
         Ok(())
@@ -148,8 +144,9 @@ impl DocumentReader<'_> {
         base: &str,
         entry: &str,
         path: &Path,
-        label: &str,
+        collection: &Collection,
     ) -> Result<StaticFile> {
+        let label = collection.label.as_str();
         let (dir, name) = match entry.rfind('/') {
             Some(i) => (
                 crate::entry_filter::join(base, &entry[..i]),
@@ -159,7 +156,9 @@ impl DocumentReader<'_> {
         };
         let modified = self.config.mtime(path);
         let rel = crate::entry_filter::join(&dir, &name);
+        let url = collection_file_url(entry, &name, collection, self.config);
         Ok(StaticFile {
+            url,
             data: self.defaults.all(&rel, label),
             dir,
             name,
@@ -168,4 +167,32 @@ impl DocumentReader<'_> {
             collection: Some(label.to_string()),
         })
     }
+}
+
+/// `StaticFile#url` for a collection's file: the collection's template with
+/// the file's `:path` and `:name`, its slash dropped, and the extension added.
+fn collection_file_url(
+    entry: &str,
+    name: &str,
+    collection: &Collection,
+    config: &Config,
+) -> String {
+    let ext = crate::static_file::extname(name);
+    let stem = entry[..entry.len() - ext.len()].trim_end_matches('.');
+    let path = format!("/{stem}");
+    let basename = &name[..name.len() - ext.len()];
+    let style = config
+        .get("permalink")
+        .and_then(crate::utils::scalar_string)
+        .unwrap_or_default();
+    let template = collection.url_template(&style);
+    let placeholders = [
+        ("collection", Some(collection.label.as_str())),
+        ("path", Some(path.as_str())),
+        ("output_ext", Some("")),
+        ("name", Some(basename)),
+        ("title", Some("")),
+    ];
+    let url = crate::url::generate(&template, None, &placeholders);
+    format!("{}{ext}", url.trim_end_matches('/'))
 }

@@ -81,7 +81,6 @@ pub struct SiteContents {
     pub pages: Vec<Value>,
     pub html_pages: Vec<Value>,
     pub static_files: Vec<Value>,
-    pub html_files: Vec<Value>,
     /// `SiteDrop#posts`: re-sorted newest first once every date is known.
     pub posts: Vec<Value>,
     /// Per collection (config order, posts first): label, its settings, its
@@ -96,12 +95,12 @@ pub fn site_value(config: &Config, contents: SiteContents, data: &Map) -> Value 
     site.insert("pages".into(), Value::array(contents.pages));
     site.insert("html_pages".into(), Value::array(contents.html_pages));
     site.insert("static_files".into(), Value::array(contents.static_files));
-    site.insert("html_files".into(), Value::array(contents.html_files));
+    site.insert("config".into(), Value::Nil);
     site.insert("data".into(), Value::hash(data.clone()));
     let mut documents = Vec::new();
     let mut drops = Vec::new();
     for (label, metadata, docs, files) in &contents.collections {
-        documents.extend(docs.iter().cloned());
+        documents.extend(docs.iter().chain(files).cloned());
         drops.push((
             label.clone(),
             collection_value(label, metadata, docs, files),

@@ -22,6 +22,18 @@ pub struct LiquidRenderer {
     error_mode: liquid::ErrorMode,
     markdown: markdown::Options,
     cache: RwLock<HashMap<String, Arc<Template>>>,
+    index: SiteIndex,
+}
+
+/// What `{% link %}` and `{% post_url %}` look up: every written item's
+/// relative path with its URL, and the posts.
+#[derive(Default)]
+pub struct SiteIndex {
+    /// Relative path (static files with their leading `/`) to URL, in
+    /// `Site#each_site_file` order: documents, pages, static files.
+    pub links: Vec<(String, String)>,
+    /// Each post's relative path and URL, in collection order.
+    pub posts: Vec<(String, String)>,
 }
 
 impl LiquidRenderer {
@@ -39,7 +51,14 @@ impl LiquidRenderer {
             error_mode: config.liquid.error_mode,
             markdown: markdown::Options::from_config(kramdown),
             cache: RwLock::new(HashMap::new()),
+            index: SiteIndex::default(),
         }
+    }
+
+    /// Gives the renderer what `link` and `post_url` look up.
+    pub fn with_index(mut self, index: SiteIndex) -> LiquidRenderer {
+        self.index = index;
+        self
     }
 
     /// Parses `source` as the template of `file`, once per file; the body
@@ -135,7 +154,58 @@ impl Host for PageHost<'_> {
     fn now(&self) -> jiff::ZonedDateTime {
         self.renderer.now.clone()
     }
+
+    /// `Jekyll::Tags::Link`: the item whose relative path is `path` (or
+    /// `/path`, for static files).
+    fn link(&self, path: &str) -> std::result::Result<String, String> {
+        let with_slash = format!("/{}", path.trim_start_matches('/'));
+        let found = self
+            .renderer
+            .index
+            .links
+            .iter()
+            .find(|(rel, _)| rel == path || *rel == with_slash);
+        found.map(|(_, url)| url.clone()).ok_or_else(|| {
+            format!(
+                "Could not find document '{path}' in tag 'link'.\n\nMake sure the document exists and the path is correct."
+            )
+        })
+    }
+
+    /// `Jekyll::Tags::PostUrl` with its `PostComparer`: `[dir/]date-slug`
+    /// matches `_posts/dir/date-slug.ext` or `dir/_posts/date-slug.ext`.
+    fn post_url(&self, name: &str) -> std::result::Result<String, String> {
+        let not_found = || {
+            format!(
+                "Could not find post \"{name}\" in tag 'post_url'.\nMake sure the post exists and the name is correct."
+            )
+        };
+        let parts = POST_NAME
+            .captures(name.trim_start_matches('/'))
+            .ok_or_else(not_found)?;
+        let dir = parts.get(1).map_or("", |m| m.as_str());
+        let base = format!(
+            r"{}-{}\.[^.]+",
+            regex::escape(&parts[2]),
+            regex::escape(&parts[3])
+        );
+        let dir = regex::escape(dir);
+        let pattern = format!(r"^_posts/{dir}{base}|^{dir}_posts/?{base}");
+        let re = regex::Regex::new(&pattern).map_err(|_| not_found())?;
+        let found = self
+            .renderer
+            .index
+            .posts
+            .iter()
+            .find(|(rel, _)| re.is_match(rel));
+        found.map(|(_, url)| url.clone()).ok_or_else(not_found)
+    }
 }
+
+/// `PostComparer::MATCHER`.
+static POST_NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(.+/)*(\d+-\d+-\d+)-(.*)$").expect("valid regex")
+});
 
 /// Jekyll's `validate_file_name`: word characters and `/.-()+~#@` only, and
 /// no runs of dots or slashes.

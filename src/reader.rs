@@ -144,6 +144,7 @@ impl Reader<'_> {
             data: self.defaults.all(&rel, "static_files"),
             modified_time: modified,
             collection: None,
+            url: crate::static_file::cleaned_url(&crate::entry_filter::join(dir, name)),
         })
     }
 

@@ -10,7 +10,7 @@ use crate::drops;
 use crate::errors::{Error, Result};
 use crate::layout::Layout;
 use crate::liquid::{Map, RenderOptions, Value};
-use crate::liquid_renderer::LiquidRenderer;
+use crate::liquid_renderer::{LiquidRenderer, SiteIndex};
 use crate::page::Page;
 use crate::reader;
 use crate::renderer::{RenderContext, Rendered, with_key};
@@ -127,7 +127,7 @@ impl Site {
     /// phase in parallel over a read-only snapshot; the first error in
     /// reading order wins.
     pub fn render(&mut self) -> Result<()> {
-        let liquid = LiquidRenderer::new(&self.config);
+        let liquid = LiquidRenderer::new(&self.config).with_index(self.site_index());
         let excerpts = self.render_excerpts(&liquid)?;
         for (collection, list) in self.collections.iter_mut().zip(excerpts) {
             for (doc, excerpt) in collection.docs.iter_mut().zip(list) {
@@ -206,6 +206,29 @@ impl Site {
             .collect()
     }
 
+    /// `Site#each_site_file` as `link` and `post_url` see it.
+    fn site_index(&self) -> SiteIndex {
+        let docs = self.collections.iter().flat_map(|c| &c.docs);
+        let mut links: Vec<(String, String)> = docs
+            .map(|d| (d.relative_path.clone(), d.url.clone()))
+            .collect();
+        links.extend(
+            self.pages
+                .iter()
+                .map(|p| (p.relative_path(), p.url.clone())),
+        );
+        links.extend(
+            self.static_files
+                .iter()
+                .map(|f| (f.relative_path(), f.url.clone())),
+        );
+        let posts = self.collections[0].docs.iter();
+        let posts = posts
+            .map(|d| (d.relative_path.clone(), d.url.clone()))
+            .collect();
+        SiteIndex { links, posts }
+    }
+
     fn page_values(&self) -> Vec<Value> {
         self.pages.iter().map(drops::page_value).collect()
     }
@@ -246,12 +269,6 @@ impl Site {
                 .map(drops::static_file_value)
                 .collect::<Vec<_>>()
         };
-        let html_files = self
-            .static_files
-            .iter()
-            .filter(|f| f.extname() == ".html")
-            .map(drops::static_file_value)
-            .collect();
         let collections = self
             .collections
             .iter()
@@ -279,7 +296,6 @@ impl Site {
             pages: page_values,
             html_pages,
             static_files: files(None),
-            html_files,
             collections,
         }
     }

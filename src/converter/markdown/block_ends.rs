@@ -10,7 +10,7 @@ use super::build::Builder;
 use super::fragment::is_borrowed_note;
 use super::html_block;
 use super::html_tag::StartTag;
-use super::source::{at_line_start, blank_line_before, next_blank_line};
+use super::source::{at_line_start, blank_line_before, line_start, next_blank_line};
 use super::table;
 use super::tree::{Block, Document, Inline, Para};
 
@@ -21,7 +21,17 @@ impl Builder<'_> {
     /// Markdown again for kramdown.
     pub(super) fn top_level_html(&mut self, range: Range<usize>) -> bool {
         let start = range.start;
-        if self.stack.len() != 1 || html_block::block_start(&self.src[start..]).is_none() {
+        if self.stack.len() != 1 {
+            return false;
+        }
+        if self.continues_paragraph(start) {
+            let end = next_blank_line(self.src, start);
+            let text = self.src[start..end].to_string();
+            self.merge_into_paragraph(&text);
+            self.skip_until = end;
+            return true;
+        }
+        if html_block::block_start(&self.src[start..]).is_none() {
             return false;
         }
         let used =
@@ -43,6 +53,32 @@ impl Builder<'_> {
         };
         self.resume(pos, rest_end);
         true
+    }
+
+    /// A comment or processing instruction right after a paragraph line: kramdown's
+    /// paragraphs end only at element tags (`LAZY_END_HTML_START`), so it is span HTML of that
+    /// paragraph.
+    pub(super) fn continues_paragraph(&mut self, start: usize) -> bool {
+        let line = self.src[start..].trim_start_matches(' ');
+        (line.starts_with("<!") || line.starts_with("<?"))
+            && matches!(self.top().blocks.last(), Some(Block::Para(p)) if !p.transparent)
+            && !blank_line_before(self.src, line_start(self.src, start))
+    }
+
+    /// Appends `text`, read as paragraph text, to the paragraph just closed.
+    pub(super) fn merge_into_paragraph(&mut self, text: &str) {
+        let mut blocks = self.paragraph_fragment(text).into_iter();
+        let first = blocks.next();
+        if let (Some(Block::Para(more)), Some(Block::Para(p))) =
+            (first, self.top().blocks.last_mut())
+        {
+            p.inlines.push(Inline::Soft);
+            p.inlines.extend(more.inlines);
+            p.blank_after = more.blank_after;
+        }
+        for block in blocks {
+            self.block(block);
+        }
     }
 
     /// kramdown's table syntax at a top-level block start; a GFM table kramdown rejects (no

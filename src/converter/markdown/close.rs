@@ -46,7 +46,7 @@ impl Builder<'_> {
                 self.tables_in_item(&mut blocks);
                 let item = Item {
                     blocks,
-                    attrs: Vec::new(),
+                    ..Item::default()
                 };
                 self.top().items.push(item);
             }
@@ -56,7 +56,7 @@ impl Builder<'_> {
                 text: raw.unwrap_or(frame.text),
                 attrs: Vec::new(),
             }),
-            Kind::Html => self.close_html(frame.text),
+            Kind::Html => self.close_html(frame.text, frame.start),
             _ => self.close_other(frame, end),
         }
     }
@@ -157,8 +157,10 @@ impl Builder<'_> {
     }
 
     /// A CommonMark HTML block inside a container (or one kramdown reads as a paragraph).
-    fn close_html(&mut self, raw: String) {
-        if html_block::block_start(&raw).is_some() {
+    fn close_html(&mut self, raw: String, start: usize) {
+        if self.continues_paragraph(start) {
+            self.merge_into_paragraph(&raw);
+        } else if html_block::block_start(&raw).is_some() {
             let html = html_block::render_chunk(&raw);
             self.block(Block::Html(html.trim_end().to_string()));
         } else {
@@ -218,9 +220,11 @@ impl Builder<'_> {
             Kind::Table(aligns) => self.close_table(aligns, frame.rows),
             Kind::DefTerm => self.top().defs.push(DefPart::Term(inl)),
             Kind::DefDefinition => {
+                let blank_before = blank_line_before(self.src, line_start(self.src, frame.start));
                 let item = Item {
                     blocks: frame.blocks,
                     attrs: Vec::new(),
+                    blank_before,
                 };
                 self.top().defs.push(DefPart::Definition(item));
             }

@@ -73,7 +73,11 @@ impl<'a> Footnotes<'a> {
             ("id".to_string(), format!("fn:{name}")),
             ("role".to_string(), "doc-endnote".to_string()),
         ];
-        Item { blocks, attrs }
+        Item {
+            blocks,
+            attrs,
+            blank_before: false,
+        }
     }
 }
 

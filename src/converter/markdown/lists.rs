@@ -31,9 +31,10 @@ fn blocks(blocks_: &mut [Block]) {
                 for part in parts {
                     if let DefPart::Definition(item) = part {
                         blocks(&mut item.blocks);
-                        let single = item.blocks.len() == 1;
+                        // kramdown's `first_as_para`: after a blank line the `<p>` stays.
+                        let wrapped = item.blank_before;
                         if let Some(Block::Para(p)) = item.blocks.first_mut() {
-                            p.transparent = !p.blank_after || single;
+                            p.transparent = !wrapped;
                         }
                     }
                 }

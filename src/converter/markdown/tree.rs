@@ -111,6 +111,8 @@ pub(crate) struct Para {
 pub(crate) struct Item {
     pub blocks: Vec<Block>,
     pub attrs: Attrs,
+    /// A blank line precedes it (a definition's paragraph is then wrapped).
+    pub blank_before: bool,
 }
 
 /// A span-level element.
