@@ -16,6 +16,7 @@ pub mod entry_filter;
 pub mod errors;
 pub mod front_matter;
 pub mod frontmatter_defaults;
+pub mod generator;
 pub mod layout;
 pub mod liquid;
 pub mod liquid_renderer;

@@ -25,6 +25,8 @@ pub struct Page {
     pub layout_line: Option<usize>,
     pub output_ext: String,
     pub url: String,
+    /// The paginator of a pagination page (jekyll-paginate).
+    pub pager: Option<crate::generator::Pager>,
 }
 
 impl Page {
@@ -52,6 +54,7 @@ impl Page {
             layout_line: None,
             output_ext: output_ext.to_string(),
             url: String::new(),
+            pager: None,
         };
         page.url = page.compute_url(permalink_style);
         page
@@ -78,6 +81,11 @@ impl Page {
     }
 
     fn compute_url(&self, style: &str) -> String {
+        self.compute_url_in(&self.dir, style)
+    }
+
+    /// The URL the page would have in source directory `dir`.
+    fn compute_url_in(&self, dir: &str, style: &str) -> String {
         let template = if !self.is_html() {
             "/:path/:basename:output_ext".to_string()
         } else if self.basename == "index" {
@@ -85,10 +93,10 @@ impl Page {
         } else {
             url::add_permalink_suffix("/:path/:basename", style)
         };
-        let dir = if self.dir.is_empty() {
+        let dir = if dir.is_empty() {
             String::new()
         } else {
-            format!("/{}", self.dir)
+            format!("/{dir}")
         };
         let placeholders = [
             ("path", Some(dir.as_str())),
@@ -96,6 +104,12 @@ impl Page {
             ("output_ext", Some(self.output_ext.as_str())),
         ];
         url::generate(&template, self.permalink(), &placeholders)
+    }
+
+    /// A pagination copy's new place: Jekyll sets its `dir` to the pager's
+    /// path, and the URL follows (`/:path/` for an index page).
+    pub fn relocate(&mut self, dir: &str) {
+        self.url = self.compute_url_in(dir.trim_matches('/'), "date");
     }
 
     /// `page.dir`: the URL's directory.

@@ -6,6 +6,7 @@ use crate::config::Config;
 use crate::converter::{Converter, markdown, sass};
 use crate::document::Document;
 use crate::errors::{Error, Result};
+use crate::generator::{Pager, visible_posts};
 use crate::layout::Layout;
 use crate::liquid::{Map, ParseOptions, RenderOptions, Template, Value};
 use crate::liquid_renderer::{LiquidRenderer, PageHost};
@@ -37,6 +38,10 @@ pub trait Convertible: Sync {
     fn layout_line(&self) -> Option<usize>;
     /// Documents show their converted content to layouts; pages their source.
     fn live_content(&self) -> bool;
+    /// The jekyll-paginate pager of a pagination page.
+    fn pager(&self) -> Option<&Pager> {
+        None
+    }
 }
 
 /// Read-only state shared by every render of one build.
@@ -62,6 +67,7 @@ impl RenderContext<'_> {
         let host = self.liquid.host(&item.relative_path());
         let site = site.unwrap_or(&self.site);
         let converter = Converter::for_ext(item.extname(), self.config);
+        let paginator = paginator(item, site);
         let mut output = item.content().to_string();
         if render_with_liquid(item.data(), item.content()) {
             let template =
@@ -71,7 +77,8 @@ impl RenderContext<'_> {
                 .first_layout(item)
                 .map(|l| l.data.clone())
                 .unwrap_or_default();
-            let globals = globals(site, page, Value::hash(layout), Value::Nil, &self.jekyll);
+            let layout = Value::hash(layout);
+            let globals = globals(site, page, layout, Value::Nil, &paginator, &self.jekyll);
             output = template.render(globals, &host, &self.options)?;
         }
         let (converted, source_map) = self.convert(item, converter, output)?;
@@ -86,6 +93,7 @@ impl RenderContext<'_> {
                     item,
                     site,
                     page: &page,
+                    paginator: &paginator,
                     host: &host,
                 };
                 chain.place(&name, converted.clone())?
@@ -114,7 +122,8 @@ impl RenderContext<'_> {
                 line_offset: item.body_line().saturating_sub(1),
             };
             let template = Template::parse(content, &item.liquid_path(), &opts)?;
-            let globals = globals(&self.site, page, Value::Nil, Value::Nil, &self.jekyll);
+            let nil = Value::Nil;
+            let globals = globals(&self.site, page, Value::Nil, Value::Nil, &nil, &self.jekyll);
             output = template.render(globals, &host, &self.options)?;
         }
         Ok(match Converter::for_ext(item.extname(), self.config) {
@@ -160,6 +169,7 @@ struct LayoutChain<'a> {
     item: &'a dyn Convertible,
     site: &'a Value,
     page: &'a Value,
+    paginator: &'a Value,
     host: &'a PageHost<'a>,
 }
 
@@ -184,6 +194,7 @@ impl LayoutChain<'_> {
                 self.page,
                 layout_var,
                 Value::from(output),
+                self.paginator,
                 &ctx.jekyll,
             );
             output = template.render(globals, self.host, &ctx.options)?;
@@ -223,15 +234,31 @@ impl LayoutChain<'_> {
 }
 
 /// The root scope of a render: Jekyll's site payload for one page.
-fn globals(site: &Value, page: &Value, layout: Value, content: Value, jekyll: &Value) -> Map {
+fn globals(
+    site: &Value,
+    page: &Value,
+    layout: Value,
+    content: Value,
+    paginator: &Value,
+    jekyll: &Value,
+) -> Map {
     let mut globals = Map::new();
     globals.insert("site".into(), site.clone());
     globals.insert("page".into(), page.clone());
     globals.insert("layout".into(), layout);
     globals.insert("content".into(), content);
-    globals.insert("paginator".into(), Value::Nil);
+    globals.insert("paginator".into(), paginator.clone());
     globals.insert("jekyll".into(), jekyll.clone());
     globals
+}
+
+/// `paginator`: the page's pager over the site's visible posts, else nil.
+fn paginator(item: &dyn Convertible, site: &Value) -> Value {
+    let Some(pager) = item.pager() else {
+        return Value::Nil;
+    };
+    let posts = site.get("posts").and_then(Value::as_array).unwrap_or_default();
+    pager.to_liquid(&visible_posts(posts))
 }
 
 /// A copy of a hash value with one key replaced (the entries are shared, so
@@ -278,6 +305,9 @@ impl Convertible for Page {
     }
     fn live_content(&self) -> bool {
         false
+    }
+    fn pager(&self) -> Option<&Pager> {
+        self.pager.as_ref()
     }
 }
 

@@ -95,7 +95,7 @@ impl Site {
     pub fn process(&mut self) -> Result<()> {
         self.reset();
         self.read()?;
-        self.generate();
+        self.generate()?;
         self.render()?;
         self.cleanup()?;
         self.write()
@@ -120,8 +120,11 @@ impl Site {
         Ok(())
     }
 
-    /// Generators (pagination, plugins) come with the content-model work.
-    pub fn generate(&mut self) {}
+    /// `Site#generate`: jekyll-paginate, when the site uses it.
+    pub fn generate(&mut self) -> Result<()> {
+        let posts = &self.collections[0].docs;
+        crate::generator::paginate(&self.config, &mut self.pages, posts)
+    }
 
     /// `Site#render`: excerpts, then every document, then every page, each
     /// phase in parallel over a read-only snapshot; the first error in

@@ -7,6 +7,7 @@ use super::tags::for_loop::For;
 use super::tags::if_tag::If;
 use super::tags::include::Include;
 use super::tags::jekyll::Highlight;
+use super::tags::render::Render;
 use super::tags::table_row::TableRow;
 use super::variable::Variable;
 
@@ -36,7 +37,8 @@ pub enum Node {
 }
 
 /// Every tag this engine knows (Liquid 4.0.4's standard tags plus Jekyll's
-/// `include` / `include_relative`).
+/// `include` / `include_relative`, and Liquid 5's `echo` and `render`; `#`
+/// parses to `Comment`).
 #[derive(Debug)]
 pub enum Tag {
     Assign {
@@ -64,6 +66,9 @@ pub enum Tag {
     /// `{% link path %}` with the path as a template.
     Link(Body),
     PostUrl(String),
+    /// Liquid 5's `{% echo expr | filters %}`.
+    Echo(Variable),
+    Render(Render),
 }
 
 impl Tag {

@@ -2,6 +2,9 @@
 //! `Block#parse_body` and `Document` (lib/liquid/block_body.rb, block.rb,
 //! document.rb), including `{%-`/`-%}` whitespace control, the blank-body
 //! rule and the warn/lax/strict markup switch (parser_switching.rb).
+//! As a superset, Liquid 5.4's `{% liquid %}` tag (one tag per line, parsed
+//! into the enclosing body, block_body.rb `parse_for_liquid_tag`) and the
+//! `#` tag name of inline comments are accepted.
 
 use super::ast::{Body, Node, Tag};
 use super::error::Error;
@@ -14,8 +17,11 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static FULL_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?s)\A\{%-?[ \t\r\n\x0B\x0C]*([0-9A-Za-z_]+)[ \t\r\n\x0B\x0C]*(.*?)-?%\}\z")
+    re(r"(?s)\A\{%-?[ \t\r\n\x0B\x0C]*(#|[0-9A-Za-z_]+)([ \t\r\n\x0B\x0C]*)(.*?)-?%\}\z")
 });
+/// Liquid 5's `LiquidTagToken`: one line of a `{% liquid %}` tag.
+static LIQUID_TAG_TOKEN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\A[ \t\r\n\x0B\x0C]*(#|[0-9A-Za-z_]+)[ \t\r\n\x0B\x0C]*(.*?)\z"));
 static CONTENT_OF_VARIABLE: LazyLock<Regex> = LazyLock::new(|| re(r"(?s)\A\{\{-?(.*?)-?\}\}\z"));
 
 const MAX_DEPTH: usize = 100;
@@ -44,6 +50,8 @@ pub struct ParseContext<'s> {
     depth: usize,
     /// Line of the token being handled (file line).
     pub line: usize,
+    /// Inside `{% liquid %}`: every token is one line holding one tag.
+    liquid_tag: bool,
 }
 
 /// Parses a whole template into its root body.
@@ -62,6 +70,7 @@ pub fn parse_document(
         trim_whitespace: false,
         depth: 0,
         line: 1 + opts.line_offset,
+        liquid_tag: false,
     };
     let mut body = Body::new();
     if let Some(end) = ctx.parse_body(&mut body)? {
@@ -92,6 +101,9 @@ impl<'s> ParseContext<'s> {
     /// `BlockBody#parse`: fills `body` until an unregistered tag (returned)
     /// or the end of the template (`None`).
     pub fn parse_body(&mut self, body: &mut Body) -> Result<Option<EndTag>, Error> {
+        if self.liquid_tag {
+            return self.parse_liquid_lines(body);
+        }
         while let Some(token) = self.next_token() {
             if token.text.is_empty() {
                 continue;
@@ -104,8 +116,13 @@ impl<'s> ParseContext<'s> {
                         token.text
                     )));
                 };
-                let (name, markup) = (c[1].to_string(), c[2].to_string());
+                let (name, markup) = (c[1].to_string(), c[3].to_string());
                 let line = self.line;
+                if name == "liquid" {
+                    let first_line = line + c[2].matches('\n').count();
+                    self.parse_liquid_tag(&markup, first_line, body)?;
+                    continue;
+                }
                 match tags::parse(self, &name, &markup)? {
                     Some(tag) => {
                         body.blank &= tag.blank();
@@ -135,6 +152,58 @@ impl<'s> ParseContext<'s> {
                 self.trim_whitespace = false;
                 body.blank &= text.chars().all(is_ruby_space);
                 body.nodes.push(Node::Text(text.to_string()));
+            }
+        }
+        Ok(None)
+    }
+
+    /// `BlockBody#parse_liquid_tag`: the tag's lines, parsed into `body`
+    /// (the enclosing body) by a line-mode parser whose first line is `first_line`.
+    fn parse_liquid_tag(&mut self, markup: &str, first_line: usize, body: &mut Body) -> Result<(), Error> {
+        let tokens = markup
+            .split('\n')
+            .enumerate()
+            .map(|(i, text)| Token { text, line: first_line + i })
+            .collect();
+        let mut inner = ParseContext {
+            tokens,
+            pos: 0,
+            file: self.file.clone(),
+            mode: self.mode,
+            line_offset: 0,
+            warnings: std::mem::take(&mut self.warnings),
+            trim_whitespace: false,
+            depth: self.depth,
+            line: first_line,
+            liquid_tag: true,
+        };
+        let end = inner.parse_body(body);
+        self.warnings = inner.warnings;
+        match end? {
+            Some(end) => Err(unknown_tag_error(self, "liquid", &end)),
+            None => Ok(()),
+        }
+    }
+
+    /// `BlockBody#parse_for_liquid_tag`: one tag per non-blank line; a
+    /// line that is no tag, or an unregistered tag, ends the body.
+    fn parse_liquid_lines(&mut self, body: &mut Body) -> Result<Option<EndTag>, Error> {
+        while let Some(token) = self.next_token() {
+            if token.text.chars().all(is_ruby_space) {
+                continue;
+            }
+            let line = self.line;
+            let Some(c) = LIQUID_TAG_TOKEN.captures(token.text) else {
+                let text = token.text.to_string();
+                return Ok(Some(EndTag { name: text.clone(), markup: text, line }));
+            };
+            let (name, markup) = (c[1].to_string(), c[2].to_string());
+            match tags::parse(self, &name, &markup)? {
+                Some(tag) => {
+                    body.blank &= tag.blank();
+                    body.nodes.push(Node::Tag { tag, line });
+                }
+                None => return Ok(Some(EndTag { name, markup, line })),
             }
         }
         Ok(None)
@@ -226,11 +295,16 @@ impl<'s> ParseContext<'s> {
 }
 
 fn unknown_tag_error(ctx: &ParseContext, block_name: &str, end: &EndTag) -> Error {
+    // The `liquid` tag is closed by `%}`, not by an end tag.
+    let delimiter = match block_name {
+        "liquid" => "%}".to_string(),
+        _ => format!("end{block_name}"),
+    };
     let msg = if end.name == "else" {
         format!("{block_name} tag does not expect 'else' tag")
     } else if end.name.starts_with("end") {
         format!(
-            "'{}' is not a valid delimiter for {block_name} tags. use end{block_name}",
+            "'{}' is not a valid delimiter for {block_name} tags. use {delimiter}",
             end.name
         )
     } else {

@@ -270,6 +270,11 @@ impl<'a> Context<'a> {
             Tag::Highlight(h) => h.render(self, out)?,
             Tag::Link(path) => super::tags::jekyll::render_link(self, path, out)?,
             Tag::PostUrl(name) => super::tags::jekyll::render_post_url(self, name, out)?,
+            Tag::Echo(var) => {
+                let v = self.render_variable(var)?;
+                write_output(&v, out);
+            }
+            Tag::Render(t) => t.render(self, out)?,
             Tag::Comment | Tag::Break | Tag::Continue => {}
         }
         Ok(())
@@ -347,6 +352,32 @@ impl<'a> Context<'a> {
         self.include_stack.pop();
         self.file = saved_file;
         self.line = saved_line;
+        result
+    }
+}
+
+impl Context<'_> {
+    /// Renders a `render` partial in an isolated sub-context (Liquid 5's
+    /// `new_isolated_subcontext`): only `scope` is visible, counters start
+    /// afresh, and enclosing loops and interrupts are out of reach.
+    pub fn render_isolated(
+        &mut self,
+        partial: &Template,
+        scope: Map,
+        out: &mut String,
+    ) -> Result<(), Error> {
+        if self.include_stack.len() >= MAX_DEPTH {
+            return Err(self.error("Nesting too deep"));
+        }
+        let globals = std::mem::take(&mut self.globals);
+        let scopes = std::mem::replace(&mut self.scopes, vec![scope]);
+        let for_stack = std::mem::take(&mut self.registers.for_stack);
+        let interrupts = std::mem::take(&mut self.interrupts);
+        let result = self.render_partial(partial, out);
+        self.globals = globals;
+        self.scopes = scopes;
+        self.registers.for_stack = for_stack;
+        self.interrupts = interrupts;
         result
     }
 }

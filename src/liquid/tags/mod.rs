@@ -1,6 +1,8 @@
 //! The registered tags and their parsers. Small tags (assign, capture,
 //! increment, decrement, raw, comment, break, continue, ifchanged) live here;
-//! Liquid 4.0.4 keeps each in lib/liquid/tags/*.rb.
+//! Liquid 4.0.4 keeps each in lib/liquid/tags/*.rb. Liquid 5.4's `echo`,
+//! `#` (inline comment, tags/echo.rb, inline_comment.rb) and `render` are
+//! accepted as a superset.
 
 pub mod case;
 pub mod cycle;
@@ -8,6 +10,7 @@ pub mod for_loop;
 pub mod if_tag;
 pub mod include;
 pub mod jekyll;
+pub mod render;
 pub mod table_row;
 
 use super::ast::Tag;
@@ -21,6 +24,9 @@ static ASSIGN: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?s)((?:\(?[0-9A-Za-z_\-.\[\]]\)?)+)[ \t\r\n\x0B\x0C]*=[ \t\r\n\x0B\x0C]*(.*)")
 });
 static CAPTURE: LazyLock<Regex> = LazyLock::new(|| re(r"((?:\(?[0-9A-Za-z_\-.\[\]]\)?)+)"));
+/// Liquid 5.4's check that every line of an inline comment starts with `#`.
+static INLINE_COMMENT_INVALID: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\n[ \t\r\n\x0B\x0C]*[^# \t\r\n\x0B\x0C]"));
 static RAW_END: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?s)\A(.*)\{%[ \t\r\n\x0B\x0C]*([0-9A-Za-z_]+)[ \t\r\n\x0B\x0C]*(.*)?%\}\z")
 });
@@ -49,6 +55,9 @@ pub fn parse(ctx: &mut ParseContext, name: &str, markup: &str) -> Result<Option<
         "highlight" => Tag::Highlight(jekyll::parse_highlight(ctx, markup)?),
         "link" => Tag::Link(jekyll::parse_link(ctx, markup)?),
         "post_url" => Tag::PostUrl(jekyll::parse_post_url(ctx, markup)?),
+        "echo" => Tag::Echo(ctx.variable(markup)?),
+        "#" => inline_comment(ctx, markup)?,
+        "render" => Tag::Render(render::parse(ctx, markup)?),
         _ => return Ok(None),
     };
     Ok(Some(tag))
@@ -72,6 +81,16 @@ fn capture(ctx: &mut ParseContext, markup: &str) -> Result<Tag, Error> {
     let to = c[1].to_string();
     let body = simple_block(ctx, "capture")?;
     Ok(Tag::Capture { to, body })
+}
+
+/// `InlineComment#initialize`: a comment spread over lines needs a `#` on each.
+fn inline_comment(ctx: &mut ParseContext, markup: &str) -> Result<Tag, Error> {
+    if INLINE_COMMENT_INVALID.is_match(markup) {
+        return Err(ctx.syntax_error(
+            "Syntax error in tag '#' - Each line of comments must be prefixed by the '#' character",
+        ));
+    }
+    Ok(Tag::Comment)
 }
 
 /// `Raw#parse`: tokens verbatim up to the first `{% endraw %}`.
