@@ -94,7 +94,7 @@ impl BuildArgs {
 
     fn set_log_level(&self) {
         let level = if self.quiet {
-            logger::Level::Warn
+            logger::Level::Error
         } else if self.verbose {
             logger::Level::Debug
         } else {
