@@ -62,8 +62,9 @@ impl Collection {
                         .is_some_and(|e| format!("{dir}/{e}") == d.relative_path)
                 })
             };
-            self.docs.retain(|d| rank(d).is_some());
-            self.docs.sort_by_key(|d| rank(d));
+            // `rearrange_docs!`: the listed documents in their order, then the
+            // others in their usual order.
+            self.docs.sort_by_key(|d| rank(d).unwrap_or(usize::MAX));
         } else if let Some(key) = self.metadata.get("sort_by").and_then(Value::as_str) {
             let key = key.to_string();
             self.docs.sort_by(|a, b| by_key(a, b, &key));

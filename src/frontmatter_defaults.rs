@@ -23,8 +23,13 @@ pub struct FrontmatterDefaults {
 
 impl FrontmatterDefaults {
     pub fn new(config: &Map) -> FrontmatterDefaults {
+        let collections_dir = config
+            .get("collections_dir")
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        let parse = |item: &Value| DefaultSet::parse(item, collections_dir);
         let sets = match config.get("defaults") {
-            Some(Value::Array(items)) => items.iter().filter_map(DefaultSet::parse).collect(),
+            Some(Value::Array(items)) => items.iter().filter_map(parse).collect(),
             _ => Vec::new(),
         };
         FrontmatterDefaults { sets }
@@ -48,14 +53,16 @@ impl FrontmatterDefaults {
 }
 
 impl DefaultSet {
-    fn parse(item: &Value) -> Option<DefaultSet> {
+    /// A valid set; its path loses a leading `collections_dir/`, since
+    /// documents' paths are relative to that directory (`strip_collections_dir`).
+    fn parse(item: &Value, collections_dir: &str) -> Option<DefaultSet> {
         let values = item.get("values")?.as_hash()?.clone();
         let scope = item.get("scope");
         let raw_path = scope
             .and_then(|s| s.get("path"))
             .and_then(Value::as_str)
             .unwrap_or("");
-        let path = sanitize(raw_path);
+        let path = strip_collections_dir(&sanitize(raw_path), collections_dir);
         let glob = path.contains('*').then(|| glob_regex(&path)).flatten();
         let kind = scope
             .and_then(|s| s.get("type"))
@@ -95,6 +102,14 @@ fn has_precedence(old: Option<&DefaultSet>, new: &DefaultSet) -> bool {
     } else {
         new.kind.is_some() || old.kind.is_none()
     }
+}
+
+fn strip_collections_dir(path: &str, collections_dir: &str) -> String {
+    if collections_dir.is_empty() {
+        return path.to_string();
+    }
+    let prefix = format!("{}/", collections_dir.trim_end_matches('/'));
+    path.strip_prefix(&prefix).unwrap_or(path).to_string()
 }
 
 /// `sanitize_path`: drops a leading `/`.

@@ -26,7 +26,10 @@ impl Pager {
     pub fn to_liquid(&self, posts_newest_first: &[Value]) -> Value {
         let start = (self.page - 1) * self.per_page;
         let end = (start + self.per_page).min(posts_newest_first.len());
-        let posts = posts_newest_first.get(start..end).unwrap_or_default().to_vec();
+        let posts = posts_newest_first
+            .get(start..end)
+            .unwrap_or_default()
+            .to_vec();
         let num = |n: Option<usize>| n.map_or(Value::Nil, |n| Value::Int(n as i64));
         let path = |p: &Option<String>| p.as_deref().map_or(Value::Nil, Value::from);
         let previous = (self.page != 1).then(|| self.page - 1);
@@ -48,7 +51,11 @@ impl Pager {
 /// The posts pagination lists: newest first, without `hidden` ones.
 pub fn visible_posts(posts_newest_first: &[Value]) -> Vec<Value> {
     let hidden = |p: &&Value| p.get("hidden").is_some_and(Value::is_truthy);
-    posts_newest_first.iter().filter(|p| !hidden(p)).cloned().collect()
+    posts_newest_first
+        .iter()
+        .filter(|p| !hidden(p))
+        .cloned()
+        .collect()
 }
 
 /// `Pagination#generate`: the template page gets the first pager, and a copy
@@ -67,10 +74,14 @@ pub fn paginate(config: &Config, pages: &mut Vec<Page>, posts: &[Document]) -> R
         );
         return Ok(());
     };
-    let total_posts = posts.iter().filter(|d| !d.data.get("hidden").is_some_and(Value::is_truthy)).count();
+    let total_posts = posts
+        .iter()
+        .filter(|d| !d.data.get("hidden").is_some_and(Value::is_truthy))
+        .count();
     let total_pages = total_posts.div_ceil(per_page);
     let first_url = pages[template].url.clone();
-    let format = crate::utils::scalar_string(config.get("paginate_path").unwrap_or(&Value::Nil)).unwrap_or_default();
+    let format = crate::utils::scalar_string(config.get("paginate_path").unwrap_or(&Value::Nil))
+        .unwrap_or_default();
     let path = |n: usize| paginate_path(&format, &first_url, n);
     for num in 1..=total_pages {
         let pager = Pager {
@@ -109,9 +120,14 @@ fn paginate_setting(config: &Config) -> Option<usize> {
 /// hierarchy of `paginate_path`'s directory, the one with the longest path.
 fn template_page(config: &Config, pages: &[Page]) -> Option<usize> {
     let format = crate::utils::scalar_string(config.get("paginate_path")?)?;
-    let paginate_dir = Path::new(format.trim_start_matches('/')).parent()?.to_path_buf();
+    let paginate_dir = Path::new(format.trim_start_matches('/'))
+        .parent()?
+        .to_path_buf();
     let candidates = pages.iter().enumerate().filter(|(_, p)| {
-        let page_dir = Path::new(&p.path()).parent().map(Path::to_path_buf).unwrap_or_default();
+        let page_dir = Path::new(&p.path())
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
         p.name == "index.html" && paginate_dir.starts_with(&page_dir)
     });
     let mut best: Option<(usize, usize)> = None;
@@ -136,7 +152,11 @@ fn paginate_path(format: &str, first_url: &str, num: usize) -> Result<String> {
         )));
     }
     let path = format.replacen(":num", &num.to_string(), 1);
-    Ok(if path.starts_with('/') { path } else { format!("/{path}") })
+    Ok(if path.starts_with('/') {
+        path
+    } else {
+        format!("/{path}")
+    })
 }
 
 #[cfg(test)]

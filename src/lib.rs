@@ -24,6 +24,7 @@ pub mod logger;
 pub mod page;
 pub mod reader;
 pub mod renderer;
+pub mod serve;
 pub mod site;
 pub mod static_file;
 pub mod url;

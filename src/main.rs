@@ -27,6 +27,9 @@ enum Command {
     Build(BuildArgs),
     /// Clean the site (removes site output and metadata file) without building.
     Clean(BuildArgs),
+    /// Serve your site locally
+    #[command(aliases = ["server", "s"])]
+    Serve(ServeArgs),
 }
 
 #[derive(Args)]
@@ -109,6 +112,7 @@ fn main() -> ExitCode {
     let (args, result) = match &cli.command {
         Command::Build(args) => (args, build(args)),
         Command::Clean(args) => (args, clean(args)),
+        Command::Serve(args) => (&args.build, serve(args)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -176,5 +180,42 @@ fn remove(path: &Path) -> Result<()> {
             }
         }
     }
+    Ok(())
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    #[command(flatten)]
+    build: BuildArgs,
+    /// Host to bind to (defaults to 127.0.0.1)
+    #[arg(short = 'H', long)]
+    host: Option<String>,
+    /// Port to listen on (defaults to 4000; 0 picks a free port)
+    #[arg(short = 'P', long)]
+    port: Option<u16>,
+    /// Watch for changes and rebuild (the default)
+    #[arg(short = 'w', long, overrides_with = "no_watch")]
+    watch: bool,
+    /// Do not watch for changes
+    #[arg(long)]
+    no_watch: bool,
+    /// Reload open pages after each rebuild (the default)
+    #[arg(short = 'l', long, overrides_with = "no_livereload")]
+    livereload: bool,
+    /// Do not inject the live-reload script
+    #[arg(long)]
+    no_livereload: bool,
+}
+
+/// `jekyll serve`: build, then serve, watch and reload until stopped.
+fn serve(args: &ServeArgs) -> Result<()> {
+    args.build.set_log_level();
+    let options = hyde::serve::Options {
+        host: args.host.clone(),
+        port: args.port,
+        watch: !args.no_watch,
+        livereload: !args.no_livereload,
+    };
+    hyde::serve::serve(args.build.overrides(), &options)?;
     Ok(())
 }

@@ -257,7 +257,10 @@ fn paginator(item: &dyn Convertible, site: &Value) -> Value {
     let Some(pager) = item.pager() else {
         return Value::Nil;
     };
-    let posts = site.get("posts").and_then(Value::as_array).unwrap_or_default();
+    let posts = site
+        .get("posts")
+        .and_then(Value::as_array)
+        .unwrap_or_default();
     pager.to_liquid(&visible_posts(posts))
 }
 

@@ -159,11 +159,19 @@ impl<'s> ParseContext<'s> {
 
     /// `BlockBody#parse_liquid_tag`: the tag's lines, parsed into `body`
     /// (the enclosing body) by a line-mode parser whose first line is `first_line`.
-    fn parse_liquid_tag(&mut self, markup: &str, first_line: usize, body: &mut Body) -> Result<(), Error> {
+    fn parse_liquid_tag(
+        &mut self,
+        markup: &str,
+        first_line: usize,
+        body: &mut Body,
+    ) -> Result<(), Error> {
         let tokens = markup
             .split('\n')
             .enumerate()
-            .map(|(i, text)| Token { text, line: first_line + i })
+            .map(|(i, text)| Token {
+                text,
+                line: first_line + i,
+            })
             .collect();
         let mut inner = ParseContext {
             tokens,
@@ -195,7 +203,11 @@ impl<'s> ParseContext<'s> {
             let line = self.line;
             let Some(c) = LIQUID_TAG_TOKEN.captures(token.text) else {
                 let text = token.text.to_string();
-                return Ok(Some(EndTag { name: text.clone(), markup: text, line }));
+                return Ok(Some(EndTag {
+                    name: text.clone(),
+                    markup: text,
+                    line,
+                }));
             };
             let (name, markup) = (c[1].to_string(), c[2].to_string());
             match tags::parse(self, &name, &markup)? {

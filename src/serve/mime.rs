@@ -115,7 +115,10 @@ mod tests {
             ("main.css", "text/css; charset=utf-8"),
             ("app.js", "application/javascript; charset=utf-8"),
             ("feed.xml", "application/xml"),
-            ("site.webmanifest", "application/manifest+json; charset=utf-8"),
+            (
+                "site.webmanifest",
+                "application/manifest+json; charset=utf-8",
+            ),
             ("logo.svg", "image/svg+xml"),
             ("photo.JPG", "image/jpeg"),
             ("font.woff2", "font/woff2"),

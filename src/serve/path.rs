@@ -139,9 +139,9 @@ fn walk(root: &Path, rest: &[String], trailing_slash: bool, all: &[String]) -> T
 
 /// `Servlet#search_file`: `name`, then `name.html`, then `name.xhtml`.
 fn search_file(root: &Path, dir: &Path, name: &str) -> Option<PathBuf> {
-    IMPLIED_EXTENSIONS.iter().find_map(|ext| {
-        inside(root, &dir.join(format!("{name}{ext}"))).filter(|p| p.is_file())
-    })
+    IMPLIED_EXTENSIONS
+        .iter()
+        .find_map(|ext| inside(root, &dir.join(format!("{name}{ext}"))).filter(|p| p.is_file()))
 }
 
 /// `Servlet#search_index_file`: the directory index, else `dir.html` or
@@ -155,9 +155,9 @@ fn search_index_file(root: &Path, dir: &Path) -> Option<PathBuf> {
     }
     let name = dir.file_name()?.to_str()?;
     let parent = dir.parent()?;
-    IMPLIED_EXTENSIONS[1..].iter().find_map(|ext| {
-        inside(root, &parent.join(format!("{name}{ext}"))).filter(|p| p.is_file())
-    })
+    IMPLIED_EXTENSIONS[1..]
+        .iter()
+        .find_map(|ext| inside(root, &parent.join(format!("{name}{ext}"))).filter(|p| p.is_file()))
 }
 
 /// The canonical form of `path` when it exists and lies inside `root`.

@@ -3,20 +3,19 @@
 //! `kramdown/parser/gfm.rb`). Block HTML at the top level runs to its end tag as in kramdown.
 
 use pulldown_cmark::{
-    Alignment, BrokenLink, CodeBlockKind, CowStr, Event, LinkType, Options as CmOptions, Parser,
-    Tag, TagEnd,
+    Alignment, BrokenLink, CodeBlockKind, CowStr, Event, Options as CmOptions, Parser, Tag, TagEnd,
 };
 use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
-use super::close::{fenced_content, kramdown_autolink};
+use super::close::fenced_content;
 use super::entities::kramdown_knows;
 
 use super::html_tag::normalize_inline;
 use super::options::Options;
 use super::source::{escaped_at, kramdown_escape};
-use super::source::{raw_alt, raw_destination};
+use super::source::{raw_alt, redefined_links};
 
 use super::tree::{Align, Block, DefPart, Document, Inline, Item};
 
@@ -47,13 +46,16 @@ pub(super) enum Kind {
     Em(usize),
     /// Strong emphasis, with its source offset.
     Strong(usize),
-    Del,
+    /// Strikethrough, with its source offset.
+    Del(usize),
     Link {
         url: String,
         title: String,
         auto: bool,
         /// An autolink kramdown reads as text.
         plain: bool,
+        /// Written `[text]` alone.
+        shortcut: bool,
     },
     Image {
         url: String,
@@ -62,7 +64,8 @@ pub(super) enum Kind {
     },
     /// A code block: its language and, for a top-level fence, the lines as written (kramdown
     /// does not strip the fence's indentation from them).
-    Code(Option<String>, Option<String>),
+    /// The third field: indentation kramdown keeps on a fence's lines inside a list item.
+    Code(Option<String>, Option<String>, usize),
     Html,
     DefList,
     DefTerm,
@@ -115,6 +118,8 @@ pub(crate) struct Builder<'a> {
     refs: Refs,
     /// Footnote names defined in the enclosing document.
     pub(super) notes: Rc<Vec<String>>,
+    /// Repeated link definitions: the last one wins in kramdown.
+    redefined: Refs,
 }
 
 /// Link definitions by normalised label: URL and title.
@@ -149,6 +154,7 @@ impl<'a> Builder<'a> {
             tables: true,
             refs: Refs::default(),
             notes: Rc::new(footnote_names(src)),
+            redefined: Rc::new(redefined_links(src)),
         }
     }
 
@@ -160,6 +166,7 @@ impl<'a> Builder<'a> {
     {
         let mut b = Builder::new(src, self.opts);
         b.refs = self.refs.clone();
+        b.redefined = self.redefined.clone();
         let mut notes = (*self.notes).clone();
         notes.extend(footnote_names(src));
         b.notes = Rc::new(notes);
@@ -295,9 +302,10 @@ impl<'a> Builder<'a> {
                 let word = info.split_whitespace().next().unwrap_or("");
                 let in_container = self.stack.len() > 1;
                 let raw = (!in_container).then(|| fenced_content(&self.src[range.clone()]));
-                Kind::Code((!word.is_empty()).then(|| word.to_string()), raw)
+                let extra = self.fence_indent_in_item(range.start);
+                Kind::Code((!word.is_empty()).then(|| word.to_string()), raw, extra)
             }
-            Tag::CodeBlock(CodeBlockKind::Indented) => Kind::Code(None, None),
+            Tag::CodeBlock(CodeBlockKind::Indented) => Kind::Code(None, None, 0),
             Tag::HtmlBlock => Kind::Html,
             Tag::List(start) => Kind::List {
                 ordered: start.is_some(),
@@ -310,13 +318,18 @@ impl<'a> Builder<'a> {
             Tag::TableCell => Kind::TableCell,
             Tag::Emphasis => Kind::Em(range.start),
             Tag::Strong => Kind::Strong(range.start),
-            Tag::Strikethrough => Kind::Del,
+            Tag::Strikethrough => Kind::Del(range.start),
             Tag::Link {
                 link_type,
                 dest_url,
                 title,
-                ..
-            } => self.link_kind(link_type, &dest_url, &title, range.clone()),
+                id,
+            } => match self.redefined.get(&label_key(&id)) {
+                Some((url, title)) if !id.is_empty() => {
+                    self.link_kind(link_type, url, title, range.clone())
+                }
+                _ => self.link_kind(link_type, &dest_url, &title, range.clone()),
+            },
             Tag::Image {
                 dest_url, title, ..
             } => Kind::Image {
@@ -341,54 +354,6 @@ impl<'a> Builder<'a> {
         if self.stack.len() > 1 {
             self.close_top(range.end);
         }
-    }
-
-    /// A link; autolinks kramdown does not know (other schemes, or `<<x@y.z>>` where it reads
-    /// `<<` first) stay text. kramdown keeps backslashes in an inline link's URL.
-    fn link_kind(&self, link_type: LinkType, url: &str, title: &str, range: Range<usize>) -> Kind {
-        let (url, auto) = match link_type {
-            LinkType::Email => (format!("mailto:{url}"), true),
-            LinkType::Autolink => (url.to_string(), true),
-            LinkType::Inline => (raw_destination(&self.src[range.clone()], url), false),
-            _ => (url.to_string(), false),
-        };
-        let plain = auto && (self.src[..range.start].ends_with('<') || !kramdown_autolink(&url));
-        Kind::Link {
-            url,
-            title: title.to_string(),
-            auto,
-            plain,
-        }
-    }
-
-    /// kramdown keeps a code span's content as written: line breaks stay, and only a
-    /// multi-backtick span loses one space at each end.
-    fn raw_code(&self, parsed: &str, range: &Range<usize>) -> String {
-        let raw = &self.src[range.clone()];
-        let ticks = raw.len() - raw.trim_start_matches('`').len();
-        if ticks == 0 || raw.len() < 2 * ticks {
-            return parsed.to_string();
-        }
-        let mut inner = raw[ticks..raw.len() - ticks].to_string();
-        let in_container = self
-            .stack
-            .iter()
-            .any(|f| matches!(f.kind, Kind::Quote | Kind::Item));
-        if in_container && inner.contains('\n') {
-            // Continuation lines carry the container's markers and indentation.
-            let lines: Vec<&str> = inner.split('\n').collect();
-            let mut joined = lines[0].to_string();
-            for line in &lines[1..] {
-                joined.push('\n');
-                joined.push_str(line.trim_start_matches([' ', '\t', '>']));
-            }
-            inner = joined;
-        }
-        if ticks > 1 {
-            let stripped = inner.strip_prefix(' ').unwrap_or(&inner);
-            inner = stripped.strip_suffix(' ').unwrap_or(stripped).to_string();
-        }
-        inner
     }
 
     pub(super) fn top(&mut self) -> &mut Frame {
@@ -442,7 +407,7 @@ fn text(text: String, literal: usize, next: &str) -> Inline {
 fn is_span(kind: &Kind) -> bool {
     matches!(
         kind,
-        Kind::Em(_) | Kind::Strong(_) | Kind::Del | Kind::Link { .. } | Kind::Image { .. }
+        Kind::Em(_) | Kind::Strong(_) | Kind::Del(_) | Kind::Link { .. } | Kind::Image { .. }
     )
 }
 

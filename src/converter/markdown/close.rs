@@ -51,9 +51,9 @@ impl Builder<'_> {
                 self.top().items.push(item);
             }
             Kind::FootnoteDef(name) => self.footnotes.push((name, frame.blocks)),
-            Kind::Code(lang, raw) => self.block(Block::Code {
+            Kind::Code(lang, raw, extra) => self.block(Block::Code {
                 lang,
-                text: raw.unwrap_or(frame.text),
+                text: raw.unwrap_or_else(|| indent_lines(&frame.text, extra)),
                 attrs: Vec::new(),
             }),
             Kind::Html => self.close_html(frame.text, frame.start),
@@ -171,31 +171,12 @@ impl Builder<'_> {
     }
 
     fn close_other(&mut self, frame: Frame, end: usize) {
-        if let Kind::Em(start) | Kind::Strong(start) = frame.kind
-            && let Some(delim) = self.intraword_underscore(start)
-        {
-            let next = |s: &str| s.chars().take(4).collect::<String>();
-            let open = Inline::Text {
-                text: delim.clone(),
-                literal: 0,
-                next: next(&self.src[start + delim.len()..]),
-            };
-            let close_next = next(&self.src[end.min(self.src.len())..]);
-            let close = Inline::Text {
-                text: delim,
-                literal: 0,
-                next: close_next,
-            };
-            let top = self.top();
-            top.end = top.end.max(end);
-            top.inlines.push(open);
-            top.inlines.extend(frame.inlines);
-            top.inlines.push(close);
+        let Some(frame) = self.keep_delimiters(frame, end) else {
             return;
-        }
+        };
         if matches!(
             frame.kind,
-            Kind::Em(_) | Kind::Strong(_) | Kind::Del | Kind::Link { .. } | Kind::Image { .. }
+            Kind::Em(_) | Kind::Strong(_) | Kind::Del(_) | Kind::Link { .. } | Kind::Image { .. }
         ) {
             let span = self.span_element(frame, end);
             let top = self.top();
@@ -240,6 +221,40 @@ impl Builder<'_> {
         }
     }
 
+    /// Emphasis kramdown does not see (`_` inside a word, a single `~`): the delimiters stay
+    /// text around the content. Returns the frame when it is real emphasis.
+    fn keep_delimiters(&mut self, frame: Frame, end: usize) -> Option<Frame> {
+        let (start, delim) = match frame.kind {
+            Kind::Em(start) | Kind::Strong(start) => (start, self.intraword_underscore(start)),
+            Kind::Del(start) if !self.src[start..].starts_with("~~") => {
+                (start, Some("~".to_string()))
+            }
+            _ => return Some(frame),
+        };
+        let Some(delim) = delim else {
+            return Some(frame);
+        };
+        let next = |s: &str| s.chars().take(4).collect::<String>();
+        let open_next = next(&self.src[(start + delim.len()).min(self.src.len())..]);
+        let open = Inline::Text {
+            text: delim.clone(),
+            literal: 0,
+            next: open_next,
+        };
+        let close_next = next(&self.src[end.min(self.src.len())..]);
+        let close = Inline::Text {
+            text: delim,
+            literal: 0,
+            next: close_next,
+        };
+        let top = self.top();
+        top.end = top.end.max(end);
+        top.inlines.push(open);
+        top.inlines.extend(frame.inlines);
+        top.inlines.push(close);
+        None
+    }
+
     /// kramdown does not open `_`/`__` emphasis right after a letter or `-` (`parse_emphasis`);
     /// returns the delimiter to keep as text.
     fn intraword_underscore(&self, start: usize) -> Option<String> {
@@ -269,11 +284,16 @@ impl Builder<'_> {
                 }
             }
             Kind::Link {
-                url, title, auto, ..
+                url,
+                title,
+                auto,
+                shortcut,
+                ..
             } => Inline::Link {
                 url,
                 title,
                 auto,
+                shortcut,
                 children: inl,
             },
             Kind::Image { url, title, alt } => Inline::Image { url, title, alt },
@@ -304,6 +324,23 @@ impl Builder<'_> {
             attrs: Vec::new(),
         });
     }
+}
+
+/// Puts `extra` spaces in front of every non-empty line.
+fn indent_lines(text: &str, extra: usize) -> String {
+    if extra == 0 {
+        return text.to_string();
+    }
+    let pad = " ".repeat(extra);
+    text.split_inclusive('\n')
+        .map(|l| {
+            if l.trim().is_empty() {
+                l.to_string()
+            } else {
+                format!("{pad}{l}")
+            }
+        })
+        .collect()
 }
 
 /// The lines between a fence and its closing fence, as written.

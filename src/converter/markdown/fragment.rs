@@ -5,7 +5,8 @@
 use super::build::Builder;
 use super::tree::{Block, Inline};
 
-const MARK: char = '\u{E000}';
+/// Punctuation (so that emphasis may open right after it) that starts no block construct.
+const MARK: char = '\u{2E3A}';
 
 impl Builder<'_> {
     /// Parses text as span-level Markdown only (a table cell's content).

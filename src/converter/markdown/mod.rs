@@ -5,6 +5,7 @@
 //! parser shapes its tree (typography, header ids, list paragraphs, raw HTML), and finally
 //! written out as kramdown's HTML converter (`kramdown/converter/html.rb`) writes it.
 
+mod as_written;
 mod block_ends;
 mod build;
 mod close;
@@ -18,6 +19,7 @@ mod ial;
 mod ids;
 mod lists;
 mod options;
+mod references;
 mod source;
 mod span_html;
 mod table;
@@ -36,13 +38,25 @@ pub fn convert(src: &str, opts: &Options) -> String {
 
 /// Converts Markdown to HTML, handing fenced code to `highlighter`.
 pub fn convert_with(src: &str, opts: &Options, highlighter: &dyn Highlighter) -> String {
-    let mut doc = tree::parse(src, opts);
+    let src = adapt_source(src);
+    let mut doc = tree::parse(&src, opts);
     ial::apply(&mut doc.blocks);
+    references::pair_blocks(&mut doc.blocks);
     span_html::balance_blocks(&mut doc.blocks);
     typography::apply(&mut doc, opts);
     ids::assign(&mut doc.blocks, opts);
     lists::mark_transparent(&mut doc);
     writer::write(&doc, opts, highlighter)
+}
+
+/// kramdown's `adapt_source`: line breaks normalised to `\n`, exactly one at the end.
+fn adapt_source(src: &str) -> String {
+    let mut text = src.replace("\r\n", "\n").replace('\r', "\n");
+    while text.ends_with('\n') {
+        text.pop();
+    }
+    text.push('\n');
+    text
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! What kramdown reads from the Markdown source that pulldown-cmark's events do not carry:
 //! raw image alt text, blank lines after paragraphs, and backslash escapes (kramdown-parser-gfm's
-//! `ESCAPED_CHARS_GFM` is a smaller set than CommonMark's).
+//! `ESCAPED_CHARS_GFM` is a smaller set than CommonMark's), and which link definitions repeat.
+
+use std::collections::HashMap;
 
 /// Characters kramdown-parser-gfm unescapes after a backslash; for others the backslash stays.
 const GFM_ESCAPABLE: &str = "\\.*_+`<>()[]{}#!:|\"'$=-~";
@@ -120,4 +122,46 @@ pub(crate) fn line_start(src: &str, pos: usize) -> usize {
         .rfind('\n')
         .map(|i| i + 1)
         .unwrap_or(0)
+}
+
+/// Link definitions whose label is defined more than once, with the last definition (kramdown
+/// keeps the last one, CommonMark the first): normalised label to URL and title.
+pub(crate) fn redefined_links(src: &str) -> HashMap<String, (String, String)> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut last = HashMap::new();
+    for line in src.lines() {
+        let Some((label, url, title)) = link_definition(line) else {
+            continue;
+        };
+        let key = label
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        *seen.entry(key.clone()).or_default() += 1;
+        last.insert(key, (url, title));
+    }
+    last.retain(|k, _| seen.get(k).is_some_and(|n| *n > 1));
+    last
+}
+
+/// `[label]: url "title"` on one line.
+fn link_definition(line: &str) -> Option<(String, String, String)> {
+    let trimmed = line.trim_start_matches(' ');
+    if line.len() - trimmed.len() > 3 || trimmed.starts_with("[^") {
+        return None;
+    }
+    let (label, rest) = trimmed.strip_prefix('[')?.split_once("]:")?;
+    let mut parts = rest.trim().splitn(2, char::is_whitespace);
+    let url = parts.next().filter(|u| !u.is_empty())?;
+    let url = url
+        .strip_prefix('<')
+        .and_then(|u| u.strip_suffix('>'))
+        .unwrap_or(url);
+    let title = parts.next().unwrap_or("").trim();
+    let title = title
+        .strip_prefix(['"', '\'', '('])
+        .and_then(|t| t.strip_suffix(['"', '\'', ')']))
+        .unwrap_or("");
+    Some((label.to_string(), url.to_string(), title.to_string()))
 }

@@ -139,6 +139,8 @@ pub(crate) enum Inline {
         url: String,
         title: String,
         auto: bool,
+        /// Written `[text]` alone (kramdown may pair it with a following `[ref]`).
+        shortcut: bool,
         children: Vec<Inline>,
     },
     Image {

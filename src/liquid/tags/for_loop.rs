@@ -238,7 +238,7 @@ impl For {
 }
 
 /// The `forloop` object (Liquid's ForloopDrop) for one iteration.
-fn forloop(name: &str, length: i64, index: i64, parent: &Value) -> Value {
+pub(crate) fn forloop(name: &str, length: i64, index: i64, parent: &Value) -> Value {
     let mut m = Map::with_capacity(9);
     m.insert("name".into(), Value::str(name));
     m.insert("length".into(), Value::Int(length));

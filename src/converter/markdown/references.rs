@@ -1,0 +1,163 @@
+//! kramdown's reference links allow one whitespace character between the link text and the
+//! reference (`[text] [ref]`, `kramdown/parser/kramdown/link.rb`: `\s?\[`), where CommonMark
+//! sees two shortcut references. Pairs are merged here: the first bracket gives the text, the
+//! second the target.
+
+use super::tree::{Block, DefPart, Inline};
+
+/// Merges `[text] [ref]` pairs in every paragraph, header and table cell.
+pub(crate) fn pair_blocks(blocks: &mut [Block]) {
+    for block in blocks {
+        match block {
+            Block::Para(p) => pair(&mut p.inlines),
+            Block::Heading { inlines, .. } => pair(inlines),
+            Block::Quote { blocks, .. } | Block::HtmlElement { blocks, .. } => pair_blocks(blocks),
+            Block::List { items, .. } => items.iter_mut().for_each(|i| pair_blocks(&mut i.blocks)),
+            Block::Table { sections, .. } => sections
+                .iter_mut()
+                .flat_map(|s| s.rows.iter_mut().flatten())
+                .for_each(pair),
+            Block::DefList(parts) => {
+                for part in parts {
+                    match part {
+                        DefPart::Term(inlines) => pair(inlines),
+                        DefPart::Definition(item) => pair_blocks(&mut item.blocks),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn pair(inlines: &mut Vec<Inline>) {
+    merge_texts(inlines);
+    let mut i = 0;
+    while i + 1 < inlines.len() {
+        if let Some(consumed) = merge_links(inlines, i).or_else(|| merge_text(inlines, i)) {
+            i += consumed;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Joins adjacent text items (pulldown-cmark splits text at brackets) unless the second
+/// starts with literal characters or the first is literal throughout.
+fn merge_texts(inlines: &mut Vec<Inline>) {
+    let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
+    for inline in inlines.drain(..) {
+        if let (
+            Some(Inline::Text {
+                text,
+                next,
+                literal,
+            }),
+            Inline::Text {
+                text: more,
+                literal: 0,
+                next: more_next,
+            },
+        ) = (out.last_mut(), &inline)
+            && text.chars().count() >= *literal
+        {
+            text.push_str(more);
+            *next = more_next.clone();
+            continue;
+        }
+        out.push(inline);
+    }
+    *inlines = out;
+}
+
+fn is_shortcut(inline: &Inline) -> bool {
+    matches!(inline, Inline::Link { shortcut: true, .. })
+}
+
+/// `[a] [b]` with both defined: a link to `b`'s target with `a`'s text.
+fn merge_links(inlines: &mut Vec<Inline>, i: usize) -> Option<usize> {
+    let single_space = match inlines.get(i + 1)? {
+        Inline::Soft => true,
+        Inline::Text {
+            text, literal: 0, ..
+        } => text.chars().count() == 1 && text.trim().is_empty(),
+        _ => false,
+    };
+    if !(is_shortcut(&inlines[i]) && single_space && is_shortcut(inlines.get(i + 2)?)) {
+        return None;
+    }
+    let target = inlines.remove(i + 2);
+    inlines.remove(i + 1);
+    retarget(&mut inlines[i], target);
+    Some(1)
+}
+
+/// `[a] [b]` where only `b` is defined: the text `[a] ` before the link becomes its text.
+fn merge_text(inlines: &mut Vec<Inline>, i: usize) -> Option<usize> {
+    let (soft, link_at) = match inlines.get(i + 1)? {
+        Inline::Soft => (true, i + 2),
+        _ => (false, i + 1),
+    };
+    if !is_shortcut(inlines.get(link_at)?) {
+        return None;
+    }
+    let Inline::Text {
+        text,
+        literal: 0,
+        next,
+    } = &inlines[i]
+    else {
+        return None;
+    };
+    let body = if soft {
+        text.as_str()
+    } else {
+        strip_one_space(text)?
+    };
+    let label_start = body.strip_suffix(']')?.rfind('[')?;
+    let label = &body[label_start + 1..body.len() - 1];
+    if label.is_empty() || label.contains(']') {
+        return None;
+    }
+    let before = body[..label_start].to_string();
+    let label = Inline::Text {
+        text: label.to_string(),
+        literal: 0,
+        next: next.clone(),
+    };
+    let target = inlines.remove(link_at);
+    if soft {
+        inlines.remove(i + 1);
+    }
+    let mut link = target.clone();
+    if let Inline::Link { children, .. } = &mut link {
+        *children = vec![label];
+    }
+    inlines[i] = Inline::Text {
+        text: before,
+        literal: 0,
+        next: String::new(),
+    };
+    inlines.insert(i + 1, link);
+    Some(2)
+}
+
+fn strip_one_space(text: &str) -> Option<&str> {
+    let last = text.chars().next_back()?;
+    last.is_whitespace()
+        .then(|| &text[..text.len() - last.len_utf8()])
+}
+
+/// Gives `link` the target of `other`.
+fn retarget(link: &mut Inline, other: Inline) {
+    if let (
+        Inline::Link { url, title, .. },
+        Inline::Link {
+            url: u, title: t, ..
+        },
+    ) = (link, other)
+    {
+        *url = u;
+        *title = t;
+    }
+}
