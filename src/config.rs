@@ -248,6 +248,11 @@ fn liquid_settings(value: Option<&Value>) -> LiquidSettings {
     }
 }
 
+/// "Now" for commands without a site: `SOURCE_DATE_EPOCH` when set, in `TZ`.
+pub fn build_time() -> Result<jiff::ZonedDateTime> {
+    now(None, source_date_epoch()?)
+}
+
 fn source_date_epoch() -> Result<Option<jiff::Timestamp>> {
     let Ok(s) = std::env::var("SOURCE_DATE_EPOCH") else {
         return Ok(None);

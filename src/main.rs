@@ -30,6 +30,23 @@ enum Command {
     /// Serve your site locally
     #[command(aliases = ["server", "s"])]
     Serve(ServeArgs),
+    /// Creates a new site scaffold in PATH
+    New(NewArgs),
+    /// Search site and print specific deprecation warnings
+    #[command(alias = "hyde")]
+    Doctor(BuildArgs),
+}
+
+#[derive(Args)]
+struct NewArgs {
+    /// Where to create the site
+    path: PathBuf,
+    /// Force creation even if PATH already exists
+    #[arg(long)]
+    force: bool,
+    /// Creates scaffolding but with empty files
+    #[arg(long)]
+    blank: bool,
 }
 
 #[derive(Args)]
@@ -109,15 +126,17 @@ impl BuildArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let (args, result) = match &cli.command {
-        Command::Build(args) => (args, build(args)),
-        Command::Clean(args) => (args, clean(args)),
-        Command::Serve(args) => (&args.build, serve(args)),
+    let (trace, result) = match &cli.command {
+        Command::Build(args) => (args.trace, build(args)),
+        Command::Clean(args) => (args.trace, clean(args)),
+        Command::Serve(args) => (args.build.trace, serve(args)),
+        Command::New(args) => (false, new(args)),
+        Command::Doctor(args) => (args.trace, doctor(args)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            let message = if args.trace {
+            let message = if trace {
                 format!("{error:?}")
             } else {
                 error.to_string()
@@ -217,5 +236,32 @@ fn serve(args: &ServeArgs) -> Result<()> {
         livereload: !args.no_livereload,
     };
     hyde::serve::serve(args.build.overrides(), &options)?;
+    Ok(())
+}
+
+/// `jekyll new`: the scaffold, with a first post dated today.
+fn new(args: &NewArgs) -> Result<()> {
+    let today = hyde::config::build_time()?.strftime("%Y-%m-%d").to_string();
+    hyde::new_site::create(&args.path, args.force, args.blank, &today)?;
+    let shown = args.path.display();
+    if args.blank {
+        logger::info("", &format!("New hyde site installed in {shown} (blank)."));
+    } else {
+        logger::info("", &format!("New hyde site installed in {shown}."));
+    }
+    Ok(())
+}
+
+/// `jekyll doctor`: reads and generates the site, then runs the checks.
+fn doctor(args: &BuildArgs) -> Result<()> {
+    args.set_log_level();
+    let config = Config::load(&args.overrides())?;
+    let mut site = Site::new(config)?;
+    site.read()?;
+    site.generate()?;
+    if !hyde::doctor::healthy(&site) {
+        anyhow::bail!("The site has the problems listed above.");
+    }
+    logger::info("Your test results", "are in. Everything looks fine.");
     Ok(())
 }

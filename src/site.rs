@@ -335,6 +335,25 @@ impl Site {
         outputs
     }
 
+    /// Every file the site writes, with the source it comes from
+    /// (`Site#each_site_file`), destination-relative.
+    pub fn destinations(&self) -> Vec<(String, String)> {
+        let future = self.config.get("future").is_some_and(Value::is_truthy);
+        let now = self.config.now.timestamp();
+        let docs = self.collections.iter().flat_map(|c| &c.docs);
+        let written = docs.filter(|d| d.write && (future || d.date.timestamp() <= now));
+        let mut out: Vec<(String, String)> = written
+            .map(|d| (d.destination_rel(), d.relative_path.clone()))
+            .collect();
+        out.extend(self.pages.iter().map(|p| (p.destination_rel(), p.path())));
+        out.extend(
+            self.static_files
+                .iter()
+                .map(|f| (f.destination_rel(), f.relative_path())),
+        );
+        out
+    }
+
     /// `Site#cleanup`: removes what an earlier build left and this one did not make.
     pub fn cleanup(&self) -> Result<()> {
         let keep: Vec<&str> = self.outputs.iter().map(|o| o.rel.as_str()).collect();

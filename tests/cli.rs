@@ -38,7 +38,10 @@ fn refuses_a_destination_that_is_or_contains_the_source() {
         let out = hyde(&["build", "-q", "-s", source, "-d", dest], dir.path());
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success(), "{source} -> {dest}");
-        assert!(stderr.contains("cannot be or contain the Source"), "{stderr}");
+        assert!(
+            stderr.contains("cannot be or contain the Source"),
+            "{stderr}"
+        );
         assert!(dir.path().join("src/keep.txt").exists(), "nothing deleted");
     }
 }
@@ -47,7 +50,11 @@ fn refuses_a_destination_that_is_or_contains_the_source() {
 fn builds_then_cleans_only_the_destination() {
     let dir = site();
     let out = hyde(&["build", "-q", "-s", "src", "-d", "out"], dir.path());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let html = std::fs::read_to_string(dir.path().join("out/index.html")).unwrap();
     assert!(html.contains("<h1 id=\"hi\">Hi</h1>"), "{html}");
     let out = hyde(&["clean", "-s", "src", "-d", "out"], dir.path());
@@ -56,7 +63,10 @@ fn builds_then_cleans_only_the_destination() {
     assert!(!dir.path().join("out").exists());
     assert!(dir.path().join("src/keep.txt").exists());
     let out = hyde(&["clean", "-s", "src", "-d", "src"], dir.path());
-    assert!(!out.status.success(), "clean refuses the source as destination");
+    assert!(
+        !out.status.success(),
+        "clean refuses the source as destination"
+    );
     assert!(dir.path().join("src/index.md").exists());
 }
 
@@ -66,4 +76,62 @@ fn a_missing_config_file_is_an_error() {
     let out = hyde(&["build", "-s", "src", "--config", "nope.yml"], dir.path());
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("nope.yml"));
+}
+
+#[test]
+fn new_makes_a_site_that_builds_and_refuses_a_busy_directory() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = hyde(&["new", "blog"], dir.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        dir.path()
+            .join("blog/_posts/2023-11-14-welcome-to-hyde.md")
+            .exists()
+    );
+    let out = hyde(&["new", "blog"], dir.path());
+    assert!(!out.status.success(), "a non-empty directory needs --force");
+    let out = hyde(&["build", "-q", "-s", "blog", "-d", "out"], dir.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for file in [
+        "index.html",
+        "about/index.html",
+        "404.html",
+        "2023/11/14/welcome-to-hyde.html",
+    ] {
+        assert!(dir.path().join("out").join(file).exists(), "{file}");
+    }
+    let index = std::fs::read_to_string(dir.path().join("out/index.html")).unwrap();
+    assert!(index.contains("Welcome to hyde!"), "the post is listed");
+}
+
+#[test]
+fn doctor_reports_shared_destinations() {
+    let dir = site();
+    std::fs::write(
+        dir.path().join("src/_config.yml"),
+        "url: https://example.org\n",
+    )
+    .unwrap();
+    let out = hyde(&["doctor", "-s", "src"], dir.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::write(dir.path().join("src/index.html"), "---\n---\nclash\n").unwrap();
+    let out = hyde(&["doctor", "-s", "src"], dir.path());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains("The following destination is shared by multiple files."),
+        "{stderr}"
+    );
 }
