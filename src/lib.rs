@@ -24,6 +24,7 @@ pub mod liquid_renderer;
 pub mod logger;
 pub mod new_site;
 pub mod page;
+pub mod profiler;
 pub mod reader;
 pub mod renderer;
 pub mod serve;

@@ -23,6 +23,8 @@ pub struct LiquidRenderer {
     markdown: markdown::Options,
     cache: RwLock<HashMap<String, Arc<Template>>>,
     index: SiteIndex,
+    /// Render statistics, when `--profile` asks for them.
+    pub stats: Option<crate::profiler::Stats>,
 }
 
 /// What `{% link %}` and `{% post_url %}` look up: every written item's
@@ -52,6 +54,10 @@ impl LiquidRenderer {
             markdown: markdown::Options::from_config(kramdown),
             cache: RwLock::new(HashMap::new()),
             index: SiteIndex::default(),
+            stats: config
+                .get("profile")
+                .is_some_and(crate::liquid::Value::is_truthy)
+                .then(crate::profiler::Stats::default),
         }
     }
 
@@ -81,6 +87,24 @@ impl LiquidRenderer {
                 .or_insert_with(|| template.clone());
         }
         Ok(template)
+    }
+
+    /// Renders a template, counting it under `name` when profiling.
+    pub fn render(
+        &self,
+        template: &Template,
+        name: &str,
+        globals: Map,
+        host: &dyn Host,
+        opts: &liquid::RenderOptions,
+    ) -> std::result::Result<String, liquid::Error> {
+        let Some(stats) = &self.stats else {
+            return template.render(globals, host, opts);
+        };
+        let started = std::time::Instant::now();
+        let output = template.render(globals, host, opts)?;
+        stats.record(name, output.len(), started.elapsed());
+        Ok(output)
     }
 
     /// A `Host` for rendering the page at `page_path` (source-relative);

@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+mod commands;
+
 #[derive(Parser)]
 #[command(
     name = "hyde",
@@ -35,6 +37,8 @@ enum Command {
     /// Search site and print specific deprecation warnings
     #[command(alias = "hyde")]
     Doctor(BuildArgs),
+    /// Render a Liquid template with the site's data, includes, filters and tags
+    Liquid(commands::liquid::LiquidArgs),
 }
 
 #[derive(Args)]
@@ -75,6 +79,9 @@ struct BuildArgs {
     /// Safe mode (hyde never runs plugins and never follows symlinks out of the source)
     #[arg(long)]
     safe: bool,
+    /// Generate a Liquid rendering profile
+    #[arg(long)]
+    profile: bool,
     /// Show the full error chain
     #[arg(short = 't', long)]
     trace: bool,
@@ -99,6 +106,7 @@ impl BuildArgs {
         flag("future", self.future);
         flag("unpublished", self.unpublished);
         flag("safe", self.safe);
+        flag("profile", self.profile);
         flag("quiet", self.quiet);
         flag("verbose", self.verbose);
         if let Some(baseurl) = &self.baseurl {
@@ -132,6 +140,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => (args.build.trace, serve(args)),
         Command::New(args) => (false, new(args)),
         Command::Doctor(args) => (args.trace, doctor(args)),
+        Command::Liquid(args) => (args.build.trace, commands::liquid::run(args)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -153,14 +162,14 @@ fn build(args: &BuildArgs) -> Result<()> {
     let config = Config::load(&args.overrides())?;
     logger::info("Source:", &config.source.display().to_string());
     logger::info("Destination:", &config.destination.display().to_string());
-    logger::info("Incremental build:", "disabled.");
+    logger::info("Incremental build:", "disabled. Enable with --incremental");
     logger::info("Generating...", "");
     let started = Instant::now();
     let mut site = Site::new(config)?;
     site.process()?;
     let seconds = started.elapsed().as_secs_f64();
     logger::info("", &format!("done in {seconds:.3} seconds."));
-    logger::info("Auto-regeneration:", "disabled.");
+    logger::info("Auto-regeneration:", "disabled. Use --watch to enable.");
     Ok(())
 }
 

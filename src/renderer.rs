@@ -79,7 +79,7 @@ impl RenderContext<'_> {
                 .unwrap_or_default();
             let layout = Value::hash(layout);
             let globals = globals(site, page, layout, Value::Nil, &paginator, &self.jekyll);
-            output = template.render(globals, &host, &self.options)?;
+            output = self.liquid.render(&template, &item.liquid_path(), globals, &host, &self.options)?;
         }
         let (converted, source_map) = self.convert(item, converter, output)?;
         let output = match item.layout_name() {
@@ -124,7 +124,8 @@ impl RenderContext<'_> {
             let template = Template::parse(content, &item.liquid_path(), &opts)?;
             let nil = Value::Nil;
             let globals = globals(&self.site, page, Value::Nil, Value::Nil, &nil, &self.jekyll);
-            output = template.render(globals, &host, &self.options)?;
+            let name = format!("{}/#excerpt", item.liquid_path());
+            output = self.liquid.render(&template, &name, globals, &host, &self.options)?;
         }
         Ok(match Converter::for_ext(item.extname(), self.config) {
             Converter::Markdown => markdown::convert(&output, &self.markdown),
@@ -197,7 +198,7 @@ impl LayoutChain<'_> {
                 self.paginator,
                 &ctx.jekyll,
             );
-            output = template.render(globals, self.host, &ctx.options)?;
+            output = ctx.liquid.render(&template, &layout.path, globals, self.host, &ctx.options)?;
             match self.parent_layout(layout, &mut used)? {
                 Some(parent) => layout = parent,
                 None => return Ok(output),

@@ -41,6 +41,8 @@ pub struct Site {
     pub layouts: BTreeMap<String, Layout>,
     pub data: Map,
     pub outputs: Vec<Output>,
+    /// The templates' render statistics of the last build, with `--profile`.
+    pub render_stats: Option<String>,
 }
 
 /// Renders items in parallel, keeping their order; the first error wins.
@@ -88,17 +90,46 @@ impl Site {
             layouts: BTreeMap::new(),
             data: Map::new(),
             outputs: Vec::new(),
+            render_stats: None,
         })
     }
 
-    /// `Site#process`.
+    /// `Site#process`, or with `profile` set, `Profiler#profile_process`.
     pub fn process(&mut self) -> Result<()> {
+        if self.config.get("profile").is_some_and(Value::is_truthy) {
+            return self.profile_process();
+        }
         self.reset();
         self.read()?;
         self.generate()?;
         self.render()?;
         self.cleanup()?;
         self.write()
+    }
+
+    /// Each phase timed, then the phase table and the templates' table.
+    fn profile_process(&mut self) -> Result<()> {
+        let mut phases = Vec::new();
+        let mut timed = |name: &'static str, site: &mut Site, phase: fn(&mut Site) -> Result<()>| {
+            let started = std::time::Instant::now();
+            let result = phase(site);
+            phases.push((name, started.elapsed()));
+            result
+        };
+        timed("reset", self, |s| {
+            s.reset();
+            Ok(())
+        })?;
+        timed("read", self, Site::read)?;
+        timed("generate", self, Site::generate)?;
+        timed("render", self, Site::render)?;
+        timed("cleanup", self, |s| s.cleanup())?;
+        timed("write", self, |s| s.write())?;
+        crate::logger::info("\nBuild Process Summary:", "");
+        crate::logger::info(&crate::profiler::phase_table(&phases), "");
+        crate::logger::info("\nSite Render Stats:", "");
+        crate::logger::info(self.render_stats.as_deref().unwrap_or_default(), "");
+        Ok(())
     }
 
     pub fn reset(&mut self) {
@@ -148,6 +179,7 @@ impl Site {
             &self.page_values(),
         )?;
         self.outputs = self.collect_outputs(docs, pages);
+        self.render_stats = liquid.stats.as_ref().map(crate::profiler::Stats::table);
         Ok(())
     }
 
@@ -163,7 +195,15 @@ impl Site {
                     return Ok(None);
                 }
                 let excerpt = extract_excerpt(&doc.content, &separator);
-                context.render_excerpt(doc, &excerpt, value).map(Some)
+                // Jekyll renders an excerpt only when something reads it; a
+                // broken excerpt nobody reads must not fail the build.
+                match context.render_excerpt(doc, &excerpt, value) {
+                    Ok(html) => Ok(Some(html)),
+                    Err(e) => {
+                        crate::logger::warn("Excerpt:", &e.to_string());
+                        Ok(None)
+                    }
+                }
             };
             out.push(render_all(&collection.docs, render, values)?);
         }
