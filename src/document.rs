@@ -197,8 +197,13 @@ pub fn extract_excerpt(content: &str, separator: &str) -> String {
     format!("{head}\n\n{}", definitions.join("\n"))
 }
 
+/// `Excerpt::LIQUID_TAG_REGEX`.
+static LIQUID_TAG: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?s)\{%-?\s*(\w+)\s*.*?-?%\}").expect("valid regex")
+});
+
 fn close_liquid_blocks(head: &mut String) {
-    let tag = regex::Regex::new(r"(?s)\{%-?\s*(\w+)\s*.*?-?%\}").expect("valid regex");
+    let tag = &*LIQUID_TAG;
     let names: Vec<String> = tag.captures_iter(head).map(|c| c[1].to_string()).collect();
     for name in names.iter().rev() {
         if !is_block_tag(name) {

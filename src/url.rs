@@ -27,6 +27,10 @@ fn fill(template: &str, placeholders: &[(&str, Option<&str>)]) -> String {
     result
 }
 
+/// A `:placeholder` in a permalink template.
+static PLACEHOLDER: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(":([a-z_]+)").expect("valid regex"));
+
 /// `URL#generate_url_from_drop`: every `:name` in the template is replaced by
 /// the escaped placeholder value (`:name_` may stand for `:name`); an unknown
 /// placeholder is an error, as in Jekyll.
@@ -34,7 +38,7 @@ pub fn generate_from_drop(
     template: &str,
     placeholders: &[(&str, String)],
 ) -> Result<String, String> {
-    let re = regex::Regex::new(":([a-z_]+)").expect("valid regex");
+    let re = &*PLACEHOLDER;
     let lookup = |key: &str| placeholders.iter().find(|(k, _)| *k == key).map(|(_, v)| v);
     let mut out = String::with_capacity(template.len());
     let mut last = 0;
