@@ -36,7 +36,12 @@ impl Stats {
         let mut sorted: Vec<(String, FileStats)> = files.into_iter().collect();
         sorted.sort_by(|a, b| b.1.time.cmp(&a.1.time).then_with(|| a.0.cmp(&b.0)));
         sorted.truncate(50);
-        let mut rows = vec![vec!["Filename".to_string(), "Count".into(), "Bytes".into(), "Time".into()]];
+        let mut rows = vec![vec![
+            "Filename".to_string(),
+            "Count".into(),
+            "Bytes".into(),
+            "Time".into(),
+        ]];
         let mut total = FileStats::default();
         for (file, s) in &sorted {
             total.count += s.count;
@@ -44,7 +49,10 @@ impl Stats {
             total.time += s.time;
             rows.push(stat_row(file.clone(), s));
         }
-        rows.push(stat_row(format!("TOTAL (for {} files)", sorted.len()), &total));
+        rows.push(stat_row(
+            format!("TOTAL (for {} files)", sorted.len()),
+            &total,
+        ));
         tabulate(&rows)
     }
 }

@@ -79,7 +79,13 @@ impl RenderContext<'_> {
                 .unwrap_or_default();
             let layout = Value::hash(layout);
             let globals = globals(site, page, layout, Value::Nil, &paginator, &self.jekyll);
-            output = self.liquid.render(&template, &item.liquid_path(), globals, &host, &self.options)?;
+            output = self.liquid.render(
+                &template,
+                &item.liquid_path(),
+                globals,
+                &host,
+                &self.options,
+            )?;
         }
         let (converted, source_map) = self.convert(item, converter, output)?;
         let output = match item.layout_name() {
@@ -125,7 +131,9 @@ impl RenderContext<'_> {
             let nil = Value::Nil;
             let globals = globals(&self.site, page, Value::Nil, Value::Nil, &nil, &self.jekyll);
             let name = format!("{}/#excerpt", item.liquid_path());
-            output = self.liquid.render(&template, &name, globals, &host, &self.options)?;
+            output = self
+                .liquid
+                .render(&template, &name, globals, &host, &self.options)?;
         }
         Ok(match Converter::for_ext(item.extname(), self.config) {
             Converter::Markdown => markdown::convert(&output, &self.markdown),
@@ -198,7 +206,9 @@ impl LayoutChain<'_> {
                 self.paginator,
                 &ctx.jekyll,
             );
-            output = ctx.liquid.render(&template, &layout.path, globals, self.host, &ctx.options)?;
+            output =
+                ctx.liquid
+                    .render(&template, &layout.path, globals, self.host, &ctx.options)?;
             match self.parent_layout(layout, &mut used)? {
                 Some(parent) => layout = parent,
                 None => return Ok(output),

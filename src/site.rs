@@ -110,12 +110,13 @@ impl Site {
     /// Each phase timed, then the phase table and the templates' table.
     fn profile_process(&mut self) -> Result<()> {
         let mut phases = Vec::new();
-        let mut timed = |name: &'static str, site: &mut Site, phase: fn(&mut Site) -> Result<()>| {
-            let started = std::time::Instant::now();
-            let result = phase(site);
-            phases.push((name, started.elapsed()));
-            result
-        };
+        let mut timed =
+            |name: &'static str, site: &mut Site, phase: fn(&mut Site) -> Result<()>| {
+                let started = std::time::Instant::now();
+                let result = phase(site);
+                phases.push((name, started.elapsed()));
+                result
+            };
         timed("reset", self, |s| {
             s.reset();
             Ok(())

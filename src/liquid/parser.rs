@@ -88,6 +88,17 @@ impl<'s> ParseContext<'s> {
         Error::syntax(message, &self.file, self.line)
     }
 
+    /// Where the parser is: the index of the next token.
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
+    /// The source text of the tokens from `start` to the current position.
+    pub fn token_texts(&self, start: usize) -> impl Iterator<Item = &str> {
+        let end = self.pos.min(self.tokens.len());
+        self.tokens[start.min(end)..end].iter().map(|t| t.text)
+    }
+
     /// Next raw token (for `raw`).
     pub fn next_token(&mut self) -> Option<Token<'s>> {
         let t = self.tokens.get(self.pos).copied();

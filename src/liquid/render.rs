@@ -25,8 +25,9 @@ pub enum Interrupt {
 #[derive(Default)]
 pub struct Registers {
     pub for_offsets: HashMap<String, i64>,
-    /// The current `forloop` of each enclosing loop (for `parentloop`).
-    pub for_stack: Vec<Value>,
+    /// The scope depth of each enclosing `for` (its scope holds its
+    /// `forloop`, which nested loops show as `parentloop`).
+    pub for_stack: Vec<usize>,
     pub cycles: HashMap<String, usize>,
     pub ifchanged: Option<String>,
 }
@@ -105,14 +106,29 @@ impl<'a> Context<'a> {
         self.scopes[0].insert(key.to_string(), value);
     }
 
+    /// The depth of the innermost scope (what `Registers::for_stack` holds).
+    pub fn scope_depth(&self) -> usize {
+        self.scopes.len() - 1
+    }
+
+    /// The value of `key` in the scope at `depth`, if any.
+    pub fn scope_value(&self, depth: usize, key: &str) -> Option<&Value> {
+        self.scopes.get(depth).and_then(|s| small_get(s, key))
+    }
+
+    /// `key` in the innermost scope, for updating in place.
+    pub fn local_mut(&mut self, key: &str) -> Option<&mut Value> {
+        self.scopes.last_mut().and_then(|s| s.get_mut(key))
+    }
+
     /// `find_variable`: scopes innermost first, then the globals.
     pub fn find_variable(&self, key: &str) -> Result<Value, Error> {
         for scope in self.scopes.iter().rev() {
-            if let Some(v) = scope.get(key) {
+            if let Some(v) = small_get(scope, key) {
                 return Ok(v.clone());
             }
         }
-        match self.globals.get(key) {
+        match small_get(&self.globals, key) {
             Some(v) => Ok(v.clone()),
             None if self.opts.strict_variables => Err(self.error_of(
                 ErrorKind::UndefinedVariable,
@@ -146,13 +162,17 @@ impl<'a> Context<'a> {
         };
         for step in &l.lookups {
             let found = match step {
-                Lookup::Key { key, command } => match &object {
-                    Value::Hash(map) if map.contains_key(key.as_str()) => {
-                        map.get(key.as_str()).cloned()
+                Lookup::Key { key, command } => {
+                    let found = match &object {
+                        Value::Hash(map) => small_get(map, key).cloned(),
+                        _ => None,
+                    };
+                    match found {
+                        Some(v) => Some(v),
+                        None if *command => command_method(&object, key),
+                        None => None,
                     }
-                    _ if *command => command_method(&object, key),
-                    _ => None,
-                },
+                }
                 Lookup::Index(e) => {
                     let key = self.evaluate(e)?;
                     index(&object, &key)
@@ -224,7 +244,7 @@ impl<'a> Context<'a> {
                 }
                 args.push(Value::hash(kw));
             }
-            value = filters::invoke(self, &f.name, value, &args)?;
+            value = filters::invoke_def(self, &f.name, f.def, value, &args)?;
         }
         Ok(value)
     }
@@ -358,8 +378,8 @@ impl<'a> Context<'a> {
 
 impl Context<'_> {
     /// Renders a `render` partial in an isolated sub-context (Liquid 5's
-    /// `new_isolated_subcontext`): only `scope` is visible, counters start
-    /// afresh, and enclosing loops and interrupts are out of reach.
+    /// `new_isolated_subcontext`): only `scope` is visible; counters, cycles,
+    /// `offset: continue` positions, enclosing loops and interrupts start afresh.
     pub fn render_isolated(
         &mut self,
         partial: &Template,
@@ -371,14 +391,25 @@ impl Context<'_> {
         }
         let globals = std::mem::take(&mut self.globals);
         let scopes = std::mem::replace(&mut self.scopes, vec![scope]);
-        let for_stack = std::mem::take(&mut self.registers.for_stack);
+        let registers = std::mem::take(&mut self.registers);
         let interrupts = std::mem::take(&mut self.interrupts);
         let result = self.render_partial(partial, out);
         self.globals = globals;
         self.scopes = scopes;
-        self.registers.for_stack = for_stack;
+        self.registers = registers;
         self.interrupts = interrupts;
         result
+    }
+}
+
+/// `map.get(key)`, by a linear scan for small maps: scopes, globals and
+/// most front matter hold a handful of keys, and comparing a few short
+/// strings is cheaper than hashing the key.
+fn small_get<'m>(map: &'m Map, key: &str) -> Option<&'m Value> {
+    if map.len() <= 8 {
+        map.iter().find(|(k, _)| k.as_str() == key).map(|(_, v)| v)
+    } else {
+        map.get(key)
     }
 }
 

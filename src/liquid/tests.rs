@@ -39,6 +39,14 @@ fn host() -> TestHost {
     let mut includes = HashMap::new();
     includes.insert("greet.html", "Hi {{ include.name }}{% assign leaked = 1 %}");
     includes.insert("bad.html", "x\n{{ 1 | divided_by: 0 }}");
+    includes.insert(
+        "card",
+        "{{ c.x }}{{ forloop.index }}{{ forloop.parentloop }}-{{ c.t }}",
+    );
+    includes.insert(
+        "scope",
+        "[{{ s }}][{{ list }}][{% increment s %}{{ forloop }}]",
+    );
     let mut config = Map::new();
     config.insert("baseurl".into(), "/blog".into());
     config.insert("url".into(), "https://example.com".into());
@@ -250,6 +258,60 @@ fn errors_name_file_and_line() {
         (
             "{% include missing.html %}",
             "Liquid error (line 1): Could not locate the included file 'missing.html' in page.md",
+        ),
+    ];
+    for (src, want) in cases {
+        assert_eq!(render(src).unwrap_err().to_string(), want, "{src}");
+    }
+}
+
+#[test]
+fn accepts_liquid_5_tags_as_a_superset() {
+    check(&[
+        (
+            "{% echo s | upcase %}|{% echo %}|{% echo list %}",
+            "HELLO WORLD||312",
+        ),
+        ("a{%# note %}b{% # x %}c{%-# y -%} d", "abcd"),
+        ("{%-\n  # one\n  # two\n-%}x", "x"),
+        (
+            "{% liquid\n  assign n = list | size\n  # counted\n  if n > 2\n    echo 'many'\n  else\n    echo 'few'\n  endif\n%}",
+            "many",
+        ),
+        ("{%- liquid for i in list\necho i\nendfor -%} !", "312!"),
+        ("{% liquid comment\nanything here\nendcomment %}ok", "ok"),
+        (
+            "{% render 'greet.html', name: 'A' %}[{{ leaked }}]",
+            "Hi []",
+        ),
+        ("{% render 'card' with h as c %}", "1-"),
+        ("{% render 'card' for posts as c %}", "1-b2-a3-"),
+        ("{% assign s = 1 %}{% render 'scope' %}", "[][][0]"),
+    ]);
+}
+
+#[test]
+fn liquid_5_tag_errors_name_file_and_line() {
+    let cases = [
+        (
+            "{% liquid\n  echo 1\n  echo 1 | divided_by: 0\n%}",
+            "Liquid error (line 3): divided by 0 in page.md",
+        ),
+        (
+            "{% liquid\n  echo 1\n  endif\n%}",
+            "Liquid syntax error (line 3): 'endif' is not a valid delimiter for liquid tags. use %} in page.md",
+        ),
+        (
+            "{%# a\n b %}",
+            "Liquid syntax error (line 1): Syntax error in tag '#' - Each line of comments must be prefixed by the '#' character in page.md",
+        ),
+        (
+            "x\n{% render greet %}",
+            "Liquid syntax error (line 2): Syntax error in tag 'render' - Template name must be a quoted string in page.md",
+        ),
+        (
+            "\n{% render 'bad.html' %}",
+            "Liquid error (line 2): divided by 0 in _includes/bad.html, included from page.md (line 2)",
         ),
     ];
     for (src, want) in cases {

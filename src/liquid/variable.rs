@@ -19,6 +19,8 @@ pub struct Variable {
 #[derive(Debug, Clone)]
 pub struct Filter {
     pub name: String,
+    /// The registered filter of that name, found once at parse time.
+    pub def: Option<&'static super::filters::FilterDef>,
     pub args: Vec<Expr>,
     /// Keyword arguments (`key: value`), passed as a trailing hash as Liquid 4 does.
     pub kwargs: Vec<(String, Expr)>,
@@ -99,6 +101,7 @@ fn filter_from(name: &str, raw_args: &[String]) -> Filter {
     }
     Filter {
         name: name.to_string(),
+        def: super::filters::lookup(name),
         args,
         kwargs,
     }

@@ -51,10 +51,21 @@ impl Builder {
         Config::load(&self.overrides)
     }
 
-    /// One full build; on success, what changed since the last good one.
+    /// One full build, the config reloaded; on success, what changed since
+    /// the last good one.
     pub fn build(&mut self) -> Result<Built> {
+        let config = self.config()?;
+        self.build_from(config)
+    }
+
+    /// A build with a config loaded before `set_url` (to learn the port):
+    /// the url is put in, so the files are not read twice.
+    pub fn build_from(&mut self, mut config: Config) -> Result<Built> {
         let started = Instant::now();
-        let mut site = Site::new(self.config()?)?;
+        if let Some(url) = self.overrides.values.get("url") {
+            config.data.insert("url".into(), url.clone());
+        }
+        let mut site = Site::new(config)?;
         site.process()?;
         let fingerprints = fingerprints(&site.outputs);
         let change = classify(&self.fingerprints, &fingerprints);

@@ -6,6 +6,8 @@
 //! pages.
 
 pub mod builder;
+pub mod http;
+pub mod listing;
 pub mod livereload;
 pub mod mime;
 pub mod path;
@@ -50,7 +52,7 @@ pub enum ServeError {
     #[error("Cannot watch {}: {source}", path.display())]
     Watch {
         path: PathBuf,
-        source: notify_debouncer_mini::notify::Error,
+        source: notify::Error,
     },
 }
 
@@ -75,10 +77,12 @@ pub fn serve(mut overrides: Overrides, options: &Options) -> Result<(), ServeErr
     logger::info("Source:", &config.source.display().to_string());
     logger::info("Destination:", &config.destination.display().to_string());
     logger::info("Incremental build:", "disabled.");
-    let config = match first_build(&mut builder) {
-        Ok(config) => config,
+    // With watching on, a failed first build is served (the destination as
+    // it is, and the error on every page) until an edit fixes it.
+    let (config, first_error) = match first_build(&mut builder, config.clone()) {
+        Ok(config) => (config, None),
         Err(error) if !options.watch => return Err(error.into()),
-        Err(_) => config,
+        Err(error) => (config, Some(error.to_string())),
     };
     let server = Server::start(listener, mount(&config, options.livereload)).map_err(|e| {
         ServeError::Bind {
@@ -86,6 +90,9 @@ pub fn serve(mut overrides: Overrides, options: &Options) -> Result<(), ServeErr
             source: e,
         }
     })?;
+    if let Some(message) = first_error {
+        server.reloader().failed(&message);
+    }
     if options.watch {
         regenerate(&mut builder, &server, config, options.livereload)
     } else {
@@ -150,9 +157,9 @@ fn mount(config: &Config, livereload: bool) -> Mount {
     }
 }
 
-fn first_build(builder: &mut Builder) -> Result<Config, crate::Error> {
+fn first_build(builder: &mut Builder, config: Config) -> Result<Config, crate::Error> {
     logger::info("Generating...", "");
-    match builder.build() {
+    match builder.build_from(config) {
         Ok(built) => {
             logger::info("", &format!("done in {:.3} seconds.", built.seconds));
             Ok(built.config)

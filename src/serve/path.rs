@@ -32,6 +32,9 @@ const IMPLIED_EXTENSIONS: &[&str] = &["", ".html", ".xhtml"];
 pub enum Target {
     /// A regular file, canonical and inside the destination.
     File(PathBuf),
+    /// A directory without an index, canonical and inside the destination,
+    /// and its URL: WEBrick lists it (`FancyIndexing`, on in Jekyll).
+    Directory(PathBuf, String),
     /// A `Location` to redirect to (directory without slash, `/` to baseurl).
     Redirect(String),
     NotFound,
@@ -110,7 +113,7 @@ fn decode_segment(raw: &str) -> Option<String> {
 }
 
 /// WEBrick's `NondisclosureName` as Jekyll sets it: `.ht*` and `~*`.
-fn is_nondisclosure(segment: &str) -> bool {
+pub fn is_nondisclosure(segment: &str) -> bool {
     let lower = segment.to_ascii_lowercase();
     lower.starts_with(".ht") || lower.starts_with('~')
 }
@@ -130,11 +133,15 @@ fn walk(root: &Path, rest: &[String], trailing_slash: bool, all: &[String]) -> T
         }
         return search_file(root, &dir, segment).map_or(Target::NotFound, Target::File);
     }
+    let all: Vec<&str> = all.iter().map(String::as_str).collect();
     if !trailing_slash {
-        let all: Vec<&str> = all.iter().map(String::as_str).collect();
         return Target::Redirect(location(&all, true));
     }
-    search_index_file(root, &dir).map_or(Target::NotFound, Target::File)
+    match (search_index_file(root, &dir), inside(root, &dir)) {
+        (Some(file), _) => Target::File(file),
+        (None, Some(dir)) => Target::Directory(dir, location(&all, true)),
+        (None, None) => Target::NotFound,
+    }
 }
 
 /// `Servlet#search_file`: `name`, then `name.html`, then `name.xhtml`.
@@ -167,7 +174,7 @@ pub fn inside(root: &Path, path: &Path) -> Option<PathBuf> {
 }
 
 /// An absolute path from decoded segments, percent-encoded again.
-fn location(segments: &[&str], trailing_slash: bool) -> String {
+pub fn location(segments: &[&str], trailing_slash: bool) -> String {
     let mut out = String::new();
     for segment in segments {
         out.push('/');
@@ -179,7 +186,7 @@ fn location(segments: &[&str], trailing_slash: bool) -> String {
     out
 }
 
-fn encode_segment(segment: &str) -> String {
+pub fn encode_segment(segment: &str) -> String {
     let mut out = String::new();
     for byte in segment.bytes() {
         let plain = byte.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@".contains(&byte);
@@ -207,6 +214,7 @@ mod tests {
             ("notes/a.txt", "a"),
             ("feed.xml", "feed"),
             ("caf\u{e9}.html", "cafe"),
+            ("empty/x.bin", "x"),
             (".htaccess", "secret"),
         ] {
             let path = root.join(rel);
@@ -234,6 +242,10 @@ mod tests {
             ("/blog", Target::Redirect("/blog/".into())),
             ("/notes/", file(&root, "notes.html")),
             ("/notes/a.txt", file(&root, "notes/a.txt")),
+            (
+                "/empty/",
+                Target::Directory(root.join("empty"), "/empty/".into()),
+            ),
             ("/caf%C3%A9", file(&root, "caf\u{e9}.html")),
             ("/./about", file(&root, "about.html")),
             ("//about", file(&root, "about.html")),

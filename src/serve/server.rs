@@ -1,33 +1,39 @@
 //! The development web server (lib/jekyll/commands/serve.rb and
 //! serve/servlet.rb, which run WEBrick): serves the destination mounted at
 //! `baseurl` with Jekyll's URL rules, its no-cache headers, its MIME types
-//! and charsets, and its custom `404.html`. A few worker threads take
-//! requests from tiny_http, whose own threads read the requests, so a slow
-//! client holds at most one worker.
+//! and charsets, and its custom `404.html`. Each connection gets its own
+//! thread, up to a limit, with read and write timeouts, so a slow or idle
+//! client never holds up another.
+//!
+//! (tiny_http was tried first: its connection pool can leave a new
+//! connection queued behind threads blocked on idle or slow clients, and
+//! the request then hangs.)
 
+use crate::serve::http::{self, Body, HeadError, Request, Response};
+use crate::serve::listing;
 use crate::serve::livereload::{self, EVENTS_PATH, Reloader};
 use crate::serve::mime;
 use crate::serve::path::{self, Target};
 use std::fs::File;
-use std::io::{Cursor, Read};
-use std::net::{SocketAddr, TcpListener};
-use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, RwLock};
 use std::thread::JoinHandle;
 use std::time::Duration;
-use tiny_http::{Header, Method, Request, Response, StatusCode};
 
 /// Jekyll's `Servlet::DEFAULTS`.
 const CACHE_CONTROL: &str =
     "private, max-age=0, proxy-revalidate, no-store, no-cache, must-revalidate";
 
-/// Requests served at once; the rest wait in tiny_http's queue.
-const WORKERS: usize = 8;
+/// Connections served at once; more get a 503.
+const MAX_CONNECTIONS: usize = 256;
 
-/// How often workers look at the stop flag, and pages get a heartbeat.
-const POLL: Duration = Duration::from_millis(200);
-const HEARTBEAT_EVERY: u32 = 75;
+/// A client that stops reading for this long is dropped.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// How often open pages get a heartbeat (to notice closed ones).
+const HEARTBEAT: Duration = Duration::from_secs(15);
 
 /// What is served and how: the destination, canonical, mounted at `baseurl`,
 /// plus the `webrick.headers` of the config. Replaced after a config reload.
@@ -43,9 +49,10 @@ struct Shared {
     mount: RwLock<Mount>,
     reloader: Reloader,
     stop: AtomicBool,
+    connections: AtomicUsize,
 }
 
-/// A running server; dropping it stops the workers.
+/// A running server; dropping it stops accepting connections.
 pub struct Server {
     addr: SocketAddr,
     shared: Arc<Shared>,
@@ -56,21 +63,18 @@ impl Server {
     /// Starts serving `mount` on an already bound listener.
     pub fn start(listener: TcpListener, mount: Mount) -> std::io::Result<Server> {
         let addr = listener.local_addr()?;
-        let http = tiny_http::Server::from_listener(listener, None)
-            .map_err(|e| std::io::Error::other(e.to_string()))?;
-        let http = Arc::new(http);
         let shared = Arc::new(Shared {
             mount: RwLock::new(mount),
             reloader: Reloader::default(),
             stop: AtomicBool::new(false),
+            connections: AtomicUsize::new(0),
         });
-        let mut threads = Vec::new();
-        for _ in 0..WORKERS {
-            let (http, shared) = (Arc::clone(&http), Arc::clone(&shared));
-            threads.push(std::thread::spawn(move || work(&http, &shared)));
-        }
-        let heartbeat = Arc::clone(&shared);
-        threads.push(std::thread::spawn(move || beat(&heartbeat)));
+        let accepting = Arc::clone(&shared);
+        let beating = Arc::clone(&shared);
+        let threads = vec![
+            std::thread::spawn(move || accept(&listener, &accepting)),
+            std::thread::spawn(move || beat(&beating)),
+        ];
         Ok(Server {
             addr,
             shared,
@@ -91,9 +95,11 @@ impl Server {
         &self.shared.reloader
     }
 
-    /// Stops the workers once their current request is answered.
+    /// Stops accepting; requests under way finish on their own threads.
     pub fn stop(&mut self) {
         self.shared.stop.store(true, Ordering::SeqCst);
+        // Wakes the accepting thread, which then sees the flag.
+        let _ = TcpStream::connect_timeout(&self.addr, Duration::from_secs(1));
         for thread in self.threads.drain(..) {
             let _ = thread.join();
         }
@@ -106,58 +112,83 @@ impl Drop for Server {
     }
 }
 
-fn work(http: &tiny_http::Server, shared: &Shared) {
-    while !shared.stop.load(Ordering::SeqCst) {
-        match http.recv_timeout(POLL) {
-            Ok(Some(request)) => handle(shared, request),
-            Ok(None) => {}
-            Err(_) => std::thread::sleep(POLL),
+fn accept(listener: &TcpListener, shared: &Arc<Shared>) {
+    for stream in listener.incoming() {
+        if shared.stop.load(Ordering::SeqCst) {
+            break;
         }
+        let Ok(stream) = stream else { continue };
+        if shared.connections.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
+            shared.connections.fetch_sub(1, Ordering::SeqCst);
+            let busy = text(503, "Too many connections");
+            let _ = http::write_response(&mut &stream, busy, false);
+            continue;
+        }
+        let shared = Arc::clone(shared);
+        std::thread::spawn(move || {
+            serve_connection(&shared, stream);
+            shared.connections.fetch_sub(1, Ordering::SeqCst);
+        });
     }
 }
 
 fn beat(shared: &Shared) {
-    let mut ticks = 0;
+    let tick = Duration::from_millis(200);
+    let mut waited = Duration::ZERO;
     while !shared.stop.load(Ordering::SeqCst) {
-        std::thread::sleep(POLL);
-        ticks += 1;
-        if ticks % HEARTBEAT_EVERY == 0 {
+        std::thread::sleep(tick);
+        waited += tick;
+        if waited >= HEARTBEAT {
             shared.reloader.heartbeat();
+            waited = Duration::ZERO;
         }
     }
 }
 
-type Reply = Response<Box<dyn Read + Send>>;
-
-/// Answers one request; a client that went away is no error worth telling.
-fn handle(shared: &Shared, request: Request) {
+/// One request on one connection; a client that went away is no error
+/// worth telling.
+fn serve_connection(shared: &Shared, mut stream: TcpStream) {
+    let _ = stream.set_read_timeout(Some(http::HEAD_DEADLINE));
+    let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
+    let _ = stream.set_nodelay(true);
+    let request = match http::read_request(&mut stream) {
+        Ok(request) => request,
+        Err(HeadError::Gone) => return,
+        Err(HeadError::Status(status)) => {
+            let _ = http::write_response(&mut stream, text(status, "Bad Request"), false);
+            return;
+        }
+    };
     let mount = shared
         .mount
         .read()
         .unwrap_or_else(|e| e.into_inner())
         .clone();
-    let is_get = matches!(request.method(), Method::Get | Method::Head);
-    if is_get && mount.livereload && request.url().split('?').next() == Some(EVENTS_PATH) {
-        shared.reloader.subscribe(request.into_writer());
+    let is_get = matches!(request.method.as_str(), "GET" | "HEAD");
+    if is_get && mount.livereload && request.target.split('?').next() == Some(EVENTS_PATH) {
+        shared.reloader.subscribe(Box::new(stream));
         return;
     }
-    let mut reply = if is_get {
-        reply_for(&mount, request.url())
-    } else {
-        text(405, "Method Not Allowed").with_header(header("Allow", "GET, HEAD"))
-    };
-    reply.add_header(header("Cache-Control", CACHE_CONTROL));
+    let mut reply = reply_for(&mount, &request, is_get);
+    reply = reply.header("Cache-Control", CACHE_CONTROL);
     for (name, value) in &mount.headers {
-        reply.add_header(header(name, value));
+        reply = reply.header(name, value);
     }
-    let _ = request.respond(reply);
+    let _ = http::write_response(&mut stream, reply, request.method == "HEAD");
 }
 
-fn reply_for(mount: &Mount, url: &str) -> Reply {
-    match path::resolve(&mount.root, &mount.baseurl, url) {
+fn reply_for(mount: &Mount, request: &Request, is_get: bool) -> Response {
+    if !is_get {
+        return text(405, "Method Not Allowed").header("Allow", "GET, HEAD");
+    }
+    match path::resolve(&mount.root, &mount.baseurl, &request.target) {
         Target::File(file) => file_reply(mount, &file, 200).unwrap_or_else(|| not_found(mount)),
         Target::Redirect(location) => {
-            text(301, &format!("Moved to {location}")).with_header(header("Location", &location))
+            text(301, &format!("Moved to {location}")).header("Location", &location)
+        }
+        Target::Directory(dir, url) => {
+            let page = listing::render(&mount.root, &dir, &url);
+            html_reply(mount, page.into_bytes(), 200)
         }
         Target::NotFound => not_found(mount),
         Target::BadRequest => text(400, "Bad Request"),
@@ -165,49 +196,36 @@ fn reply_for(mount: &Mount, url: &str) -> Reply {
 }
 
 /// The site's own `404.html` when there is one (as Jekyll's serve does).
-fn not_found(mount: &Mount) -> Reply {
+fn not_found(mount: &Mount) -> Response {
     path::inside(&mount.root, &mount.root.join("404.html"))
         .and_then(|page| file_reply(mount, &page, 404))
         .unwrap_or_else(|| text(404, "Not Found"))
 }
 
 /// A file, streamed; HTML is read whole to take the live-reload script.
-fn file_reply(mount: &Mount, file: &std::path::Path, status: u16) -> Option<Reply> {
+fn file_reply(mount: &Mount, file: &Path, status: u16) -> Option<Response> {
     let name = file.file_name()?.to_str().unwrap_or_default();
     let content_type = mime::content_type(name);
-    let kind = header("Content-Type", &content_type);
-    if mount.livereload && mime::is_html(&content_type) {
-        let body = livereload::inject(&std::fs::read(file).ok()?);
-        return Some(bytes(status, body).with_header(kind));
+    if mime::is_html(&content_type) {
+        return Some(html_reply(mount, std::fs::read(file).ok()?, status));
     }
     let opened = File::open(file).ok()?;
     let length = opened.metadata().ok()?.len();
-    let body: Box<dyn Read + Send> = Box::new(opened);
-    let length = usize::try_from(length).ok();
-    Some(Response::new(
-        StatusCode(status),
-        vec![kind],
-        body,
-        length,
-        None,
-    ))
+    let body = Body::File(opened, length);
+    Some(Response::new(status, body).header("Content-Type", &content_type))
 }
 
-fn bytes(status: u16, body: Vec<u8>) -> Reply {
-    let length = body.len();
-    let body: Box<dyn Read + Send> = Box::new(Cursor::new(body));
-    Response::new(StatusCode(status), Vec::new(), body, Some(length), None)
+/// An HTML page, with the live-reload script when that is on.
+fn html_reply(mount: &Mount, html: Vec<u8>, status: u16) -> Response {
+    let body = if mount.livereload {
+        livereload::inject(&html)
+    } else {
+        html
+    };
+    Response::new(status, Body::Bytes(body)).header("Content-Type", "text/html; charset=utf-8")
 }
 
-fn text(status: u16, message: &str) -> Reply {
-    bytes(status, format!("{message}\n").into_bytes())
-        .with_header(header("Content-Type", "text/plain; charset=utf-8"))
-}
-
-/// A header from names and values that are ours or the site config's; an
-/// invalid one from the config becomes a harmless placeholder.
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes())
-        .or_else(|_| Header::from_bytes("X-Invalid-Header", "1"))
-        .unwrap_or_else(|_| unreachable!("a constant header is valid"))
+fn text(status: u16, message: &str) -> Response {
+    Response::new(status, Body::Bytes(format!("{message}\n").into_bytes()))
+        .header("Content-Type", "text/plain; charset=utf-8")
 }

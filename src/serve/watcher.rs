@@ -1,37 +1,36 @@
 //! Watching the source for `serve` (jekyll-watch's lib/jekyll/watcher.rb):
-//! file events are debounced, then gathered until the file system is quiet,
-//! so that an editor's save (a write, a rename over the file, or a delete
-//! then create) yields one change. Like jekyll-watch it ignores the
+//! file events are debounced — gathered until the file system has been
+//! quiet for a moment — so that an editor's save (a write, a rename over the
+//! file, or a delete then create) yields one change. Only mutations count:
+//! the build's own reads of the source (inotify's open/close events) must
+//! not start another build. Like jekyll-watch it ignores the
 //! destination and excluded paths; it also ignores `.git`, caches and
 //! editors' temporary files. Unlike Jekyll, `_config.yml` is watched too.
 
 use crate::config::Config;
 use crate::entry_filter::EntryFilter;
-use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
-use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
+use notify::event::ModifyKind;
+use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::Duration;
 
-/// Events closer than this are one change (one tick of the debouncer).
-const DEBOUNCE: Duration = Duration::from_millis(100);
 /// After a change, wait until this long without events before building.
-const SETTLE: Duration = Duration::from_millis(150);
+const SETTLE: Duration = Duration::from_millis(100);
 
 /// Names an editor writes beside the file it saves.
 const TEMPORARY_SUFFIXES: &[&str] = &["~", ".swp", ".swx", ".swpx", ".tmp"];
 
 pub struct Watcher {
-    _debouncer: Debouncer<RecommendedWatcher>,
-    events: Receiver<DebounceEventResult>,
+    _watcher: RecommendedWatcher,
+    events: Receiver<notify::Result<Event>>,
 }
 
 impl Watcher {
     /// Watches `source` recursively, and the config files outside it.
-    pub fn new(config: &Config) -> notify_debouncer_mini::notify::Result<Watcher> {
+    pub fn new(config: &Config) -> notify::Result<Watcher> {
         let (sender, events) = channel();
-        let mut debouncer = new_debouncer(DEBOUNCE, sender)?;
-        let watcher = debouncer.watcher();
+        let mut watcher = notify::recommended_watcher(sender)?;
         watcher.watch(&config.source, RecursiveMode::Recursive)?;
         for file in &config.files {
             if !file.starts_with(&config.source) {
@@ -39,7 +38,7 @@ impl Watcher {
             }
         }
         Ok(Watcher {
-            _debouncer: debouncer,
+            _watcher: watcher,
             events,
         })
     }
@@ -64,15 +63,23 @@ impl Watcher {
     }
 }
 
-fn collect(batch: DebounceEventResult, ignore: &Ignore, changed: &mut Vec<PathBuf>) {
-    match batch {
-        Ok(events) => changed.extend(
-            events
-                .into_iter()
-                .map(|e| e.path)
-                .filter(|p| !ignore.ignores(p)),
-        ),
+fn collect(event: notify::Result<Event>, ignore: &Ignore, changed: &mut Vec<PathBuf>) {
+    match event {
+        Ok(event) if mutates(&event.kind) => {
+            changed.extend(event.paths.into_iter().filter(|p| !ignore.ignores(p)));
+        }
+        Ok(_) => {}
         Err(error) => crate::logger::warn("Watcher:", &error.to_string()),
+    }
+}
+
+/// Creations, removals, writes and renames; not reads, nor attribute changes
+/// (which reading may cause).
+fn mutates(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Create(_) | EventKind::Remove(_) | EventKind::Any => true,
+        EventKind::Modify(modify) => !matches!(modify, ModifyKind::Metadata(_)),
+        EventKind::Access(_) | EventKind::Other => false,
     }
 }
 

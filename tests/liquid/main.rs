@@ -10,6 +10,8 @@ use hyde::liquid::{Host, Map, ParseOptions, RenderOptions, Template, Value};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+mod bench;
+
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/liquid");
 
 /// Partials from the case, looked up by the name the tag gives.

@@ -50,8 +50,9 @@ impl Builder<'_> {
         let Some(item) = container.filter(|f| matches!(f.kind, Kind::Item)) else {
             return 0;
         };
-        let marker_col = item.start - line_start(self.src, item.start);
-        let rest = &self.src[item.start..];
+        let line = &self.src[line_start(self.src, item.start)..];
+        let rest = line.trim_start_matches(' ');
+        let marker_col = line.len() - rest.len();
         let marker = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         let marker = if marker > 0 { marker + 1 } else { 1 };
         let after = &rest[marker.min(rest.len())..];

@@ -10,7 +10,7 @@ use super::build::Builder;
 use super::fragment::is_borrowed_note;
 use super::html_block;
 use super::html_tag::StartTag;
-use super::source::{at_line_start, blank_line_before, line_start, next_blank_line};
+use super::source::{at_line_start, blank_line_before, line_start, next_blank_line, paragraph_end};
 use super::table;
 use super::tree::{Block, Document, Inline, Para};
 
@@ -25,10 +25,12 @@ impl Builder<'_> {
             return false;
         }
         if self.continues_paragraph(start) {
-            let end = next_blank_line(self.src, start);
+            let end = paragraph_end(self.src, start);
             let text = self.src[start..end].to_string();
             self.merge_into_paragraph(&text);
             self.skip_until = end;
+            let top = self.top();
+            top.last_end = top.last_end.max(end);
             return true;
         }
         if html_block::block_start(&self.src[start..]).is_none() {
@@ -38,8 +40,8 @@ impl Builder<'_> {
             match html_block::markdown_element(&self.src[start..], self.opts.parse_block_html) {
                 Some((el, span)) => self.markdown_element(el, span, start),
                 None => {
-                    let (html, used) = html_block::render(&self.src[start..]);
-                    self.block(Block::Html(html));
+                    let (parts, used) = html_block::render(&self.src[start..]);
+                    self.html_parts(parts);
                     used
                 }
             };
@@ -55,22 +57,89 @@ impl Builder<'_> {
         true
     }
 
+    /// A horizontal rule; right after a paragraph line (no blank line) kramdown does not end
+    /// the paragraph (`HR_START` is no paragraph end) unless the rule looks like a list item,
+    /// so the line is paragraph text.
+    pub(super) fn rule(&mut self, range: Range<usize>) {
+        self.close_implicit_para();
+        let start = range.start;
+        let top_level = self.stack.len() == 1;
+        // `* * *` looks like a list start, which does end a paragraph (`PARAGRAPH_END`).
+        let line = self.src[start..].trim_start_matches(' ');
+        let list_like = ["* ", "- ", "+ ", "*\t", "-\t", "+\t"]
+            .iter()
+            .any(|m| line.starts_with(m));
+        let lazy = top_level
+            && !list_like
+            && !blank_line_before(self.src, line_start(self.src, start))
+            && lazy_paragraph(&mut self.top().blocks).is_some();
+        if !lazy {
+            self.block_start = Some(start);
+            self.block(Block::Rule(Vec::new()));
+            return;
+        }
+        if self.lazy_setext(start) {
+            return;
+        }
+        let end = paragraph_end(self.src, start);
+        let text = self.src[start..end].to_string();
+        self.merge_into_paragraph(&text);
+        self.skip_until = end;
+        let top = self.top();
+        top.last_end = top.last_end.max(end);
+    }
+
+    /// `---` as a lazy line under a one-line paragraph that opens a list item or quote: the
+    /// container's content reads as a setext header there.
+    fn lazy_setext(&mut self, start: usize) -> bool {
+        let src = self.src;
+        let line_end = self.src[start..]
+            .find('\n')
+            .map(|i| start + i)
+            .unwrap_or(self.src.len());
+        let line = self.src[start..line_end].trim_end();
+        if !line.bytes().all(|b| b == b'-') {
+            return false;
+        }
+        let in_container = matches!(
+            self.top().blocks.last(),
+            Some(Block::List { .. } | Block::Quote { .. })
+        );
+        let Some((slot, first)) = lazy_slot(&mut self.top().blocks) else {
+            return false;
+        };
+        let Block::Para(p) = slot else {
+            return false;
+        };
+        let boundary = first || blank_line_before(src, line_start(src, p.span.0));
+        if !in_container || !boundary || p.inlines.iter().any(|i| matches!(i, Inline::Soft)) {
+            return false;
+        }
+        let inlines = std::mem::take(&mut p.inlines);
+        *slot = Block::Heading {
+            level: 2,
+            inlines,
+            attrs: Vec::new(),
+        };
+        self.skip_until = line_end;
+        true
+    }
+
     /// A comment or processing instruction right after a paragraph line: kramdown's
     /// paragraphs end only at element tags (`LAZY_END_HTML_START`), so it is span HTML of that
     /// paragraph.
     pub(super) fn continues_paragraph(&mut self, start: usize) -> bool {
         let line = self.src[start..].trim_start_matches(' ');
         (line.starts_with("<!") || line.starts_with("<?"))
-            && matches!(self.top().blocks.last(), Some(Block::Para(p)) if !p.transparent)
             && !blank_line_before(self.src, line_start(self.src, start))
+            && lazy_paragraph(&mut self.top().blocks).is_some()
     }
 
     /// Appends `text`, read as paragraph text, to the paragraph just closed.
     pub(super) fn merge_into_paragraph(&mut self, text: &str) {
         let mut blocks = self.paragraph_fragment(text).into_iter();
         let first = blocks.next();
-        if let (Some(Block::Para(more)), Some(Block::Para(p))) =
-            (first, self.top().blocks.last_mut())
+        if let (Some(Block::Para(more)), Some(p)) = (first, lazy_paragraph(&mut self.top().blocks))
         {
             p.inlines.push(Inline::Soft);
             p.inlines.extend(more.inlines);
@@ -137,29 +206,30 @@ impl Builder<'_> {
         self.footnotes.extend(real);
     }
 
-    /// An HTML element with Markdown content; returns the source length it used.
-    fn markdown_element(&mut self, el: html_block::Element, span: bool, start: usize) -> usize {
-        let inner = &self.src[start + el.content.start..start + el.content.end];
-        let src = self.with_notes(inner);
-        let doc = self.child(&src).run();
-        self.footnotes.extend(doc.footnotes);
-        let mut blocks = doc.blocks;
-        if span {
-            let mut inlines = Vec::new();
-            for block in blocks {
-                if let Block::Para(p) = block {
-                    if !inlines.is_empty() {
-                        inlines.push(Inline::Soft);
-                    }
-                    inlines.extend(p.inlines);
+    /// Raw HTML pieces as blocks; nested elements with Markdown content are parsed.
+    pub(super) fn html_parts(&mut self, parts: Vec<html_block::Part>) {
+        for part in parts {
+            match part {
+                html_block::Part::Raw(html) if html.trim().is_empty() => {}
+                html_block::Part::Raw(html) => self.block(Block::Html(html)),
+                html_block::Part::Markdown { tag, content, span } => {
+                    let blocks = self.markdown_content(&content, span);
+                    let StartTag { name, attrs, .. } = tag;
+                    self.block(Block::HtmlElement {
+                        name,
+                        attrs,
+                        span,
+                        blocks,
+                    });
                 }
             }
-            blocks = vec![Block::Para(Para {
-                inlines,
-                transparent: true,
-                ..Para::default()
-            })];
         }
+    }
+
+    /// An HTML element with Markdown content; returns the source length it used.
+    fn markdown_element(&mut self, el: html_block::Element, span: bool, start: usize) -> usize {
+        let inner = self.src[start + el.content.start..start + el.content.end].to_string();
+        let blocks = self.markdown_content(&inner, span);
         let StartTag { name, attrs, .. } = el.tag;
         self.block(Block::HtmlElement {
             name,
@@ -168,5 +238,54 @@ impl Builder<'_> {
             blocks,
         });
         el.used
+    }
+
+    /// Parses an HTML element's Markdown content: blocks, or one transparent paragraph for
+    /// span content.
+    fn markdown_content(&mut self, inner: &str, span: bool) -> Vec<Block> {
+        let src = self.with_notes(inner);
+        let doc = self.child(&src).run();
+        let real = doc
+            .footnotes
+            .into_iter()
+            .filter(|(_, b)| !is_borrowed_note(b));
+        self.footnotes.extend(real);
+        if !span {
+            return doc.blocks;
+        }
+        let mut inlines = Vec::new();
+        for block in doc.blocks {
+            if let Block::Para(p) = block {
+                if !inlines.is_empty() {
+                    inlines.push(Inline::Soft);
+                }
+                inlines.extend(p.inlines);
+            }
+        }
+        vec![Block::Para(Para {
+            inlines,
+            transparent: true,
+            ..Para::default()
+        })]
+    }
+}
+
+/// The paragraph a lazy line continues: the last block's, or that of a list's last item.
+fn lazy_paragraph(blocks: &mut [Block]) -> Option<&mut Para> {
+    match lazy_slot(blocks)? {
+        (Block::Para(p), _) => Some(p),
+        _ => None,
+    }
+}
+
+/// The block a lazy line continues (the last one, inside trailing lists and quotes), with
+/// whether it opens its container.
+fn lazy_slot(blocks: &mut [Block]) -> Option<(&mut Block, bool)> {
+    let first = blocks.len() == 1;
+    let last = blocks.last_mut()?;
+    match last {
+        Block::List { items, .. } => lazy_slot(&mut items.last_mut()?.blocks),
+        Block::Quote { blocks, .. } => lazy_slot(blocks),
+        _ => Some((last, first)),
     }
 }

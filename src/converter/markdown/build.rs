@@ -15,7 +15,7 @@ use super::entities::kramdown_knows;
 use super::html_tag::normalize_inline;
 use super::options::Options;
 use super::source::{escaped_at, kramdown_escape};
-use super::source::{raw_alt, redefined_links};
+use super::source::{raw_alt, written_links};
 
 use super::tree::{Align, Block, DefPart, Document, Inline, Item};
 
@@ -87,6 +87,8 @@ pub(super) struct Frame {
     pub(super) end: usize,
     /// The source offset where the element starts.
     pub(super) start: usize,
+    /// Where the last block closed inside this element ended.
+    pub(super) last_end: usize,
 }
 
 impl Frame {
@@ -101,6 +103,7 @@ impl Frame {
             text: String::new(),
             end: 0,
             start: 0,
+            last_end: 0,
         }
     }
 }
@@ -118,8 +121,10 @@ pub(crate) struct Builder<'a> {
     refs: Refs,
     /// Footnote names defined in the enclosing document.
     pub(super) notes: Rc<Vec<String>>,
-    /// Repeated link definitions: the last one wins in kramdown.
-    redefined: Refs,
+    /// Link definitions as written (kramdown keeps the last one and its backslashes).
+    written: Rc<HashMap<String, (String, String, bool)>>,
+    /// Where the block being closed starts (for kramdown's lazy list lines).
+    pub(super) block_start: Option<usize>,
 }
 
 /// Link definitions by normalised label: URL and title.
@@ -154,7 +159,8 @@ impl<'a> Builder<'a> {
             tables: true,
             refs: Refs::default(),
             notes: Rc::new(footnote_names(src)),
-            redefined: Rc::new(redefined_links(src)),
+            written: Rc::new(written_links(src)),
+            block_start: None,
         }
     }
 
@@ -166,7 +172,7 @@ impl<'a> Builder<'a> {
     {
         let mut b = Builder::new(src, self.opts);
         b.refs = self.refs.clone();
-        b.redefined = self.redefined.clone();
+        b.written = self.written.clone();
         let mut notes = (*self.notes).clone();
         notes.extend(footnote_names(src));
         b.notes = Rc::new(notes);
@@ -182,9 +188,8 @@ impl<'a> Builder<'a> {
     pub(crate) fn run(mut self) -> Document {
         let mut cm = CmOptions::ENABLE_FOOTNOTES
             | CmOptions::ENABLE_STRIKETHROUGH
-            | CmOptions::ENABLE_TASKLISTS
-            | CmOptions::ENABLE_HEADING_ATTRIBUTES;
-        cm |= CmOptions::ENABLE_DEFINITION_LIST;
+            | CmOptions::ENABLE_TASKLISTS;
+        cm |= CmOptions::ENABLE_DEFINITION_LIST | CmOptions::ENABLE_MATH;
         if self.tables {
             cm |= CmOptions::ENABLE_TABLES;
         }
@@ -195,12 +200,14 @@ impl<'a> Builder<'a> {
             Some((CowStr::from(url.clone()), CowStr::from(title.clone())))
         };
         let parser = Parser::new_with_broken_link_callback(src, cm, Some(callback));
-        let mut refs = (*self.refs).clone();
-        for (label, def) in parser.reference_definitions().iter() {
-            let title = def.title.as_deref().unwrap_or("").to_string();
-            refs.insert(label_key(label), (def.dest.to_string(), title));
+        if parser.reference_definitions().iter().next().is_some() {
+            let mut refs = (*self.refs).clone();
+            for (label, def) in parser.reference_definitions().iter() {
+                let title = def.title.as_deref().unwrap_or("").to_string();
+                refs.insert(label_key(label), (def.dest.to_string(), title));
+            }
+            self.refs = Rc::new(refs);
         }
-        self.refs = Rc::new(refs);
         for (event, range) in parser.into_offset_iter() {
             if range.start < self.skip_until {
                 continue;
@@ -226,9 +233,10 @@ impl<'a> Builder<'a> {
                 let code = self.raw_code(&t, &range);
                 self.inline(Inline::Code(code), range)
             }
-            Event::InlineMath(t) | Event::DisplayMath(t) => {
+            // kramdown's math is `$$…$$` only; `$…$` stays text.
+            Event::DisplayMath(t) => self.inline(Inline::Math(t.trim().to_string()), range),
+            Event::InlineMath(_) => {
                 let raw = self.src[range.clone()].to_string();
-                let _ = t;
                 self.inline(text(raw, usize::MAX, ""), range)
             }
             Event::Html(t) => self.top().text.push_str(&t),
@@ -240,7 +248,7 @@ impl<'a> Builder<'a> {
             }
             Event::SoftBreak => self.inline(Inline::Soft, range),
             Event::HardBreak => self.inline(Inline::Br, range),
-            Event::Rule => self.block(Block::Rule(Vec::new())),
+            Event::Rule => self.rule(range),
             Event::TaskListMarker(done) => self.inline(Inline::Task(done), range),
         }
     }
@@ -285,6 +293,17 @@ impl<'a> Builder<'a> {
         self.stack.push(frame);
     }
 
+    /// A reference link's target as kramdown sees it: the last definition of a repeated label,
+    /// and the URL with its backslashes.
+    fn written_target(&self, id: &str, url: &str, title: &str) -> (String, String) {
+        let unescaped = |s: &str| s.replace('\\', "");
+        match self.written.get(&label_key(id)).filter(|_| !id.is_empty()) {
+            Some((u, t, true)) => (u.clone(), t.clone()),
+            Some((u, _, false)) if unescaped(u) == unescaped(url) => (u.clone(), title.to_string()),
+            _ => (url.to_string(), title.to_string()),
+        }
+    }
+
     /// What the element opened by `tag` collects.
     fn kind_of(&self, tag: Tag<'_>, range: &Range<usize>) -> Kind {
         match tag {
@@ -324,12 +343,10 @@ impl<'a> Builder<'a> {
                 dest_url,
                 title,
                 id,
-            } => match self.redefined.get(&label_key(&id)) {
-                Some((url, title)) if !id.is_empty() => {
-                    self.link_kind(link_type, url, title, range.clone())
-                }
-                _ => self.link_kind(link_type, &dest_url, &title, range.clone()),
-            },
+            } => {
+                let (url, title) = self.written_target(&id, &dest_url, &title);
+                self.link_kind(link_type, &url, &title, range.clone())
+            }
             Tag::Image {
                 dest_url, title, ..
             } => Kind::Image {
@@ -392,7 +409,10 @@ impl<'a> Builder<'a> {
     /// Adds a block element to the innermost block container.
     pub(super) fn block(&mut self, block: Block) {
         self.close_implicit_para();
-        self.top().blocks.push(block);
+        let start = self.block_start.take();
+        if let Some(block) = self.lazy_list_line(block, start) {
+            self.top().blocks.push(block);
+        }
     }
 }
 

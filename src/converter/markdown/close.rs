@@ -14,8 +14,15 @@ impl Builder<'_> {
             return;
         };
         let end = end.max(frame.end);
+        self.block_start = is_block_kind(&frame.kind).then_some(frame.start);
+        let block_end = is_block_kind(&frame.kind).then_some(end);
         match frame.kind {
             Kind::Root => self.stack.push(frame),
+            Kind::Para { .. } if self.is_block_math(&frame.inlines, frame.start, end) => {
+                if let Some(Inline::Math(math)) = frame.inlines.into_iter().next() {
+                    self.block(Block::Math(math));
+                }
+            }
             Kind::Para { .. } => {
                 let blank_after = blank_line_follows(self.src, end);
                 let para = Para {
@@ -31,7 +38,7 @@ impl Builder<'_> {
                 blocks: frame.blocks,
                 attrs: Vec::new(),
             }),
-            Kind::List { ordered } if self.merges_with_previous_list(ordered) => {
+            Kind::List { ordered } if self.merges_with_previous_list(ordered, frame.start) => {
                 if let Some(Block::List { items, .. }) = self.top().blocks.last_mut() {
                     items.extend(frame.items);
                 }
@@ -43,7 +50,7 @@ impl Builder<'_> {
             }),
             Kind::Item => {
                 let mut blocks = frame.blocks;
-                self.tables_in_item(&mut blocks);
+                self.tables_in_item(&mut blocks, frame.start);
                 let item = Item {
                     blocks,
                     ..Item::default()
@@ -58,6 +65,9 @@ impl Builder<'_> {
             }),
             Kind::Html => self.close_html(frame.text, frame.start),
             _ => self.close_other(frame, end),
+        }
+        if let (Some(end), Some(parent)) = (block_end, self.stack.last_mut()) {
+            parent.last_end = parent.last_end.max(end);
         }
     }
 
@@ -98,14 +108,25 @@ impl Builder<'_> {
         if !classes.is_empty() {
             attrs.push(("class".to_string(), classes.join(" ")));
         }
-        if let Some(id) = id {
+        let mut inlines = frame.inlines;
+        if let Some(id) = id.or_else(|| header_id(&mut inlines)) {
             attrs.push(("id".to_string(), id));
         }
         self.block(Block::Heading {
             level,
-            inlines: frame.inlines,
+            inlines,
             attrs,
         });
+    }
+
+    /// kramdown's block math: a paragraph that is only `$$…$$`, between block boundaries.
+    fn is_block_math(&mut self, inlines: &[Inline], start: usize, end: usize) -> bool {
+        let only_math = matches!(inlines, [Inline::Math(_)]);
+        let before = self.top().blocks.is_empty()
+            || blank_line_before(self.src, line_start(self.src, start));
+        let after = blank_line_follows(self.src, end)
+            || self.src[end.min(self.src.len())..].trim().is_empty();
+        only_math && before && after
     }
 
     /// A setext header is one for kramdown only when its text is a single line that starts a
@@ -123,18 +144,19 @@ impl Builder<'_> {
 
     /// kramdown's table syntax inside a list item (not inside a quote, whose markers the
     /// source lines carry): a paragraph between block boundaries made of pipe lines.
-    fn tables_in_item(&mut self, blocks: &mut [Block]) {
+    fn tables_in_item(&mut self, blocks: &mut [Block], item_start: usize) {
         if !self.tables || self.stack.iter().any(|f| matches!(f.kind, Kind::Quote)) {
             return;
         }
-        let count = blocks.len();
+        let line = &self.src[line_start(self.src, item_start)..];
+        let marker_col = line.len() - line.trim_start_matches(' ').len();
         for (i, block) in blocks.iter_mut().enumerate() {
             let Block::Para(p) = &*block else {
                 continue;
             };
             let (start, end) = p.span;
             let before = i == 0 || blank_line_before(self.src, line_start(self.src, start));
-            if end <= start || !before || !(i + 1 == count || p.blank_after) {
+            if end <= start || !before || !item_boundary_after(self.src, end, marker_col) {
                 continue;
             }
             let text: String = self.src[start..end.min(self.src.len())]
@@ -151,9 +173,13 @@ impl Builder<'_> {
 
     /// kramdown continues a list across a change of bullet character (`*`, `-`, `+`), where
     /// CommonMark starts a new list.
-    fn merges_with_previous_list(&mut self, ordered: bool) -> bool {
+    /// Only blank lines may separate the two (a link definition between them ends the first).
+    fn merges_with_previous_list(&mut self, ordered: bool, start: usize) -> bool {
         self.close_implicit_para();
-        matches!(self.top().blocks.last(), Some(Block::List { ordered: o, .. }) if *o == ordered)
+        let gap_start = self.top().last_end.min(start);
+        let only_blank = self.src[gap_start..start].trim().is_empty();
+        only_blank
+            && matches!(self.top().blocks.last(), Some(Block::List { ordered: o, .. }) if *o == ordered)
     }
 
     /// A CommonMark HTML block inside a container (or one kramdown reads as a paragraph).
@@ -161,8 +187,11 @@ impl Builder<'_> {
         if self.continues_paragraph(start) {
             self.merge_into_paragraph(&raw);
         } else if html_block::block_start(&raw).is_some() {
-            let html = html_block::render_chunk(&raw);
-            self.block(Block::Html(html.trim_end().to_string()));
+            let mut parts = html_block::render_chunk(&raw);
+            if let Some(html_block::Part::Raw(last)) = parts.last_mut() {
+                last.truncate(last.trim_end().len());
+            }
+            self.html_parts(parts);
         } else {
             for block in self.paragraph_fragment(&raw) {
                 self.block(block);
@@ -324,6 +353,65 @@ impl Builder<'_> {
             attrs: Vec::new(),
         });
     }
+}
+
+/// Whether the item content ends after offset `end`: a blank line, the end, or the next item
+/// of the same or an outer list (anything else would be a lazy line of this item).
+fn item_boundary_after(src: &str, end: usize, marker_col: usize) -> bool {
+    let end = end.min(src.len());
+    let from = if end > 0 && src.as_bytes()[end - 1] == b'\n' {
+        end
+    } else {
+        src[end..]
+            .find('\n')
+            .map(|i| end + i + 1)
+            .unwrap_or(src.len())
+    };
+    let line = src[from..].split('\n').next().unwrap_or("");
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let rest = line.trim_start_matches(' ');
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let marker = if digits > 0 {
+        rest[digits..].starts_with(". ") || rest[digits..].starts_with(") ")
+    } else {
+        ["* ", "- ", "+ "].iter().any(|m| rest.starts_with(m))
+    };
+    line.trim().is_empty() || (marker && indent <= marker_col)
+}
+
+/// kramdown's `HEADER_ID`: a header ending in ` {#id}` gets that id.
+fn header_id(inlines: &mut [Inline]) -> Option<String> {
+    let Some(Inline::Text { text, .. }) = inlines.last_mut() else {
+        return None;
+    };
+    let body = text.strip_suffix('}')?;
+    let open = body.rfind("{#")?;
+    let id = &body[open + 2..];
+    let mut chars = id.chars();
+    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || "_:-".contains(c));
+    let before = &body[..open];
+    if !valid || !before.ends_with([' ', '\t']) {
+        return None;
+    }
+    let id = id.to_string();
+    *text = before.trim_end().to_string();
+    Some(id)
+}
+
+/// Elements that become blocks of their parent when closed.
+fn is_block_kind(kind: &Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Para { .. }
+            | Kind::Heading { .. }
+            | Kind::Quote
+            | Kind::List { .. }
+            | Kind::Code(..)
+            | Kind::Html
+            | Kind::Table(_)
+            | Kind::DefList
+    )
 }
 
 /// Puts `extra` spaces in front of every non-empty line.

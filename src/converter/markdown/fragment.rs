@@ -1,6 +1,6 @@
 //! Fragments kramdown parses on their own: a table cell's spans, and a CommonMark HTML block
 //! that kramdown reads as a paragraph because it opens with a span element (`<br/>`, `<img>`).
-//! A private-use mark in front keeps the fragment from starting a block construct.
+//! A punctuation mark in front keeps the fragment from starting a block construct.
 
 use super::build::Builder;
 use super::tree::{Block, Inline};

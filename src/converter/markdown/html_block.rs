@@ -28,13 +28,9 @@ pub(crate) fn block_start(s: &str) -> Option<usize> {
 /// Renders the block HTML element (or comment) at the start of `s` (which `block_start`
 /// accepted). Returns the HTML (without trailing newline) and how much of `s` it used,
 /// including trailing whitespace up to the end of the line.
-pub(crate) fn render(s: &str) -> (String, usize) {
+pub(crate) fn render(s: &str) -> (Vec<Part>, usize) {
     let start = s.len() - s.trim_start_matches(' ').len();
-    let mut raw = RawHtml {
-        src: s,
-        pos: start,
-        out: String::new(),
-    };
+    let mut raw = RawHtml::new(s, start);
     match read_token(&s[start..]) {
         Some((Token::Start(tag), n)) => {
             raw.pos += n;
@@ -51,19 +47,28 @@ pub(crate) fn render(s: &str) -> (String, usize) {
     if rest[..line_end].trim().is_empty() {
         raw.pos += line_end;
     }
-    (raw.out, raw.pos)
+    let used = raw.pos;
+    (raw.finish(), used)
 }
 
 /// Renders a whole chunk of raw HTML (e.g. a CommonMark HTML block inside a container) by the
 /// same rules, element after element.
-pub(crate) fn render_chunk(s: &str) -> String {
-    let mut raw = RawHtml {
-        src: s,
-        pos: 0,
-        out: String::new(),
-    };
+pub(crate) fn render_chunk(s: &str) -> Vec<Part> {
+    let mut raw = RawHtml::new(s, 0);
     let _ = raw.children(None);
-    raw.out
+    raw.finish()
+}
+
+/// A piece of rendered block HTML: output as is, or a nested element whose content is
+/// Markdown (`markdown="1"` inside raw HTML).
+#[derive(Debug)]
+pub(crate) enum Part {
+    Raw(String),
+    Markdown {
+        tag: StartTag,
+        content: String,
+        span: bool,
+    },
 }
 
 /// A block element whose content kramdown parses as Markdown (`markdown="1"` or
@@ -95,11 +100,7 @@ pub(crate) fn markdown_element(s: &str, parse_block_html: bool) -> Option<(Eleme
     if tag.closed || model == Model::Raw {
         return None;
     }
-    let mut raw = RawHtml {
-        src: s,
-        pos: start + n,
-        out: String::new(),
-    };
+    let mut raw = RawHtml::new(s, start + n);
     let end = raw.children(Some(&tag.name.clone()));
     let content_end = end.unwrap_or(s.len());
     let rest = &s[raw.pos..];
@@ -115,6 +116,22 @@ pub(crate) fn markdown_element(s: &str, parse_block_html: bool) -> Option<(Eleme
         used,
     };
     Some((el, model == Model::Span))
+}
+
+/// Removes a `markdown` attribute; `Some(span)` when the content is Markdown (block or span
+/// content; kramdown's `HTML_MARKDOWN_ATTR_MAP`).
+fn markdown_attr(tag: &mut StartTag) -> Option<bool> {
+    let at = tag.attrs.iter().position(|(k, _)| k == "markdown")?;
+    let model = match tag.attrs.remove(at).1.as_str() {
+        "0" => Model::Raw,
+        "block" => Model::Block,
+        "span" => Model::Span,
+        _ => content_model(&tag.name),
+    };
+    match model {
+        Model::Raw => None,
+        m => Some(m == Model::Span),
+    }
 }
 
 #[derive(PartialEq)]
@@ -175,9 +192,43 @@ struct RawHtml<'a> {
     src: &'a str,
     pos: usize,
     out: String,
+    parts: Vec<Part>,
 }
 
-impl RawHtml<'_> {
+impl<'a> RawHtml<'a> {
+    fn new(src: &'a str, pos: usize) -> RawHtml<'a> {
+        RawHtml {
+            src,
+            pos,
+            out: String::new(),
+            parts: Vec::new(),
+        }
+    }
+
+    fn finish(mut self) -> Vec<Part> {
+        if !self.out.is_empty() {
+            self.parts.push(Part::Raw(std::mem::take(&mut self.out)));
+        }
+        self.parts
+    }
+
+    /// A nested element with a `markdown` attribute: its content is kept for Markdown.
+    fn markdown_element(&mut self, mut tag: StartTag) -> Option<StartTag> {
+        let Some(span) = markdown_attr(&mut tag) else {
+            return Some(tag);
+        };
+        let content_start = self.pos;
+        let mut scratch = RawHtml::new(self.src, self.pos);
+        let end = scratch.children(Some(&tag.name.clone()));
+        self.pos = scratch.pos;
+        let content = self.src[content_start..end.unwrap_or(self.src.len())].to_string();
+        if !self.out.is_empty() {
+            self.parts.push(Part::Raw(std::mem::take(&mut self.out)));
+        }
+        self.parts.push(Part::Markdown { tag, content, span });
+        None
+    }
+
     /// Writes the element whose start tag was just read, its body and its end tag.
     fn element(&mut self, mut tag: StartTag) {
         let name = tag.name.clone();
@@ -193,6 +244,9 @@ impl RawHtml<'_> {
             self.out.push_str(&tag.to_html());
             return;
         }
+        let Some(tag) = self.markdown_element(tag) else {
+            return;
+        };
         self.out.push_str(&tag.to_html());
         let body_start = self.out.len();
         let _ = self.children(Some(&name));
@@ -309,9 +363,33 @@ mod tests {
             ("<!-- c -->\n", "<!-- c -->"),
         ];
         for (src, want) in cases {
-            assert_eq!(render(src).0, want, "{src}");
+            assert_eq!(raw_text(render(src).0), want, "{src}");
         }
         assert_eq!(render("<div>\nx\n</div>\nrest").1, 15);
+    }
+
+    fn raw_text(parts: Vec<Part>) -> String {
+        parts
+            .into_iter()
+            .map(|p| match p {
+                Part::Raw(s) => s,
+                Part::Markdown { .. } => "<md>".to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn nested_markdown_elements() {
+        let (parts, _) = render("<div class=\"n\">\n  <h5 markdown=\"1\">*Hi*</h5>\n</div>\n");
+        assert_eq!(parts.len(), 3);
+        match &parts[1] {
+            Part::Markdown { tag, content, span } => {
+                assert_eq!(tag.to_html(), "<h5>");
+                assert_eq!(content, "*Hi*");
+                assert!(span);
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

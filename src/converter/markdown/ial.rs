@@ -19,12 +19,12 @@ fn apply_level(blocks: &mut Vec<Block>, top: bool) {
             blocks.remove(i);
             let target = if i > 0 { i - 1 } else { i };
             if let Some(block) = blocks.get_mut(target) {
-                merge_into(block_attrs(block), attrs);
+                apply_block_ial(block, attrs);
             }
             continue;
         }
         if top && let Some(attrs) = container_trailer(&mut blocks[i]) {
-            merge_into(block_attrs(&mut blocks[i]), attrs);
+            apply_block_ial(&mut blocks[i], attrs);
         }
         descend(&mut blocks[i]);
         i += 1;
@@ -35,10 +35,10 @@ fn descend(block: &mut Block) {
     match block {
         Block::Para(p) => {
             if let Some(attrs) = leading(&mut p.inlines) {
-                merge(&mut p.attrs, attrs);
+                merge(&mut p.attrs, without_refs(attrs));
             }
             if let Some(attrs) = trailing(&mut p.inlines) {
-                merge(&mut p.attrs, attrs);
+                merge(&mut p.attrs, without_refs(attrs));
             }
             spans(&mut p.inlines);
         }
@@ -61,6 +61,11 @@ fn descend(block: &mut Block) {
         }
         _ => {}
     }
+}
+
+/// Whether a paragraph is nothing but an IAL line.
+pub(crate) fn is_ial_para(p: &super::tree::Para) -> bool {
+    text_of(&p.inlines).is_some_and(|t| parse(t.trim()).is_some())
 }
 
 /// The attributes of a paragraph that is nothing but an IAL (or a table row that is).
@@ -122,6 +127,7 @@ fn spans(inlines: &mut Vec<Inline>) {
         );
         if target && let Some((attrs, used)) = leading_ial(&inlines[i + 1..]) {
             consume_text(inlines, i + 1, used);
+            let attrs: Attrs = attrs.into_iter().filter(|(k, _)| k != REF).collect();
             let el = std::mem::replace(&mut inlines[i], Inline::Soft);
             inlines[i] = Inline::Attributed(Box::new(el), attrs);
         }
@@ -197,14 +203,44 @@ fn block_attrs(block: &mut Block) -> Option<&mut Attrs> {
         | Block::Table { attrs, .. }
         | Block::Rule(attrs)
         | Block::HtmlElement { attrs, .. } => Some(attrs),
-        Block::Html(_) | Block::DefList(_) => None,
+        Block::Html(_) | Block::DefList(_) | Block::Math(_) | Block::Toc { .. } => None,
     }
 }
 
-fn merge_into(attrs: Option<&mut Attrs>, ial: Attrs) {
-    if let Some(attrs) = attrs {
+/// Sets a block IAL's attributes; a list with the `toc` reference becomes the table of
+/// contents (kramdown's `{:toc}`).
+fn apply_block_ial(block: &mut Block, mut ial: Attrs) {
+    let toc = ial.iter().any(|(k, v)| k == REF && v == "toc");
+    ial.retain(|(k, _)| k != REF);
+    if let (
+        true,
+        Block::List {
+            ordered,
+            items,
+            attrs,
+        },
+    ) = (toc, &*block)
+    {
+        let mut attrs = attrs.clone();
+        merge(&mut attrs, ial);
+        *block = Block::Toc {
+            ordered: *ordered,
+            items: items.clone(),
+            attrs,
+        };
+        return;
+    }
+    if let Some(attrs) = block_attrs(block) {
         merge(attrs, ial);
     }
+}
+
+/// The key under which an IAL's references (`{: toc}`) are carried.
+const REF: &str = "\u{0}ref";
+
+fn without_refs(mut attrs: Attrs) -> Attrs {
+    attrs.retain(|(k, _)| k != REF);
+    attrs
 }
 
 /// kramdown's `update_attr_with_ial`: classes accumulate, other keys are replaced.
@@ -232,7 +268,15 @@ pub(crate) fn parse(s: &str) -> Option<Attrs> {
             n
         } else {
             let n = rest.find(char::is_whitespace).unwrap_or(rest.len());
-            for (k, v) in ids_and_classes(&rest[..n]) {
+            let token = &rest[..n];
+            if token
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_')
+            {
+                attrs.push((REF.to_string(), token.to_string()));
+            }
+            for (k, v) in ids_and_classes(token) {
                 merge(&mut attrs, vec![(k, v)]);
             }
             n

@@ -17,12 +17,14 @@ mod html_block;
 mod html_tag;
 mod ial;
 mod ids;
+mod lazy;
 mod lists;
 mod options;
 mod references;
 mod source;
 mod span_html;
 mod table;
+mod toc;
 mod tree;
 mod typography;
 mod writer;
@@ -46,6 +48,7 @@ pub fn convert_with(src: &str, opts: &Options, highlighter: &dyn Highlighter) ->
     typography::apply(&mut doc, opts);
     ids::assign(&mut doc.blocks, opts);
     lists::mark_transparent(&mut doc);
+    toc::expand(&mut doc, opts);
     writer::write(&doc, opts, highlighter)
 }
 
@@ -61,3 +64,5 @@ fn adapt_source(src: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_kramdown;

@@ -124,11 +124,11 @@ pub(crate) fn line_start(src: &str, pos: usize) -> usize {
         .unwrap_or(0)
 }
 
-/// Link definitions whose label is defined more than once, with the last definition (kramdown
-/// keeps the last one, CommonMark the first): normalised label to URL and title.
-pub(crate) fn redefined_links(src: &str) -> HashMap<String, (String, String)> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut last = HashMap::new();
+/// One-line link definitions as written, by normalised label: URL, title, and whether the
+/// label is defined more than once (kramdown keeps the last definition, CommonMark the first;
+/// kramdown keeps backslashes in the URL).
+pub(crate) fn written_links(src: &str) -> HashMap<String, (String, String, bool)> {
+    let mut defs: HashMap<String, (String, String, bool)> = HashMap::new();
     for line in src.lines() {
         let Some((label, url, title)) = link_definition(line) else {
             continue;
@@ -138,11 +138,10 @@ pub(crate) fn redefined_links(src: &str) -> HashMap<String, (String, String)> {
             .collect::<Vec<_>>()
             .join(" ")
             .to_lowercase();
-        *seen.entry(key.clone()).or_default() += 1;
-        last.insert(key, (url, title));
+        let repeated = defs.contains_key(&key);
+        defs.insert(key, (url, title, repeated));
     }
-    last.retain(|k, _| seen.get(k).is_some_and(|n| *n > 1));
-    last
+    defs
 }
 
 /// `[label]: url "title"` on one line.
@@ -164,4 +163,34 @@ fn link_definition(line: &str) -> Option<(String, String, String)> {
         .and_then(|t| t.strip_suffix(['"', '\'', ')']))
         .unwrap_or("");
     Some((label.to_string(), url.to_string(), title.to_string()))
+}
+
+/// Where a kramdown paragraph continued at the line holding `pos` ends: at a blank line or a
+/// line that starts a list, header, quote or fence (`PARAGRAPH_END_GFM`).
+pub(crate) fn paragraph_end(src: &str, pos: usize) -> usize {
+    let mut at = src[pos..]
+        .find('\n')
+        .map(|i| pos + i + 1)
+        .unwrap_or(src.len());
+    while at < src.len() {
+        let line_end = src[at..]
+            .find('\n')
+            .map(|i| at + i + 1)
+            .unwrap_or(src.len());
+        let line = src[at..line_end].trim_start_matches(' ');
+        let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let list = ["* ", "- ", "+ "].iter().any(|m| line.starts_with(m))
+            || (digits > 0 && line[digits..].starts_with(". "));
+        let ends = line.trim().is_empty()
+            || list
+            || line.starts_with('#')
+            || line.starts_with('>')
+            || line.starts_with("```")
+            || line.starts_with("~~~");
+        if ends {
+            return at;
+        }
+        at = line_end;
+    }
+    src.len()
 }

@@ -28,7 +28,7 @@ fn squash(html: &str) -> String {
     out
 }
 
-fn check(cases: &[(&str, &str)]) {
+pub(super) fn check(cases: &[(&str, &str)]) {
     let opts = Options::default();
     for (src, want) in cases {
         let got = convert(src, &opts);
@@ -318,88 +318,6 @@ fn footnotes_ial() {
         (
             "```text\nx\n```\n{: #x}\n",
             "<div id=\"x\" class=\"language-text highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>x\n</code></pre></div></div>\n",
-        ),
-    ]);
-}
-
-#[test]
-fn kramdown_blocks() {
-    check(&[
-        (
-            "a | b\nc | d\n",
-            "<table>\n  <tbody>\n    <tr>\n      <td>a</td>\n      <td>b</td>\n    </tr>\n    <tr>\n      <td>c</td>\n      <td>d</td>\n    </tr>\n  </tbody>\n</table>\n",
-        ),
-        ("Foo | Bar\nmore text\n", "<p>Foo | Bar\nmore text</p>\n"),
-        (
-            "| a | b |\n|---|---|\n| 1 | 2 |\ntext\n",
-            "<p>| a | b |\n|—|—|\n| 1 | 2 |\ntext</p>\n",
-        ),
-        (
-            "| a | b |\n|---|---|\n| 1 | 2 |\n{: .cls}\n",
-            "<table class=\"cls\">\n  <thead>\n    <tr>\n      <th>a</th>\n      <th>b</th>\n    </tr>\n  </thead>\n  <tbody>\n    <tr>\n      <td>1</td>\n      <td>2</td>\n    </tr>\n  </tbody>\n</table>\n",
-        ),
-        (
-            "|a|b|\n|-|-|\n|1|2|\n|===|\n|f|g|\n",
-            "<table>\n  <thead>\n    <tr>\n      <th>a</th>\n      <th>b</th>\n    </tr>\n  </thead>\n  <tbody>\n    <tr>\n      <td>1</td>\n      <td>2</td>\n    </tr>\n  </tbody>\n  <tfoot>\n    <tr>\n      <td>f</td>\n      <td>g</td>\n    </tr>\n  </tfoot>\n</table>\n",
-        ),
-        (
-            "* `x` {string|Object}\n* b\n",
-            "<ul>\n  <li>\n    <table>\n      <tbody>\n        <tr>\n          <td><code class=\"language-plaintext highlighter-rouge\">x</code> {string</td>\n          <td>Object}</td>\n        </tr>\n      </tbody>\n    </table>\n  </li>\n  <li>b</li>\n</ul>\n",
-        ),
-        (
-            "# Title\nSub\n---\n",
-            "<h1 id=\"title\">Title</h1>\n<p>Sub\n—</p>\n",
-        ),
-        (
-            "Para\n\nSetext\n===\n",
-            "<p>Para</p>\n\n<h1 id=\"setext\">Setext</h1>\n",
-        ),
-        (
-            "<div>x</div> tail\n\npara\n",
-            "<div>x</div>\n<p>tail</p>\n\n<p>para</p>\n",
-        ),
-        ("<!-- c -->*a*\n", "<!-- c -->\n<p><em>a</em></p>\n"),
-        (
-            "* a\n- b\n+ c\n",
-            "<ul>\n  <li>a</li>\n  <li>b</li>\n  <li>c</li>\n</ul>\n",
-        ),
-        (
-            "  ```text\n  a\n   b\n  ```\n",
-            "<div class=\"language-text highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>  a\n   b\n</code></pre></div></div>\n",
-        ),
-    ]);
-}
-
-#[test]
-fn kramdown_spans() {
-    check(&[
-        (
-            "The latest-_codename_ dir and foo_bar_ and _ok_\n",
-            "<p>The latest-_codename_ dir and foo_bar_ and <em>ok</em></p>\n",
-        ),
-        (
-            "a <<b@c.com>> d <irc://x>\n",
-            "<p>a «b@c.com» d &lt;irc://x&gt;</p>\n",
-        ),
-        (
-            "To add <code>require \"x\"</code> here.\n",
-            "<p>To add <code>require \"x\"</code> here.</p>\n",
-        ),
-        (
-            "[V8](https://en.wikipedia.org/wiki/V8_\\(JavaScript_engine\\))\n",
-            "<p><a href=\"https://en.wikipedia.org/wiki/V8_\\(JavaScript_engine\\)\">V8</a></p>\n",
-        ),
-        (
-            "* `a\n  b` c\n",
-            "<ul>\n  <li><code class=\"language-plaintext highlighter-rouge\">a\nb</code> c</li>\n</ul>\n",
-        ),
-        (
-            "`x`{: #dog} and `y`{: .hund #dog}\n",
-            "<p><code id=\"dog\" class=\"language-plaintext highlighter-rouge\">x</code> and <code class=\"language-plaintext hund highlighter-rouge\" id=\"dog\">y</code></p>\n",
-        ),
-        (
-            "| a | b |\n|---|---|\n| x[^1] | [Y][] |\n\n[^1]: Note.\n\n[Y]: http://y\n",
-            "<table>\n  <thead>\n    <tr>\n      <th>a</th>\n      <th>b</th>\n    </tr>\n  </thead>\n  <tbody>\n    <tr>\n      <td>x<sup id=\"fnref:1\" role=\"doc-noteref\"><a href=\"#fn:1\" class=\"footnote\" rel=\"footnote\">1</a></sup></td>\n      <td><a href=\"http://y\">Y</a></td>\n    </tr>\n  </tbody>\n</table>\n\n<div class=\"footnotes\" role=\"doc-endnotes\">\n  <ol>\n    <li id=\"fn:1\" role=\"doc-endnote\">\n      <p>Note. <a href=\"#fnref:1\" class=\"reversefootnote\" role=\"doc-backlink\">&#8617;</a></p>\n    </li>\n  </ol>\n</div>\n",
         ),
     ]);
 }

@@ -61,6 +61,14 @@ pub(crate) enum Block {
     },
     /// A definition list: terms and definitions in source order.
     DefList(Vec<DefPart>),
+    /// Block math (`$$…$$` alone between block boundaries), written for MathJax.
+    Math(String),
+    /// A list marked `{:toc}`: replaced by the table of contents.
+    Toc {
+        ordered: bool,
+        items: Vec<Item>,
+        attrs: Attrs,
+    },
     /// A block HTML element whose content is Markdown (`markdown="1"`); a `span` element
     /// holds one transparent paragraph.
     HtmlElement {
@@ -150,6 +158,8 @@ pub(crate) enum Inline {
     },
     FootnoteRef(String),
     Task(bool),
+    /// Span math (`$$…$$` in text), written for MathJax.
+    Math(String),
     /// A span element with attributes from a span IAL.
     Attributed(Box<Inline>, Attrs),
 }
@@ -163,9 +173,10 @@ pub(crate) fn parse(src: &str, opts: &Options) -> Document {
 pub(crate) fn plain_text(inlines: &[Inline], out: &mut String) {
     for inline in inlines {
         match inline {
-            Inline::Text { text, .. } | Inline::Str(text) | Inline::Code(text) => {
-                out.push_str(text)
-            }
+            Inline::Text { text, .. }
+            | Inline::Str(text)
+            | Inline::Code(text)
+            | Inline::Math(text) => out.push_str(text),
             Inline::Soft => out.push('\n'),
             Inline::Em(c) | Inline::Strong(c) | Inline::Del(c) => plain_text(c, out),
             Inline::Link { children, .. } => plain_text(children, out),

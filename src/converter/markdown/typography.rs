@@ -65,7 +65,12 @@ impl Typographer {
                         }
                     }
                 }
-                Block::Code { .. } | Block::Html(_) | Block::Rule(_) => {}
+                Block::Toc { items, .. } => {
+                    for item in items {
+                        self.blocks(&mut item.blocks);
+                    }
+                }
+                Block::Code { .. } | Block::Html(_) | Block::Rule(_) | Block::Math(_) => {}
             }
         }
     }

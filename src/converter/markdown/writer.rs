@@ -85,6 +85,12 @@ impl Writer<'_> {
                 attrs,
             } => self.table(aligns, sections, attrs, indent),
             Block::DefList(parts) => self.def_list(parts, indent),
+            // Replaced by the table of contents (or a plain list) before writing.
+            Block::Toc { .. } => {}
+            // kramdown's MathJax engine (`math_engine/mathjax.rb`).
+            Block::Math(math) => self
+                .out
+                .push_str(&format!("{pad}\\[{}\\]\n", escape_text(math))),
             Block::HtmlElement {
                 name,
                 attrs,
@@ -168,23 +174,24 @@ impl Writer<'_> {
     /// language (plaintext by default), else a bare `pre`.
     fn code_block(&mut self, lang: Option<&str>, text: &str, attrs: &Attrs, indent: usize) {
         let pad = " ".repeat(indent);
-        let full = lang.unwrap_or("plaintext");
+        let (class_lang, attrs) = extract_code_language(lang, attrs);
+        let full = lang.or(class_lang.as_deref()).unwrap_or("plaintext");
         let name = full.split('?').next().unwrap_or(full);
         if !self.hl.knows(name) {
             let mut code = escape_text(text);
             if code.ends_with('\n') {
                 code.pop();
             }
-            let class = lang
-                .map(|_| format!(" class=\"language-{name}\""))
+            let class = class_lang
+                .map(|l| format!(" class=\"language-{l}\""))
                 .unwrap_or_default();
             self.out.push_str(&format!(
                 "{pad}<pre{}><code{class}>{code}\n</code></pre>\n",
-                attributes(attrs)
+                attributes(&attrs)
             ));
             return;
         }
-        let attrs = rouge_class(attrs, name);
+        let attrs = rouge_class(&attrs, class_lang.as_deref().unwrap_or("plaintext"));
         let tokens = self.hl.highlight(text, full);
         self.out.push_str(&format!(
             "{pad}<div{}><div class=\"highlight\"><pre class=\"highlight\"><code>{tokens}</code></pre></div>{pad}</div>\n",
@@ -267,12 +274,7 @@ impl Writer<'_> {
             Inline::Soft if self.opts.hard_wrap => self.out.push_str("<br />\n"),
             Inline::Soft => self.out.push('\n'),
             Inline::Br => self.out.push_str("<br />\n"),
-            Inline::Code(code) => {
-                let tokens = self.hl.highlight(code, "plaintext");
-                let attrs = rouge_class(extra, "plaintext");
-                self.out
-                    .push_str(&format!("<code{}>{tokens}</code>", attributes(&attrs)));
-            }
+            Inline::Code(code) => self.code_span(code, extra),
             Inline::Html(html) => self.out.push_str(html),
             Inline::Em(c) => self.span("em", extra, c),
             Inline::Strong(c) => self.span("strong", extra, c),
@@ -290,18 +292,8 @@ impl Writer<'_> {
                 attrs.extend(extra.iter().cloned());
                 self.span("a", &attrs, children);
             }
-            Inline::Image { url, title, alt } => {
-                let mut a = format!(
-                    " src=\"{}\" alt=\"{}\"",
-                    escape_attr(url, false),
-                    escape_attr(alt, true)
-                );
-                if !title.is_empty() {
-                    a.push_str(&format!(" title=\"{}\"", escape_attr(title, false)));
-                }
-                a.push_str(&attributes(extra));
-                self.out.push_str(&format!("<img{a} />"));
-            }
+            Inline::Image { url, title, alt } => self.image(url, title, alt, extra),
+            Inline::Math(math) => self.out.push_str(&format!("\\({}\\)", escape_text(math))),
             Inline::FootnoteRef(name) => {
                 let html = self.notes.reference(name);
                 self.out.push_str(&html);
@@ -315,6 +307,33 @@ impl Writer<'_> {
         }
     }
 
+    /// kramdown's `convert_codespan`: a `language-X` class (from an IAL) picks the lexer.
+    fn code_span(&mut self, code: &str, attrs: &Attrs) {
+        let (class_lang, _) = extract_code_language(None, attrs);
+        let lang = class_lang.unwrap_or_else(|| "plaintext".to_string());
+        let (tokens, attrs) = if self.hl.knows(&lang) {
+            (self.hl.highlight(code, &lang), rouge_class(attrs, &lang))
+        } else {
+            (escape_text(code), attrs.clone())
+        };
+        self.out
+            .push_str(&format!("<code{}>{tokens}</code>", attributes(&attrs)));
+    }
+
+    /// kramdown's `convert_img`: `src`, `alt` (as written), `title`, then IAL attributes.
+    fn image(&mut self, url: &str, title: &str, alt: &str, extra: &Attrs) {
+        let mut a = format!(
+            " src=\"{}\" alt=\"{}\"",
+            escape_attr(url, false),
+            escape_attr(alt, true)
+        );
+        if !title.is_empty() {
+            a.push_str(&format!(" title=\"{}\"", escape_attr(title, false)));
+        }
+        a.push_str(&attributes(extra));
+        self.out.push_str(&format!("<img{a} />"));
+    }
+
     fn span(&mut self, name: &str, attrs: &Attrs, children: &[Inline]) {
         self.out.push_str(&format!("<{name}{}>", attributes(attrs)));
         self.inlines(children);
@@ -322,12 +341,63 @@ impl Writer<'_> {
     }
 }
 
-/// kramdown's `add_syntax_highlighter_to_class_attr`: `language-LANG` first in the class,
-/// `highlighter-rouge` last (the class attribute is added last when absent).
+/// kramdown's `extract_code_language!`: the fence's `language-LANG` class (set by the parser,
+/// before IAL classes) or an IAL's; the first one is taken out of the class attribute.
+fn extract_code_language(fence: Option<&str>, attrs: &Attrs) -> (Option<String>, Attrs) {
+    let ial_class = attrs
+        .iter()
+        .find(|(k, _)| k == "class")
+        .map(|(_, v)| v.as_str());
+    let fence_class = fence.map(|l| format!("language-{}", l.split('?').next().unwrap_or(l)));
+    let classes: Vec<&str> = fence_class
+        .iter()
+        .map(String::as_str)
+        .chain(ial_class.into_iter().flat_map(str::split_whitespace))
+        .collect();
+    let Some(at) = classes.iter().position(|c| c.starts_with("language-")) else {
+        return (None, attrs.clone());
+    };
+    let lang = classes[at]["language-".len()..].to_string();
+    let rest: Vec<&str> = classes
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != at)
+        .map(|(_, c)| *c)
+        .collect();
+    let mut out: Attrs = attrs
+        .iter()
+        .filter(|(k, _)| k != "class")
+        .cloned()
+        .collect();
+    if !rest.is_empty() {
+        // The class keeps its place when the parser or an IAL put it first.
+        let class = ("class".to_string(), rest.join(" "));
+        match fence_class {
+            Some(_) => out.insert(0, class),
+            None => out.insert(
+                attrs.iter().position(|(k, _)| k == "class").unwrap_or(0),
+                class,
+            ),
+        }
+    }
+    (Some(lang), out)
+}
+
+/// kramdown's `add_syntax_highlighter_to_class_attr`: `highlighter-rouge` appended and the
+/// first `language-X` made `language-LANG` (or put first); a missing class attribute is added
+/// last.
 fn rouge_class(attrs: &Attrs, lang: &str) -> Attrs {
     let mut attrs = attrs.clone();
     match attrs.iter_mut().find(|(k, _)| k == "class") {
-        Some(slot) => slot.1 = format!("language-{lang} {} highlighter-rouge", slot.1),
+        Some(slot) => {
+            let classes = format!("{} highlighter-rouge", slot.1);
+            let mut words: Vec<String> = classes.split_whitespace().map(String::from).collect();
+            match words.iter().position(|w| w.starts_with("language-")) {
+                Some(i) => words[i] = format!("language-{lang}"),
+                None => words.insert(0, format!("language-{lang}")),
+            }
+            slot.1 = words.join(" ");
+        }
         None => attrs.push((
             "class".to_string(),
             format!("language-{lang} highlighter-rouge"),

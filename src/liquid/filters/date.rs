@@ -224,6 +224,9 @@ pub fn parse_time(s: &str, tz: TimeZone) -> Option<ZonedDateTime> {
 }
 
 fn parse_time_on(s: &str, tz: TimeZone, today: Option<Date>) -> Option<ZonedDateTime> {
+    if let Some(t) = parse_canonical(s.as_bytes(), &tz) {
+        return Some(t);
+    }
     let time = TIME_OF_DAY.captures(s);
     let rest = match &time {
         Some(c) => s.replacen(c.get(0).map_or("", |m| m.as_str()), " ", 1),
@@ -272,6 +275,69 @@ fn parse_time_on(s: &str, tz: TimeZone, today: Option<Date>) -> Option<ZonedDate
         Some(z) => TimeZone::fixed(parse_offset(z)?),
     };
     dt.to_zoned_datetime(tz).ok()
+}
+
+/// The forms front matter and data files almost always hold, read without
+/// regexes: `yyyy-mm-dd`, then optionally ` hh:mm[:ss]` (or `t`), then
+/// optionally `z`, ` +hhmm` or `+hh:mm`. `None` for anything else (the
+/// general parser then decides); the result is the general parser's.
+fn parse_canonical(b: &[u8], tz: &TimeZone) -> Option<ZonedDateTime> {
+    let num = |at: usize, len: usize| -> Option<i8> {
+        let digits = b.get(at..at + len)?;
+        if !digits.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        digits
+            .iter()
+            .try_fold(0i16, |n, d| Some(n * 10 + i16::from(d - b'0')))
+            .and_then(|n| i8::try_from(n).ok())
+    };
+    let year = std::str::from_utf8(b.get(0..4)?)
+        .ok()?
+        .parse::<i16>()
+        .ok()?;
+    if !b[0].is_ascii_digit() || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    let (month, day) = (num(5, 2)?, num(8, 2)?);
+    if b.len() == 10 {
+        let dt = DateTime::new(year, month, day, 0, 0, 0, 0).ok()?;
+        return dt.to_zoned_datetime(tz.clone()).ok();
+    }
+    if !matches!(b.get(10), Some(b' ' | b't')) || b.get(13) != Some(&b':') {
+        return None;
+    }
+    let (hour, minute) = (num(11, 2)?, num(14, 2)?);
+    let (second, rest) = match b.get(16) {
+        Some(b':') => (num(17, 2)?, &b[19..]),
+        _ => (0, &b[16..]),
+    };
+    let zone = match rest {
+        [] => tz.clone(),
+        [b'z'] => TimeZone::UTC,
+        [b' ', z @ ..] | z => TimeZone::fixed(canonical_offset(z)?),
+    };
+    let dt = DateTime::new(year, month, day, hour, minute, second, 0).ok()?;
+    dt.to_zoned_datetime(zone).ok()
+}
+
+/// `+hhmm` or `+hh:mm` (or with `-`).
+fn canonical_offset(z: &[u8]) -> Option<Offset> {
+    let (sign, digits) = match z {
+        [b'+', d @ ..] => (1, d),
+        [b'-', d @ ..] => (-1, d),
+        _ => return None,
+    };
+    let digits: Vec<u8> = match digits {
+        [h1, h2, b':', m1, m2] | [h1, h2, m1, m2] => vec![*h1, *h2, *m1, *m2],
+        _ => return None,
+    };
+    if !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let n = |i: usize| i32::from(digits[i] - b'0');
+    let seconds = (n(0) * 10 + n(1)) * 3600 + (n(2) * 10 + n(3)) * 60;
+    Offset::from_seconds(sign * seconds).ok()
 }
 
 fn parse_offset(z: &str) -> Option<Offset> {
@@ -348,4 +414,41 @@ fn stringify(ctx: &mut Context, input: Value, args: &[Value], month: &str) -> R 
 /// A `Value::Time` from a parsed instant.
 pub fn time_value(t: ZonedDateTime) -> Value {
     Value::Time(Arc::new(t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The regex-free reader must agree with the general one wherever it answers.
+    #[test]
+    fn canonical_forms_parse_as_the_general_parser_does() {
+        let tz = TimeZone::fixed(Offset::from_seconds(3600).expect("offset"));
+        let today = Date::new(2020, 5, 6).ok();
+        let cases = [
+            ("2015-01-01", true),
+            ("2015-01-01 10:20:30 +0000", true),
+            ("2015-01-01 10:20:30 -0530", true),
+            ("2015-01-01t10:20:30z", true),
+            ("2015-01-01 10:20 +02:00", true),
+            ("2015-01-01t10:20:30+02:00", true),
+            ("2015-01-01 10:20:30", true),
+            ("2015-02-30", true),
+            ("2015-01-01 25:00:00", true),
+            ("2015-01-01 10:20:30.5 +0000", false),
+            ("2015-1-1", false),
+            ("2015-01-01 10:20:30 utc", false),
+            ("jan 1, 2015", false),
+        ];
+        for (input, canonical) in cases {
+            let fast = parse_canonical(input.as_bytes(), &tz);
+            // A leading space bypasses the fast path, not the general one.
+            let general = parse_time_on(&format!(" {input}"), tz.clone(), today);
+            if canonical {
+                assert_eq!(fast, general, "{input}");
+            } else {
+                assert!(fast.is_none(), "{input}");
+            }
+        }
+    }
 }

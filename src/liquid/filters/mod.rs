@@ -23,6 +23,7 @@ use std::sync::LazyLock;
 pub type FilterFn = fn(&mut Context, Value, &[Value]) -> Result<Value, String>;
 
 /// A registered filter with its argument count range (Ruby raises on the wrong count).
+#[derive(Debug)]
 pub struct FilterDef {
     pub name: &'static str,
     pub min: usize,
@@ -51,10 +52,26 @@ static REGISTRY: LazyLock<HashMap<&'static str, &'static FilterDef>> = LazyLock:
         .collect()
 });
 
+/// The filter registered as `name`.
+pub fn lookup(name: &str) -> Option<&'static FilterDef> {
+    REGISTRY.get(name).copied()
+}
+
 /// `Strainer#invoke`: unknown filters return their input (or fail under
 /// `strict_filters`); a wrong argument count is a Liquid error.
 pub fn invoke(ctx: &mut Context, name: &str, input: Value, args: &[Value]) -> Result<Value, Error> {
-    let Some(def) = REGISTRY.get(name) else {
+    invoke_def(ctx, name, lookup(name), input, args)
+}
+
+/// `invoke` with the filter already looked up (parsed filters keep theirs).
+pub fn invoke_def(
+    ctx: &mut Context,
+    name: &str,
+    def: Option<&'static FilterDef>,
+    input: Value,
+    args: &[Value],
+) -> Result<Value, Error> {
+    let Some(def) = def else {
         if ctx.opts.strict_filters {
             return Err(ctx.error_of(
                 ErrorKind::UndefinedFilter,

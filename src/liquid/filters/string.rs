@@ -375,8 +375,30 @@ static STRIP_TAGS: LazyLock<Regex> = LazyLock::new(|| re(r"(?s)<.*?>"));
 
 fn strip_html(_: &mut Context, input: Value, _: &[Value]) -> R {
     let text = input.to_s();
+    let has_block = ["<script", "<!--", "<style"]
+        .iter()
+        .any(|b| text.contains(b));
+    if !has_block {
+        return Ok(s(strip_tags(&text)));
+    }
     let text = STRIP_BLOCKS.replace_all(&text, "");
     Ok(s(STRIP_TAGS.replace_all(&text, "").into_owned()))
+}
+
+/// `gsub(/<.*?>/m, '')` without a regex: each `<` up to the next `>` goes;
+/// a `<` with no `>` after it stays, with the rest of the text.
+fn strip_tags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('<') {
+        let Some(close) = rest[open..].find('>') else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn default(_: &mut Context, input: Value, args: &[Value]) -> R {
@@ -404,5 +426,27 @@ pub fn join(_: &mut Context, input: Value, args: &[Value]) -> R {
 impl Args for [Value] {
     fn s(&self, i: usize) -> String {
         self.get(i).map(Value::to_s).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strip_tags_matches_the_regex() {
+        let cases = [
+            "<p>a</p>b",
+            "a < b",
+            "<a\nhref=x>t</a>",
+            "x<y>z<",
+            "<<>>",
+            "no tags",
+            "é<b>ü</b>",
+        ];
+        for text in cases {
+            let want = STRIP_TAGS.replace_all(text, "").into_owned();
+            assert_eq!(strip_tags(text), want, "{text}");
+        }
     }
 }

@@ -32,6 +32,9 @@ pub struct For {
     pub body: Body,
     pub else_body: Option<Body>,
     pub blank: bool,
+    /// Whether the body's source mentions `forloop` or includes a file (which
+    /// could): when not, iterations skip building the `forloop` object.
+    pub uses_forloop: bool,
 }
 
 static SYNTAX: LazyLock<Regex> = LazyLock::new(|| {
@@ -48,6 +51,7 @@ pub static TAG_ATTRIBUTES: LazyLock<Regex> = LazyLock::new(|| {
 pub fn parse(ctx: &mut ParseContext, markup: &str) -> Result<For, Error> {
     let context = format!("in \"{}\"", markup.trim());
     let mut tag = ctx.switch(markup, &context, strict, lax)?;
+    let body_start = ctx.position();
     let mut in_else = false;
     ctx.parse_block("for", &mut |_, body, end: Option<&EndTag>| {
         if in_else {
@@ -65,6 +69,9 @@ pub fn parse(ctx: &mut ParseContext, markup: &str) -> Result<For, Error> {
         }
     })?;
     tag.blank = tag.body.blank && tag.else_body.as_ref().is_none_or(|b| b.blank);
+    tag.uses_forloop = ctx
+        .token_texts(body_start)
+        .any(|t| t.contains("forloop") || t.contains("include"));
     Ok(tag)
 }
 
@@ -207,21 +214,19 @@ impl For {
         out: &mut String,
     ) -> Result<(), Error> {
         let length = segment.len() as i64;
-        let parent = ctx
-            .registers
-            .for_stack
-            .last()
-            .cloned()
-            .unwrap_or(Value::Nil);
+        let parent = match ctx.registers.for_stack.last() {
+            Some(&depth) if self.uses_forloop => ctx.scope_value(depth, "forloop").cloned(),
+            _ => None,
+        };
+        let parent = parent.unwrap_or(Value::Nil);
         ctx.push_scope(Map::new())?;
-        ctx.registers.for_stack.push(Value::Nil);
+        ctx.registers.for_stack.push(ctx.scope_depth());
         let mut result = Ok(());
         for (index, item) in segment.into_iter().enumerate() {
-            let forloop = forloop(&self.name, length, index as i64, &parent);
-            if let Some(top) = ctx.registers.for_stack.last_mut() {
-                *top = forloop.clone();
+            let index = index as i64;
+            if self.uses_forloop && !advance_forloop(ctx, length, index) {
+                ctx.set_local("forloop", forloop(&self.name, length, index, &parent));
             }
-            ctx.set_local("forloop", forloop);
             ctx.set_local(&self.variable, item);
             result = ctx.render_body(&self.body, out);
             if result.is_err() {
@@ -237,7 +242,36 @@ impl For {
     }
 }
 
-/// The `forloop` object (Liquid's ForloopDrop) for one iteration.
+/// Moves the loop's `forloop` to iteration `index` in place, when nothing
+/// else holds it (it was not assigned or captured as a `parentloop`), so
+/// that a loop allocates one `forloop`, not one per iteration.
+fn advance_forloop(ctx: &mut Context, length: i64, index: i64) -> bool {
+    let Some(Value::Hash(map)) = ctx.local_mut("forloop") else {
+        return false;
+    };
+    let Some(map) = std::sync::Arc::get_mut(map) else {
+        return false;
+    };
+    let fields = [
+        Value::Int(index + 1),
+        Value::Int(index),
+        Value::Int(length - index),
+        Value::Int(length - index - 1),
+        Value::Bool(index == 0),
+        Value::Bool(index == length - 1),
+    ];
+    // Positions 2..8 of the map `forloop` builds: index .. last.
+    for (at, value) in (2..8).zip(fields) {
+        match map.get_index_mut(at) {
+            Some((_, slot)) => *slot = value,
+            None => return false,
+        }
+    }
+    true
+}
+
+/// The `forloop` object (Liquid's ForloopDrop) for one iteration; the
+/// order of its keys is what `advance_forloop` relies on.
 pub(crate) fn forloop(name: &str, length: i64, index: i64, parent: &Value) -> Value {
     let mut m = Map::with_capacity(9);
     m.insert("name".into(), Value::str(name));

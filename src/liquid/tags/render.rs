@@ -114,7 +114,7 @@ impl Render {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::liquid::ast::{Node, Tag};
     use crate::liquid::{ParseOptions, Template};
 
     #[test]
@@ -128,8 +128,8 @@ mod tests {
         for (markup, name, for_each, has_var, alias, n_attrs) in cases {
             let src = format!("{{% render {markup} %}}");
             let t = Template::parse(&src, "t", &ParseOptions::default()).expect(markup);
-            let Some(crate::liquid::ast::Node::Tag {
-                tag: crate::liquid::ast::Tag::Render(r),
+            let Some(Node::Tag {
+                tag: Tag::Render(r),
                 ..
             }) = t.root().nodes.first()
             else {

@@ -1,0 +1,144 @@
+//! Classes for code that syntect leaves without a meaningful scope. Rouge's regex
+//! lexers give every identifier, number, operator and punctuation mark a token
+//! (`Name`, `Literal.Number`, `Operator`, `Punctuation`), while Sublime grammars often
+//! leave plain identifiers unscoped; this splits such text the way Rouge would.
+
+use std::ops::Range;
+
+use super::dialects::{Bare, Dialect};
+use super::format::{Token, push};
+
+/// Splits the bare code `code[range]` into tokens for `dialect`.
+pub(crate) fn split(code: &str, range: Range<usize>, dialect: &Dialect, out: &mut Vec<Token>) {
+    let Bare::Code { name, method } = dialect.bare else {
+        push_spaced(code, range, "", dialect.space, out);
+        return;
+    };
+    let text = &code[range.clone()];
+    let mut pos = 0;
+    while let Some(c) = text[pos..].chars().next() {
+        let len = word_len(&text[pos..], c);
+        let start = range.start + pos;
+        let class = if c.is_whitespace() {
+            dialect.space
+        } else if c.is_ascii_digit() {
+            number_class(&text[pos..pos + len])
+        } else if is_ident_start(c) {
+            if preceded_by_dot(code, start) {
+                method
+            } else {
+                name
+            }
+        } else {
+            symbol_class(c)
+        };
+        push(out, class, start..start + len);
+        pos += len;
+    }
+}
+
+/// Pushes `code[range]` as `class`, with its leading and trailing whitespace as `space`.
+pub(crate) fn push_spaced(
+    code: &str,
+    range: Range<usize>,
+    class: &'static str,
+    space: &'static str,
+    out: &mut Vec<Token>,
+) {
+    let text = &code[range.clone()];
+    let start = range.start + (text.len() - text.trim_start().len());
+    let end = range.start + text.trim_end().len();
+    if start >= end {
+        push(out, space, range);
+        return;
+    }
+    push(out, space, range.start..start);
+    push(out, class, start..end);
+    push(out, space, end..range.end);
+}
+
+/// The byte length of the word, number, space run or symbol starting with `c`.
+fn word_len(text: &str, c: char) -> usize {
+    let end = if c.is_whitespace() {
+        text.find(|x: char| !x.is_whitespace())
+    } else if c.is_ascii_digit() {
+        text.find(|x: char| !(x.is_ascii_alphanumeric() || x == '_' || x == '.'))
+    } else if is_ident_start(c) {
+        text.find(|x: char| !(x.is_alphanumeric() || x == '_' || x == '$'))
+    } else if is_operator(c) {
+        text.find(|x: char| !is_operator(x))
+    } else {
+        Some(c.len_utf8())
+    };
+    end.unwrap_or(text.len())
+}
+
+fn is_ident_start(c: char) -> bool {
+    c.is_alphabetic() || c == '_' || c == '$'
+}
+
+fn is_operator(c: char) -> bool {
+    "=+-*/%<>!&|^~?:".contains(c)
+}
+
+fn preceded_by_dot(code: &str, start: usize) -> bool {
+    code[..start].ends_with('.') && !code[..start].ends_with("..")
+}
+
+/// Rouge's number classes by the literal's shape.
+pub(crate) fn number_class(text: &str) -> &'static str {
+    let lower = text.to_ascii_lowercase();
+    if lower.starts_with("0x") {
+        "mh"
+    } else if lower.starts_with("0b") {
+        "mb"
+    } else if lower.contains('.') || (lower.contains('e') && !lower.contains('x')) {
+        "mf"
+    } else {
+        "mi"
+    }
+}
+
+fn symbol_class(c: char) -> &'static str {
+    if is_operator(c) {
+        "o"
+    } else if "()[]{},;.".contains(c) {
+        "p"
+    } else {
+        ""
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::converter::highlight::dialects::PLAIN;
+
+    #[test]
+    fn splits_bare_code() {
+        let cases = [
+            (
+                "x = 0x1f;",
+                vec![
+                    ("n", "x"),
+                    ("", " "),
+                    ("o", "="),
+                    ("", " "),
+                    ("mh", "0x1f"),
+                    ("p", ";"),
+                ],
+            ),
+            ("a.b", vec![("n", "a"), ("p", "."), ("n", "b")]),
+            ("  ", vec![("", "  ")]),
+        ];
+        for (code, want) in cases {
+            let mut out = Vec::new();
+            split(code, 0..code.len(), &PLAIN, &mut out);
+            let got: Vec<_> = out
+                .iter()
+                .map(|t| (t.class, &code[t.range.clone()]))
+                .collect();
+            assert_eq!(got, want, "{code}");
+        }
+    }
+}

@@ -1,0 +1,230 @@
+//! Which syntect syntax and dialect stand in for each Rouge lexer, by the tags and
+//! aliases `Rouge::Lexer.find` accepts (Rouge 3.30's `tag`/`aliases` in
+//! `rouge/lexers/*.rb`). Rouge lexers without a syntect syntax here are highlighted as
+//! plain text.
+
+use super::compiled;
+use super::dialects::{self, Dialect};
+use super::scopes;
+
+/// How hyde lexes one Rouge language.
+#[derive(Clone, Copy)]
+pub(crate) enum Lexer {
+    /// A syntect syntax (by its name in the default set) read with a dialect.
+    Syntax(&'static str, &'static Dialect),
+    /// Rouge's console lexer: prompts, commands (as shell) and output.
+    Console,
+    /// Rouge's diff lexer.
+    Diff,
+    /// One `Text` token: `plaintext` and languages syntect lacks.
+    Plain,
+}
+
+use Lexer::{Console, Diff, Plain, Syntax};
+
+/// Rouge tags and aliases, and their lexers.
+const LEXERS: &[(&[&str], Lexer)] = &[
+    (&["plaintext", "text"], Plain),
+    (&["ruby", "rb"], Syntax("Ruby", &dialects::RUBY)),
+    (&["python", "py"], Syntax("Python", &dialects::PYTHON)),
+    (
+        &[
+            "javascript",
+            "js",
+            "jsx",
+            "react",
+            "typescript",
+            "ts",
+            "tsx",
+        ],
+        Syntax("JavaScript", &dialects::JAVASCRIPT),
+    ),
+    (
+        &["json", "jsonc", "json-doc"],
+        Syntax("JSON", &dialects::JSON),
+    ),
+    (
+        &["shell", "bash", "zsh", "ksh", "sh"],
+        Syntax("Bourne Again Shell (bash)", &dialects::SHELL),
+    ),
+    (
+        &["console", "terminal", "shell_session", "shell-session"],
+        Console,
+    ),
+    (&["html"], Syntax("HTML", &dialects::HTML)),
+    (&["xml"], Syntax("XML", &dialects::XML)),
+    (&["css", "scss"], Syntax("CSS", &dialects::CSS)),
+    (&["c"], Syntax("C", &compiled::C)),
+    (&["cpp", "c++"], Syntax("C++", &compiled::C)),
+    (&["csharp", "c#", "cs"], Syntax("C#", &compiled::CSHARP)),
+    (&["java"], Syntax("Java", &compiled::JAVA)),
+    (&["go", "golang"], Syntax("Go", &compiled::GO)),
+    (
+        &[
+            "rust",
+            "rs",
+            "rust,ignore",
+            "rust,no_run",
+            "rust,should_panic",
+            "rs,ignore",
+            "rs,no_run",
+            "rs,should_panic",
+        ],
+        Syntax("Rust", &compiled::RUST),
+    ),
+    (
+        &["php", "php3", "php4", "php5"],
+        Syntax("PHP", &dialects::PHP),
+    ),
+    (&["perl", "pl"], Syntax("Perl", &dialects::PERL)),
+    (&["sql"], Syntax("SQL", &dialects::SQL)),
+    (&["yaml", "yml"], Syntax("YAML", &dialects::YAML)),
+    (
+        &["markdown", "md", "mkd"],
+        Syntax("Markdown", &dialects::MARKDOWN),
+    ),
+    (&["lua"], Syntax("Lua", &dialects::LUA)),
+    (&["haskell", "hs"], Syntax("Haskell", &dialects::HASKELL)),
+    (
+        &["literate_haskell", "lhaskell", "lithaskell", "lhs"],
+        Syntax("Literate Haskell", &dialects::HASKELL),
+    ),
+    (&["scala"], Syntax("Scala", &dialects::SCALA)),
+    (&["diff", "patch", "udiff"], Diff),
+    (
+        &["make", "makefile", "mf", "gnumake", "bsdmake"],
+        Syntax("Makefile", &dialects::MAKE),
+    ),
+    (&["r", "R", "s", "S"], Syntax("R", &dialects::R)),
+    (
+        &["objective_c", "objc", "obj-c", "obj_c", "objectivec"],
+        Syntax("Objective-C", &dialects::OBJC),
+    ),
+    (
+        &[
+            "objective_cpp",
+            "objcpp",
+            "obj-cpp",
+            "obj_cpp",
+            "objectivecpp",
+            "objc++",
+            "obj-c++",
+            "obj_c++",
+            "objectivec++",
+        ],
+        Syntax("Objective-C++", &dialects::OBJC),
+    ),
+    (&["erlang", "erl"], Syntax("Erlang", &dialects::ERLANG)),
+    (
+        &["clojure", "clj", "cljs"],
+        Syntax("Clojure", &dialects::CLOJURE),
+    ),
+    (&["groovy", "gradle"], Syntax("Groovy", &dialects::GROOVY)),
+    (&["ocaml"], Syntax("OCaml", &dialects::OCAML)),
+    (
+        &["tex", "TeX", "LaTeX", "latex"],
+        Syntax("LaTeX", &dialects::TEX),
+    ),
+    (&["bibtex", "bib"], Syntax("BibTeX", &dialects::PLAIN)),
+    (
+        &["batchfile", "bat", "batch", "dosbatch", "winbatch"],
+        Syntax("Batch File", &dialects::BATCH),
+    ),
+    (&["matlab"], Syntax("MATLAB", &dialects::MATLAB)),
+    (&["d", "dlang"], Syntax("D", &compiled::C)),
+    (&["tcl"], Syntax("Tcl", &dialects::PLAIN)),
+    (
+        &[
+            "common_lisp",
+            "common-lisp",
+            "cl",
+            "lisp",
+            "elisp",
+            "emacs-lisp",
+        ],
+        Syntax("Lisp", &dialects::PLAIN),
+    ),
+    (
+        &["actionscript", "as", "as3"],
+        Syntax("ActionScript", &dialects::PLAIN),
+    ),
+    (&["applescript"], Syntax("AppleScript", &dialects::PLAIN)),
+    (&["dot"], Syntax("Graphviz (DOT)", &dialects::PLAIN)),
+    (&["pascal"], Syntax("Pascal", &dialects::PLAIN)),
+    (&["properties"], Syntax("Java Properties", &dialects::PLAIN)),
+    (&["jsp"], Syntax("Java Server Page (JSP)", &dialects::HTML)),
+    (
+        &["erb", "eruby", "rhtml"],
+        Syntax("HTML (Rails)", &dialects::HTML),
+    ),
+    (&["haml", "HAML"], Syntax("Ruby Haml", &dialects::RUBY)),
+];
+
+/// The lexer for a Rouge tag or alias (`lang` without `?options`), if hyde has one.
+pub(crate) fn find(lang: &str) -> Option<Lexer> {
+    LEXERS
+        .iter()
+        .find(|(names, _)| names.contains(&lang))
+        .map(|(_, lexer)| *lexer)
+}
+
+/// The dialects of languages embedded in others, by their base scope.
+const EMBEDDED: &[(&str, &Dialect)] = &[
+    ("source.css", &dialects::CSS),
+    ("source.js", &dialects::JAVASCRIPT),
+    ("source.json", &dialects::JSON),
+    ("source.ruby", &dialects::RUBY),
+    ("source.python", &dialects::PYTHON),
+    ("source.shell", &dialects::SHELL),
+    ("source.php", &dialects::PHP),
+    ("source.sql", &dialects::SQL),
+    ("source.yaml", &dialects::YAML),
+    ("text.html", &dialects::HTML),
+    ("text.html.markdown", &dialects::MARKDOWN),
+    ("text.xml", &dialects::XML),
+];
+
+/// The dialect of a language scope (`source.css` in HTML's `<style>`), if hyde has one.
+pub(crate) fn dialect_of_scope(scope: &str) -> Option<&'static Dialect> {
+    EMBEDDED
+        .iter()
+        .filter(|(prefix, _)| scopes::matches_prefix(scope, prefix))
+        .max_by_key(|(prefix, _)| prefix.len())
+        .map(|(_, dialect)| *dialect)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::converter::highlight::SYNTAXES;
+    use crate::converter::markdown::{Highlighter, RougeNames};
+
+    #[test]
+    fn names_are_rouge_names_with_syntaxes() {
+        for (names, lexer) in LEXERS {
+            for name in *names {
+                assert!(RougeNames.knows(name), "{name} is not a Rouge lexer name");
+            }
+            if let Syntax(syntax, _) = lexer {
+                assert!(SYNTAXES.find_syntax_by_name(syntax).is_some(), "{syntax}");
+            }
+        }
+    }
+
+    #[test]
+    fn finds_lexers_and_embedded_dialects() {
+        let cases = [("rb", true), ("c++", true), ("yml", true), ("Ruby", false)];
+        for (name, found) in cases {
+            assert_eq!(find(name).is_some(), found, "{name}");
+        }
+        let embedded = [
+            ("source.css.embedded.html", true),
+            ("source.js", true),
+            ("source.jsx", false),
+            ("meta.tag.html", false),
+        ];
+        for (scope, found) in embedded {
+            assert_eq!(dialect_of_scope(scope).is_some(), found, "{scope}");
+        }
+    }
+}

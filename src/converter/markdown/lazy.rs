@@ -1,0 +1,62 @@
+//! kramdown's lazy lines: a line right after a list item or a block quote, with no blank line
+//! between, belongs to that container (`lazy_re` in `kramdown/parser/kramdown/list.rb`,
+//! `BLOCKQUOTE_MATCH` in `blockquote.rb`); CommonMark ends the container there.
+
+use super::build::Builder;
+use super::ial::is_ial_para;
+use super::source::{blank_line_before, line_start};
+use super::tree::{Block, Item};
+
+impl Builder<'_> {
+    /// kramdown adds any line right after a list item or a quote (no blank line between) to
+    /// it (`lazy_re` in `parse_list`, `BLOCKQUOTE_MATCH`), where CommonMark ends the container:
+    /// such a block goes into the preceding list's last item or quote. Returns the block when
+    /// it stays where it is.
+    pub(super) fn lazy_list_line(&mut self, block: Block, start: Option<usize>) -> Option<Block> {
+        let Some(start) = start else {
+            return Some(block);
+        };
+        let src = self.src;
+        let after_container = match self.top().blocks.last() {
+            Some(Block::List { ordered, .. }) => {
+                !matches!(&block, Block::List { ordered: o, .. } if o == ordered)
+            }
+            Some(Block::Quote { .. }) => true,
+            _ => false,
+        };
+        let lazy = after_container
+            && !blank_line_before(src, line_start(src, start))
+            && !matches!(block, Block::HtmlElement { .. })
+            && !matches!(&block, Block::Html(h) if !h.starts_with("<!"))
+            && !matches!(&block, Block::Para(p) if is_ial_para(p));
+        if !lazy {
+            return Some(block);
+        }
+        push_lazy(&mut self.top().blocks, block);
+        None
+    }
+}
+
+/// Appends a lazy block where kramdown's container parsing puts it: into the last item of a
+/// trailing list (continuing a list of the same kind), into a trailing quote, else at the end.
+fn push_lazy(blocks: &mut Vec<Block>, block: Block) {
+    match (blocks.last_mut(), block) {
+        (
+            Some(Block::List { ordered, items, .. }),
+            Block::List {
+                ordered: o,
+                items: more,
+                ..
+            },
+        ) if *ordered == o => items.extend(more),
+        (Some(Block::List { items, .. }), block) => match items.last_mut() {
+            Some(item) => push_lazy(&mut item.blocks, block),
+            None => items.push(Item {
+                blocks: vec![block],
+                ..Item::default()
+            }),
+        },
+        (Some(Block::Quote { blocks: inner, .. }), block) => push_lazy(inner, block),
+        (_, block) => blocks.push(block),
+    }
+}
