@@ -67,6 +67,14 @@ impl Collection {
             self.docs.sort_by_key(|d| rank(d).unwrap_or(usize::MAX));
         } else if let Some(key) = self.metadata.get("sort_by").and_then(Value::as_str) {
             let key = key.to_string();
+            for doc in self
+                .docs
+                .iter()
+                .filter(|d| d.data.get(&key).is_none_or(Value::is_nil))
+            {
+                let message = format!("'{key}' not defined in {}", doc.relative_path);
+                crate::logger::warn("Sort warning:", &message);
+            }
             self.docs.sort_by(|a, b| by_key(a, b, &key));
         }
     }

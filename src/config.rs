@@ -84,7 +84,10 @@ impl Config {
             logger::warn("Configuration file:", "none");
         }
         let mut cli = overrides.values.clone();
-        cli.insert("source".into(), path_value(&source));
+        // `-s` wins; otherwise a `source:` in the config does, as in Jekyll.
+        if overrides.source.is_some() {
+            cli.insert("source".into(), path_value(&source));
+        }
         if let Some(dest) = &overrides.destination {
             cli.insert("destination".into(), path_value(&absolute(&cwd, dest)));
         }
@@ -101,7 +104,10 @@ impl Config {
         check_lists(&data, &files)?;
         let environment = std::env::var("JEKYLL_ENV").unwrap_or_else(|_| "development".to_string());
         let epoch = source_date_epoch()?;
-        let now = now(data.get("timezone"), epoch)?;
+        let now = match data.get("time").filter(|t| !t.is_nil()) {
+            Some(time) => configured_time(time, data.get("timezone"))?,
+            None => now(data.get("timezone"), epoch)?,
+        };
         Ok(Config {
             include: string_list(data.get("include")),
             exclude: string_list(data.get("exclude")),
@@ -248,6 +254,25 @@ fn liquid_settings(value: Option<&Value>) -> LiquidSettings {
     }
 }
 
+/// `time:` in the config sets `site.time` (`Site#reset`: `Utils.parse_date`).
+fn configured_time(time: &Value, timezone: Option<&Value>) -> Result<jiff::ZonedDateTime> {
+    let tz = site_zone(timezone)?;
+    crate::utils::parse_date(time, &tz).ok_or_else(|| {
+        Error::Fatal(format!(
+            "Invalid date '{}': Invalid time in _config.yml.",
+            crate::utils::scalar_string(time).unwrap_or_default()
+        ))
+    })
+}
+
+fn site_zone(timezone: Option<&Value>) -> Result<jiff::tz::TimeZone> {
+    match timezone.and_then(Value::as_str) {
+        Some(name) => jiff::tz::TimeZone::get(name)
+            .map_err(|e| Error::Fatal(format!("timezone '{name}': {e}"))),
+        None => Ok(jiff::tz::TimeZone::system()),
+    }
+}
+
 /// "Now" for commands without a site: `SOURCE_DATE_EPOCH` when set, in `TZ`.
 pub fn build_time() -> Result<jiff::ZonedDateTime> {
     now(None, source_date_epoch()?)
@@ -269,11 +294,7 @@ fn source_date_epoch() -> Result<Option<jiff::Timestamp>> {
 /// "Now": `SOURCE_DATE_EPOCH` when set (reproducible builds), in the site's
 /// `timezone` or else the process's (`TZ`).
 fn now(timezone: Option<&Value>, epoch: Option<jiff::Timestamp>) -> Result<jiff::ZonedDateTime> {
-    let tz = match timezone.and_then(Value::as_str) {
-        Some(name) => jiff::tz::TimeZone::get(name)
-            .map_err(|e| Error::Fatal(format!("timezone '{name}': {e}")))?,
-        None => jiff::tz::TimeZone::system(),
-    };
+    let tz = site_zone(timezone)?;
     let instant = epoch.unwrap_or_else(jiff::Timestamp::now);
     Ok(instant.to_zoned_datetime(tz))
 }

@@ -34,7 +34,9 @@ fn deprecated_relative_permalinks(site: &Site) -> bool {
     used
 }
 
-fn conflicting_urls(site: &Site) -> bool {
+/// Warns about destinations written by more than one file (also run by
+/// every build, as `Site#write` does).
+pub fn conflicting_urls(site: &Site) -> bool {
     let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (dest, source) in site.destinations() {
         map.entry(dest).or_default().push(source);

@@ -15,6 +15,8 @@ pub struct Document {
     /// Path relative to the collections directory (`_posts/2023-01-02-a.md`).
     pub relative_path: String,
     pub source_path: PathBuf,
+    /// Path relative to the site source (`collections_dir` included).
+    pub source_rel: String,
     /// The file name with its extension.
     pub basename: String,
     pub basename_without_ext: String,

@@ -8,7 +8,6 @@ use crate::document::Document;
 use crate::errors::{Error, Result};
 use crate::liquid::{Map, Value};
 use crate::utils::{deep_merge, pluralized_array, scalar_string, titleize_slug};
-use jiff::ZonedDateTime;
 use jiff::tz::TimeZone;
 use std::path::Path;
 
@@ -38,12 +37,12 @@ impl DocumentReader<'_> {
         merge_data(
             &mut data,
             Map::from_iter([("categories".into(), path_categories)]),
-            &rel,
+            (&rel, "file path"),
             &tz,
         )?;
         let defaults = self.defaults.all(&rel, &collection.label);
-        merge_data(&mut data, defaults, &rel, &tz)?;
-        merge_data(&mut data, front, &rel, &tz)?;
+        merge_data(&mut data, defaults, (&rel, "front matter defaults"), &tz)?;
+        merge_data(&mut data, front, (&rel, "YAML front matter"), &tz)?;
         let ext = crate::static_file::extname(&name).to_string();
         self.populate_title(&mut data, &rel, &name, &ext, &tz)?;
         populate_categories_and_tags(&mut data);
@@ -68,6 +67,7 @@ impl DocumentReader<'_> {
             basename_without_ext: name[..name.len() - ext.len()].to_string(),
             relative_path: rel,
             source_path: path.to_path_buf(),
+            source_rel: crate::entry_filter::relative_path(&self.config.source, path),
             basename: name,
             extname: ext,
             data,
@@ -107,7 +107,7 @@ impl DocumentReader<'_> {
             let keep = matches!(data.get("date"), Some(Value::Time(t)) if t.timestamp().as_second() != now);
             if !keep {
                 let parsed = Map::from_iter([("date".into(), Value::from(date))]);
-                merge_data(data, parsed, rel, tz)?;
+                merge_data(data, parsed, (rel, "filename"), tz)?;
             }
         }
         let slug = slug.trim_end_matches('.').to_string();
@@ -143,7 +143,10 @@ impl DocumentReader<'_> {
 
 /// `Document#merge_data!`: categories given as a string are split and
 /// joined to those already there; a `date` is parsed into a time.
-fn merge_data(data: &mut Map, mut other: Map, rel: &str, tz: &TimeZone) -> Result<()> {
+/// `source` names where the values come from, for Jekyll's date error
+/// ("YAML front matter", "filename"…).
+fn merge_data(data: &mut Map, mut other: Map, at: (&str, &str), tz: &TimeZone) -> Result<()> {
+    let (rel, source) = at;
     if let Some(cats) = other.get("categories").filter(|v| !v.is_nil()).cloned() {
         let mut merged = match (data.get("categories"), cats) {
             (_, Value::Str(s)) => split_words(&s),
@@ -157,26 +160,15 @@ fn merge_data(data: &mut Map, mut other: Map, rel: &str, tz: &TimeZone) -> Resul
     }
     *data = deep_merge(data, &other);
     if let Some(date) = data.get("date").cloned() {
-        let parsed = parse_date(&date, tz).ok_or_else(|| {
+        let parsed = crate::utils::parse_date(&date, tz).ok_or_else(|| {
             Error::Fatal(format!(
-                "Invalid date '{}': Document '{rel}' does not have a valid date.",
+                "Invalid date '{}': Document '{rel}' does not have a valid date in the {source}.",
                 date.to_s()
             ))
         })?;
         data.insert("date".into(), Value::Time(parsed.into()));
     }
     Ok(())
-}
-
-/// `Utils.parse_date`: a time in the site's zone.
-pub fn parse_date(value: &Value, tz: &TimeZone) -> Option<ZonedDateTime> {
-    match value {
-        Value::Time(t) => Some(t.with_time_zone(tz.clone())),
-        Value::Date(d) => d.to_zoned_datetime(tz.clone()).ok(),
-        Value::Str(s) => crate::liquid::filters::date::parse_time(&s.to_lowercase(), tz.clone())
-            .map(|t| t.with_time_zone(tz.clone())),
-        _ => None,
-    }
 }
 
 /// `Document#categories_from_path`: the directories above `_posts` (or the

@@ -41,6 +41,14 @@ pub fn static_file_value(file: &StaticFile) -> Value {
 /// the source before the document renders and the converted content after.
 pub fn document_value(doc: &Document, content: &str, output: Option<&str>) -> Map {
     let mut map = doc.data.clone();
+    if map.get("name").is_none_or(Value::is_nil) {
+        map.insert("name".into(), Value::from(doc.basename.as_str()));
+    }
+    let excerpt = map
+        .get("excerpt")
+        .filter(|e| !e.is_nil())
+        .map_or(String::new(), |e| e.to_s());
+    map.insert("excerpt".into(), Value::from(excerpt));
     map.insert("collection".into(), Value::from(doc.collection.as_str()));
     map.insert("content".into(), Value::from(content));
     map.insert("output".into(), output.map_or(Value::Nil, Value::from));
@@ -96,7 +104,12 @@ pub fn site_value(config: &Config, contents: SiteContents, data: &Map) -> Value 
     site.insert("html_pages".into(), Value::array(contents.html_pages));
     site.insert("static_files".into(), Value::array(contents.static_files));
     site.insert("config".into(), Value::Nil);
-    site.insert("data".into(), Value::hash(data.clone()));
+    // `SiteDrop#site_data`: a `data` key in the config replaces `_data`.
+    let site_data = match config.get("data") {
+        Some(v) if !v.is_nil() => v.clone(),
+        _ => Value::hash(data.clone()),
+    };
+    site.insert("data".into(), site_data);
     let mut documents = Vec::new();
     let mut drops = Vec::new();
     for (label, metadata, docs, files) in &contents.collections {

@@ -64,9 +64,16 @@ impl DefaultSet {
             .unwrap_or("");
         let path = strip_collections_dir(&sanitize(raw_path), collections_dir);
         let glob = path.contains('*').then(|| glob_regex(&path)).flatten();
+        // `update_deprecated_types`: the singular names mean the plural ones.
         let kind = scope
             .and_then(|s| s.get("type"))
-            .and_then(crate::utils::scalar_string);
+            .and_then(crate::utils::scalar_string)
+            .map(|k| match k.as_str() {
+                "page" => "pages".to_string(),
+                "post" => "posts".to_string(),
+                "draft" => "drafts".to_string(),
+                _ => k,
+            });
         Some(DefaultSet {
             path,
             glob,

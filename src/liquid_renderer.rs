@@ -27,6 +27,50 @@ pub struct LiquidRenderer {
     pub stats: Option<crate::profiler::Stats>,
 }
 
+impl SiteIndex {
+    /// `Site#each_site_file` as `link` and `post_url` see it.
+    pub fn build(
+        collections: &[crate::collection::Collection],
+        pages: &[crate::page::Page],
+        static_files: &[crate::static_file::StaticFile],
+    ) -> SiteIndex {
+        let docs = collections.iter().flat_map(|c| &c.docs);
+        let mut links: Vec<(String, String)> = docs
+            .map(|d| (d.relative_path.clone(), d.url.clone()))
+            .collect();
+        links.extend(pages.iter().map(|p| (p.relative_path(), p.url.clone())));
+        links.extend(
+            static_files
+                .iter()
+                .map(|f| (f.relative_path(), f.url.clone())),
+        );
+        let posts = collections.first().map_or(&[][..], |c| &c.docs[..]);
+        let posts = posts.iter().map(|d| PostEntry {
+            relative_path: d.relative_path.clone(),
+            url: d.url.clone(),
+            slug: d
+                .data
+                .get("slug")
+                .and_then(crate::utils::scalar_string)
+                .unwrap_or_default(),
+            date: (d.date.year(), d.date.month(), d.date.day()),
+        });
+        SiteIndex {
+            links,
+            posts: posts.collect(),
+        }
+    }
+}
+
+/// A post as `post_url` matches it.
+pub struct PostEntry {
+    pub relative_path: String,
+    pub url: String,
+    pub slug: String,
+    /// The post's date (year, month, day) in the site's zone.
+    pub date: (i16, i8, i8),
+}
+
 /// What `{% link %}` and `{% post_url %}` look up: every written item's
 /// relative path with its URL, and the posts.
 #[derive(Default)]
@@ -34,8 +78,8 @@ pub struct SiteIndex {
     /// Relative path (static files with their leading `/`) to URL, in
     /// `Site#each_site_file` order: documents, pages, static files.
     pub links: Vec<(String, String)>,
-    /// Each post's relative path and URL, in collection order.
-    pub posts: Vec<(String, String)>,
+    /// Each post, in collection order.
+    pub posts: Vec<PostEntry>,
 }
 
 impl LiquidRenderer {
@@ -216,14 +260,36 @@ impl Host for PageHost<'_> {
         let dir = regex::escape(dir);
         let pattern = format!(r"^_posts/{dir}{base}|^{dir}_posts/?{base}");
         let re = regex::Regex::new(&pattern).map_err(|_| not_found())?;
-        let found = self
-            .renderer
-            .index
-            .posts
+        let posts = &self.renderer.index.posts;
+        if let Some(post) = posts.iter().find(|p| re.is_match(&p.relative_path)) {
+            return Ok(post.url.clone());
+        }
+        // `PostComparer#deprecated_equality`: the slug and the day match.
+        let date = parse_ymd(&parts[2]);
+        let old = posts
             .iter()
-            .find(|(rel, _)| re.is_match(rel));
-        found.map(|(_, url)| url.clone()).ok_or_else(not_found)
+            .find(|p| p.slug == parts[3] && Some(p.date) == date);
+        let post = old.ok_or_else(not_found)?;
+        crate::logger::warn(
+            "Deprecation:",
+            &format!(
+                "A call to '{{% post_url {name} %}}' did not match a post using the new matching method of \
+                 checking name (path-date-slug) equality. Please make sure that you change this tag to match \
+                 the post's name exactly."
+            ),
+        );
+        Ok(post.url.clone())
     }
+}
+
+fn parse_ymd(date: &str) -> Option<(i16, i8, i8)> {
+    let mut parts = date.split('-').map(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    Some((
+        i16::try_from(y).ok()?,
+        i8::try_from(m).ok()?,
+        i8::try_from(d).ok()?,
+    ))
 }
 
 /// `PostComparer::MATCHER`.

@@ -79,6 +79,9 @@ struct BuildArgs {
     /// Safe mode (hyde never runs plugins and never follows symlinks out of the source)
     #[arg(long)]
     safe: bool,
+    /// Accepted for Jekyll compatibility: hyde keeps no disk cache
+    #[arg(long)]
+    disable_disk_cache: bool,
     /// Generate a Liquid rendering profile
     #[arg(long)]
     profile: bool,

@@ -15,8 +15,12 @@ pub struct Page {
     pub name: String,
     pub basename: String,
     pub ext: String,
-    /// Front matter defaults merged under the page's own front matter.
+    /// Front matter defaults merged under the page's own front matter, as
+    /// `page.*` shows them (`Convertible#to_liquid`).
     pub data: Map,
+    /// The page's own front matter. Jekyll looks settings up there first and
+    /// in the defaults only for keys it lacks, so an explicit nil wins.
+    pub front: Map,
     /// The body after the front matter, before rendering.
     pub content: String,
     /// The file line where `content` starts.
@@ -48,6 +52,7 @@ impl Page {
             name: name.to_string(),
             basename,
             ext,
+            front: data.clone(),
             data,
             content,
             body_line: 1,
@@ -64,23 +69,33 @@ impl Page {
         crate::entry_filter::join(&self.dir, &self.name)
     }
 
-    /// `page.path`: front matter `path`, else the relative path.
+    /// A setting as Jekyll's `data[key]` finds it: the page's own front
+    /// matter when it has the key (even nil), else the defaults.
+    pub fn setting(&self, key: &str) -> Option<&Value> {
+        match self.front.get(key) {
+            Some(v) => Some(v),
+            None => self.data.get(key),
+        }
+    }
+
+    /// `page.path`: front matter `path` (`data.fetch`, so never a default),
+    /// else the relative path.
     pub fn path(&self) -> String {
-        match self.data.get("path").and_then(Value::as_str) {
+        match self.front.get("path").and_then(Value::as_str) {
             Some(p) => p.to_string(),
             None => self.relative_path(),
         }
     }
 
     pub fn permalink(&self) -> Option<&str> {
-        self.data.get("permalink").and_then(Value::as_str)
+        self.setting("permalink").and_then(Value::as_str)
     }
 
     pub fn is_html(&self) -> bool {
         HTML_EXTENSIONS.contains(&self.output_ext.as_str())
     }
 
-    fn compute_url(&self, style: &str) -> String {
+    pub(crate) fn compute_url(&self, style: &str) -> String {
         self.compute_url_in(&self.dir, style)
     }
 
@@ -137,7 +152,7 @@ impl Page {
 
     /// The layout named in the data, unless it is nil (no layout).
     pub fn layout_name(&self) -> Option<String> {
-        match self.data.get("layout")? {
+        match self.setting("layout")? {
             Value::Nil => None,
             v => crate::utils::scalar_string(v),
         }

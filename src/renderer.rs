@@ -26,6 +26,11 @@ pub struct Rendered {
 pub trait Convertible: Sync {
     /// The source-relative path, for `include_relative` and messages.
     fn relative_path(&self) -> String;
+    /// The path relative to the site source, which `include_relative`
+    /// resolves against (documents live below `collections_dir`).
+    fn source_relative_path(&self) -> String {
+        self.relative_path()
+    }
     /// The name Liquid errors give (`page.path`).
     fn liquid_path(&self) -> String;
     fn content(&self) -> &str;
@@ -64,7 +69,7 @@ impl RenderContext<'_> {
         page: &Value,
         site: Option<&Value>,
     ) -> Result<Rendered> {
-        let host = self.liquid.host(&item.relative_path());
+        let host = self.liquid.host(&item.source_relative_path());
         let site = site.unwrap_or(&self.site);
         let converter = Converter::for_ext(item.extname(), self.config);
         let paginator = paginator(item, site);
@@ -120,7 +125,7 @@ impl RenderContext<'_> {
         content: &str,
         page: &Value,
     ) -> Result<String> {
-        let host = self.liquid.host(&item.relative_path());
+        let host = self.liquid.host(&item.source_relative_path());
         let mut output = content.to_string();
         if render_with_liquid(item.data(), content) {
             let opts = ParseOptions {
@@ -331,6 +336,9 @@ impl Convertible for Document {
     }
     fn liquid_path(&self) -> String {
         self.relative_path.clone()
+    }
+    fn source_relative_path(&self) -> String {
+        self.source_rel.clone()
     }
     fn content(&self) -> &str {
         &self.content

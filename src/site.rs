@@ -250,27 +250,9 @@ impl Site {
             .collect()
     }
 
-    /// `Site#each_site_file` as `link` and `post_url` see it.
-    fn site_index(&self) -> SiteIndex {
-        let docs = self.collections.iter().flat_map(|c| &c.docs);
-        let mut links: Vec<(String, String)> = docs
-            .map(|d| (d.relative_path.clone(), d.url.clone()))
-            .collect();
-        links.extend(
-            self.pages
-                .iter()
-                .map(|p| (p.relative_path(), p.url.clone())),
-        );
-        links.extend(
-            self.static_files
-                .iter()
-                .map(|f| (f.relative_path(), f.url.clone())),
-        );
-        let posts = self.collections[0].docs.iter();
-        let posts = posts
-            .map(|d| (d.relative_path.clone(), d.url.clone()))
-            .collect();
-        SiteIndex { links, posts }
+    /// What `link` and `post_url` look up.
+    pub fn site_index(&self) -> SiteIndex {
+        SiteIndex::build(&self.collections, &self.pages, &self.static_files)
     }
 
     fn page_values(&self) -> Vec<Value> {
@@ -402,6 +384,7 @@ impl Site {
     }
 
     pub fn write(&self) -> Result<()> {
+        crate::doctor::conflicting_urls(self);
         writer::write(&self.config.destination, &self.outputs)
     }
 }

@@ -4,12 +4,14 @@
 use crate::liquid::{Map, Value};
 use std::sync::Arc;
 
-/// `Utils.deep_merge_hashes`: keys of `over` win, nested hashes merge, and the
-/// keys keep `base`'s order with new keys appended.
+/// `Utils.deep_merge_hashes`: keys of `over` win, except that a nil never
+/// replaces a value; nested hashes merge; the keys keep `base`'s order with
+/// new keys appended.
 pub fn deep_merge(base: &Map, over: &Map) -> Map {
     let mut out = base.clone();
     for (key, value) in over {
         let merged = match (out.get(key), value) {
+            (Some(old), Value::Nil) => old.clone(),
             (Some(Value::Hash(a)), Value::Hash(b)) => Value::Hash(Arc::new(deep_merge(a, b))),
             _ => value.clone(),
         };
@@ -119,6 +121,17 @@ fn flatten_into(value: Value, out: &mut Vec<Value>) {
     }
 }
 
+/// `Utils.parse_date`: a time in the site's zone.
+pub fn parse_date(value: &Value, tz: &jiff::tz::TimeZone) -> Option<jiff::ZonedDateTime> {
+    match value {
+        Value::Time(t) => Some(t.with_time_zone(tz.clone())),
+        Value::Date(d) => d.to_zoned_datetime(tz.clone()).ok(),
+        Value::Str(s) => crate::liquid::filters::date::parse_time(&s.to_lowercase(), tz.clone())
+            .map(|t| t.with_time_zone(tz.clone())),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,6 +159,12 @@ mod tests {
         let out = deep_merge(&base, &over);
         let keys: Vec<_> = out.keys().cloned().collect();
         assert_eq!(keys, ["a", "h", "b"]);
+        let kept = deep_merge(&base, &map(&[("a", Value::Nil), ("n", Value::Nil)]));
+        assert!(
+            matches!(kept["a"], Value::Int(1)),
+            "nil keeps the old value"
+        );
+        assert!(kept["n"].is_nil(), "a new nil key is added");
         let h = out["h"].as_hash().unwrap();
         assert!(matches!(h["x"], Value::Int(1)));
         assert!(matches!(h["y"], Value::Int(3)));

@@ -180,23 +180,11 @@ fn newest_first(docs: &[Document], values: &[Value]) -> Vec<Value> {
 
 /// What `link` and `post_url` look up: documents, pages, static files.
 fn site_index(contents: &Contents) -> SiteIndex {
-    let docs = contents.collections.iter().flat_map(|c| &c.docs);
-    let mut links: Vec<(String, String)> = docs
-        .map(|d| (d.relative_path.clone(), d.url.clone()))
-        .collect();
-    let pages = contents.pages.iter();
-    links.extend(pages.map(|p| (p.relative_path(), p.url.clone())));
-    let files = contents.static_files.iter();
-    links.extend(files.map(|f| (f.relative_path(), f.url.clone())));
-    let posts = contents
-        .collections
-        .first()
-        .map_or(&[][..], |c| &c.docs[..]);
-    let posts = posts
-        .iter()
-        .map(|d| (d.relative_path.clone(), d.url.clone()))
-        .collect();
-    SiteIndex { links, posts }
+    SiteIndex::build(
+        &contents.collections,
+        &contents.pages,
+        &contents.static_files,
+    )
 }
 
 #[cfg(test)]

@@ -10,31 +10,69 @@ use super::format::{Token, push};
 
 /// Splits the bare code `code[range]` into tokens for `dialect`.
 pub(crate) fn split(code: &str, range: Range<usize>, dialect: &Dialect, out: &mut Vec<Token>) {
-    let Bare::Code { name, method } = dialect.bare else {
-        push_spaced(code, range, "", dialect.space, out);
-        return;
+    let (name, method) = match dialect.bare {
+        Bare::Text => return push_spaced(code, range, "", dialect.space, out),
+        Bare::Shell => return split_shell(code, range, dialect, out),
+        Bare::Code { name, method } => (name, method),
     };
     let text = &code[range.clone()];
     let mut pos = 0;
     while let Some(c) = text[pos..].chars().next() {
         let len = word_len(&text[pos..], c);
         let start = range.start + pos;
+        let word = &text[pos..pos + len];
         let class = if c.is_whitespace() {
             dialect.space
         } else if c.is_ascii_digit() {
-            number_class(&text[pos..pos + len])
+            number_class(word)
+        } else if is_ident_start(c) && preceded_by_dot(code, start) {
+            method
         } else if is_ident_start(c) {
-            if preceded_by_dot(code, start) {
-                method
-            } else {
-                name
-            }
+            dialect.word_class(word).unwrap_or(name)
         } else {
-            symbol_class(c)
+            dialect.word_class(word).unwrap_or_else(|| symbol_class(c))
         };
         push(out, class, start..start + len);
         pos += len;
     }
+}
+
+/// Shell words: listed words (builtins, keywords), `-x`/`--opt` flags (`nt`), and
+/// `Text` for the rest.
+fn split_shell(code: &str, range: Range<usize>, dialect: &Dialect, out: &mut Vec<Token>) {
+    let text = &code[range.clone()];
+    let mut pos = 0;
+    while pos < text.len() {
+        let rest = &text[pos..];
+        let space = rest.len() - rest.trim_start().len();
+        let start = range.start + pos;
+        push(out, dialect.space, start..start + space);
+        let word_len = rest[space..]
+            .find(char::is_whitespace)
+            .unwrap_or(rest.len() - space);
+        let word = &rest[space..space + word_len];
+        let flag = flag_len(word);
+        let word_start = start + space;
+        if let Some(class) = dialect.word_class(word) {
+            push(out, class, word_start..word_start + word_len);
+        } else {
+            push(out, "nt", word_start..word_start + flag);
+            push(out, "", word_start + flag..word_start + word_len);
+        }
+        pos += space + word_len;
+    }
+}
+
+/// The length of a leading `--?[\w-]+` flag, 0 if the word is none.
+fn flag_len(word: &str) -> usize {
+    let dashes = word.len() - word.trim_start_matches('-').len();
+    if !(1..=2).contains(&dashes) {
+        return 0;
+    }
+    let body = word[dashes..]
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+        .unwrap_or(word.len() - dashes);
+    if body == 0 { 0 } else { dashes + body }
 }
 
 /// Pushes `code[range]` as `class`, with its leading and trailing whitespace as `space`.

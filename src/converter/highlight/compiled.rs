@@ -153,3 +153,104 @@ pub(crate) const RUST: Dialect = Dialect {
         },
     )
 };
+
+/// Objective-C: preprocessor lines are `cp`, `@interface` keywords, Cocoa names plain.
+pub(crate) const OBJC: Dialect = Dialect {
+    words: C.words,
+    ..dialect(
+        &[
+            ("meta.preprocessor", Force("cp")),
+            ("storage.type", Class("k")),
+            ("string", Class("s")),
+            ("constant.other.placeholder", Inherit),
+            ("support.class", Class("n")),
+            ("support.type", Class("n")),
+            ("support.function.any-method", Class("nf")),
+            ("variable.language", Class("n")),
+            ("variable.parameter", Class("nv")),
+            ("keyword.other.property.attribute", Class("n")),
+        ],
+        CODE_N,
+    )
+};
+
+/// Scala: declarations are keywords, standard types `kt`, punctuation `o`.
+pub(crate) const SCALA: Dialect = Dialect {
+    words: &[(":", "k"), ("=", "k"), ("=>", "k"), ("extends", "k")],
+    ..dialect(
+        &[
+            ("variable.package", Class("nn")),
+            ("storage.type", Class("k")),
+            ("support.class", Class("kt")),
+            ("support.constant", Class("nc")),
+            ("entity.name.val", Class("nv")),
+            ("punctuation", Class("o")),
+            ("string", Class("s")),
+            ("support.function", Class("n")),
+        ],
+        Bare::Code {
+            name: "n",
+            method: "py",
+        },
+    )
+};
+
+/// Haskell: reserved words `kr`, modules `nn`, constructors and classes `kt`.
+pub(crate) const HASKELL: Dialect = Dialect {
+    words: &[("::", "o"), ("->", "o"), ("=", "o")],
+    ..dialect(
+        &[
+            ("keyword.other", Class("kr")),
+            ("keyword.control", Class("kr")),
+            ("support.other.module", Class("nn")),
+            ("entity.name.function", Class("n")),
+            ("constant.other", Class("kt")),
+            ("entity.other.inherited-class", Class("kt")),
+            ("support.constant.unit", Class("nb")),
+            ("string", Class("s")),
+        ],
+        CODE_N,
+    )
+};
+
+/// Erlang: variables `nv`, directives `ni`, modules `nn`, atoms plain names.
+pub(crate) const ERLANG: Dialect = Dialect {
+    comment_newline: true,
+    ..dialect(
+        &[
+            ("keyword.control.directive", Class("ni")),
+            ("comment", Class("c")),
+            ("entity.name", Class("n")),
+            ("entity.name.type.class.module", Class("nn")),
+            ("variable.other", Class("nv")),
+            ("variable.language.omitted", Class("p")),
+            ("variable.function", Class("nb")),
+            ("constant.other.symbol", Class("n")),
+            ("constant.other.placeholder", Class("si")),
+            ("string", Class("s")),
+            ("punctuation.separator", Class("o")),
+        ],
+        CODE_N,
+    )
+};
+
+/// Groovy: modifiers and `class` `kd`, punctuation `o`, `.member` `na`.
+pub(crate) const GROOVY: Dialect = dialect(
+    &[
+        ("keyword.other.import", Class("kn")),
+        ("storage.type.import", Class("nn")),
+        ("storage.type.class", Class("n")),
+        ("storage.type.return-type", Class("n")),
+        ("entity.name.function", Class("n")),
+        ("punctuation", Class("o")),
+        ("constant.other.key", Force("nl")),
+        ("support.function", Class("n")),
+        ("source.groovy.embedded", Class("s2")),
+        ("variable.other.interpolated", Class("s2")),
+        ("meta.method", Code),
+    ],
+    Bare::Code {
+        name: "n",
+        method: "na",
+    },
+);

@@ -2,7 +2,8 @@
 //! its own scope rules, how it classes bare words, whitespace and numbers, and its
 //! token-boundary quirks. Measured against Rouge 3.30's output on sample code.
 
-use super::scopes::Rule::{self, Class, Force, Inherit};
+use super::scopes::Rule::{self, Class, Code, Force, Inherit};
+use super::words;
 
 /// One Rouge lexer's conventions, applied on top of the generic scope rules.
 pub(crate) struct Dialect {
@@ -23,6 +24,8 @@ pub(crate) struct Dialect {
     /// Words Rouge classes by their text (its keyword and builtin lists) where the
     /// grammar's scopes disagree, e.g. C++'s `auto` (a keyword, not a type).
     pub words: &'static [(&'static str, &'static str)],
+    /// Rouge's word lists (builtins…) and their classes, after `words`.
+    pub word_lists: &'static [(&'static [&'static str], &'static str)],
     /// Classes whose token swallows the whitespace after it when a word follows, as
     /// Rouge's shell lexer does with `(\s*)\b` after keywords and builtins.
     pub trailing_space: &'static [&'static str],
@@ -31,10 +34,17 @@ pub(crate) struct Dialect {
 impl Dialect {
     /// The class Rouge gives `word` by its text, if the dialect lists it.
     pub(crate) fn word_class(&self, word: &str) -> Option<&'static str> {
+        let listed = || {
+            self.word_lists
+                .iter()
+                .find(|(list, _)| list.contains(&word))
+                .map(|(_, class)| *class)
+        };
         self.words
             .iter()
             .find(|(w, _)| *w == word)
             .map(|(_, class)| *class)
+            .or_else(listed)
     }
 }
 
@@ -43,6 +53,9 @@ impl Dialect {
 pub(crate) enum Bare {
     /// Left as `Text`, like prose or shell arguments.
     Text,
+    /// Words are `Text` except the dialect's listed words and `-o`/`--option` flags
+    /// (`nt`), as in Rouge's shell lexer.
+    Shell,
     /// Identifiers get `name` (`method` right after a `.`), numbers, operators and
     /// punctuation their usual classes.
     Code {
@@ -66,30 +79,37 @@ pub(crate) const fn dialect(rules: &'static [(&'static str, Rule)], bare: Bare) 
         comment_newline: false,
         trailing_space: &[],
         words: &[],
+        word_lists: &[],
     }
 }
 
 /// The generic mapping alone.
 pub(crate) const PLAIN: Dialect = dialect(&[], CODE_N);
 
-pub(crate) const RUBY: Dialect = dialect(
-    &[
-        ("support.class", Class("no")),
-        ("support.other.namespace", Class("no")),
-        ("entity.other.inherited-class", Class("no")),
-        ("keyword.other.special-method", Class("nb")),
-        ("variable.language", Class("kp")),
-        ("punctuation.separator.inheritance", Class("o")),
-        ("punctuation.definition.parameters", Class("o")),
-    ],
-    Bare::Code {
-        name: "n",
-        method: "nf",
-    },
-);
+pub(crate) const RUBY: Dialect = Dialect {
+    words: &[("::", "o")],
+    word_lists: &[(words::RUBY_BUILTINS, "nb")],
+    ..dialect(
+        &[
+            ("support.class", Class("no")),
+            ("support.other.namespace", Class("no")),
+            ("entity.other.inherited-class", Class("no")),
+            ("keyword.other.special-method", Code),
+            ("variable.language", Class("kp")),
+            ("punctuation.separator.inheritance", Class("o")),
+            ("punctuation.definition.parameters", Class("o")),
+        ],
+        Bare::Code {
+            name: "n",
+            method: "nf",
+        },
+    )
+};
 
 pub(crate) const PYTHON: Dialect = Dialect {
     comment_newline: true,
+    words: &[("print", "k"), ("exec", "k")],
+    word_lists: &[(words::PYTHON_PSEUDO, "bp"), (words::PYTHON_BUILTINS, "nb")],
     ..dialect(
         &[
             ("meta.import-name", Class("nn")),
@@ -111,36 +131,82 @@ pub(crate) const PYTHON: Dialect = Dialect {
     )
 };
 
-pub(crate) const JAVASCRIPT: Dialect = dialect(
-    &[
-        ("variable", Class("nx")),
-        ("entity.name", Class("nx")),
-        ("entity.other.inherited-class", Class("nx")),
-        ("support", Class("nx")),
-        ("storage.type", Class("kd")),
-        ("storage.modifier", Class("kd")),
-        ("constant.language", Class("kc")),
-        ("punctuation.definition.string", Class("dl")),
-        ("punctuation.definition.string.template", Inherit),
-        ("string.template", Class("s2")),
-        ("punctuation.definition.template-expression", Class("p")),
-        ("keyword.operator.ternary", Class("p")),
-        ("string.regexp", Force("sr")),
+pub(crate) const JAVASCRIPT: Dialect = Dialect {
+    words: JS_WORDS,
+    ..dialect(JS_RULES, JS_BARE)
+};
+
+/// TypeScript on the JavaScript grammar: Rouge's extra keywords and types by name.
+pub(crate) const TYPESCRIPT: Dialect = Dialect {
+    words: &[
+        ("interface", "kr"),
+        ("string", "kr"),
+        ("number", "kr"),
+        ("boolean", "kr"),
+        ("any", "kr"),
+        ("unknown", "kr"),
+        ("never", "kr"),
+        ("private", "k"),
+        ("protected", "k"),
+        ("public", "k"),
+        ("readonly", "k"),
+        ("as", "k"),
+        ("type", "kd"),
+        ("enum", "kd"),
+        ("constructor", "kd"),
+        ("this", "k"),
+        ("new", "k"),
+        ("async", "k"),
+        ("await", "k"),
+        (":", "p"),
+        ("?", "p"),
     ],
-    Bare::Code {
-        name: "nx",
-        method: "nx",
-    },
-);
+    ..dialect(JS_RULES, JS_BARE)
+};
+
+const JS_WORDS: &[(&str, &str)] = &[
+    ("this", "k"),
+    ("new", "k"),
+    ("async", "k"),
+    ("await", "k"),
+    ("of", "k"),
+    ("typeof", "k"),
+    ("instanceof", "k"),
+    (":", "p"),
+    ("?", "p"),
+];
+
+const JS_BARE: Bare = Bare::Code {
+    name: "nx",
+    method: "nx",
+};
+
+const JS_RULES: &[(&str, Rule)] = &[
+    ("variable", Class("nx")),
+    ("entity.name", Class("nx")),
+    ("entity.other.inherited-class", Class("nx")),
+    ("support", Class("nx")),
+    ("storage.type", Class("kd")),
+    ("storage.modifier", Class("kd")),
+    ("constant.language", Class("kc")),
+    ("punctuation.definition.string", Class("dl")),
+    ("punctuation.definition.string.template", Inherit),
+    ("string.template", Class("s2")),
+    ("punctuation.definition.template-expression", Class("p")),
+    ("keyword.operator.ternary", Class("p")),
+    ("string.regexp", Force("sr")),
+];
 
 pub(crate) const SHELL: Dialect = Dialect {
     trailing_space: &["k", "nb"],
+    word_lists: &[(words::SHELL_BUILTINS, "nb"), (words::SHELL_KEYWORDS, "k")],
     ..dialect(
         &[
             ("comment.line", Class("c")),
             ("support.function", Class("nb")),
             ("support.function.test", Class("o")),
-            ("variable.function", Class("nb")),
+            ("variable.function", Class("")),
+            ("variable.language", Class("nv")),
             ("storage.modifier", Class("nb")),
             ("variable.other", Class("nv")),
             ("meta.group.expansion.parameter", Class("nv")),
@@ -155,132 +221,15 @@ pub(crate) const SHELL: Dialect = Dialect {
                 Class(""),
             ),
         ],
-        Bare::Text,
+        Bare::Shell,
     )
 };
-
-pub(crate) const HTML: Dialect = dialect(
-    &[
-        ("meta.tag.sgml", Force("cp")),
-        ("comment", Force("c")),
-        ("punctuation.separator.key-value.html", Class("na")),
-        ("string.quoted", Class("s")),
-    ],
-    Bare::Text,
-);
-
-pub(crate) const CSS: Dialect = Dialect {
-    refine_numbers: false,
-    ..dialect(
-        &[
-            ("comment", Class("c")),
-            ("entity.other.pseudo-class", Class("nd")),
-            ("entity.other.pseudo-element", Class("nd")),
-            ("entity.other.attribute-name.class", Class("nc")),
-            ("entity.other.attribute-name.id", Class("nn")),
-            ("support.type.custom-property", Class("py")),
-            ("support.type.property-name", Class("nl")),
-            ("keyword.other.unit", Class("m")),
-            ("keyword.other.important", Class("cp")),
-            ("constant.other.color", Class("m")),
-            ("string.quoted", Class("s1")),
-            ("string.unquoted", Class("n")),
-            ("support.constant", Class("nb")),
-            ("support.function", Class("n")),
-            ("support.function.url", Class("sx")),
-        ],
-        CODE_N,
-    )
-};
-
-pub(crate) const JSON: Dialect = Dialect {
-    space: "w",
-    ..dialect(
-        &[
-            ("meta.structure.dictionary.key", Force("nl")),
-            ("string", Class("s2")),
-        ],
-        CODE_N,
-    )
-};
-
-pub(crate) const YAML: Dialect = Dialect {
-    refine_numbers: false,
-    trim_strings: true,
-    ..dialect(
-        &[
-            ("entity.name.tag", Class("na")),
-            ("punctuation.separator.key-value", Class("pi")),
-            ("punctuation.definition.block.sequence", Class("pi")),
-            ("keyword.control.flow.block-scalar", Class("pi")),
-            ("storage.modifier.chomping-indicator", Class("pi")),
-            ("string", Class("s")),
-            ("string.unquoted", Class("s")),
-            ("punctuation.definition.string.begin", Class("s2")),
-            ("constant.language", Class("no")),
-            ("comment.line", Class("c1")),
-        ],
-        Bare::Text,
-    )
-};
-
-pub(crate) const PERL: Dialect = dialect(&[], CODE_N);
 
 pub(crate) const LUA: Dialect = dialect(&[], CODE_N);
 
-pub(crate) const HASKELL: Dialect = dialect(&[], CODE_N);
-
-pub(crate) const SCALA: Dialect = dialect(&[], CODE_N);
-
-pub(crate) const R: Dialect = dialect(&[], CODE_N);
-
-pub(crate) const OBJC: Dialect = dialect(&[], CODE_N);
-
-pub(crate) const ERLANG: Dialect = dialect(&[], CODE_N);
-
-pub(crate) const CLOJURE: Dialect = dialect(&[], CODE_N);
-
-pub(crate) const GROOVY: Dialect = dialect(&[], CODE_N);
-
 pub(crate) const OCAML: Dialect = dialect(&[], CODE_N);
 
-pub(crate) const TEX: Dialect = dialect(&[], CODE_N);
-
-pub(crate) const BATCH: Dialect = dialect(&[], CODE_N);
-
 pub(crate) const MATLAB: Dialect = dialect(&[], CODE_N);
-
-pub(crate) const XML: Dialect = dialect(
-    &[
-        ("meta.tag.preprocessor", Force("cp")),
-        ("string.unquoted.cdata", Force("cp")),
-        ("comment", Force("c")),
-        ("punctuation.separator.key-value", Class("na")),
-        ("string.quoted", Class("s")),
-    ],
-    Bare::Text,
-);
-
-pub(crate) const MARKDOWN: Dialect = dialect(
-    &[
-        ("markup.heading", Force("gu")),
-        ("markup.heading.1", Force("gh")),
-        ("meta.whitespace.newline", Force("")),
-        ("markup.italic", Force("ge")),
-        ("markup.bold", Force("gs")),
-        ("markup.raw.inline", Force("sb")),
-        ("markup.quote", Force("gt")),
-        ("meta.link.inline.description", Class("nv")),
-        ("meta.image.inline.description", Class("nv")),
-        ("markup.underline.link", Class("sx")),
-        ("string.other.link.description.title", Force("nn")),
-        ("markup.list.numbered.bullet", Class("p")),
-        ("punctuation.definition.list_item", Class("p")),
-        ("constant.other.language-name", Class("nl")),
-        ("punctuation.definition.raw.code-fence", Class("p")),
-    ],
-    Bare::Text,
-);
 
 pub(crate) const PHP: Dialect = Dialect {
     words: &[
@@ -337,3 +286,61 @@ pub(crate) const MAKE: Dialect = Dialect {
         Bare::Text,
     )
 };
+
+pub(crate) const PERL: Dialect = dialect(
+    &[
+        ("variable", Force("nv")),
+        ("support.function", Class("k")),
+        ("string.quoted.double", Class("s2")),
+    ],
+    CODE_N,
+);
+
+pub(crate) const R: Dialect = Dialect {
+    space: "w",
+    refine_numbers: false,
+    ..dialect(
+        &[
+            ("support.function", Class("n")),
+            ("variable.function", Class("n")),
+            ("entity.name.function", Class("n")),
+            ("storage.type", Class("nf")),
+            ("keyword.other", Class("o")),
+            ("constant.numeric", Class("m")),
+            ("string", Class("s")),
+        ],
+        CODE_N,
+    )
+};
+
+pub(crate) const CLOJURE: Dialect = Dialect {
+    space: "w",
+    ..dialect(
+        &[
+            ("support.function", Class("nf")),
+            ("storage.type", Class("k")),
+            ("keyword.other", Class("nb")),
+            ("keyword.operator.symbolargs", Class("no")),
+            ("support.other.keyword", Class("no")),
+            ("constant.keyword", Class("ss")),
+            ("string", Class("s")),
+            ("comment", Class("c1")),
+        ],
+        CODE_N,
+    )
+};
+
+pub(crate) const BATCH: Dialect = dialect(
+    &[
+        ("keyword.command.rem", Force("c")),
+        ("comment", Class("c")),
+        ("keyword.command", Class("nb")),
+        ("keyword.operator.at", Class("")),
+        ("keyword.other", Class("ow")),
+        ("variable.other.readwrite", Force("nv")),
+        ("constant.character.escape", Class("vm")),
+        ("string.unquoted", Class("")),
+        ("punctuation.section.group", Class("o")),
+    ],
+    Bare::Text,
+);

@@ -5,6 +5,7 @@
 
 use super::compiled;
 use super::dialects::{self, Dialect};
+use super::markup;
 use super::scopes;
 
 /// How hyde lexes one Rouge language.
@@ -28,20 +29,16 @@ const LEXERS: &[(&[&str], Lexer)] = &[
     (&["ruby", "rb"], Syntax("Ruby", &dialects::RUBY)),
     (&["python", "py"], Syntax("Python", &dialects::PYTHON)),
     (
-        &[
-            "javascript",
-            "js",
-            "jsx",
-            "react",
-            "typescript",
-            "ts",
-            "tsx",
-        ],
+        &["javascript", "js", "jsx", "react"],
         Syntax("JavaScript", &dialects::JAVASCRIPT),
     ),
     (
+        &["typescript", "ts", "tsx"],
+        Syntax("JavaScript", &dialects::TYPESCRIPT),
+    ),
+    (
         &["json", "jsonc", "json-doc"],
-        Syntax("JSON", &dialects::JSON),
+        Syntax("JSON", &markup::JSON),
     ),
     (
         &["shell", "bash", "zsh", "ksh", "sh"],
@@ -51,9 +48,9 @@ const LEXERS: &[(&[&str], Lexer)] = &[
         &["console", "terminal", "shell_session", "shell-session"],
         Console,
     ),
-    (&["html"], Syntax("HTML", &dialects::HTML)),
-    (&["xml"], Syntax("XML", &dialects::XML)),
-    (&["css", "scss"], Syntax("CSS", &dialects::CSS)),
+    (&["html"], Syntax("HTML", &markup::HTML)),
+    (&["xml"], Syntax("XML", &markup::XML)),
+    (&["css", "scss"], Syntax("CSS", &markup::CSS)),
     (&["c"], Syntax("C", &compiled::C)),
     (&["cpp", "c++"], Syntax("C++", &compiled::C)),
     (&["csharp", "c#", "cs"], Syntax("C#", &compiled::CSHARP)),
@@ -78,18 +75,18 @@ const LEXERS: &[(&[&str], Lexer)] = &[
     ),
     (&["perl", "pl"], Syntax("Perl", &dialects::PERL)),
     (&["sql"], Syntax("SQL", &dialects::SQL)),
-    (&["yaml", "yml"], Syntax("YAML", &dialects::YAML)),
+    (&["yaml", "yml"], Syntax("YAML", &markup::YAML)),
     (
         &["markdown", "md", "mkd"],
-        Syntax("Markdown", &dialects::MARKDOWN),
+        Syntax("Markdown", &markup::MARKDOWN),
     ),
     (&["lua"], Syntax("Lua", &dialects::LUA)),
-    (&["haskell", "hs"], Syntax("Haskell", &dialects::HASKELL)),
+    (&["haskell", "hs"], Syntax("Haskell", &compiled::HASKELL)),
     (
         &["literate_haskell", "lhaskell", "lithaskell", "lhs"],
-        Syntax("Literate Haskell", &dialects::HASKELL),
+        Syntax("Literate Haskell", &compiled::HASKELL),
     ),
-    (&["scala"], Syntax("Scala", &dialects::SCALA)),
+    (&["scala"], Syntax("Scala", &compiled::SCALA)),
     (&["diff", "patch", "udiff"], Diff),
     (
         &["make", "makefile", "mf", "gnumake", "bsdmake"],
@@ -98,7 +95,7 @@ const LEXERS: &[(&[&str], Lexer)] = &[
     (&["r", "R", "s", "S"], Syntax("R", &dialects::R)),
     (
         &["objective_c", "objc", "obj-c", "obj_c", "objectivec"],
-        Syntax("Objective-C", &dialects::OBJC),
+        Syntax("Objective-C", &compiled::OBJC),
     ),
     (
         &[
@@ -112,18 +109,18 @@ const LEXERS: &[(&[&str], Lexer)] = &[
             "obj_c++",
             "objectivec++",
         ],
-        Syntax("Objective-C++", &dialects::OBJC),
+        Syntax("Objective-C++", &compiled::OBJC),
     ),
-    (&["erlang", "erl"], Syntax("Erlang", &dialects::ERLANG)),
+    (&["erlang", "erl"], Syntax("Erlang", &compiled::ERLANG)),
     (
         &["clojure", "clj", "cljs"],
         Syntax("Clojure", &dialects::CLOJURE),
     ),
-    (&["groovy", "gradle"], Syntax("Groovy", &dialects::GROOVY)),
+    (&["groovy", "gradle"], Syntax("Groovy", &compiled::GROOVY)),
     (&["ocaml"], Syntax("OCaml", &dialects::OCAML)),
     (
         &["tex", "TeX", "LaTeX", "latex"],
-        Syntax("LaTeX", &dialects::TEX),
+        Syntax("LaTeX", &markup::TEX),
     ),
     (&["bibtex", "bib"], Syntax("BibTeX", &dialects::PLAIN)),
     (
@@ -152,10 +149,10 @@ const LEXERS: &[(&[&str], Lexer)] = &[
     (&["dot"], Syntax("Graphviz (DOT)", &dialects::PLAIN)),
     (&["pascal"], Syntax("Pascal", &dialects::PLAIN)),
     (&["properties"], Syntax("Java Properties", &dialects::PLAIN)),
-    (&["jsp"], Syntax("Java Server Page (JSP)", &dialects::HTML)),
+    (&["jsp"], Syntax("Java Server Page (JSP)", &markup::HTML)),
     (
         &["erb", "eruby", "rhtml"],
-        Syntax("HTML (Rails)", &dialects::HTML),
+        Syntax("HTML (Rails)", &markup::HTML),
     ),
     (&["haml", "HAML"], Syntax("Ruby Haml", &dialects::RUBY)),
 ];
@@ -170,18 +167,18 @@ pub(crate) fn find(lang: &str) -> Option<Lexer> {
 
 /// The dialects of languages embedded in others, by their base scope.
 const EMBEDDED: &[(&str, &Dialect)] = &[
-    ("source.css", &dialects::CSS),
+    ("source.css", &markup::CSS),
     ("source.js", &dialects::JAVASCRIPT),
-    ("source.json", &dialects::JSON),
+    ("source.json", &markup::JSON),
     ("source.ruby", &dialects::RUBY),
     ("source.python", &dialects::PYTHON),
     ("source.shell", &dialects::SHELL),
     ("source.php", &dialects::PHP),
     ("source.sql", &dialects::SQL),
-    ("source.yaml", &dialects::YAML),
-    ("text.html", &dialects::HTML),
-    ("text.html.markdown", &dialects::MARKDOWN),
-    ("text.xml", &dialects::XML),
+    ("source.yaml", &markup::YAML),
+    ("text.html", &markup::HTML),
+    ("text.html.markdown", &markup::MARKDOWN),
+    ("text.xml", &markup::XML),
 ];
 
 /// The dialect of a language scope (`source.css` in HTML's `<style>`), if hyde has one.

@@ -11,7 +11,9 @@ mod dialects;
 mod diff;
 mod format;
 mod languages;
+mod markup;
 mod scopes;
+mod words;
 
 use std::ops::Range;
 use std::sync::LazyLock;

@@ -145,9 +145,10 @@ impl Classifier {
         (found.unwrap_or(Code), dialect)
     }
 
-    /// The dialect of the innermost language scope (`source.css`…) hyde knows.
+    /// The dialect of the innermost embedded language scope (`source.css`…) hyde knows;
+    /// the block's own dialect at its root scope.
     fn dialect_of(&mut self, stack: &[Scope]) -> &'static Dialect {
-        for scope in stack.iter().rev() {
+        for scope in stack.iter().skip(1).rev() {
             let found = *self
                 .embedded
                 .entry(*scope)

@@ -27,7 +27,7 @@ pub const FILTERS: &[FilterDef] = &[
         name: "date_to_xmlschema",
         min: 0,
         max: 0,
-        run: |c, i, _| jekyll_format(c, i, "%Y-%m-%dT%H:%M:%S%:z"),
+        run: |c, i, _| jekyll_format(c, i, XMLSCHEMA),
     },
     FilterDef {
         name: "date_to_rfc822",
@@ -373,12 +373,40 @@ fn jekyll_time(ctx: &Context, input: &Value) -> Result<ZonedDateTime, String> {
     }
 }
 
+/// `date_to_xmlschema`'s format (Ruby's `Time#xmlschema`).
+const XMLSCHEMA: &str = "%Y-%m-%dT%H:%M:%S%:z";
+
 fn jekyll_format(ctx: &mut Context, input: Value, format: &str) -> R {
     if input.to_s().is_empty() {
         return Ok(input);
     }
     let t = jekyll_time(ctx, &input)?;
+    if format == XMLSCHEMA
+        && let Some(text) = xmlschema(&t)
+    {
+        return Ok(Value::str(text));
+    }
     Ok(Value::str(strftime(&t, format)))
+}
+
+/// `XMLSCHEMA` without the general strftime, for four-digit years (the
+/// format it is checked against in the tests).
+fn xmlschema(t: &ZonedDateTime) -> Option<String> {
+    if !(1000..=9999).contains(&t.year()) {
+        return None;
+    }
+    let offset = t.offset().seconds();
+    let sign = if offset < 0 { '-' } else { '+' };
+    let (oh, om) = (offset.abs() / 3600, offset.abs() % 3600 / 60);
+    Some(format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{sign}{oh:02}:{om:02}",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    ))
 }
 
 fn ordinal(day: i8) -> &'static str {
@@ -419,6 +447,22 @@ pub fn time_value(t: ZonedDateTime) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn xmlschema_matches_strftime() {
+        let cases = [
+            ("2015-01-01 10:20:30 +0000", 0),
+            ("2015-06-01 23:59:59 -0530", 3600),
+            ("2031-12-31 00:00:00 +1245", -7200),
+        ];
+        for (input, local) in cases {
+            let tz = TimeZone::fixed(Offset::from_seconds(local).expect("offset"));
+            let t = parse_time(input, TimeZone::UTC)
+                .expect(input)
+                .with_time_zone(tz);
+            assert_eq!(xmlschema(&t), Some(strftime(&t, XMLSCHEMA)), "{input}");
+        }
+    }
 
     /// The regex-free reader must agree with the general one wherever it answers.
     #[test]
