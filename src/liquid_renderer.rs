@@ -22,6 +22,8 @@ pub struct LiquidRenderer {
     error_mode: liquid::ErrorMode,
     markdown: markdown::Options,
     cache: RwLock<HashMap<String, Arc<Template>>>,
+    /// The texts of the includes loaded, for the regenerator's scan.
+    include_texts: RwLock<HashMap<String, Arc<str>>>,
     index: SiteIndex,
     /// Render statistics, when `--profile` asks for them.
     pub stats: Option<crate::profiler::Stats>,
@@ -97,6 +99,7 @@ impl LiquidRenderer {
             error_mode: config.liquid.error_mode,
             markdown: markdown::Options::from_config(kramdown),
             cache: RwLock::new(HashMap::new()),
+            include_texts: RwLock::new(HashMap::new()),
             index: SiteIndex::default(),
             stats: config
                 .get("profile")
@@ -161,6 +164,7 @@ impl LiquidRenderer {
         PageHost {
             renderer: self,
             page_dir: dir,
+            used: std::sync::Mutex::new(Vec::new()),
         }
     }
 
@@ -171,9 +175,13 @@ impl LiquidRenderer {
         name: &str,
         dir: &Path,
         tag: &str,
-    ) -> std::result::Result<Arc<Template>, String> {
+    ) -> std::result::Result<(Arc<Template>, String), String> {
         validate_include_name(name, tag)?;
         let path = dir.join(name);
+        let rel = crate::entry_filter::relative_path(&self.source, &path);
+        if let Some(t) = self.cache.read().ok().and_then(|c| c.get(&rel).cloned()) {
+            return Ok((t, rel));
+        }
         let inside = path
             .canonicalize()
             .is_ok_and(|real| real.starts_with(&self.real_source));
@@ -184,22 +192,46 @@ impl LiquidRenderer {
                 dir.display()
             ));
         }
-        let rel = crate::entry_filter::relative_path(&self.source, &path);
         let text = std::fs::read_to_string(&path).map_err(|e| format!("{rel}: {e}"))?;
-        self.parse(&rel, &text, 1).map_err(|e| e.to_string())
+        let template = self.parse(&rel, &text, 1).map_err(|e| e.to_string())?;
+        if let Ok(mut texts) = self.include_texts.write() {
+            texts.insert(rel.clone(), Arc::from(text));
+        }
+        Ok((template, rel))
+    }
+
+    /// The text of an include loaded during this build.
+    pub fn include_text(&self, rel: &str) -> Option<Arc<str>> {
+        self.include_texts.read().ok()?.get(rel).cloned()
     }
 }
 
-/// The engine's view of the site while one page renders.
+/// The engine's view of the site while one page renders. It remembers the
+/// includes it loaded, for the regenerator.
 pub struct PageHost<'a> {
     renderer: &'a LiquidRenderer,
     page_dir: PathBuf,
+    used: std::sync::Mutex<Vec<String>>,
+}
+
+impl PageHost<'_> {
+    /// The includes loaded so far (source-relative paths).
+    pub fn used_includes(&self) -> Vec<String> {
+        self.used.lock().map(|u| u.clone()).unwrap_or_default()
+    }
+
+    fn record(&self, loaded: (Arc<Template>, String)) -> Arc<Template> {
+        if let Ok(mut used) = self.used.lock() {
+            used.push(loaded.1);
+        }
+        loaded.0
+    }
 }
 
 impl Host for PageHost<'_> {
     fn include(&self, name: &str, _from: &str) -> std::result::Result<Arc<Template>, String> {
         let r = self.renderer;
-        r.load_include(name, &r.includes_dir, "include")
+        r.load_include(name, &r.includes_dir, "include").map(|l| self.record(l))
     }
 
     fn include_relative(
@@ -208,7 +240,8 @@ impl Host for PageHost<'_> {
         _from: &str,
     ) -> std::result::Result<Arc<Template>, String> {
         let r = self.renderer;
-        r.load_include(name, &r.source.join(&self.page_dir), "include_relative")
+        let dir = r.source.join(&self.page_dir);
+        r.load_include(name, &dir, "include_relative").map(|l| self.record(l))
     }
 
     fn markdownify(&self, input: &str) -> String {

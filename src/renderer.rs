@@ -11,15 +11,19 @@ use crate::layout::Layout;
 use crate::liquid::{Map, ParseOptions, RenderOptions, Template, Value};
 use crate::liquid_renderer::{LiquidRenderer, PageHost};
 use crate::page::Page;
+use crate::regenerator::ItemDeps;
 use crate::utils::{deep_merge, has_liquid_construct};
 use std::collections::BTreeMap;
 
 /// What rendering produces: the output, the content after conversion
 /// (`document.content` once converted) and a source map for Sass.
+#[derive(Clone, Debug)]
 pub struct Rendered {
     pub output: String,
     pub converted: String,
     pub source_map: Option<String>,
+    /// The layouts and includes it used (`reads` is filled in by the site).
+    pub deps: ItemDeps,
 }
 
 /// What the renderer needs of a page or a document (Jekyll's `Convertible`).
@@ -93,6 +97,7 @@ impl RenderContext<'_> {
             )?;
         }
         let (converted, source_map) = self.convert(item, converter, output)?;
+        let mut layouts = Vec::new();
         let output = match item.layout_name() {
             Some(name) if !converter.is_asset() && name != "none" => {
                 let page = match item.live_content() {
@@ -107,14 +112,20 @@ impl RenderContext<'_> {
                     paginator: &paginator,
                     host: &host,
                 };
-                chain.place(&name, converted.clone())?
+                chain.place(&name, converted.clone(), &mut layouts)?
             }
             _ => converted.clone(),
+        };
+        let deps = ItemDeps {
+            layouts: layouts.into_iter().collect(),
+            includes: host.used_includes().into_iter().collect(),
+            reads: Default::default(),
         };
         Ok(Rendered {
             output,
             converted,
             source_map,
+            deps,
         })
     }
 
@@ -188,14 +199,15 @@ struct LayoutChain<'a> {
 }
 
 impl LayoutChain<'_> {
-    fn place(&self, name: &str, mut output: String) -> Result<String> {
+    /// Renders the chain from `name` outwards; `used` gets each layout's name.
+    fn place(&self, name: &str, mut output: String, used: &mut Vec<String>) -> Result<String> {
         let ctx = self.context;
         let mut layout = ctx.layouts.get(name).ok_or_else(|| Error::MissingLayout {
             file: self.item.relative_path(),
             line: self.item.layout_line().unwrap_or(1),
             layout: name.to_string(),
         })?;
-        let mut used = vec![layout.name.clone()];
+        used.push(layout.name.clone());
         let mut layout_value = Map::new();
         loop {
             layout_value = deep_merge(&layout.data, &layout_value);
@@ -214,7 +226,7 @@ impl LayoutChain<'_> {
             output =
                 ctx.liquid
                     .render(&template, &layout.path, globals, self.host, &ctx.options)?;
-            match self.parent_layout(layout, &mut used)? {
+            match self.parent_layout(layout, used)? {
                 Some(parent) => layout = parent,
                 None => return Ok(output),
             }

@@ -43,33 +43,59 @@ pub struct Site {
     pub outputs: Vec<Output>,
     /// The templates' render statistics of the last build, with `--profile`.
     pub render_stats: Option<String>,
+    /// The last build's renders, for `rebuild`.
+    pub(crate) last: Option<LastRender>,
+}
+
+/// Which items a rebuild renders again: per collection and document, and
+/// per page.
+#[derive(Clone, Debug)]
+pub struct Selection {
+    pub docs: Vec<Vec<bool>>,
+    pub pages: Vec<bool>,
+}
+
+/// The last build's renders, which a rebuild reuses.
+pub(crate) struct LastRender {
+    pub docs: Vec<Vec<Rendered>>,
+    pub pages: Vec<Rendered>,
 }
 
 /// Renders items in parallel, keeping their order; the first error wins.
-fn render_all<T: Sync, R: Send>(
+/// With `pick` and `previous`, only picked items render; the others keep
+/// their previous result.
+fn render_some<T: Sync, R: Send + Sync + Clone>(
     items: &[T],
-    render: impl Fn(&T, &Value) -> Result<R> + Sync,
     values: &[Value],
+    pick: Option<&[bool]>,
+    previous: Option<&[R]>,
+    render: impl Fn(&T, &Value) -> Result<R> + Sync,
 ) -> Result<Vec<R>> {
-    items
-        .par_iter()
-        .zip(values.par_iter())
-        .map(|(item, value)| render(item, value))
+    let reuse = |i: usize| match (pick, previous) {
+        (Some(p), Some(prev)) if !p[i] => prev.get(i).cloned(),
+        _ => None,
+    };
+    (0..items.len())
+        .into_par_iter()
+        .map(|i| match reuse(i) {
+            Some(r) => Ok(r),
+            None => render(&items[i], &values[i]),
+        })
         .collect::<Vec<_>>()
         .into_iter()
         .collect()
 }
 
-fn push_rendered(outputs: &mut Vec<Output>, rel: String, rendered: Rendered) {
-    if let Some(map) = rendered.source_map {
+fn push_rendered(outputs: &mut Vec<Output>, rel: String, rendered: &Rendered) {
+    if let Some(map) = &rendered.source_map {
         outputs.push(Output {
             rel: format!("{rel}.map"),
-            content: OutputContent::Rendered(map),
+            content: OutputContent::Rendered(map.clone()),
         });
     }
     outputs.push(Output {
         rel,
-        content: OutputContent::Rendered(rendered.output),
+        content: OutputContent::Rendered(rendered.output.clone()),
     });
 }
 
@@ -91,6 +117,7 @@ impl Site {
             data: Map::new(),
             outputs: Vec::new(),
             render_stats: None,
+            last: None,
         })
     }
 
@@ -162,34 +189,47 @@ impl Site {
     /// phase in parallel over a read-only snapshot; the first error in
     /// reading order wins.
     pub fn render(&mut self) -> Result<()> {
+        self.render_selection(None)
+    }
+
+    /// Renders the selected items (all with `None`), reusing the last
+    /// build's results for the others, and records what each depended on.
+    pub(crate) fn render_selection(&mut self, pick: Option<&Selection>) -> Result<()> {
+        let last = if pick.is_some() { self.last.take() } else { None };
+        let pick = pick.filter(|_| last.is_some());
         let liquid = LiquidRenderer::new(&self.config).with_index(self.site_index());
-        let excerpts = self.render_excerpts(&liquid)?;
-        for (collection, list) in self.collections.iter_mut().zip(excerpts) {
-            for (doc, excerpt) in collection.docs.iter_mut().zip(list) {
-                if let Some(html) = excerpt {
-                    doc.data.insert("excerpt".into(), Value::from(html));
+        let excerpts = self.render_excerpts(&liquid, pick)?;
+        for (c, list) in excerpts.into_iter().enumerate() {
+            for (d, excerpt) in list.into_iter().enumerate() {
+                if pick.is_none_or(|p| p.docs[c][d]) {
+                    let doc = &mut self.collections[c].docs[d];
+                    match excerpt {
+                        Some(html) => doc.data.insert("excerpt".into(), Value::from(html)),
+                        None => doc.data.shift_remove("excerpt"),
+                    };
                 }
             }
         }
-        let docs = self.render_documents(&liquid)?;
+        let last_docs = last.as_ref().map(|l| &l.docs[..]);
+        let mut docs = self.render_documents(&liquid, pick, last_docs)?;
         let doc_values = self.document_values(Some(&docs));
         let context = self.render_context(&liquid, &doc_values);
-        let pages = render_all(
-            &self.pages,
-            |page, value| context.render(page, value, None),
-            &self.page_values(),
-        )?;
-        self.outputs = self.collect_outputs(docs, pages);
+        let render = |page: &Page, value: &Value| context.render(page, value, None);
+        let (page_pick, last_pages) = (pick.map(|p| &p.pages[..]), last.as_ref().map(|l| &l.pages[..]));
+        let mut pages = render_some(&self.pages, &self.page_values(), page_pick, last_pages, render)?;
+        crate::regenerator::fill_reads(self, &liquid, &mut docs, &mut pages, pick);
+        self.outputs = self.collect_outputs(&docs, &pages);
+        self.last = Some(LastRender { docs, pages });
         self.render_stats = liquid.stats.as_ref().map(crate::profiler::Stats::table);
         Ok(())
     }
 
     /// Each document's excerpt, rendered in the document's context.
-    fn render_excerpts(&self, liquid: &LiquidRenderer) -> Result<Vec<Vec<Option<String>>>> {
+    fn render_excerpts(&self, liquid: &LiquidRenderer, pick: Option<&Selection>) -> Result<Vec<Vec<Option<String>>>> {
         let doc_values = self.document_values(None);
         let context = self.render_context(liquid, &doc_values);
         let mut out = Vec::new();
-        for (collection, values) in self.collections.iter().zip(&doc_values) {
+        for (c, (collection, values)) in self.collections.iter().zip(&doc_values).enumerate() {
             let render = |doc: &Document, value: &Value| -> Result<Option<String>> {
                 let separator = doc.excerpt_separator(&self.config.data);
                 if separator.is_empty() {
@@ -206,24 +246,33 @@ impl Site {
                     }
                 }
             };
-            out.push(render_all(&collection.docs, render, values)?);
+            let picked = pick.map(|p| &p.docs[c][..]);
+            let none = picked.map(|p| vec![None; p.len()]);
+            out.push(render_some(&collection.docs, values, picked, none.as_deref(), render)?);
         }
         Ok(out)
     }
 
     /// Every document of every collection, written or not, as Jekyll does.
-    fn render_documents(&self, liquid: &LiquidRenderer) -> Result<Vec<Vec<Rendered>>> {
+    fn render_documents(
+        &self,
+        liquid: &LiquidRenderer,
+        pick: Option<&Selection>,
+        last: Option<&[Vec<Rendered>]>,
+    ) -> Result<Vec<Vec<Rendered>>> {
         let doc_values = self.document_values(None);
         let context = self.render_context(liquid, &doc_values);
         let newest_posts: Vec<Value> = doc_values[0].iter().rev().cloned().collect();
         let mut out = Vec::new();
-        for (collection, values) in self.collections.iter().zip(&doc_values) {
+        for (c, (collection, values)) in self.collections.iter().zip(&doc_values).enumerate() {
             let render = |doc: &Document, value: &Value| {
                 let related = crate::drops::related_posts(&newest_posts, &doc.url);
                 let site = with_key(&context.site, "related_posts", related);
                 context.render(doc, value, Some(&site))
             };
-            out.push(render_all(&collection.docs, render, values)?);
+            let picked = pick.map(|p| &p.docs[c][..]);
+            let previous = last.map(|l| &l[c][..]);
+            out.push(render_some(&collection.docs, values, picked, previous, render)?);
         }
         Ok(out)
     }
@@ -328,7 +377,7 @@ impl Site {
 
     /// What gets written: documents of written collections that are not
     /// dated in the future, every page, and the static files.
-    fn collect_outputs(&self, docs: Vec<Vec<Rendered>>, pages: Vec<Rendered>) -> Vec<Output> {
+    fn collect_outputs(&self, docs: &[Vec<Rendered>], pages: &[Rendered]) -> Vec<Output> {
         let mut outputs = Vec::new();
         let future = self.config.get("future").is_some_and(Value::is_truthy);
         let now = self.config.now.timestamp();

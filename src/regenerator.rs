@@ -1,0 +1,172 @@
+//! What each output depends on, for incremental rebuilds (the role of
+//! lib/jekyll/regenerator.rb, but correct by construction). An output depends
+//! on its source, the layouts of its chain, the includes it loaded, and the
+//! parts of the site its templates read. What it reads is found by scanning
+//! the template texts, which over-approximates: a template that mentions
+//! `site.posts` depends on every post even if the loop never runs.
+
+use crate::liquid_renderer::LiquidRenderer;
+use crate::renderer::Rendered;
+use crate::site::{Selection, Site};
+use rayon::prelude::*;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::LazyLock;
+
+/// The parts of the site a template reads, as bit flags.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Reads(u8);
+
+impl Reads {
+    /// Lists of documents: `site.posts`, a collection, categories, tags,
+    /// `site.documents`, `site.collections`, `related_posts`, `paginator`.
+    pub const DOCS: Reads = Reads(1);
+    /// `site.pages`, `site.html_pages`.
+    pub const PAGES: Reads = Reads(2);
+    pub const STATIC_FILES: Reads = Reads(4);
+    pub const DATA: Reads = Reads(8);
+    /// `site` as a whole (`{{ site }}`, `site[...]`, `assign s = site`).
+    pub const ALL: Reads = Reads(16);
+    /// `page.next` / `page.previous`.
+    pub const NEIGHBOURS: Reads = Reads(32);
+    /// `{% link %}` / `{% post_url %}`: other items' URLs.
+    pub const LINKS: Reads = Reads(64);
+
+    pub fn contains(self, other: Reads) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether this reads any of `other` (or everything).
+    pub fn any(self, other: Reads) -> bool {
+        self.0 & (other.0 | Reads::ALL.0) != 0
+    }
+}
+
+impl std::ops::BitOr for Reads {
+    type Output = Reads;
+    fn bitor(self, other: Reads) -> Reads {
+        Reads(self.0 | other.0)
+    }
+}
+
+impl std::ops::BitOrAssign for Reads {
+    fn bitor_assign(&mut self, other: Reads) {
+        self.0 |= other.0;
+    }
+}
+
+/// What one rendered output depended on.
+#[derive(Clone, Debug, Default)]
+pub struct ItemDeps {
+    pub layouts: BTreeSet<String>,
+    /// Includes loaded, as source-relative paths.
+    pub includes: BTreeSet<String>,
+    pub reads: Reads,
+}
+
+static SITE_KEY: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r"\bsite\b(\s*\.\s*(\w+))?").expect("valid regex"));
+static NEIGHBOURS: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r"\b(next|previous)\b").expect("valid regex"));
+static LINK_TAGS: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r"\{%-?\s*(link|post_url)\b").expect("valid regex"));
+
+/// What a template text reads; `labels` are the collections' names.
+pub fn scan(text: &str, labels: &[String]) -> Reads {
+    let mut reads = Reads::default();
+    for cap in SITE_KEY.captures_iter(text) {
+        reads |= match cap.get(2).map(|m| m.as_str()) {
+            None => Reads::ALL,
+            Some("pages" | "html_pages") => Reads::PAGES,
+            Some("static_files") => Reads::STATIC_FILES,
+            Some("data") => Reads::DATA,
+            Some(
+                "posts" | "categories" | "tags" | "documents" | "collections" | "related_posts",
+            ) => Reads::DOCS,
+            Some(key) if labels.iter().any(|l| l == key) => Reads::DOCS,
+            Some(_) => Reads::default(),
+        };
+    }
+    if text.contains("paginator") {
+        reads |= Reads::DOCS;
+    }
+    if NEIGHBOURS.is_match(text) {
+        reads |= Reads::NEIGHBOURS;
+    }
+    if LINK_TAGS.is_match(text) {
+        reads |= Reads::LINKS;
+    }
+    reads
+}
+
+/// Fills in `reads` for every item rendered by this build: what its own
+/// text, its layouts and its includes read.
+pub fn fill_reads(
+    site: &Site,
+    liquid: &LiquidRenderer,
+    docs: &mut [Vec<Rendered>],
+    pages: &mut [Rendered],
+    pick: Option<&Selection>,
+) {
+    let labels: Vec<String> = site.collections.iter().map(|c| c.label.clone()).collect();
+    let mut parts: HashMap<String, Reads> = HashMap::new();
+    for (name, layout) in &site.layouts {
+        parts.insert(format!("layout:{name}"), scan(&layout.content, &labels));
+    }
+    let all = docs.iter().flatten().chain(pages.iter());
+    for rel in all.flat_map(|r| r.deps.includes.iter()) {
+        if !parts.contains_key(rel) {
+            let text = liquid.include_text(rel).unwrap_or_default();
+            parts.insert(rel.clone(), scan(&text, &labels));
+        }
+    }
+    for (c, list) in docs.iter_mut().enumerate() {
+        let contents = &site.collections[c].docs;
+        list.par_iter_mut().enumerate().for_each(|(d, r)| {
+            if pick.is_none_or(|p| p.docs[c][d]) {
+                r.deps.reads = item_reads(&r.deps, &contents[d].content, &parts, &labels);
+            }
+        });
+    }
+    pages.par_iter_mut().enumerate().for_each(|(i, r)| {
+        if pick.is_none_or(|p| p.pages[i]) {
+            r.deps.reads = item_reads(&r.deps, &site.pages[i].content, &parts, &labels);
+        }
+    });
+}
+
+fn item_reads(deps: &ItemDeps, content: &str, parts: &HashMap<String, Reads>, labels: &[String]) -> Reads {
+    let mut reads = scan(content, labels);
+    for layout in &deps.layouts {
+        reads |= parts.get(&format!("layout:{layout}")).copied().unwrap_or(Reads::ALL);
+    }
+    for include in &deps.includes {
+        reads |= parts.get(include).copied().unwrap_or(Reads::ALL);
+    }
+    reads
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scans_what_templates_read() {
+        let labels = vec!["docs".to_string()];
+        let cases = [
+            ("{{ site.title }}", Reads::default()),
+            ("{% for p in site.posts %}", Reads::DOCS),
+            ("{{ site.docs | size }}", Reads::DOCS),
+            ("{{ site.pages | where: 'x' }}", Reads::PAGES),
+            ("{{ site.data.nav }}", Reads::DATA),
+            ("{{ site | jsonify }}", Reads::ALL),
+            ("{{ site['posts'] }}", Reads::ALL),
+            ("{{ paginator.posts }}", Reads::DOCS),
+            ("<a href='{{ page.next.url }}'>", Reads::NEIGHBOURS),
+            ("{% post_url 2023-01-01-a %}", Reads::LINKS),
+            ("{{ site.static_files }}", Reads::STATIC_FILES),
+        ];
+        for (text, want) in cases {
+            assert_eq!(scan(text, &labels), want, "{text}");
+        }
+    }
+}
