@@ -26,6 +26,7 @@ pub mod new_site;
 pub mod page;
 pub mod profiler;
 pub mod reader;
+pub mod rebuild;
 pub mod regenerator;
 pub mod renderer;
 pub mod serve;

@@ -214,6 +214,27 @@ fn read_collections(
     Ok(())
 }
 
+/// A page read again after an edit; None when the file is no longer a
+/// published page (it lost its front matter, or `published: false`).
+pub fn reread_page(config: &Config, dir: &str, name: &str) -> Result<Option<Page>> {
+    let filter = EntryFilter::new(config);
+    let defaults = FrontmatterDefaults::new(&config.data);
+    let reader = Reader {
+        config,
+        filter: &filter,
+        defaults: &defaults,
+        contents: Contents::default(),
+        visited: HashSet::new(),
+    };
+    let path = config.source.join(join(dir, name));
+    let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+    if !front_matter::has_front_matter(&bytes) {
+        return Ok(None);
+    }
+    let page = reader.read_page(dir, name, bytes)?;
+    Ok(publishable(&page.data, config).then_some(page))
+}
+
 /// `Publisher#can_be_published?`: `published: false` hides a page or
 /// document unless `--unpublished`.
 pub fn publishable(data: &Map, config: &Config) -> bool {
@@ -248,7 +269,7 @@ fn key_line(text: &str, body_line: usize, key: &str) -> Option<usize> {
 
 /// `LayoutReader#read`: every file below `_layouts`, named by its path
 /// without extension.
-fn read_layouts(config: &Config) -> Result<BTreeMap<String, Layout>> {
+pub(crate) fn read_layouts(config: &Config) -> Result<BTreeMap<String, Layout>> {
     let mut layouts = BTreeMap::new();
     let dir = &config.layouts_dir;
     if !dir.is_dir() {

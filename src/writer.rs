@@ -8,6 +8,11 @@ use rayon::prelude::*;
 use std::path::Path;
 
 pub fn write(destination: &Path, outputs: &[Output]) -> Result<()> {
+    write_refs(destination, &outputs.iter().collect::<Vec<_>>())
+}
+
+/// Writes some of the outputs (an incremental rebuild's).
+pub fn write_refs(destination: &Path, outputs: &[&Output]) -> Result<()> {
     std::fs::create_dir_all(destination).map_err(|e| Error::io(destination, e))?;
     outputs
         .par_iter()
