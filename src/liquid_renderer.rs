@@ -231,7 +231,8 @@ impl PageHost<'_> {
 impl Host for PageHost<'_> {
     fn include(&self, name: &str, _from: &str) -> std::result::Result<Arc<Template>, String> {
         let r = self.renderer;
-        r.load_include(name, &r.includes_dir, "include").map(|l| self.record(l))
+        r.load_include(name, &r.includes_dir, "include")
+            .map(|l| self.record(l))
     }
 
     fn include_relative(
@@ -241,11 +242,32 @@ impl Host for PageHost<'_> {
     ) -> std::result::Result<Arc<Template>, String> {
         let r = self.renderer;
         let dir = r.source.join(&self.page_dir);
-        r.load_include(name, &dir, "include_relative").map(|l| self.record(l))
+        r.load_include(name, &dir, "include_relative")
+            .map(|l| self.record(l))
     }
 
     fn markdownify(&self, input: &str) -> String {
         markdown::convert(input, &self.renderer.markdown)
+    }
+
+    /// `HighlightBlock#render_rouge`: Rouge's HTML, or with `linenos` its
+    /// `HTMLTable` (a gutter of line numbers beside the code).
+    fn highlight(&self, code: &str, lang: &str, linenos: bool) -> String {
+        use crate::converter::markdown::Highlighter;
+        let mut source = code.to_string();
+        if !source.ends_with('\n') {
+            source.push('\n');
+        }
+        let tokens = crate::converter::highlight::SyntectRouge.highlight(&source, lang);
+        if !linenos {
+            return tokens;
+        }
+        let gutter: String = (1..=source.matches('\n').count())
+            .map(|i| format!("{i}\n"))
+            .collect();
+        format!(
+            "<table class=\"rouge-table\"><tbody><tr><td class=\"gutter gl\"><pre class=\"lineno\">{gutter}</pre></td><td class=\"code\"><pre>{tokens}</pre></td></tr></tbody></table>"
+        )
     }
 
     fn config(&self) -> &Map {

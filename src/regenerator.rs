@@ -134,10 +134,18 @@ pub fn fill_reads(
     });
 }
 
-fn item_reads(deps: &ItemDeps, content: &str, parts: &HashMap<String, Reads>, labels: &[String]) -> Reads {
+fn item_reads(
+    deps: &ItemDeps,
+    content: &str,
+    parts: &HashMap<String, Reads>,
+    labels: &[String],
+) -> Reads {
     let mut reads = scan(content, labels);
     for layout in &deps.layouts {
-        reads |= parts.get(&format!("layout:{layout}")).copied().unwrap_or(Reads::ALL);
+        reads |= parts
+            .get(&format!("layout:{layout}"))
+            .copied()
+            .unwrap_or(Reads::ALL);
     }
     for include in &deps.includes {
         reads |= parts.get(include).copied().unwrap_or(Reads::ALL);

@@ -195,7 +195,11 @@ impl Site {
     /// Renders the selected items (all with `None`), reusing the last
     /// build's results for the others, and records what each depended on.
     pub(crate) fn render_selection(&mut self, pick: Option<&Selection>) -> Result<()> {
-        let last = if pick.is_some() { self.last.take() } else { None };
+        let last = if pick.is_some() {
+            self.last.take()
+        } else {
+            None
+        };
         let pick = pick.filter(|_| last.is_some());
         let liquid = LiquidRenderer::new(&self.config).with_index(self.site_index());
         let excerpts = self.render_excerpts(&liquid, pick)?;
@@ -215,8 +219,17 @@ impl Site {
         let doc_values = self.document_values(Some(&docs));
         let context = self.render_context(&liquid, &doc_values);
         let render = |page: &Page, value: &Value| context.render(page, value, None);
-        let (page_pick, last_pages) = (pick.map(|p| &p.pages[..]), last.as_ref().map(|l| &l.pages[..]));
-        let mut pages = render_some(&self.pages, &self.page_values(), page_pick, last_pages, render)?;
+        let (page_pick, last_pages) = (
+            pick.map(|p| &p.pages[..]),
+            last.as_ref().map(|l| &l.pages[..]),
+        );
+        let mut pages = render_some(
+            &self.pages,
+            &self.page_values(),
+            page_pick,
+            last_pages,
+            render,
+        )?;
         crate::regenerator::fill_reads(self, &liquid, &mut docs, &mut pages, pick);
         self.outputs = self.collect_outputs(&docs, &pages);
         self.last = Some(LastRender { docs, pages });
@@ -225,7 +238,11 @@ impl Site {
     }
 
     /// Each document's excerpt, rendered in the document's context.
-    fn render_excerpts(&self, liquid: &LiquidRenderer, pick: Option<&Selection>) -> Result<Vec<Vec<Option<String>>>> {
+    fn render_excerpts(
+        &self,
+        liquid: &LiquidRenderer,
+        pick: Option<&Selection>,
+    ) -> Result<Vec<Vec<Option<String>>>> {
         let doc_values = self.document_values(None);
         let context = self.render_context(liquid, &doc_values);
         let mut out = Vec::new();
@@ -248,7 +265,13 @@ impl Site {
             };
             let picked = pick.map(|p| &p.docs[c][..]);
             let none = picked.map(|p| vec![None; p.len()]);
-            out.push(render_some(&collection.docs, values, picked, none.as_deref(), render)?);
+            out.push(render_some(
+                &collection.docs,
+                values,
+                picked,
+                none.as_deref(),
+                render,
+            )?);
         }
         Ok(out)
     }
@@ -272,7 +295,13 @@ impl Site {
             };
             let picked = pick.map(|p| &p.docs[c][..]);
             let previous = last.map(|l| &l[c][..]);
-            out.push(render_some(&collection.docs, values, picked, previous, render)?);
+            out.push(render_some(
+                &collection.docs,
+                values,
+                picked,
+                previous,
+                render,
+            )?);
         }
         Ok(out)
     }

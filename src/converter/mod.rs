@@ -2,6 +2,7 @@
 //! (lib/jekyll/converters/*.rb): Markdown to HTML, Sass/SCSS to CSS, and the
 //! identity converter for everything else.
 
+pub mod highlight;
 pub mod markdown;
 pub mod sass;
 

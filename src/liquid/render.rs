@@ -92,8 +92,13 @@ impl<'a> Context<'a> {
     /// `context[key] = value` in the innermost scope.
     pub fn set_local(&mut self, key: &str, value: Value) {
         if let Some(scope) = self.scopes.last_mut() {
-            match scope.get_mut(key) {
-                Some(slot) => *slot = value,
+            let at = if scope.len() <= 8 {
+                scope.iter().position(|(k, _)| k.as_str() == key)
+            } else {
+                scope.get_index_of(key)
+            };
+            match at.and_then(|i| scope.get_index_mut(i)) {
+                Some((_, slot)) => *slot = value,
                 None => {
                     scope.insert(key.to_string(), value);
                 }
@@ -232,7 +237,8 @@ impl<'a> Context<'a> {
     pub fn render_variable(&mut self, var: &Variable) -> Result<Value, Error> {
         let mut value = self.evaluate(&var.name)?;
         for f in &var.filters {
-            let mut args = Vec::with_capacity(f.args.len() + 1);
+            // No allocation for filters without arguments.
+            let mut args = Vec::with_capacity(f.args.len() + usize::from(!f.kwargs.is_empty()));
             for a in &f.args {
                 args.push(self.evaluate(a)?);
             }
@@ -405,7 +411,7 @@ impl Context<'_> {
 /// `map.get(key)`, by a linear scan for small maps: scopes, globals and
 /// most front matter hold a handful of keys, and comparing a few short
 /// strings is cheaper than hashing the key.
-fn small_get<'m>(map: &'m Map, key: &str) -> Option<&'m Value> {
+pub(crate) fn small_get<'m>(map: &'m Map, key: &str) -> Option<&'m Value> {
     if map.len() <= 8 {
         map.iter().find(|(k, _)| k.as_str() == key).map(|(_, v)| v)
     } else {

@@ -25,7 +25,7 @@ pub(crate) fn split(code: &str, range: Range<usize>, dialect: &Dialect, out: &mu
             dialect.space
         } else if c.is_ascii_digit() {
             number_class(word)
-        } else if is_ident_start(c) && preceded_by_dot(code, start) {
+        } else if is_ident_start(c) && method != name && preceded_by_dot(code, start) {
             method
         } else if is_ident_start(c) {
             dialect.word_class(word).unwrap_or(name)
@@ -34,6 +34,36 @@ pub(crate) fn split(code: &str, range: Range<usize>, dialect: &Dialect, out: &mu
         };
         push(out, class, start..start + len);
         pos += len;
+    }
+}
+
+/// The class of a scoped token after Rouge's word rules: a name right after a `.` is
+/// a method call where the dialect tells them apart, and listed words take their
+/// listed class. Definitions, variables and literals keep the grammar's class.
+pub(crate) fn refine_word(
+    code: &str,
+    range: Range<usize>,
+    class: &'static str,
+    dialect: &Dialect,
+) -> &'static str {
+    const WORDLIKE: &[&str] = &[
+        "", "n", "nx", "nb", "k", "kt", "kd", "kr", "kc", "kp", "o", "p", "ow", "bp",
+    ];
+    if !WORDLIKE.contains(&class) {
+        return class;
+    }
+    let raw = &code[range.clone()];
+    let text = raw.trim();
+    let start = range.start + (raw.len() - raw.trim_start().len());
+    match dialect.bare {
+        Bare::Code { name, method }
+            if method != name
+                && text.starts_with(is_ident_start)
+                && preceded_by_dot(code, start) =>
+        {
+            method
+        }
+        _ => dialect.word_class(text).unwrap_or(class),
     }
 }
 
@@ -53,8 +83,13 @@ fn split_shell(code: &str, range: Range<usize>, dialect: &Dialect, out: &mut Vec
         let word = &rest[space..space + word_len];
         let flag = flag_len(word);
         let word_start = start + space;
+        let redirect = word.len() - word.trim_start_matches('>').len();
+        let word_starts = word_start == 0 || code[..word_start].ends_with(char::is_whitespace);
         if let Some(class) = dialect.word_class(word) {
             push(out, class, word_start..word_start + word_len);
+        } else if redirect > 0 && word_starts {
+            push(out, "o", word_start..word_start + redirect);
+            push(out, "", word_start + redirect..word_start + word_len);
         } else {
             push(out, "nt", word_start..word_start + flag);
             push(out, "", word_start + flag..word_start + word_len);

@@ -24,8 +24,8 @@ pub(crate) struct Dialect {
     /// Words Rouge classes by their text (its keyword and builtin lists) where the
     /// grammar's scopes disagree, e.g. C++'s `auto` (a keyword, not a type).
     pub words: &'static [(&'static str, &'static str)],
-    /// Rouge's word lists (builtins…) and their classes, after `words`.
-    pub word_lists: &'static [(&'static [&'static str], &'static str)],
+    /// Rouge's word lists (builtins…, space-separated) and their classes, after `words`.
+    pub word_lists: &'static [(&'static str, &'static str)],
     /// Classes whose token swallows the whitespace after it when a word follows, as
     /// Rouge's shell lexer does with `(\s*)\b` after keywords and builtins.
     pub trailing_space: &'static [&'static str],
@@ -37,7 +37,7 @@ impl Dialect {
         let listed = || {
             self.word_lists
                 .iter()
-                .find(|(list, _)| list.contains(&word))
+                .find(|(list, _)| list.split_ascii_whitespace().any(|w| w == word))
                 .map(|(_, class)| *class)
         };
         self.words
@@ -88,7 +88,11 @@ pub(crate) const PLAIN: Dialect = dialect(&[], CODE_N);
 
 pub(crate) const RUBY: Dialect = Dialect {
     words: &[("::", "o")],
-    word_lists: &[(words::RUBY_BUILTINS, "nb")],
+    word_lists: &[
+        (words::RUBY_KEYWORDS, "k"),
+        (words::RUBY_PSEUDO, "kp"),
+        (words::RUBY_BUILTINS, "nb"),
+    ],
     ..dialect(
         &[
             ("support.class", Class("no")),
@@ -98,6 +102,8 @@ pub(crate) const RUBY: Dialect = Dialect {
             ("variable.language", Class("kp")),
             ("punctuation.separator.inheritance", Class("o")),
             ("punctuation.definition.parameters", Class("o")),
+            // Rouge lexes a regexp literal as one `Str.Regex` token.
+            ("string.regexp", Force("sr")),
         ],
         Bare::Code {
             name: "n",
@@ -113,6 +119,10 @@ pub(crate) const PYTHON: Dialect = Dialect {
     ..dialect(
         &[
             ("meta.import-name", Class("nn")),
+            ("source.regexp", Force("s")),
+            ("variable.other.constant", Class("n")),
+            ("support.function.magic", Inherit),
+            ("constant.other.placeholder", Inherit),
             ("storage.type", Class("k")),
             ("storage.type.string", Class("sa")),
             ("comment.block.documentation", Class("s")),
@@ -132,49 +142,32 @@ pub(crate) const PYTHON: Dialect = Dialect {
 };
 
 pub(crate) const JAVASCRIPT: Dialect = Dialect {
-    words: JS_WORDS,
-    ..dialect(JS_RULES, JS_BARE)
-};
-
-/// TypeScript on the JavaScript grammar: Rouge's extra keywords and types by name.
-pub(crate) const TYPESCRIPT: Dialect = Dialect {
-    words: &[
-        ("interface", "kr"),
-        ("string", "kr"),
-        ("number", "kr"),
-        ("boolean", "kr"),
-        ("any", "kr"),
-        ("unknown", "kr"),
-        ("never", "kr"),
-        ("private", "k"),
-        ("protected", "k"),
-        ("public", "k"),
-        ("readonly", "k"),
-        ("as", "k"),
-        ("type", "kd"),
-        ("enum", "kd"),
-        ("constructor", "kd"),
-        ("this", "k"),
-        ("new", "k"),
-        ("async", "k"),
-        ("await", "k"),
-        (":", "p"),
-        ("?", "p"),
+    words: &[(":", "p"), ("?", "p")],
+    word_lists: &[
+        (words::JS_KEYWORDS, "k"),
+        (words::JS_DECLARATIONS, "kd"),
+        (words::JS_RESERVED, "kr"),
+        (words::JS_CONSTANTS, "kc"),
+        (words::JS_BUILTINS, "nb"),
     ],
     ..dialect(JS_RULES, JS_BARE)
 };
 
-const JS_WORDS: &[(&str, &str)] = &[
-    ("this", "k"),
-    ("new", "k"),
-    ("async", "k"),
-    ("await", "k"),
-    ("of", "k"),
-    ("typeof", "k"),
-    ("instanceof", "k"),
-    (":", "p"),
-    ("?", "p"),
-];
+/// TypeScript on the JavaScript grammar, with Rouge's extra TypeScript words.
+pub(crate) const TYPESCRIPT: Dialect = Dialect {
+    word_lists: &[
+        (words::JS_KEYWORDS, "k"),
+        (words::TS_KEYWORDS, "k"),
+        (words::JS_DECLARATIONS, "kd"),
+        (words::TS_DECLARATIONS, "kd"),
+        (words::JS_RESERVED, "kr"),
+        (words::TS_RESERVED, "kr"),
+        (words::JS_CONSTANTS, "kc"),
+        (words::JS_BUILTINS, "nb"),
+        (words::TS_BUILTINS, "nb"),
+    ],
+    ..JAVASCRIPT
+};
 
 const JS_BARE: Bare = Bare::Code {
     name: "nx",
@@ -195,6 +188,8 @@ const JS_RULES: &[(&str, Rule)] = &[
     ("punctuation.definition.template-expression", Class("p")),
     ("keyword.operator.ternary", Class("p")),
     ("string.regexp", Force("sr")),
+    ("meta.object-literal.key", Class("na")),
+    ("storage.type.function.arrow", Class("o")),
 ];
 
 pub(crate) const SHELL: Dialect = Dialect {
@@ -207,6 +202,9 @@ pub(crate) const SHELL: Dialect = Dialect {
             ("support.function.test", Class("o")),
             ("variable.function", Class("")),
             ("variable.language", Class("nv")),
+            ("variable.language.tilde", Class("")),
+            ("keyword.control.case.item", Class("p")),
+            ("keyword.operator.assignment.redirection", Code),
             ("storage.modifier", Class("nb")),
             ("variable.other", Class("nv")),
             ("meta.group.expansion.parameter", Class("nv")),
@@ -215,7 +213,6 @@ pub(crate) const SHELL: Dialect = Dialect {
             ("keyword.operator.logical.pipe", Class("")),
             ("keyword.operator.logical.continue", Class("p")),
             ("keyword.operator.regexp", Class("k")),
-            ("keyword.operator.assignment.redirection", Class("")),
             (
                 "constant.numeric.integer.decimal.file-descriptor",
                 Class(""),

@@ -17,11 +17,13 @@ pub(crate) enum Lexer {
     Console,
     /// Rouge's diff lexer.
     Diff,
+    /// Rouge's Liquid lexer.
+    Liquid,
     /// One `Text` token: `plaintext` and languages syntect lacks.
     Plain,
 }
 
-use Lexer::{Console, Diff, Plain, Syntax};
+use Lexer::{Console, Diff, Liquid, Plain, Syntax};
 
 /// Rouge tags and aliases, and their lexers.
 const LEXERS: &[(&[&str], Lexer)] = &[
@@ -88,6 +90,7 @@ const LEXERS: &[(&[&str], Lexer)] = &[
     ),
     (&["scala"], Syntax("Scala", &compiled::SCALA)),
     (&["diff", "patch", "udiff"], Diff),
+    (&["liquid"], Liquid),
     (
         &["make", "makefile", "mf", "gnumake", "bsdmake"],
         Syntax("Makefile", &dialects::MAKE),

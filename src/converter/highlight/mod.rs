@@ -1,8 +1,11 @@
 //! Rouge-compatible syntax highlighting on syntect: Jekyll highlights code with Rouge
 //! (`kramdown/converter/syntax_highlighter/rouge.rb`, Jekyll's `highlight` tag), and
 //! every theme's CSS targets Rouge's token classes. hyde lexes with syntect's Sublime
-//! grammars and maps their scopes onto those classes ([`scopes`], [`dialects`]), then
-//! writes the tokens as Rouge's HTML formatter does ([`format`]).
+//! grammars and maps their scopes onto those classes: `languages` picks the syntax
+//! for a Rouge name, `scopes` holds the generic mapping, `dialects`, `compiled`
+//! and `markup` each Rouge lexer's differences, `words` Rouge's word lists and
+//! `bare` the classes of unscoped code. Rouge's console, diff and Liquid lexers are
+//! ported (`console`, `diff`, `liquid`). `format` writes the tokens as Rouge's HTML formatter does.
 
 mod bare;
 mod compiled;
@@ -11,6 +14,7 @@ mod dialects;
 mod diff;
 mod format;
 mod languages;
+mod liquid;
 mod markup;
 mod scopes;
 mod words;
@@ -63,27 +67,33 @@ fn tokens(code: &str, name: &str) -> Vec<Token> {
             range: 0..code.len(),
         }]
     };
-    match languages::find(name) {
+    let tokens = match languages::find(name) {
         Some(Lexer::Syntax(syntax, dialect)) => {
-            syntax_tokens(code, 0..code.len(), syntax, dialect).unwrap_or_else(plain)
+            guarded(|| syntax_tokens(code, 0..code.len(), syntax, dialect)).unwrap_or_else(plain)
         }
         Some(Lexer::Console) => console::tokens(code, |range, out| {
-            match syntax_tokens(
-                code,
-                range.clone(),
-                "Bourne Again Shell (bash)",
-                &dialects::SHELL,
-            ) {
+            let shell = guarded(|| syntax_tokens(code, range.clone(), SHELL, &dialects::SHELL));
+            match shell {
                 Some(tokens) => tokens.into_iter().for_each(|t| push(out, t.class, t.range)),
                 None => push(out, "", range),
             }
         }),
         Some(Lexer::Diff) => diff::tokens(code),
+        Some(Lexer::Liquid) => liquid::tokens(code),
         Some(Lexer::Plain) | None => plain(),
-    }
-    .into_iter()
-    .filter(|t| !t.range.is_empty())
-    .collect()
+    };
+    tokens.into_iter().filter(|t| !t.range.is_empty()).collect()
+}
+
+/// The syntect syntax Rouge's console lexer hands commands to.
+const SHELL: &str = "Bourne Again Shell (bash)";
+
+/// Runs a syntect lexing, treating a panic inside syntect or Oniguruma like a lexing
+/// error: the block is then written as plain text, never aborting the build.
+fn guarded(lex: impl FnOnce() -> Option<Vec<Token>>) -> Option<Vec<Token>> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(lex))
+        .ok()
+        .flatten()
 }
 
 /// Lexes `code[range]` with a syntect syntax; `None` if syntect fails on it.
@@ -155,8 +165,8 @@ fn push_region(code: &str, region: Region, dialect: &Dialect, out: &mut Vec<Toke
     } else {
         class
     };
-    if !keeps_space(class) || dialect.trim_strings {
-        let class = dialect.word_class(text.trim()).unwrap_or(class);
+    if !keeps_space(class) || (dialect.trim_strings && class.starts_with('s')) {
+        let class = bare::refine_word(code, range.clone(), class, dialect);
         bare::push_spaced(code, range, class, dialect.space, out);
     } else if line_comment && !dialect.comment_newline && text.ends_with('\n') {
         push(out, class, range.start..range.end - 1);
@@ -219,6 +229,12 @@ mod tests {
             ("a < b", "plaintext", "a &lt; b"),
             ("a < b", "nosuchlang", "a &lt; b"),
             ("", "ruby", ""),
+            ("x\r\n", "ruby", "<span class=\"n\">x</span>\r\n"),
+            (
+                "-a\n+b\n",
+                "diff",
+                "<span class=\"gd\">-a\n</span><span class=\"gi\">+b\n</span>",
+            ),
             (
                 "$ ls\n",
                 "console",

@@ -35,7 +35,7 @@ pub use options::Options;
 /// Converts Markdown to HTML as Jekyll's kramdown converter does, with the default highlighter
 /// (escaped code inside Rouge's wrappers; no token colouring).
 pub fn convert(src: &str, opts: &Options) -> String {
-    convert_with(src, opts, &RougeNames)
+    convert_with(src, opts, &crate::converter::highlight::SyntectRouge)
 }
 
 /// Converts Markdown to HTML, handing fenced code to `highlighter`.

@@ -91,13 +91,18 @@ fn item_property(item: &Value, property: &str) -> Result<Value, String> {
     let mut v = item.clone();
     for key in property.split('.') {
         v = match &v {
-            Value::Hash(m) => m.get(key).cloned().unwrap_or(Value::Nil),
+            Value::Hash(m) => crate::liquid::render::small_get(m, key)
+                .cloned()
+                .unwrap_or(Value::Nil),
             _ if !property.contains('.') => Value::Nil,
             _ => Value::Bool(false),
         };
         if !property.contains('.') {
             break;
         }
+    }
+    if !may_look_numeric(&v) {
+        return Ok(v);
     }
     let s = v.to_s();
     if INTEGER_LIKE.is_match(&s) {
@@ -107,6 +112,25 @@ fn item_property(item: &Value, property: &str) -> Result<Value, String> {
         return Ok(Value::Float(crate::liquid::ruby::str_to_f(s.trim())));
     }
     Ok(v)
+}
+
+/// Whether `to_s` of `v` could match `INTEGER_LIKE` or `FLOAT_LIKE`: an
+/// integer already is one, and a string with an ASCII character other than
+/// digits, `-`, `.` and spaces cannot be (non-ASCII text is left to the regexes).
+fn may_look_numeric(v: &Value) -> bool {
+    match v {
+        Value::Int(_) | Value::Nil | Value::Bool(_) | Value::Hash(_) | Value::Array(_) => false,
+        Value::Time(_) | Value::Date(_) => false,
+        Value::Str(s) => !s.bytes().any(|b| {
+            b.is_ascii()
+                && !(b.is_ascii_digit()
+                    || b.is_ascii_whitespace()
+                    || b == b'-'
+                    || b == b'.'
+                    || b == 0x0b)
+        }),
+        Value::Float(_) | Value::Range(..) => true,
+    }
 }
 
 fn compare_property_vs_target(property: &Value, target: &Value) -> bool {

@@ -15,9 +15,9 @@ use hyde::converter::highlight::SyntectRouge;
 use hyde::converter::markdown::Highlighter;
 
 /// Agreement floors (percent of characters), set at the measured figures.
-const EXAMPLES_FLOOR: f64 = 99.0;
-const SAMPLES_FLOOR: f64 = 89.5;
-const HELDOUT_FLOOR: f64 = 95.5;
+const EXAMPLES_FLOOR: f64 = 99.5;
+const SAMPLES_FLOOR: f64 = 92.0;
+const HELDOUT_FLOOR: f64 = 97.0;
 
 fn data(dir: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
