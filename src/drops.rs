@@ -8,6 +8,7 @@ use crate::liquid::{Map, Value};
 use crate::page::Page;
 use crate::static_file::StaticFile;
 use crate::utils::deep_merge;
+use indexmap::IndexMap;
 
 /// `Convertible#to_liquid` for a page: its data, then Jekyll's attributes.
 pub fn page_value(page: &Page) -> Value {
@@ -39,7 +40,7 @@ pub fn static_file_value(file: &StaticFile) -> Value {
 
 /// `DocumentDrop`: the document's data, then its attributes. `content` is
 /// the source before the document renders and the converted content after.
-pub fn document_value(doc: &Document, content: &str, output: Option<&str>) -> Map {
+pub fn document_value(doc: &Document, content: Value, output: Value) -> Map {
     let mut map = doc.data.clone();
     if map.get("name").is_none_or(Value::is_nil) {
         map.insert("name".into(), Value::from(doc.basename.as_str()));
@@ -50,8 +51,8 @@ pub fn document_value(doc: &Document, content: &str, output: Option<&str>) -> Ma
         .map_or(String::new(), |e| e.to_s());
     map.insert("excerpt".into(), Value::from(excerpt));
     map.insert("collection".into(), Value::from(doc.collection.as_str()));
-    map.insert("content".into(), Value::from(content));
-    map.insert("output".into(), output.map_or(Value::Nil, Value::from));
+    map.insert("content".into(), content);
+    map.insert("output".into(), output);
     map.insert("path".into(), Value::from(doc.relative_path.as_str()));
     map.insert(
         "relative_path".into(),
@@ -154,19 +155,18 @@ fn collection_value(label: &str, metadata: &Map, docs: &[Value], files: &[Value]
 /// `Site#post_attr_hash`: each category (or tag) with its posts, newest first,
 /// in the order the names first appear among the posts (oldest first).
 fn group_posts(newest_first: &[Value], attr: &str) -> Value {
-    let mut groups: Map = Map::new();
+    let mut groups: IndexMap<String, Vec<Value>> = IndexMap::new();
     for post in newest_first.iter().rev() {
         let names = post.get(attr).and_then(Value::as_array).unwrap_or_default();
         for name in names.iter().filter_map(crate::utils::scalar_string) {
-            let entry = groups
-                .entry(name)
-                .or_insert_with(|| Value::array(Vec::new()));
-            if let Value::Array(list) = entry {
-                std::sync::Arc::make_mut(list).insert(0, post.clone());
-            }
+            groups.entry(name).or_default().push(post.clone());
         }
     }
-    Value::hash(groups)
+    let groups = groups.into_iter().map(|(name, mut posts)| {
+        posts.reverse();
+        (name, Value::array(posts))
+    });
+    Value::hash(groups.collect())
 }
 
 /// The `related_posts` of a document: the ten newest posts but itself.

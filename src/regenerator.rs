@@ -70,8 +70,17 @@ static NEIGHBOURS: LazyLock<regex::Regex> =
 static LINK_TAGS: LazyLock<regex::Regex> =
     LazyLock::new(|| regex::Regex::new(r"\{%-?\s*(link|post_url)\b").expect("valid regex"));
 
-/// What a template text reads; `labels` are the collections' names.
+static LIQUID_MARKUP: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r"(?s)\{\{.*?\}\}|\{%.*?%\}").expect("valid regex"));
+
+/// What a template text reads; `labels` are the collections' names. Only
+/// Liquid markup counts, not the prose around it.
 pub fn scan(text: &str, labels: &[String]) -> Reads {
+    let markup: Vec<&str> = LIQUID_MARKUP.find_iter(text).map(|m| m.as_str()).collect();
+    scan_markup(&markup.join("\n"), labels)
+}
+
+fn scan_markup(text: &str, labels: &[String]) -> Reads {
     let mut reads = Reads::default();
     for cap in SITE_KEY.captures_iter(text) {
         reads |= match cap.get(2).map(|m| m.as_str()) {
@@ -170,6 +179,8 @@ mod tests {
             ("{{ site['posts'] }}", Reads::ALL),
             ("{{ paginator.posts }}", Reads::DOCS),
             ("<a href='{{ page.next.url }}'>", Reads::NEIGHBOURS),
+            ("The site is next to {{ page.title }}", Reads::default()),
+            ("{% assign s = site %}", Reads::ALL),
             ("{% post_url 2023-01-01-a %}", Reads::LINKS),
             ("{{ site.static_files }}", Reads::STATIC_FILES),
         ];

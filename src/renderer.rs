@@ -14,13 +14,14 @@ use crate::page::Page;
 use crate::regenerator::ItemDeps;
 use crate::utils::{deep_merge, has_liquid_construct};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// What rendering produces: the output, the content after conversion
 /// (`document.content` once converted) and a source map for Sass.
 #[derive(Clone, Debug)]
 pub struct Rendered {
-    pub output: String,
-    pub converted: String,
+    pub output: Arc<str>,
+    pub converted: Arc<str>,
     pub source_map: Option<String>,
     /// The layouts and includes it used (`reads` is filled in by the site).
     pub deps: ItemDeps,
@@ -122,8 +123,8 @@ impl RenderContext<'_> {
             reads: Default::default(),
         };
         Ok(Rendered {
-            output,
-            converted,
+            output: output.into(),
+            converted: converted.into(),
             source_map,
             deps,
         })

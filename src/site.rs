@@ -28,7 +28,8 @@ pub struct Output {
 }
 
 pub enum OutputContent {
-    Rendered(String),
+    /// Shared with the render that made it, so keeping both costs nothing.
+    Rendered(std::sync::Arc<str>),
     Copy(PathBuf),
 }
 
@@ -90,7 +91,7 @@ fn push_rendered(outputs: &mut Vec<Output>, rel: String, rendered: &Rendered) {
     if let Some(map) = &rendered.source_map {
         outputs.push(Output {
             rel: format!("{rel}.map"),
-            content: OutputContent::Rendered(map.clone()),
+            content: OutputContent::Rendered(map.as_str().into()),
         });
     }
     outputs.push(Output {
@@ -318,10 +319,16 @@ impl Site {
                     .iter()
                     .enumerate()
                     .map(|(d, doc)| match rendered {
-                        Some(r) => {
-                            drops::document_value(doc, &r[c][d].converted, Some(&r[c][d].output))
-                        }
-                        None => drops::document_value(doc, &doc.content, None),
+                        Some(r) => drops::document_value(
+                            doc,
+                            Value::Str(r[c][d].converted.clone()),
+                            Value::Str(r[c][d].output.clone()),
+                        ),
+                        None => drops::document_value(
+                            doc,
+                            Value::from(doc.content.as_str()),
+                            Value::Nil,
+                        ),
                     });
                 drops::link_neighbours(maps.collect())
             })
@@ -389,8 +396,8 @@ impl Site {
         let mut order: Vec<usize> = (0..self.collections[0].docs.len()).collect();
         let posts = &self.collections[0].docs;
         order.sort_by(|&a, &b| {
-            let key = |d: &Document| (d.date.timestamp(), d.source_path.clone());
-            key(&posts[b]).cmp(&key(&posts[a]))
+            let (x, y) = (&posts[a], &posts[b]);
+            (y.date.timestamp(), &y.source_path).cmp(&(x.date.timestamp(), &x.source_path))
         });
         drops::SiteContents {
             posts: order

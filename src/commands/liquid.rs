@@ -148,7 +148,7 @@ fn site_value(config: &Config, contents: &Contents) -> Value {
         let maps = c
             .docs
             .iter()
-            .map(|d| drops::document_value(d, &d.content, None));
+            .map(|d| drops::document_value(d, Value::from(d.content.as_str()), Value::Nil));
         let docs = drops::link_neighbours(maps.collect());
         if i == 0 {
             posts = newest_first(&c.docs, &docs);

@@ -210,6 +210,12 @@ fn escape(_: &mut Context, input: Value, _: &[Value]) -> R {
     if input.is_nil() {
         return Ok(Value::Nil);
     }
+    // Nothing to escape: the string itself, without copying it.
+    if let Value::Str(text) = &input
+        && !text.contains(['&', '<', '>', '"', '\''])
+    {
+        return Ok(input);
+    }
     Ok(s(escape_html(&input.to_s())))
 }
 
@@ -374,6 +380,11 @@ static STRIP_BLOCKS: LazyLock<Regex> =
 static STRIP_TAGS: LazyLock<Regex> = LazyLock::new(|| re(r"(?s)<.*?>"));
 
 fn strip_html(_: &mut Context, input: Value, _: &[Value]) -> R {
+    if let Value::Str(text) = &input
+        && !text.contains('<')
+    {
+        return Ok(input);
+    }
     let text = input.to_s();
     let has_block = ["<script", "<!--", "<style"]
         .iter()
