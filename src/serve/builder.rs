@@ -18,6 +18,8 @@ pub struct Builder {
     overrides: Overrides,
     /// Output path → hash of its bytes (or of its source's size and time).
     fingerprints: BTreeMap<String, u64>,
+    /// The last site built, which rebuilds update in place.
+    site: Option<Site>,
 }
 
 /// A good build.
@@ -34,6 +36,7 @@ impl Builder {
         Builder {
             overrides,
             fingerprints: BTreeMap::new(),
+            site: None,
         }
     }
 
@@ -67,14 +70,38 @@ impl Builder {
         }
         let mut site = Site::new(config)?;
         site.process()?;
+        let built = self.finish(&site, started);
+        self.site = Some(site);
+        Ok(built)
+    }
+
+    /// After `changed` files changed: an incremental rebuild of the last
+    /// site (`Site::rebuild`), or a full build with the configuration
+    /// reloaded when there is none or a config file changed.
+    pub fn rebuild(&mut self, changed: &[std::path::PathBuf]) -> Result<Built> {
+        let started = Instant::now();
+        if let Some(mut site) = self.site.take() {
+            let rebuilt = site.rebuild(changed);
+            let config_changed = matches!(&rebuilt, Ok(r) if r.config_changed);
+            if !config_changed {
+                let result = rebuilt.map(|_| self.finish(&site, started));
+                self.site = Some(site);
+                return result;
+            }
+        }
+        self.build()
+    }
+
+    /// What changed since the last good build, for live reload.
+    fn finish(&mut self, site: &Site, started: Instant) -> Built {
         let fingerprints = fingerprints(&site.outputs);
         let change = classify(&self.fingerprints, &fingerprints);
         self.fingerprints = fingerprints;
-        Ok(Built {
-            config: site.config,
+        Built {
+            config: site.config.clone(),
             change,
             seconds: started.elapsed().as_secs_f64(),
-        })
+        }
     }
 }
 

@@ -76,7 +76,10 @@ pub fn serve(mut overrides: Overrides, options: &Options) -> Result<(), ServeErr
     builder.set_url(&default_url(&host, port));
     logger::info("Source:", &config.source.display().to_string());
     logger::info("Destination:", &config.destination.display().to_string());
-    logger::info("Incremental build:", "disabled.");
+    logger::info(
+        "Incremental build:",
+        "enabled (rebuilds render only what a change affects)",
+    );
     // With watching on, a failed first build is served (the destination as
     // it is, and the error on every page) until an edit fixes it.
     let (config, first_error) = match first_build(&mut builder, config.clone()) {
@@ -181,7 +184,8 @@ fn announce(server: &Server, config: &Config) {
     logger::info("Server running...", "press ctrl-c to stop.");
 }
 
-/// The watch loop: one full build per change, config reloaded each time.
+/// The watch loop: one rebuild per change; only what the change affects is
+/// rendered again, and a config change reloads everything.
 fn regenerate(
     builder: &mut Builder,
     server: &Server,
@@ -206,7 +210,7 @@ fn regenerate(
         for path in &changed {
             logger::info("", &config.relative(path));
         }
-        match builder.build() {
+        match builder.rebuild(&changed) {
             Ok(built) => {
                 logger::info("", &format!("...done in {:.3} seconds.", built.seconds));
                 config = built.config;
