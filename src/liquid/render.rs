@@ -157,6 +157,12 @@ impl<'a> Context<'a> {
     }
 
     fn lookup(&mut self, l: &VariableLookup) -> Result<Value, Error> {
+        if let Some(Expr::Literal(Value::Str(name))) = &l.name
+            && !self.opts.strict_variables
+            && l.lookups.iter().all(|s| matches!(s, Lookup::Key { .. }))
+        {
+            return Ok(self.lookup_keys(name, &l.lookups));
+        }
         let mut object = match &l.name {
             Some(Expr::Literal(Value::Str(name))) => self.find_variable(name)?,
             Some(other) => match self.evaluate(other)? {
@@ -199,6 +205,32 @@ impl<'a> Context<'a> {
             };
         }
         Ok(object)
+    }
+
+    /// `a.b.c` (no brackets, lax variables), walked by reference so that
+    /// only the value found is cloned.
+    fn lookup_keys(&self, name: &str, steps: &[Lookup]) -> Value {
+        let scoped = self.scopes.iter().rev().find_map(|s| small_get(s, name));
+        let Some(mut object) = scoped.or_else(|| small_get(&self.globals, name)) else {
+            return Value::Nil;
+        };
+        for (i, step) in steps.iter().enumerate() {
+            let Lookup::Key { key, command } = step else {
+                return Value::Nil;
+            };
+            if let Value::Hash(map) = object
+                && let Some(v) = small_get(map, key)
+            {
+                object = v;
+                continue;
+            }
+            // `size`, `first`, `last` make a new value: go on by value.
+            return match command_method(object, key) {
+                Some(v) if *command => keys_of_value(v, &steps[i + 1..]),
+                _ => Value::Nil,
+            };
+        }
+        object.clone()
     }
 
     /// `BlockBody#render`.
@@ -444,6 +476,28 @@ fn index(object: &Value, key: &Value) -> Option<Value> {
         }
         _ => None,
     }
+}
+
+/// The rest of a `lookup_keys` walk, from an owned value.
+fn keys_of_value(mut object: Value, steps: &[Lookup]) -> Value {
+    for step in steps {
+        let Lookup::Key { key, command } = step else {
+            return Value::Nil;
+        };
+        let found = match &object {
+            Value::Hash(map) => small_get(map, key).cloned(),
+            _ => None,
+        };
+        object = match found {
+            Some(v) => v,
+            None if *command => match command_method(&object, key) {
+                Some(v) => v,
+                None => return Value::Nil,
+            },
+            None => return Value::Nil,
+        };
+    }
+    object
 }
 
 /// `size` / `first` / `last` on values that respond to them.
