@@ -9,6 +9,7 @@ pub mod collection_reader;
 pub mod config;
 pub mod converter;
 pub mod data_reader;
+pub mod doc_values;
 pub mod doctor;
 pub mod document;
 pub mod document_reader;

@@ -5,6 +5,7 @@
 use crate::collection::Collection;
 use crate::config::Config;
 use crate::converter::markdown;
+use crate::doc_values::DocValues;
 use crate::document::{Document, extract_excerpt};
 use crate::drops;
 use crate::errors::{Error, Result};
@@ -56,10 +57,12 @@ pub struct Selection {
     pub pages: Vec<bool>,
 }
 
-/// The last build's renders, which a rebuild reuses.
+/// The last build's renders and document values, which a rebuild reuses.
 pub(crate) struct LastRender {
     pub docs: Vec<Vec<Rendered>>,
     pub pages: Vec<Rendered>,
+    pub sources: DocValues,
+    pub rendered: DocValues,
 }
 
 /// Renders items in parallel, keeping their order; the first error wins.
@@ -203,7 +206,39 @@ impl Site {
         };
         let pick = pick.filter(|_| last.is_some());
         let liquid = LiquidRenderer::new(&self.config).with_index(self.site_index());
-        let excerpts = self.render_excerpts(&liquid, pick)?;
+        let sources = self.source_values(last.as_ref().map(|l| &l.sources), pick);
+        let excerpts = self.render_excerpts(&liquid, pick, &sources.linked)?;
+        self.apply_excerpts(excerpts, pick);
+        let sources = match pick {
+            Some(p) => sources.patched(&p.docs, |c, d| self.source_value(c, d)),
+            None => self.source_values(None, None),
+        };
+        let last_docs = last.as_ref().map(|l| &l.docs[..]);
+        let mut docs = self.render_documents(&liquid, pick, last_docs, &sources.linked)?;
+        let make = |c: usize, d: usize| self.rendered_value(c, d, &docs);
+        let rendered = match (pick, &last) {
+            (Some(p), Some(l)) => l.rendered.patched(&p.docs, make),
+            _ => DocValues::build(&self.doc_counts(), make),
+        };
+        let context = self.render_context(&liquid, &rendered.linked);
+        let render = |page: &Page, value: &Value| context.render(page, value, None);
+        let page_pick = pick.map(|p| &p.pages[..]);
+        let last_pages = last.as_ref().map(|l| &l.pages[..]);
+        let values = self.page_values();
+        let mut pages = render_some(&self.pages, &values, page_pick, last_pages, render)?;
+        crate::regenerator::fill_reads(self, &liquid, &mut docs, &mut pages, pick);
+        self.outputs = self.collect_outputs(&docs, &pages);
+        self.last = Some(LastRender {
+            docs,
+            pages,
+            sources,
+            rendered,
+        });
+        self.render_stats = liquid.stats.as_ref().map(crate::profiler::Stats::table);
+        Ok(())
+    }
+
+    fn apply_excerpts(&mut self, excerpts: Vec<Vec<Option<String>>>, pick: Option<&Selection>) {
         for (c, list) in excerpts.into_iter().enumerate() {
             for (d, excerpt) in list.into_iter().enumerate() {
                 if pick.is_none_or(|p| p.docs[c][d]) {
@@ -215,27 +250,6 @@ impl Site {
                 }
             }
         }
-        let last_docs = last.as_ref().map(|l| &l.docs[..]);
-        let mut docs = self.render_documents(&liquid, pick, last_docs)?;
-        let doc_values = self.document_values(Some(&docs));
-        let context = self.render_context(&liquid, &doc_values);
-        let render = |page: &Page, value: &Value| context.render(page, value, None);
-        let (page_pick, last_pages) = (
-            pick.map(|p| &p.pages[..]),
-            last.as_ref().map(|l| &l.pages[..]),
-        );
-        let mut pages = render_some(
-            &self.pages,
-            &self.page_values(),
-            page_pick,
-            last_pages,
-            render,
-        )?;
-        crate::regenerator::fill_reads(self, &liquid, &mut docs, &mut pages, pick);
-        self.outputs = self.collect_outputs(&docs, &pages);
-        self.last = Some(LastRender { docs, pages });
-        self.render_stats = liquid.stats.as_ref().map(crate::profiler::Stats::table);
-        Ok(())
     }
 
     /// Each document's excerpt, rendered in the document's context.
@@ -243,11 +257,11 @@ impl Site {
         &self,
         liquid: &LiquidRenderer,
         pick: Option<&Selection>,
+        doc_values: &[Vec<Value>],
     ) -> Result<Vec<Vec<Option<String>>>> {
-        let doc_values = self.document_values(None);
-        let context = self.render_context(liquid, &doc_values);
+        let context = self.render_context(liquid, doc_values);
         let mut out = Vec::new();
-        for (c, (collection, values)) in self.collections.iter().zip(&doc_values).enumerate() {
+        for (c, (collection, values)) in self.collections.iter().zip(doc_values).enumerate() {
             let render = |doc: &Document, value: &Value| -> Result<Option<String>> {
                 let separator = doc.excerpt_separator(&self.config.data);
                 if separator.is_empty() {
@@ -283,12 +297,12 @@ impl Site {
         liquid: &LiquidRenderer,
         pick: Option<&Selection>,
         last: Option<&[Vec<Rendered>]>,
+        doc_values: &[Vec<Value>],
     ) -> Result<Vec<Vec<Rendered>>> {
-        let doc_values = self.document_values(None);
-        let context = self.render_context(liquid, &doc_values);
+        let context = self.render_context(liquid, doc_values);
         let newest_posts: Vec<Value> = doc_values[0].iter().rev().cloned().collect();
         let mut out = Vec::new();
-        for (c, (collection, values)) in self.collections.iter().zip(&doc_values).enumerate() {
+        for (c, (collection, values)) in self.collections.iter().zip(doc_values).enumerate() {
             let render = |doc: &Document, value: &Value| {
                 let related = crate::drops::related_posts(&newest_posts, &doc.url);
                 let site = with_key(&context.site, "related_posts", related);
@@ -307,32 +321,33 @@ impl Site {
         Ok(out)
     }
 
-    /// The documents as Liquid values, per collection: before rendering with
-    /// their source as `content`, after it with their converted content.
-    fn document_values(&self, rendered: Option<&[Vec<Rendered>]>) -> Vec<Vec<Value>> {
-        self.collections
-            .iter()
-            .enumerate()
-            .map(|(c, collection)| {
-                let maps = collection
-                    .docs
-                    .iter()
-                    .enumerate()
-                    .map(|(d, doc)| match rendered {
-                        Some(r) => drops::document_value(
-                            doc,
-                            Value::Str(r[c][d].converted.clone()),
-                            Value::Str(r[c][d].output.clone()),
-                        ),
-                        None => drops::document_value(
-                            doc,
-                            Value::from(doc.content.as_str()),
-                            Value::Nil,
-                        ),
-                    });
-                drops::link_neighbours(maps.collect())
-            })
-            .collect()
+    /// The documents as templates see them before rendering (their source as
+    /// `content`): the last build's, with the picked ones made again.
+    fn source_values(&self, last: Option<&DocValues>, pick: Option<&Selection>) -> DocValues {
+        match (last, pick) {
+            (Some(values), Some(p)) => values.patched(&p.docs, |c, d| self.source_value(c, d)),
+            _ => DocValues::build(&self.doc_counts(), |c, d| self.source_value(c, d)),
+        }
+    }
+
+    fn source_value(&self, c: usize, d: usize) -> Map {
+        let doc = &self.collections[c].docs[d];
+        drops::document_value(doc, Value::from(doc.content.as_str()), Value::Nil)
+    }
+
+    /// A document as pages see it: its converted content and its output.
+    fn rendered_value(&self, c: usize, d: usize, docs: &[Vec<Rendered>]) -> Map {
+        let r = &docs[c][d];
+        let content = Value::Str(r.converted.clone());
+        drops::document_value(
+            &self.collections[c].docs[d],
+            content,
+            Value::Str(r.output.clone()),
+        )
+    }
+
+    fn doc_counts(&self) -> Vec<usize> {
+        self.collections.iter().map(|c| c.docs.len()).collect()
     }
 
     /// What `link` and `post_url` look up.
