@@ -39,6 +39,8 @@ enum Command {
     Doctor(BuildArgs),
     /// Render a Liquid template with the site's data, includes, filters and tags
     Liquid(commands::liquid::LiquidArgs),
+    /// Converts a Markdown file to HTML with the site's kramdown settings
+    Markdown(commands::markdown::MarkdownArgs),
 }
 
 #[derive(Args)]
@@ -144,6 +146,7 @@ fn main() -> ExitCode {
         Command::New(args) => (false, new(args)),
         Command::Doctor(args) => (args.trace, doctor(args)),
         Command::Liquid(args) => (args.build.trace, commands::liquid::run(args)),
+        Command::Markdown(args) => (args.build.trace, commands::markdown::run(args)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

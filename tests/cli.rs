@@ -135,3 +135,25 @@ fn doctor_reports_shared_destinations() {
         "{stderr}"
     );
 }
+
+#[test]
+fn markdown_uses_the_sites_kramdown_settings() {
+    let dir = site();
+    std::fs::write(dir.path().join("doc.md"), "# Title\n\nIt's *fine*.\n").unwrap();
+    let out = hyde(&["markdown", "-s", "src", "doc.md"], dir.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = String::from_utf8_lossy(&out.stdout);
+    assert!(html.contains("<h1 id=\"title\">Title</h1>"), "{html}");
+    assert!(html.contains("<p>It’s <em>fine</em>.</p>"), "{html}");
+    std::fs::write(
+        dir.path().join("src/_config.yml"),
+        "kramdown:\n  auto_ids: false\n",
+    )
+    .unwrap();
+    let out = hyde(&["markdown", "-s", "src", "doc.md"], dir.path());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("<h1>Title</h1>"));
+}
