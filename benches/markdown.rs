@@ -1,0 +1,68 @@
+//! Markdown conversion throughput: hyde's kramdown-flavoured converter (with
+//! highlighting off) against raw pulldown-cmark (`html::push_html`) on the
+//! same input, in one run. The corpus is every kramdown test document
+//! committed in `tests/markdown/kramdown-jekyll-profile`, each converted on
+//! its own as a site's pages are, repeated to about 8 MB in all. Issue 4's
+//! target: hyde at no less than half the raw throughput.
+//!
+//! Run: `cargo bench --bench markdown`
+
+use hyde::converter::markdown::{self, Options, RougeNames};
+use std::path::Path;
+use std::time::Instant;
+
+fn corpus() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/markdown/kramdown-jekyll-profile");
+    let mut docs: Vec<String> = walkdir::WalkDir::new(&root)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "text"))
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .collect();
+    docs.retain(|d| !d.is_empty());
+    let one: usize = docs.iter().map(String::len).sum();
+    let copies = (8usize << 20) / one.max(1) + 1;
+    docs.iter()
+        .cycle()
+        .take(docs.len() * copies)
+        .cloned()
+        .collect()
+}
+
+/// The best of `runs` timings of `f`, in seconds.
+fn best(runs: usize, mut f: impl FnMut() -> usize) -> f64 {
+    (0..runs)
+        .map(|_| {
+            let started = Instant::now();
+            std::hint::black_box(f());
+            started.elapsed().as_secs_f64()
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+fn main() {
+    let docs = corpus();
+    let mb = docs.iter().map(String::len).sum::<usize>() as f64 / (1 << 20) as f64;
+    let opts = Options::default();
+    let raw = best(5, || {
+        let mut html = String::new();
+        for doc in &docs {
+            html.clear();
+            pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(doc));
+        }
+        html.len()
+    });
+    let hyde = best(5, || {
+        docs.iter()
+            .map(|d| markdown::convert_with(d, &opts, &RougeNames).len())
+            .sum()
+    });
+    println!(
+        "markdown: {} documents, {mb:.1} MB; pulldown-cmark push_html {:.1} MB/s, hyde {:.1} MB/s; hyde/raw {:.2}",
+        docs.len(),
+        mb / raw,
+        mb / hyde,
+        raw / hyde
+    );
+}
