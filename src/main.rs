@@ -84,6 +84,13 @@ struct BuildArgs {
     /// Accepted for Jekyll compatibility: hyde keeps no disk cache
     #[arg(long)]
     disable_disk_cache: bool,
+    /// Watch for changes and rebuild (only what a change affects)
+    #[arg(short = 'w', long)]
+    watch: bool,
+    /// Accepted for Jekyll compatibility: `build` writes the whole site,
+    /// `--watch` and `serve` rebuild incrementally
+    #[arg(short = 'I', long)]
+    incremental: bool,
     /// Generate a Liquid rendering profile
     #[arg(long)]
     profile: bool,
@@ -162,14 +169,48 @@ fn main() -> ExitCode {
     }
 }
 
+/// `jekyll build --watch`: rebuilds after each change until interrupted.
+fn watch(args: &BuildArgs, config: Config) -> Result<()> {
+    use hyde::serve::builder::Builder;
+    use hyde::serve::watcher::{Ignore, Watcher};
+    let mut builder = Builder::watching(args.overrides());
+    let built = builder.build_from(config)?;
+    logger::info("", &format!("done in {:.3} seconds.", built.seconds));
+    let watcher = Watcher::new(&built.config)?;
+    let mut ignore = Ignore::new(&built.config);
+    let shown = built.config.source.display().to_string();
+    logger::info("Auto-regeneration:", &format!("enabled for '{shown}'"));
+    while let Some(changed) = watcher.next_change(&ignore) {
+        logger::info(
+            "Regenerating:",
+            &format!("{} file(s) changed", changed.len()),
+        );
+        match builder.rebuild(&changed) {
+            Ok(built) => {
+                logger::info("", &format!("...done in {:.3} seconds.", built.seconds));
+                ignore = Ignore::new(&built.config);
+            }
+            Err(error) => logger::error("Error:", &error.to_string()),
+        }
+    }
+    Ok(())
+}
+
 /// `jekyll build`.
 fn build(args: &BuildArgs) -> Result<()> {
     args.set_log_level();
     let config = Config::load(&args.overrides())?;
     logger::info("Source:", &config.source.display().to_string());
     logger::info("Destination:", &config.destination.display().to_string());
-    logger::info("Incremental build:", "disabled. Enable with --incremental");
+    let incremental = match args.watch {
+        true => "enabled (rebuilds render only what a change affects)",
+        false => "disabled. Enable with --incremental",
+    };
+    logger::info("Incremental build:", incremental);
     logger::info("Generating...", "");
+    if args.watch {
+        return watch(args, config);
+    }
     let started = Instant::now();
     let mut site = Site::new(config)?;
     site.process()?;

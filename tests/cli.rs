@@ -157,3 +157,35 @@ fn markdown_uses_the_sites_kramdown_settings() {
     let out = hyde(&["markdown", "-s", "src", "doc.md"], dir.path());
     assert!(String::from_utf8_lossy(&out.stdout).contains("<h1>Title</h1>"));
 }
+
+/// Polls `check` for up to five seconds.
+fn eventually(check: impl Fn() -> bool) -> bool {
+    (0..100).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        check()
+    })
+}
+
+#[test]
+fn build_watch_rebuilds_after_an_edit() {
+    let dir = site();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hyde"))
+        .args(["build", "--watch", "-q", "-s", "src", "-d", "out"])
+        .current_dir(dir.path())
+        .spawn()
+        .expect("run hyde");
+    let page = dir.path().join("out/index.html");
+    let read = || std::fs::read_to_string(&page).unwrap_or_default();
+    let first = eventually(|| read().contains("Hi"));
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    std::fs::write(
+        dir.path().join("src/index.md"),
+        "---\ntitle: x\n---\n# Edited\n",
+    )
+    .unwrap();
+    let rebuilt = eventually(|| read().contains("Edited"));
+    child.kill().ok();
+    child.wait().ok();
+    assert!(first, "the first build wrote the page");
+    assert!(rebuilt, "the edit was rebuilt: {}", read());
+}

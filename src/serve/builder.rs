@@ -33,6 +33,11 @@ impl Builder {
     /// A builder for `overrides`, with `serving: true` as Jekyll's `serve` sets it.
     pub fn new(mut overrides: Overrides) -> Builder {
         overrides.values.insert("serving".into(), Value::Bool(true));
+        Builder::watching(overrides)
+    }
+
+    /// A builder for `build --watch`: the same rebuilds, not serving.
+    pub fn watching(overrides: Overrides) -> Builder {
         Builder {
             overrides,
             fingerprints: BTreeMap::new(),
