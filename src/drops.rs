@@ -64,27 +64,6 @@ pub fn document_value(doc: &Document, content: Value, output: Value) -> Map {
     map
 }
 
-/// Links each document of a collection to its neighbours (`next` is the
-/// newer, `previous` the older), one level deep, as Jekyll's drops do.
-pub fn link_neighbours(docs: Vec<Map>) -> Vec<Value> {
-    let shallow: Vec<Value> = docs.iter().cloned().map(Value::hash).collect();
-    let n = docs.len();
-    docs.into_iter()
-        .enumerate()
-        .map(|(i, mut map)| {
-            let prev = if i > 0 {
-                shallow[i - 1].clone()
-            } else {
-                Value::Nil
-            };
-            let next = shallow.get(i + 1).cloned().unwrap_or(Value::Nil);
-            map.insert("previous".into(), prev);
-            map.insert("next".into(), if i + 1 < n { next } else { Value::Nil });
-            Value::hash(map)
-        })
-        .collect()
-}
-
 /// The contents the site drop lists, already as Liquid values.
 pub struct SiteContents {
     pub pages: Vec<Value>,

@@ -350,6 +350,13 @@ impl Site {
         self.collections.iter().map(|c| c.docs.len()).collect()
     }
 
+    /// `site` as templates see it before any document renders (what
+    /// `hyde liquid` shows a template).
+    pub fn site_value_before_render(&self) -> Value {
+        let values = self.source_values(None, None);
+        drops::site_value(&self.config, self.site_contents(&values.linked), &self.data)
+    }
+
     /// What `link` and `post_url` look up.
     pub fn site_index(&self) -> SiteIndex {
         SiteIndex::build(&self.collections, &self.pages, &self.static_files)

@@ -11,11 +11,10 @@ use crate::BuildArgs;
 use anyhow::{Context, Result, bail};
 use clap::Args;
 use hyde::config::Config;
-use hyde::document::Document;
 use hyde::liquid::{Map, RenderOptions, Value};
-use hyde::liquid_renderer::{LiquidRenderer, SiteIndex};
-use hyde::reader::{self, Contents};
-use hyde::{drops, logger};
+use hyde::liquid_renderer::LiquidRenderer;
+use hyde::reader;
+use hyde::{Site, drops, logger};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -47,11 +46,13 @@ pub fn run(args: &LiquidArgs) -> Result<()> {
         None => Map::new(),
     };
     page.extend(front_matter);
-    let contents = reader::read(&config)?;
-    let renderer = LiquidRenderer::new(&config).with_index(site_index(&contents));
+    let mut site = Site::new(config.clone())?;
+    site.read()?;
+    site.generate()?;
+    let renderer = LiquidRenderer::new(&config).with_index(site.site_index());
     let template = renderer.parse(&name, &body, body_line)?;
     let mut globals = Map::new();
-    globals.insert("site".into(), site_value(&config, &contents));
+    globals.insert("site".into(), site.site_value_before_render());
     globals.insert("page".into(), Value::hash(page));
     globals.insert("layout".into(), Value::Nil);
     globals.insert("content".into(), Value::Nil);
@@ -121,70 +122,6 @@ fn read_data(path: &Path) -> Result<Map> {
         Value::Nil => Ok(Map::new()),
         _ => bail!("{shown}: the data must be a hash (key: value pairs)"),
     }
-}
-
-/// `site`, as a page sees it while the site renders, before any document
-/// is rendered (Site#site_payload with `SiteDrop`).
-fn site_value(config: &Config, contents: &Contents) -> Value {
-    let pages: Vec<Value> = contents.pages.iter().map(drops::page_value).collect();
-    let html_pages = contents
-        .pages
-        .iter()
-        .zip(&pages)
-        .filter(|(p, _)| p.is_html() || p.url.ends_with('/'))
-        .map(|(_, v)| v.clone())
-        .collect();
-    let files = |label: Option<&str>| -> Vec<Value> {
-        let in_collection = |c: &Option<String>| label.is_none() || c.as_deref() == label;
-        let files = contents.static_files.iter();
-        files
-            .filter(|f| in_collection(&f.collection))
-            .map(drops::static_file_value)
-            .collect()
-    };
-    let mut collections = Vec::new();
-    let mut posts = Vec::new();
-    for (i, c) in contents.collections.iter().enumerate() {
-        let maps = c
-            .docs
-            .iter()
-            .map(|d| drops::document_value(d, Value::from(d.content.as_str()), Value::Nil));
-        let docs = drops::link_neighbours(maps.collect());
-        if i == 0 {
-            posts = newest_first(&c.docs, &docs);
-        }
-        collections.push((
-            c.label.clone(),
-            c.metadata.clone(),
-            docs,
-            files(Some(&c.label)),
-        ));
-    }
-    let site = drops::SiteContents {
-        pages,
-        html_pages,
-        static_files: files(None),
-        posts,
-        collections,
-    };
-    drops::site_value(config, site, &contents.data)
-}
-
-/// `site.posts`: newest first (ties: later source path first), as Jekyll sorts.
-fn newest_first(docs: &[Document], values: &[Value]) -> Vec<Value> {
-    let mut order: Vec<usize> = (0..docs.len()).collect();
-    let key = |d: &Document| (d.date.timestamp(), d.source_path.clone());
-    order.sort_by(|&a, &b| key(&docs[b]).cmp(&key(&docs[a])));
-    order.into_iter().map(|i| values[i].clone()).collect()
-}
-
-/// What `link` and `post_url` look up: documents, pages, static files.
-fn site_index(contents: &Contents) -> SiteIndex {
-    SiteIndex::build(
-        &contents.collections,
-        &contents.pages,
-        &contents.static_files,
-    )
 }
 
 #[cfg(test)]
