@@ -26,7 +26,7 @@ struct Cli {
 enum Command {
     /// Build your site
     #[command(alias = "b")]
-    Build(BuildArgs),
+    Build(BuildCommand),
     /// Clean the site (removes site output and metadata file) without building.
     Clean(BuildArgs),
     /// Serve your site locally
@@ -41,6 +41,16 @@ enum Command {
     Liquid(commands::liquid::LiquidArgs),
     /// Converts a Markdown file to HTML with the site's kramdown settings
     Markdown(commands::markdown::MarkdownArgs),
+}
+
+/// `build`'s own flags beyond those it shares with `serve`.
+#[derive(Args)]
+struct BuildCommand {
+    #[command(flatten)]
+    build: BuildArgs,
+    /// Watch for changes and rebuild (only what a change affects)
+    #[arg(short = 'w', long)]
+    watch: bool,
 }
 
 #[derive(Args)]
@@ -84,9 +94,6 @@ struct BuildArgs {
     /// Accepted for Jekyll compatibility: hyde keeps no disk cache
     #[arg(long)]
     disable_disk_cache: bool,
-    /// Watch for changes and rebuild (only what a change affects)
-    #[arg(short = 'w', long)]
-    watch: bool,
     /// Accepted for Jekyll compatibility: `build` writes the whole site,
     /// `--watch` and `serve` rebuild incrementally
     #[arg(short = 'I', long)]
@@ -147,7 +154,7 @@ impl BuildArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let (trace, result) = match &cli.command {
-        Command::Build(args) => (args.trace, build(args)),
+        Command::Build(args) => (args.build.trace, build(&args.build, args.watch)),
         Command::Clean(args) => (args.trace, clean(args)),
         Command::Serve(args) => (args.build.trace, serve(args)),
         Command::New(args) => (false, new(args)),
@@ -197,18 +204,18 @@ fn watch(args: &BuildArgs, config: Config) -> Result<()> {
 }
 
 /// `jekyll build`.
-fn build(args: &BuildArgs) -> Result<()> {
+fn build(args: &BuildArgs, watching: bool) -> Result<()> {
     args.set_log_level();
     let config = Config::load(&args.overrides())?;
     logger::info("Source:", &config.source.display().to_string());
     logger::info("Destination:", &config.destination.display().to_string());
-    let incremental = match args.watch {
+    let incremental = match watching {
         true => "enabled (rebuilds render only what a change affects)",
         false => "disabled. Enable with --incremental",
     };
     logger::info("Incremental build:", incremental);
     logger::info("Generating...", "");
-    if args.watch {
+    if watching {
         return watch(args, config);
     }
     let started = Instant::now();
@@ -320,4 +327,15 @@ fn doctor(args: &BuildArgs) -> Result<()> {
     }
     logger::info("Your test results", "are in. Everything looks fine.");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
 }
