@@ -10,10 +10,14 @@ use super::tags::cycle::{Cycle, CycleName};
 use super::value::{Map, Value};
 use super::variable::Variable;
 use super::{Host, RenderOptions, Template};
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::Arc;
 
+mod fx_hash;
 mod lookup;
 
+use fx_hash::FxBuild;
 pub(crate) use lookup::small_get;
 use lookup::{command_method, index};
 
@@ -29,11 +33,14 @@ pub enum Interrupt {
 /// Per-render state that tags keep (Liquid's `context.registers`).
 #[derive(Default)]
 pub struct Registers {
-    pub for_offsets: HashMap<String, i64>,
+    pub for_offsets: HashMap<String, i64, FxBuild>,
     /// The scope depth of each enclosing `for` (its scope holds its
     /// `forloop`, which nested loops show as `parentloop`).
     pub for_stack: Vec<usize>,
-    pub cycles: HashMap<String, usize>,
+    pub cycles: HashMap<String, usize, FxBuild>,
+    /// Date strings parsed in this render, by the address of the string
+    /// (which each entry keeps alive), for `filters::date::to_date`.
+    pub parsed_dates: HashMap<usize, (Arc<str>, jiff::ZonedDateTime), FxBuild>,
     pub ifchanged: Option<String>,
 }
 
@@ -52,6 +59,8 @@ pub struct Context<'a> {
     include_stack: Vec<(String, usize)>,
     pub interrupts: Vec<Interrupt>,
     pub registers: Registers,
+    /// Emptied scopes kept for reuse: a loop's scope then costs no allocation.
+    spare_scopes: Vec<Map>,
 }
 
 impl<'a> Context<'a> {
@@ -66,6 +75,7 @@ impl<'a> Context<'a> {
             include_stack: Vec::new(),
             interrupts: Vec::new(),
             registers: Registers::default(),
+            spare_scopes: Vec::new(),
         }
     }
 
@@ -88,9 +98,19 @@ impl<'a> Context<'a> {
         Ok(())
     }
 
+    /// Pushes an empty scope (a reused one when there is one).
+    pub fn push_empty_scope(&mut self) -> Result<(), Error> {
+        let scope = self.spare_scopes.pop().unwrap_or_default();
+        self.push_scope(scope)
+    }
+
     pub fn pop_scope(&mut self) {
-        if self.scopes.len() > 1 {
-            self.scopes.pop();
+        if self.scopes.len() > 1
+            && let Some(mut scope) = self.scopes.pop()
+            && self.spare_scopes.len() < 16
+        {
+            scope.clear();
+            self.spare_scopes.push(scope);
         }
     }
 
@@ -98,7 +118,7 @@ impl<'a> Context<'a> {
     pub fn set_local(&mut self, key: &str, value: Value) {
         if let Some(scope) = self.scopes.last_mut() {
             let at = if scope.len() <= 8 {
-                scope.iter().position(|(k, _)| k.as_str() == key)
+                scope.iter().position(|(k, _)| lookup::short_eq(k, key))
             } else {
                 scope.get_index_of(key)
             };
@@ -128,7 +148,13 @@ impl<'a> Context<'a> {
 
     /// `key` in the innermost scope, for updating in place.
     pub fn local_mut(&mut self, key: &str) -> Option<&mut Value> {
-        self.scopes.last_mut().and_then(|s| s.get_mut(key))
+        let scope = self.scopes.last_mut()?;
+        let at = if scope.len() <= 8 {
+            scope.iter().position(|(k, _)| lookup::short_eq(k, key))
+        } else {
+            scope.get_index_of(key)
+        };
+        at.and_then(|i| scope.get_index_mut(i)).map(|(_, v)| v)
     }
 
     /// `find_variable`: scopes innermost first, then the globals.
@@ -219,8 +245,14 @@ impl<'a> Context<'a> {
                 Node::Text(s) => out.push_str(s),
                 Node::Output { var, line } => {
                     self.line = *line;
-                    let v = self.render_variable(var)?;
-                    write_output(&v, out);
+                    // A bare variable is written where it is, uncopied.
+                    if var.filters.is_empty()
+                        && let Some(v) = self.evaluate_ref(&var.name)
+                    {
+                        write_output(v, out);
+                    } else {
+                        write_output(&self.render_variable(var)?, out);
+                    }
                 }
                 Node::Tag { tag, line } => {
                     self.line = *line;
@@ -248,6 +280,10 @@ impl<'a> Context<'a> {
     pub fn render_variable(&mut self, var: &Variable) -> Result<Value, Error> {
         let mut value = self.evaluate(&var.name)?;
         for f in &var.filters {
+            if let Some(args) = &f.literal_args {
+                value = filters::invoke_def(self, &f.name, f.def, value, args)?;
+                continue;
+            }
             // No allocation for filters without arguments.
             let mut args = Vec::with_capacity(f.args.len() + usize::from(!f.kwargs.is_empty()));
             for a in &f.args {
@@ -342,10 +378,10 @@ impl<'a> Context<'a> {
 
     fn render_cycle(&mut self, c: &Cycle, out: &mut String) -> Result<(), Error> {
         let key = match &c.name {
-            CycleName::Named(e) => self.evaluate(e)?.inspect(),
-            CycleName::Unnamed(k) => k.clone(),
+            CycleName::Named(e) => Cow::Owned(self.evaluate(e)?.inspect()),
+            CycleName::Unnamed(k) => Cow::Borrowed(k.as_str()),
         };
-        let iteration = self.registers.cycles.get(&key).copied().unwrap_or(0);
+        let iteration = self.registers.cycles.get(&*key).copied().unwrap_or(0);
         let value = match c.values.get(iteration) {
             Some(e) => self.evaluate(e)?,
             None => Value::Nil,
@@ -355,7 +391,12 @@ impl<'a> Context<'a> {
         } else {
             iteration + 1
         };
-        self.registers.cycles.insert(key, next);
+        match self.registers.cycles.get_mut(&*key) {
+            Some(slot) => *slot = next,
+            None => {
+                self.registers.cycles.insert(key.into_owned(), next);
+            }
+        }
         write_output(&value, out);
         Ok(())
     }

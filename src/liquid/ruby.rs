@@ -3,6 +3,7 @@
 //! Ruby's `Float#to_s`. Liquid output is Ruby's `to_s` of the value.
 
 use super::value::{Map, Value};
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
 impl Value {
@@ -23,6 +24,15 @@ impl Value {
             }
             Value::Hash(_) => out.push_str(&self.inspect()),
             _ => out.push_str(&self.to_s()),
+        }
+    }
+
+    /// `to_s`, borrowed when the value is a string (filters that only
+    /// read their input need no copy).
+    pub fn to_text(&self) -> Cow<'_, str> {
+        match self {
+            Value::Str(s) => Cow::Borrowed(s),
+            other => Cow::Owned(other.to_s()),
         }
     }
 

@@ -5,6 +5,7 @@
 use super::expression::Expr;
 use super::markup::{Parser, StrictResult, Tok};
 use super::tokenize::{QUOTED_FRAGMENT, re};
+use super::value::Value;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -24,6 +25,9 @@ pub struct Filter {
     pub args: Vec<Expr>,
     /// Keyword arguments (`key: value`), passed as a trailing hash as Liquid 4 does.
     pub kwargs: Vec<(String, Expr)>,
+    /// The arguments' values when all are literals (`date: "%Y"`): passed
+    /// as they are, with nothing to evaluate or allocate per call.
+    pub literal_args: Option<Vec<Value>>,
 }
 
 static MARKUP_WITH_QUOTED_FRAGMENT: LazyLock<Regex> =
@@ -99,11 +103,23 @@ fn filter_from(name: &str, raw_args: &[String]) -> Filter {
             None => args.push(Expr::parse(a)),
         }
     }
+    let literal_args = kwargs
+        .is_empty()
+        .then(|| {
+            args.iter()
+                .map(|a| match a {
+                    Expr::Literal(v) => Some(v.clone()),
+                    _ => None,
+                })
+                .collect()
+        })
+        .flatten();
     Filter {
         name: name.to_string(),
         def: super::filters::lookup(name),
         args,
         kwargs,
+        literal_args,
     }
 }
 

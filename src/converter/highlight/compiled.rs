@@ -1,5 +1,6 @@
-//! Dialects of Rouge's lexers for compiled languages (`rouge/lexers/{c,cpp,java,
-//! csharp,go,rust}.rb`): how each differs from the generic scope mapping.
+//! Dialects of Rouge's lexers for compiled languages on syntect grammars
+//! (`rouge/lexers/{c,csharp,objective_c,scala,haskell,groovy}.rb`; C's serves D and
+//! Objective-C): how each differs from the generic scope mapping.
 
 use super::dialects::{Bare, CODE_N, Dialect, dialect};
 use super::scopes::Rule::{Class, Code, Force, Inherit};
@@ -34,31 +35,6 @@ pub(crate) const C: Dialect = Dialect {
     )
 };
 
-/// Java: punctuation is `o`, modifiers `kd`, package paths `nn`, `.member` `na`.
-pub(crate) const JAVA: Dialect = Dialect {
-    words: &[("class", "kd"), ("interface", "kd"), ("enum", "kd")],
-    ..dialect(
-        &[
-            ("punctuation", Class("o")),
-            ("keyword.other.package", Class("kn")),
-            ("keyword.other.import", Class("kn")),
-            ("support.other.package", Force("nn")),
-            ("support.class.import", Force("nn")),
-            ("storage.modifier", Class("kd")),
-            ("storage.modifier.array", Class("o")),
-            ("string", Class("s")),
-            ("string.quoted.single", Class("sc")),
-            ("meta.annotation", Force("nd")),
-            ("comment.block.documentation", Force("cm")),
-            ("variable.function", Code),
-        ],
-        Bare::Code {
-            name: "n",
-            method: "na",
-        },
-    )
-};
-
 /// C#: `using` is a plain keyword, punctuation and operators mostly `p`, numbers `m`.
 pub(crate) const CSHARP: Dialect = Dialect {
     refine_numbers: false,
@@ -83,74 +59,6 @@ pub(crate) const CSHARP: Dialect = Dialect {
             ("punctuation.section.interpolation", Class("p")),
         ],
         CODE_N,
-    )
-};
-
-/// Go: declarations are keywords, strings `s`, numbers `m`, calls plain names.
-pub(crate) const GO: Dialect = Dialect {
-    refine_numbers: false,
-    ..dialect(
-        &[
-            ("keyword.control.import", Class("k")),
-            ("storage.type", Class("k")),
-            ("storage.type.numeric", Class("kt")),
-            ("storage.type.string", Class("kt")),
-            ("storage.type.boolean", Class("kt")),
-            ("storage.type.byte", Class("kt")),
-            ("storage.type.error", Class("kt")),
-            ("comment", Class("c")),
-            ("entity.name", Class("n")),
-            ("variable.function", Class("n")),
-            ("support.function.builtin", Class("nb")),
-            ("constant.numeric", Class("m")),
-            ("constant.language", Class("no")),
-            ("string", Class("s")),
-            ("constant.other.placeholder", Inherit),
-            ("punctuation.accessor", Class("o")),
-            ("punctuation.separator", Class("o")),
-            ("punctuation.separator.comma", Class("p")),
-        ],
-        CODE_N,
-    )
-};
-
-/// Rust: declarations are keywords, attributes and macros `nd`, methods `nf`.
-pub(crate) const RUST: Dialect = Dialect {
-    words: &[
-        ("str", "nb"),
-        ("Vec", "nb"),
-        ("String", "nb"),
-        ("Option", "nb"),
-        ("Result", "nb"),
-        ("Some", "nb"),
-        ("None", "nb"),
-        ("Ok", "nb"),
-        ("Err", "nb"),
-        ("self", "k"),
-        ("Self", "k"),
-        ("as", "k"),
-        ("->", "k"),
-    ],
-    ..dialect(
-        &[
-            ("meta.path", Class("nn")),
-            ("comment.line.documentation", Class("cd")),
-            ("meta.annotation", Force("nd")),
-            ("support.macro", Class("nd")),
-            ("storage.type", Class("k")),
-            ("storage.type.numeric", Class("nb")),
-            ("storage.modifier.lifetime", Class("nv")),
-            ("entity.name", Class("n")),
-            ("punctuation.definition.generic", Class("o")),
-            ("string", Class("s")),
-            ("constant.other.placeholder", Inherit),
-            ("support.function", Code),
-            ("variable.function", Code),
-        ],
-        Bare::Code {
-            name: "n",
-            method: "nf",
-        },
     )
 };
 
@@ -208,27 +116,6 @@ pub(crate) const HASKELL: Dialect = Dialect {
             ("entity.other.inherited-class", Class("kt")),
             ("support.constant.unit", Class("nb")),
             ("string", Class("s")),
-        ],
-        CODE_N,
-    )
-};
-
-/// Erlang: variables `nv`, directives `ni`, modules `nn`, atoms plain names.
-pub(crate) const ERLANG: Dialect = Dialect {
-    comment_newline: true,
-    ..dialect(
-        &[
-            ("keyword.control.directive", Class("ni")),
-            ("comment", Class("c")),
-            ("entity.name", Class("n")),
-            ("entity.name.type.class.module", Class("nn")),
-            ("variable.other", Class("nv")),
-            ("variable.language.omitted", Class("p")),
-            ("variable.function", Class("nb")),
-            ("constant.other.symbol", Class("n")),
-            ("constant.other.placeholder", Class("si")),
-            ("string", Class("s")),
-            ("punctuation.separator", Class("o")),
         ],
         CODE_N,
     )

@@ -224,8 +224,6 @@ pub(crate) const SHELL: Dialect = Dialect {
 
 pub(crate) const LUA: Dialect = dialect(&[], CODE_N);
 
-pub(crate) const OCAML: Dialect = dialect(&[], CODE_N);
-
 pub(crate) const MATLAB: Dialect = dialect(&[], CODE_N);
 
 pub(crate) const PHP: Dialect = Dialect {
@@ -309,35 +307,3 @@ pub(crate) const R: Dialect = Dialect {
         CODE_N,
     )
 };
-
-pub(crate) const CLOJURE: Dialect = Dialect {
-    space: "w",
-    ..dialect(
-        &[
-            ("support.function", Class("nf")),
-            ("storage.type", Class("k")),
-            ("keyword.other", Class("nb")),
-            ("keyword.operator.symbolargs", Class("no")),
-            ("support.other.keyword", Class("no")),
-            ("constant.keyword", Class("ss")),
-            ("string", Class("s")),
-            ("comment", Class("c1")),
-        ],
-        CODE_N,
-    )
-};
-
-pub(crate) const BATCH: Dialect = dialect(
-    &[
-        ("keyword.command.rem", Force("c")),
-        ("comment", Class("c")),
-        ("keyword.command", Class("nb")),
-        ("keyword.operator.at", Class("")),
-        ("keyword.other", Class("ow")),
-        ("variable.other.readwrite", Force("nv")),
-        ("constant.character.escape", Class("vm")),
-        ("string.unquoted", Class("")),
-        ("punctuation.section.group", Class("o")),
-    ],
-    Bare::Text,
-);

@@ -1,12 +1,29 @@
-//! Which syntect syntax and dialect stand in for each Rouge lexer, by the tags and
-//! aliases `Rouge::Lexer.find` accepts (Rouge 3.30's `tag`/`aliases` in
-//! `rouge/lexers/*.rb`). Rouge lexers without a syntect syntax here are highlighted as
-//! plain text.
+//! Which lexer stands in for each Rouge lexer (a port of it, or a syntect syntax and
+//! dialect), by the tags and aliases `Rouge::Lexer.find` accepts (Rouge 3.30's
+//! `tag`/`aliases` in `rouge/lexers/*.rb`). Rouge lexers hyde has neither for are
+//! highlighted as plain text.
 
+use std::sync::LazyLock;
+
+use super::batchfile;
+use super::c;
 use super::compiled;
+use super::config;
+use super::css;
 use super::dialects::{self, Dialect};
+use super::functional;
+use super::go;
+use super::java;
+use super::kotlin;
 use super::markup;
+use super::powershell;
+use super::python;
+use super::regex_lexer;
+use super::rust;
 use super::scopes;
+use super::shell;
+use super::swift;
+use super::tex;
 
 /// How hyde lexes one Rouge language.
 #[derive(Clone, Copy)]
@@ -19,17 +36,19 @@ pub(crate) enum Lexer {
     Diff,
     /// Rouge's Liquid lexer.
     Liquid,
+    /// A port of a Rouge regex lexer as a rule table.
+    Rules(&'static LazyLock<regex_lexer::Lexer>),
     /// One `Text` token: `plaintext` and languages syntect lacks.
     Plain,
 }
 
-use Lexer::{Console, Diff, Liquid, Plain, Syntax};
+use Lexer::{Console, Diff, Liquid, Plain, Rules, Syntax};
 
 /// Rouge tags and aliases, and their lexers.
 const LEXERS: &[(&[&str], Lexer)] = &[
     (&["plaintext", "text"], Plain),
     (&["ruby", "rb"], Syntax("Ruby", &dialects::RUBY)),
-    (&["python", "py"], Syntax("Python", &dialects::PYTHON)),
+    (&["python", "py"], Rules(&python::PYTHON)),
     (
         &["javascript", "js", "jsx", "react"],
         Syntax("JavaScript", &dialects::JAVASCRIPT),
@@ -42,22 +61,20 @@ const LEXERS: &[(&[&str], Lexer)] = &[
         &["json", "jsonc", "json-doc"],
         Syntax("JSON", &markup::JSON),
     ),
-    (
-        &["shell", "bash", "zsh", "ksh", "sh"],
-        Syntax("Bourne Again Shell (bash)", &dialects::SHELL),
-    ),
+    (&["shell", "bash", "zsh", "ksh", "sh"], Rules(&shell::SHELL)),
     (
         &["console", "terminal", "shell_session", "shell-session"],
         Console,
     ),
     (&["html"], Syntax("HTML", &markup::HTML)),
     (&["xml"], Syntax("XML", &markup::XML)),
-    (&["css", "scss"], Syntax("CSS", &markup::CSS)),
-    (&["c"], Syntax("C", &compiled::C)),
-    (&["cpp", "c++"], Syntax("C++", &compiled::C)),
+    (&["css"], Rules(&css::CSS)),
+    (&["scss"], Rules(&css::SCSS)),
+    (&["c"], Rules(&c::C)),
+    (&["cpp", "c++"], Rules(&c::CPP)),
     (&["csharp", "c#", "cs"], Syntax("C#", &compiled::CSHARP)),
-    (&["java"], Syntax("Java", &compiled::JAVA)),
-    (&["go", "golang"], Syntax("Go", &compiled::GO)),
+    (&["java"], Rules(&java::JAVA)),
+    (&["go", "golang"], Rules(&go::GO)),
     (
         &[
             "rust",
@@ -69,7 +86,7 @@ const LEXERS: &[(&[&str], Lexer)] = &[
             "rs,no_run",
             "rs,should_panic",
         ],
-        Syntax("Rust", &compiled::RUST),
+        Rules(&rust::LEXER),
     ),
     (
         &["php", "php3", "php4", "php5"],
@@ -91,6 +108,19 @@ const LEXERS: &[(&[&str], Lexer)] = &[
     (&["scala"], Syntax("Scala", &compiled::SCALA)),
     (&["diff", "patch", "udiff"], Diff),
     (&["liquid"], Liquid),
+    (&["kotlin"], Rules(&kotlin::KOTLIN)),
+    (&["swift"], Rules(&swift::SWIFT)),
+    (
+        &["powershell", "posh", "microsoftshell", "msshell"],
+        Rules(&powershell::POWERSHELL),
+    ),
+    (&["toml"], Rules(&config::TOML)),
+    (&["ini"], Rules(&config::INI)),
+    (&["nginx"], Rules(&config::NGINX)),
+    (
+        &["docker", "dockerfile", "Dockerfile"],
+        Rules(&config::DOCKER),
+    ),
     (
         &["make", "makefile", "mf", "gnumake", "bsdmake"],
         Syntax("Makefile", &dialects::MAKE),
@@ -114,21 +144,15 @@ const LEXERS: &[(&[&str], Lexer)] = &[
         ],
         Syntax("Objective-C++", &compiled::OBJC),
     ),
-    (&["erlang", "erl"], Syntax("Erlang", &compiled::ERLANG)),
-    (
-        &["clojure", "clj", "cljs"],
-        Syntax("Clojure", &dialects::CLOJURE),
-    ),
+    (&["erlang", "erl"], Rules(&functional::ERLANG)),
+    (&["clojure", "clj", "cljs"], Rules(&functional::CLOJURE)),
     (&["groovy", "gradle"], Syntax("Groovy", &compiled::GROOVY)),
-    (&["ocaml"], Syntax("OCaml", &dialects::OCAML)),
-    (
-        &["tex", "TeX", "LaTeX", "latex"],
-        Syntax("LaTeX", &markup::TEX),
-    ),
+    (&["ocaml"], Rules(&functional::OCAML)),
+    (&["tex", "TeX", "LaTeX", "latex"], Rules(&tex::TEX)),
     (&["bibtex", "bib"], Syntax("BibTeX", &dialects::PLAIN)),
     (
         &["batchfile", "bat", "batch", "dosbatch", "winbatch"],
-        Syntax("Batch File", &dialects::BATCH),
+        Rules(&batchfile::BATCHFILE),
     ),
     (&["matlab"], Syntax("MATLAB", &dialects::MATLAB)),
     (&["d", "dlang"], Syntax("D", &compiled::C)),

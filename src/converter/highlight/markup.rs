@@ -1,5 +1,5 @@
 //! Dialects of Rouge's lexers for markup and data languages (`rouge/lexers/{html,
-//! xml,css,json,yaml,markdown,tex}.rb`): how each differs from the generic mapping.
+//! xml,css,json,yaml,markdown}.rb`): how each differs from the generic mapping.
 
 use super::dialects::{Bare, CODE_N, Dialect, dialect};
 use super::scopes::Rule::{Class, Force};
@@ -106,23 +106,6 @@ pub(crate) const MARKDOWN: Dialect = dialect(
         ("punctuation.definition.list_item", Class("p")),
         ("constant.other.language-name", Class("nl")),
         ("punctuation.definition.raw.code-fence", Class("p")),
-    ],
-    Bare::Text,
-);
-
-pub(crate) const TEX: Dialect = dialect(
-    &[
-        ("support.function", Class("k")),
-        ("keyword.control", Class("k")),
-        ("support.function.begin", Force("nt")),
-        ("support.function.end", Force("nt")),
-        ("meta.group.bracket", Force("na")),
-        ("support.class", Class("")),
-        ("entity.name", Class("")),
-        ("markup", Class("")),
-        ("comment", Class("c")),
-        ("string.other.math", Class("")),
-        ("punctuation.definition.string", Class("p")),
     ],
     Bare::Text,
 );

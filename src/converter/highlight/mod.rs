@@ -1,22 +1,41 @@
-//! Rouge-compatible syntax highlighting on syntect: Jekyll highlights code with Rouge
+//! Rouge-compatible syntax highlighting: Jekyll highlights code with Rouge
 //! (`kramdown/converter/syntax_highlighter/rouge.rb`, Jekyll's `highlight` tag), and
-//! every theme's CSS targets Rouge's token classes. hyde lexes with syntect's Sublime
-//! grammars and maps their scopes onto those classes: `languages` picks the syntax
-//! for a Rouge name, `scopes` holds the generic mapping, `dialects`, `compiled`
+//! every theme's CSS targets Rouge's token classes. `languages` picks the lexer for a
+//! Rouge name. The most used languages are ports of Rouge's own regex lexers, run by
+//! `regex_lexer` (Rust, Python, shell, C/C++, Go, Java, CSS/SCSS, TeX, Kotlin, Swift,
+//! PowerShell, batch files, config files, Clojure/Erlang/OCaml): their tokens are
+//! Rouge's. The others lex with syntect's Sublime grammars, whose scopes are mapped
+//! onto Rouge's classes: `scopes` holds the generic mapping, `dialects`, `compiled`
 //! and `markup` each Rouge lexer's differences, `words` Rouge's word lists and
 //! `bare` the classes of unscoped code. Rouge's console, diff and Liquid lexers are
-//! ported (`console`, `diff`, `liquid`). `format` writes the tokens as Rouge's HTML formatter does.
+//! hand-written ports (`console`, `diff`, `liquid`). `format` writes the tokens as
+//! Rouge's HTML formatter does.
 
 mod bare;
+mod batchfile;
+mod c;
 mod compiled;
+mod config;
 mod console;
+mod css;
 mod dialects;
 mod diff;
 mod format;
+mod functional;
+mod go;
+mod java;
+mod kotlin;
 mod languages;
 mod liquid;
 mod markup;
+mod powershell;
+mod python;
+mod regex_lexer;
+mod rust;
 mod scopes;
+mod shell;
+mod swift;
+mod tex;
 mod words;
 
 use std::ops::Range;
@@ -71,22 +90,47 @@ fn tokens(code: &str, name: &str) -> Vec<Token> {
         Some(Lexer::Syntax(syntax, dialect)) => {
             guarded(|| syntax_tokens(code, 0..code.len(), syntax, dialect)).unwrap_or_else(plain)
         }
-        Some(Lexer::Console) => console::tokens(code, |range, out| {
-            let shell = guarded(|| syntax_tokens(code, range.clone(), SHELL, &dialects::SHELL));
-            match shell {
-                Some(tokens) => tokens.into_iter().for_each(|t| push(out, t.class, t.range)),
-                None => push(out, "", range),
-            }
-        }),
+        Some(Lexer::Console) => console::tokens(code, |range, out| shell(code, range, out)),
         Some(Lexer::Diff) => diff::tokens(code),
         Some(Lexer::Liquid) => liquid::tokens(code),
+        Some(Lexer::Rules(lexer)) => match guarded(|| Some(lexer.tokens(code))) {
+            Some(tokens) => delegated(code, tokens),
+            None => plain(),
+        },
         Some(Lexer::Plain) | None => plain(),
     };
     tokens.into_iter().filter(|t| !t.range.is_empty()).collect()
 }
 
-/// The syntect syntax Rouge's console lexer hands commands to.
-const SHELL: &str = "Bourne Again Shell (bash)";
+/// Pushes the shell tokens of `code[range]`, as Rouge's lexers that delegate to its
+/// shell lexer do.
+fn shell(code: &str, range: Range<usize>, out: &mut Vec<Token>) {
+    let start = range.start;
+    match guarded(|| Some(shell::SHELL.tokens(&code[range.clone()]))) {
+        Some(tokens) => {
+            for t in tokens {
+                push(out, t.class, start + t.range.start..start + t.range.end);
+            }
+        }
+        None => push(out, "", range),
+    }
+}
+
+/// Lexes a rule-table lexer's delegated tokens as shell.
+fn delegated(code: &str, tokens: Vec<Token>) -> Vec<Token> {
+    if tokens.iter().all(|t| t.class != regex_lexer::DELEGATE) {
+        return tokens;
+    }
+    let mut out = Vec::new();
+    for token in tokens {
+        if token.class == regex_lexer::DELEGATE {
+            shell(code, token.range, &mut out);
+        } else {
+            push(&mut out, token.class, token.range);
+        }
+    }
+    out
+}
 
 /// Runs a syntect lexing, treating a panic inside syntect or Oniguruma like a lexing
 /// error: the block is then written as plain text, never aborting the build.

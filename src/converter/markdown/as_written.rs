@@ -1,6 +1,6 @@
 //! Span and code details kramdown takes from the source as written, where pulldown-cmark's
 //! events carry a processed form: link destinations with backslashes, which autolinks exist,
-//! code span content, and the indentation of fenced code inside list items.
+//! code span content, line ends, and the indentation of code inside list items.
 
 use pulldown_cmark::LinkType;
 use std::ops::Range;
@@ -8,6 +8,7 @@ use std::ops::Range;
 use super::build::{Builder, Kind};
 use super::close::kramdown_autolink;
 use super::source::{line_start, raw_destination};
+use super::tree::Inline;
 
 impl Builder<'_> {
     /// A link; autolinks kramdown does not know (other schemes, or `<<x@y.z>>` where it reads
@@ -36,6 +37,58 @@ impl Builder<'_> {
         }
     }
 
+    /// A line end inside a paragraph (kramdown's `LINE_BREAK`, `/(  |\\\\)(?=\n)/`): the
+    /// spaces before it stay as text but for the two making a hard break, and `\\` right
+    /// before it (an escaped backslash to CommonMark) is a hard break too.
+    pub(super) fn line_end(&mut self, hard: bool, range: Range<usize>) {
+        let rest = &self.src[range.start..];
+        let spaces = rest.len() - rest.trim_start_matches(' ').len();
+        let at_newline = rest[spaces..].starts_with('\n');
+        let before = &self.src[..range.start];
+        let dropped = before.len() - before.trim_end_matches(' ').len();
+        let text_has_them = matches!(self.top().inlines.last(),
+            Some(Inline::Text { text, .. }) if text.ends_with(' '));
+        let keep = match (hard, at_newline) {
+            (true, true) => spaces.saturating_sub(2),
+            (false, true) if spaces == 0 && !text_has_them => dropped,
+            (false, true) => spaces,
+            _ => 0,
+        };
+        if keep > 0 {
+            let spaces = Inline::Text {
+                text: " ".repeat(keep),
+                literal: 0,
+                next: String::new(),
+            };
+            self.inline(spaces, range.clone());
+        }
+        let escaped_break = !hard
+            && spaces == 0
+            && self.src[..range.start].ends_with("\\\\")
+            && self.drop_escaped_backslash();
+        let inline = if hard || escaped_break {
+            Inline::Br
+        } else {
+            Inline::Soft
+        };
+        self.inline(inline, range);
+    }
+
+    /// Removes the `\` that ends the text before a `\\` line break.
+    fn drop_escaped_backslash(&mut self) -> bool {
+        let inlines = &mut self.top().inlines;
+        let Some(Inline::Text { text, .. }) = inlines.last_mut() else {
+            return false;
+        };
+        if text.pop() != Some('\\') {
+            return false;
+        }
+        if text.is_empty() {
+            inlines.pop();
+        }
+        true
+    }
+
     /// How far a fence inside a list item is indented beyond the item's content column:
     /// kramdown keeps that indentation on the code lines (pulldown-cmark strips it).
     pub(super) fn fence_indent_in_item(&self, fence: usize) -> usize {
@@ -60,6 +113,32 @@ impl Builder<'_> {
         let spaces = if (1..=4).contains(&spaces) { spaces } else { 1 };
         let fence_col = fence - line_start(self.src, fence);
         fence_col.saturating_sub(marker_col + marker + spaces)
+    }
+
+    /// How much more kramdown strips from the lines of an indented code block in a list item
+    /// or definition whose first line is blank: kramdown's content indent is then 4, where
+    /// CommonMark's is the marker's width plus one.
+    pub(super) fn blank_first_line_indent(&self) -> usize {
+        let container = self
+            .stack
+            .iter()
+            .rev()
+            .find(|f| !matches!(f.kind, Kind::Para { .. }));
+        let Some(item) = container.filter(|f| matches!(f.kind, Kind::Item | Kind::DefDefinition))
+        else {
+            return 0;
+        };
+        let line = &self.src[line_start(self.src, item.start)..];
+        let rest = line.trim_start_matches(' ');
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let marker = if digits > 0 { digits + 1 } else { 1 };
+        let after = rest.get(marker..).unwrap_or("");
+        let first_line = after.split('\n').next().unwrap_or("");
+        if first_line.trim().is_empty() {
+            4usize.saturating_sub(marker + 1)
+        } else {
+            0
+        }
     }
 
     /// kramdown keeps a code span's content as written: line breaks stay, and only a

@@ -53,7 +53,11 @@ impl Builder<'_> {
         } else {
             next_blank_line(self.src, pos)
         };
-        self.resume(pos, rest_end);
+        let blank = self.src[pos..]
+            .split(|c: char| !c.is_whitespace())
+            .next()
+            .is_some_and(|gap| gap.matches('\n').count() > 1);
+        self.resume_joined(pos, rest_end, !blank);
         true
     }
 
@@ -161,7 +165,9 @@ impl Builder<'_> {
             .rfind('\n')
             .map(|i| i + 1)
             .unwrap_or(0);
-        let boundary = self.top().blocks.is_empty() || blank_line_before(self.src, line_start);
+        let boundary = self.top().blocks.is_empty()
+            || blank_line_before(self.src, line_start)
+            || super::block_extensions::follows_marker(self.src, line_start);
         let parsed = if boundary {
             table::parse(&self.src[line_start..], self)
         } else {
@@ -176,7 +182,7 @@ impl Builder<'_> {
             None if matches!(tag, Tag::Table(_)) => {
                 let src = self.with_notes(&self.src[range.clone()]);
                 let doc = self.child(&src).without_tables().run();
-                self.adopt(doc);
+                self.adopt(doc, false);
                 self.skip_until = range.end;
                 true
             }
@@ -187,16 +193,31 @@ impl Builder<'_> {
     /// Skips the events up to `end` and parses the source from `pos` to there afresh (what
     /// follows a construct kramdown ends earlier than CommonMark does).
     fn resume(&mut self, pos: usize, end: usize) {
+        self.resume_joined(pos, end, false);
+    }
+
+    /// `resume`; with `join`, block HTML right at `pos` joins the block HTML before it (no
+    /// blank line between them, so kramdown writes none).
+    fn resume_joined(&mut self, pos: usize, end: usize, join: bool) {
         self.skip_until = pos.max(end);
         if end > pos {
             let src = self.with_notes(&self.src[pos..end]);
             let doc = self.child(&src).run();
-            self.adopt(doc);
+            self.adopt(doc, join);
         }
     }
 
-    fn adopt(&mut self, doc: Document) {
-        for block in doc.blocks {
+    fn adopt(&mut self, doc: Document, join: bool) {
+        for (i, block) in doc.blocks.into_iter().enumerate() {
+            if i == 0
+                && join
+                && let Block::Html(next) = &block
+                && let Some(Block::Html(prev)) = self.top().blocks.last_mut()
+            {
+                prev.push('\n');
+                prev.push_str(next);
+                continue;
+            }
             self.block(block);
         }
         let real = doc
@@ -206,13 +227,31 @@ impl Builder<'_> {
         self.footnotes.extend(real);
     }
 
-    /// Raw HTML pieces as blocks; nested elements with Markdown content are parsed.
+    /// Raw HTML pieces as blocks; nested elements with Markdown content are parsed. Raw
+    /// elements with no blank line between them are one block: kramdown writes a blank line
+    /// only where the source has one.
     pub(super) fn html_parts(&mut self, parts: Vec<html_block::Part>) {
+        let mut raw: Option<String> = None;
         for part in parts {
             match part {
-                html_block::Part::Raw(html) if html.trim().is_empty() => {}
-                html_block::Part::Raw(html) => self.block(Block::Html(html)),
+                html_block::Part::Raw(html) if html.trim().is_empty() => {
+                    if html.matches('\n').count() > 1
+                        && let Some(html) = raw.take()
+                    {
+                        self.block(Block::Html(html));
+                    }
+                }
+                html_block::Part::Raw(html) => match &mut raw {
+                    Some(joined) => {
+                        joined.push('\n');
+                        joined.push_str(&html);
+                    }
+                    None => raw = Some(html),
+                },
                 html_block::Part::Markdown { tag, content, span } => {
+                    if let Some(html) = raw.take() {
+                        self.block(Block::Html(html));
+                    }
                     let blocks = self.markdown_content(&content, span);
                     let StartTag { name, attrs, .. } = tag;
                     self.block(Block::HtmlElement {
@@ -223,6 +262,9 @@ impl Builder<'_> {
                     });
                 }
             }
+        }
+        if let Some(html) = raw {
+            self.block(Block::Html(html));
         }
     }
 

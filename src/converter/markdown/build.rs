@@ -242,12 +242,15 @@ impl<'a> Builder<'a> {
             Event::Html(t) => self.top().text.push_str(&t),
             // `<<tag>>`: kramdown reads the typographic `<<` first.
             Event::InlineHtml(t) if self.src[..range.start].ends_with('<') => self.text(&t, range),
+            Event::InlineHtml(t) if super::span_html::is_text(&t) => {
+                self.inline(Inline::Str(t.to_string()), range)
+            }
             Event::InlineHtml(t) => self.inline(Inline::Html(normalize_inline(&t)), range),
             Event::FootnoteReference(name) => {
                 self.inline(Inline::FootnoteRef(name.to_string()), range)
             }
-            Event::SoftBreak => self.inline(Inline::Soft, range),
-            Event::HardBreak => self.inline(Inline::Br, range),
+            Event::SoftBreak => self.line_end(false, range),
+            Event::HardBreak => self.line_end(true, range),
             Event::Rule => self.rule(range),
             Event::TaskListMarker(done) => self.inline(Inline::Task(done), range),
         }

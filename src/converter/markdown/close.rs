@@ -5,7 +5,9 @@ use super::build::{Builder, Frame, Kind};
 use super::html_block;
 use super::source::{blank_line_before, blank_line_follows, line_start};
 use super::table;
-use super::tree::{Align, Block, DefPart, Inline, Item, Para, Section, TableSection, plain_text};
+use super::tree::{
+    Align, Attrs, Block, DefPart, Inline, Item, Para, Section, TableSection, plain_text,
+};
 
 impl Builder<'_> {
     /// Pops the innermost element and attaches it to its parent.
@@ -20,7 +22,7 @@ impl Builder<'_> {
             Kind::Root => self.stack.push(frame),
             Kind::Para { .. } if self.is_block_math(&frame.inlines, frame.start, end) => {
                 if let Some(Inline::Math(math)) = frame.inlines.into_iter().next() {
-                    self.block(Block::Math(math));
+                    self.block(Block::Math(math, Attrs::new()));
                 }
             }
             Kind::Para { .. } => {
@@ -58,6 +60,14 @@ impl Builder<'_> {
                 self.top().items.push(item);
             }
             Kind::FootnoteDef(name) => self.footnotes.push((name, frame.blocks)),
+            Kind::Code(None, None, _) => {
+                let text = dedent_lines(&frame.text, self.blank_first_line_indent());
+                self.block(Block::Code {
+                    lang: None,
+                    text,
+                    attrs: Vec::new(),
+                })
+            }
             Kind::Code(lang, raw, extra) => self.block(Block::Code {
                 lang,
                 text: raw.unwrap_or_else(|| indent_lines(&frame.text, extra)),
@@ -71,54 +81,6 @@ impl Builder<'_> {
         }
     }
 
-    /// A header, or a paragraph where kramdown does not see a setext header.
-    fn close_heading(&mut self, frame: Frame, end: usize) {
-        let Kind::Heading {
-            level,
-            id,
-            classes,
-            start,
-        } = frame.kind
-        else {
-            return;
-        };
-        if !self.kramdown_setext(start, end) {
-            let raw = &self.src[start..end.min(self.src.len())];
-            let underline = raw
-                .trim_end()
-                .lines()
-                .last()
-                .unwrap_or("")
-                .trim()
-                .to_string();
-            let mut inlines = frame.inlines;
-            inlines.push(Inline::Soft);
-            inlines.push(Inline::Text {
-                text: underline,
-                literal: 0,
-                next: String::new(),
-            });
-            self.block(Block::Para(Para {
-                inlines,
-                ..Para::default()
-            }));
-            return;
-        }
-        let mut attrs = Vec::new();
-        if !classes.is_empty() {
-            attrs.push(("class".to_string(), classes.join(" ")));
-        }
-        let mut inlines = frame.inlines;
-        if let Some(id) = id.or_else(|| header_id(&mut inlines)) {
-            attrs.push(("id".to_string(), id));
-        }
-        self.block(Block::Heading {
-            level,
-            inlines,
-            attrs,
-        });
-    }
-
     /// kramdown's block math: a paragraph that is only `$$…$$`, between block boundaries.
     fn is_block_math(&mut self, inlines: &[Inline], start: usize, end: usize) -> bool {
         let only_math = matches!(inlines, [Inline::Math(_)]);
@@ -127,19 +89,6 @@ impl Builder<'_> {
         let after = blank_line_follows(self.src, end)
             || self.src[end.min(self.src.len())..].trim().is_empty();
         only_math && before && after
-    }
-
-    /// A setext header is one for kramdown only when its text is a single line that starts a
-    /// block (`after_block_boundary?`); otherwise the underline is paragraph text. ATX headers
-    /// (kramdown-parser-gfm's quirk parser) need no boundary.
-    fn kramdown_setext(&mut self, start: usize, end: usize) -> bool {
-        let raw = &self.src[start..end.min(self.src.len())];
-        if raw.trim_start().starts_with('#') {
-            return true;
-        }
-        let single_line = raw.trim_end().lines().count() <= 2;
-        let boundary = self.top().blocks.is_empty() || blank_line_before(self.src, start);
-        single_line && boundary
     }
 
     /// kramdown's table syntax inside a list item (not inside a quote, whose markers the
@@ -228,7 +177,12 @@ impl Builder<'_> {
                 self.top().rows.push(row);
             }
             Kind::Table(aligns) => self.close_table(aligns, frame.rows),
-            Kind::DefTerm => self.top().defs.push(DefPart::Term(inl)),
+            // kramdown: each line above the definitions is a term of its own.
+            Kind::DefTerm => {
+                let terms = inl.split(|i| matches!(i, Inline::Soft));
+                let terms: Vec<DefPart> = terms.map(|t| DefPart::Term(t.to_vec())).collect();
+                self.top().defs.extend(terms);
+            }
             Kind::DefDefinition => {
                 let blank_before = blank_line_before(self.src, line_start(self.src, frame.start));
                 let item = Item {
@@ -238,7 +192,13 @@ impl Builder<'_> {
                 };
                 self.top().defs.push(DefPart::Definition(item));
             }
-            Kind::DefList => self.block(Block::DefList(frame.defs)),
+            Kind::DefList => {
+                match self.top().blocks.last_mut() {
+                    // kramdown: terms after a definition continue its list.
+                    Some(Block::DefList(parts, _)) => parts.extend(frame.defs),
+                    _ => self.block(Block::DefList(frame.defs, Attrs::new())),
+                }
+            }
             _ => {
                 for b in frame.blocks {
                     self.block(b);
@@ -284,13 +244,16 @@ impl Builder<'_> {
         None
     }
 
-    /// kramdown does not open `_`/`__` emphasis right after a letter or `-` (`parse_emphasis`);
-    /// returns the delimiter to keep as text.
+    /// kramdown does not open `_`/`__` emphasis right after a letter, or a letter and one `-`
+    /// (`parse_emphasis`: `/[[:alpha:]]-?[[:alpha:]]*\z/`); returns the delimiter to keep as text.
     fn intraword_underscore(&self, start: usize) -> Option<String> {
         let rest = &self.src[start..];
         let n = rest.len() - rest.trim_start_matches('_').len();
-        let before = self.src[..start].chars().next_back()?;
-        (n > 0 && n < 3 && (before.is_alphabetic() || before == '-')).then(|| "_".repeat(n))
+        let mut before = self.src[..start].chars().rev();
+        let last = before.next()?;
+        let after_word =
+            last.is_alphabetic() || (last == '-' && before.next().is_some_and(char::is_alphabetic));
+        (n > 0 && n < 3 && after_word).then(|| "_".repeat(n))
     }
 
     /// Emphasis, strong, strikethrough, links and images.
@@ -379,26 +342,6 @@ fn item_boundary_after(src: &str, end: usize, marker_col: usize) -> bool {
     line.trim().is_empty() || (marker && indent <= marker_col)
 }
 
-/// kramdown's `HEADER_ID`: a header ending in ` {#id}` gets that id.
-fn header_id(inlines: &mut [Inline]) -> Option<String> {
-    let Some(Inline::Text { text, .. }) = inlines.last_mut() else {
-        return None;
-    };
-    let body = text.strip_suffix('}')?;
-    let open = body.rfind("{#")?;
-    let id = &body[open + 2..];
-    let mut chars = id.chars();
-    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || "_:-".contains(c));
-    let before = &body[..open];
-    if !valid || !before.ends_with([' ', '\t']) {
-        return None;
-    }
-    let id = id.to_string();
-    *text = before.trim_end().to_string();
-    Some(id)
-}
-
 /// Elements that become blocks of their parent when closed.
 fn is_block_kind(kind: &Kind) -> bool {
     matches!(
@@ -415,6 +358,19 @@ fn is_block_kind(kind: &Kind) -> bool {
 }
 
 /// Puts `extra` spaces in front of every non-empty line.
+/// Removes up to `n` leading spaces from every line.
+fn dedent_lines(text: &str, n: usize) -> String {
+    if n == 0 {
+        return text.to_string();
+    }
+    text.split_inclusive('\n')
+        .map(|l| {
+            let spaces = l.len() - l.trim_start_matches(' ').len();
+            &l[spaces.min(n)..]
+        })
+        .collect()
+}
+
 fn indent_lines(text: &str, extra: usize) -> String {
     if extra == 0 {
         return text.to_string();

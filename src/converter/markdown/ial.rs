@@ -32,6 +32,18 @@ fn apply_level(blocks: &mut Vec<Block>, top: bool) {
 }
 
 fn descend(block: &mut Block) {
+    descend_into(block);
+    // A paragraph that was math and its IAL lines is block math (kramdown reads the IAL
+    // lines as blocks of their own).
+    if let Block::Para(p) = block
+        && let [Inline::Math(math)] = p.inlines.as_slice()
+        && !p.attrs.is_empty()
+    {
+        *block = Block::Math(math.clone(), std::mem::take(&mut p.attrs));
+    }
+}
+
+fn descend_into(block: &mut Block) {
     match block {
         Block::Para(p) => {
             if let Some(attrs) = leading(&mut p.inlines) {
@@ -125,9 +137,14 @@ fn spans(inlines: &mut Vec<Inline>) {
                 | Inline::Strong(_)
                 | Inline::Code(_)
         );
-        if target && let Some((attrs, used)) = leading_ial(&inlines[i + 1..]) {
+        // Several IALs in a row all apply (`{: .a}{: .b}`).
+        let mut found: Option<Attrs> = None;
+        while target && let Some((attrs, used)) = leading_ial(&inlines[i + 1..]) {
             consume_text(inlines, i + 1, used);
             let attrs: Attrs = attrs.into_iter().filter(|(k, _)| k != REF).collect();
+            merge(found.get_or_insert_with(Attrs::new), attrs);
+        }
+        if let Some(attrs) = found {
             let el = std::mem::replace(&mut inlines[i], Inline::Soft);
             inlines[i] = Inline::Attributed(Box::new(el), attrs);
         }
@@ -191,8 +208,7 @@ fn text_of(inlines: &[Inline]) -> Option<String> {
     Some(out)
 }
 
-/// The block's attributes (kramdown also sets them on HTML blocks and definition lists;
-/// hyde does not yet).
+/// The block's attributes (a raw HTML block takes them into its first tag instead).
 fn block_attrs(block: &mut Block) -> Option<&mut Attrs> {
     match block {
         Block::Para(p) => Some(&mut p.attrs),
@@ -202,15 +218,23 @@ fn block_attrs(block: &mut Block) -> Option<&mut Attrs> {
         | Block::List { attrs, .. }
         | Block::Table { attrs, .. }
         | Block::Rule(attrs)
+        | Block::Math(_, attrs)
+        | Block::DefList(_, attrs)
         | Block::HtmlElement { attrs, .. } => Some(attrs),
-        Block::Html(_) | Block::DefList(_) | Block::Math(_) | Block::Toc { .. } => None,
+        Block::Html(_) | Block::Toc { .. } => None,
     }
 }
 
 /// Sets a block IAL's attributes; a list with the `toc` reference becomes the table of
 /// contents (kramdown's `{:toc}`).
-fn apply_block_ial(block: &mut Block, mut ial: Attrs) {
+pub(crate) fn apply_block_ial(block: &mut Block, mut ial: Attrs) {
     let toc = ial.iter().any(|(k, v)| k == REF && v == "toc");
+    if ial.iter().any(|(k, v)| k == REF && v == "footnotes") && matches!(block, Block::List { .. })
+    {
+        // kramdown's `{:footnotes}`: the list marks where the footnotes go.
+        *block = Block::Html(super::writer::FOOTNOTES_PLACE.to_string());
+        return;
+    }
     ial.retain(|(k, _)| k != REF);
     if let (
         true,
@@ -230,13 +254,36 @@ fn apply_block_ial(block: &mut Block, mut ial: Attrs) {
         };
         return;
     }
-    if let Some(attrs) = block_attrs(block) {
+    if let Block::Html(html) = block {
+        add_to_first_tag(html, &ial);
+    } else if let Some(attrs) = block_attrs(block) {
         merge(attrs, ial);
     }
 }
 
+/// An IAL on a raw HTML block: its attributes join the element's (kramdown parsed the
+/// element, so they are written after the element's own). Keys the tag has are left alone.
+fn add_to_first_tag(html: &mut String, ial: &Attrs) {
+    let is_tag = html.starts_with('<') && html[1..].starts_with(|c: char| c.is_ascii_alphabetic());
+    let Some(end) = html.find('>').filter(|_| is_tag) else {
+        return;
+    };
+    let end = if html[..end].ends_with('/') {
+        end - 1
+    } else {
+        end
+    };
+    let tag = &html[..end];
+    let extra: Attrs = ial
+        .iter()
+        .filter(|(k, _)| !tag.contains(&format!(" {k}=")))
+        .cloned()
+        .collect();
+    html.insert_str(end, &super::writer::attributes(&extra));
+}
+
 /// The key under which an IAL's references (`{: toc}`) are carried.
-const REF: &str = "\u{0}ref";
+pub(crate) const REF: &str = "\u{0}ref";
 
 fn without_refs(mut attrs: Attrs) -> Attrs {
     attrs.retain(|(k, _)| k != REF);
@@ -244,7 +291,7 @@ fn without_refs(mut attrs: Attrs) -> Attrs {
 }
 
 /// kramdown's `update_attr_with_ial`: classes accumulate, other keys are replaced.
-fn merge(attrs: &mut Attrs, ial: Attrs) {
+pub(crate) fn merge(attrs: &mut Attrs, ial: Attrs) {
     for (k, v) in ial {
         match attrs.iter_mut().find(|(key, _)| *key == k) {
             Some(slot) if k == "class" => slot.1 = format!("{} {v}", slot.1).trim().to_string(),
@@ -257,7 +304,7 @@ fn merge(attrs: &mut Attrs, ial: Attrs) {
 /// Parses `{: .a #b k="v"}` (kramdown's `parse_attribute_list`; references are ignored).
 pub(crate) fn parse(s: &str) -> Option<Attrs> {
     let body = s.strip_prefix("{:")?.strip_suffix('}')?;
-    if body.starts_with(':') || body.starts_with('/') || body.contains('}') {
+    if body.starts_with(':') || body.starts_with('/') || body.replace("\\}", "").contains('}') {
         return None;
     }
     let mut attrs = Attrs::new();
@@ -298,10 +345,20 @@ fn key_value(s: &str) -> Option<(String, String, usize)> {
         .chars()
         .next()
         .filter(|c| *c == '"' || *c == '\'')?;
+    // kramdown's `ALD_TYPE_KEY_VALUE_PAIR`: `\"` (or `\'`) and `\}` are escapes.
     let value_start = eq + 2;
-    let len = s[value_start..].find(quote)?;
-    let value = s[value_start..value_start + len].to_string();
-    Some((key.to_string(), value, value_start + len + 1))
+    let mut value = String::new();
+    let mut chars = s[value_start..].char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' if s[value_start + i + 1..].starts_with([quote, '}']) => {
+                value.extend(chars.next().map(|(_, c)| c));
+            }
+            c if c == quote => return Some((key.to_string(), value, value_start + i + 1)),
+            c => value.push(c),
+        }
+    }
+    None
 }
 
 /// `.class`, `#id` and runs of them such as `.a.b#c`.

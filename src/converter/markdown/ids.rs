@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::options::Options;
-use super::tree::{Block, plain_text};
+use super::tree::{Block, DefPart, plain_text};
 
 /// kramdown-parser-gfm's `NON_WORD_RE`.
 static NON_WORD: LazyLock<Regex> =
@@ -51,6 +51,13 @@ impl IdGenerator<'_> {
                     attrs.push(("id".to_string(), self.generate(&text)));
                 }
                 Block::Quote { blocks, .. } => self.blocks(blocks, basic),
+                Block::DefList(parts, _) => {
+                    for part in parts {
+                        if let DefPart::Definition(item) = part {
+                            self.blocks(&mut item.blocks, basic);
+                        }
+                    }
+                }
                 Block::List { items, .. } => {
                     for item in items {
                         self.blocks(&mut item.blocks, basic);

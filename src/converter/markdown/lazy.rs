@@ -2,6 +2,7 @@
 //! between, belongs to that container (`lazy_re` in `kramdown/parser/kramdown/list.rb`,
 //! `BLOCKQUOTE_MATCH` in `blockquote.rb`); CommonMark ends the container there.
 
+use super::block_extensions::is_marker;
 use super::build::Builder;
 use super::ial::is_ial_para;
 use super::source::{blank_line_before, line_start};
@@ -27,6 +28,7 @@ impl Builder<'_> {
         let lazy = after_container
             && !blank_line_before(src, line_start(src, start))
             && !matches!(block, Block::HtmlElement { .. })
+            && !is_marker(&block)
             && !matches!(&block, Block::Html(h) if !h.starts_with("<!"))
             && !matches!(&block, Block::Para(p) if is_ial_para(p));
         if !lazy {

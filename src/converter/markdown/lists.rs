@@ -27,7 +27,7 @@ fn blocks(blocks_: &mut [Block]) {
             Block::Quote { blocks: inner, .. } | Block::HtmlElement { blocks: inner, .. } => {
                 blocks(inner)
             }
-            Block::DefList(parts) => {
+            Block::DefList(parts, _) => {
                 for part in parts {
                     if let DefPart::Definition(item) = part {
                         blocks(&mut item.blocks);

@@ -4,14 +4,26 @@
 //! pulldown-cmark into a small block/span tree (`tree`), then reshaped the way kramdown's GFM
 //! parser shapes its tree (typography, header ids, list paragraphs, raw HTML), and finally
 //! written out as kramdown's HTML converter (`kramdown/converter/html.rb`) writes it.
+//! kramdown's own block syntax that CommonMark lacks (`^`, ALDs, IAL lines, `{::comment}`,
+//! `{::nomarkdown}`, `{::options /}`, abbreviation definitions) is resolved on the source first
+//! (`block_extensions`, `span_extensions`).
+//!
+//! Known gaps: `{::options}` settings are not applied mid-document; `{:auto_ids}` and IALs at
+//! the start of a list item or definition; link and footnote definitions with IALs; unclosed
+//! fences and fences whose info string has spaces (paragraphs in kramdown); kramdown's
+//! emphasis rules where they differ from CommonMark's; blank lines between blocks are always
+//! written (kramdown writes one only where the source has one).
 
+mod abbreviations;
 mod as_written;
 mod block_ends;
+mod block_extensions;
 mod build;
 mod close;
 mod entities;
 mod footnotes;
 mod fragment;
+mod headers;
 mod highlighter;
 mod html_block;
 mod html_tag;
@@ -22,6 +34,7 @@ mod lists;
 mod options;
 mod references;
 mod source;
+mod span_extensions;
 mod span_html;
 mod table;
 mod toc;
@@ -41,7 +54,9 @@ pub fn convert(src: &str, opts: &Options) -> String {
 /// Converts Markdown to HTML, handing fenced code to `highlighter`.
 pub fn convert_with(src: &str, opts: &Options, highlighter: &dyn Highlighter) -> String {
     let src = adapt_source(src);
-    let mut doc = tree::parse(&src, opts);
+    let extensions = block_extensions::rewrite(&src);
+    let mut doc = tree::parse(&extensions.text, opts);
+    extensions.resolve(&mut doc.blocks);
     ial::apply(&mut doc.blocks);
     references::pair_blocks(&mut doc.blocks);
     span_html::balance_blocks(&mut doc.blocks);
@@ -49,6 +64,8 @@ pub fn convert_with(src: &str, opts: &Options, highlighter: &dyn Highlighter) ->
     ids::assign(&mut doc.blocks, opts);
     lists::mark_transparent(&mut doc);
     toc::expand(&mut doc, opts);
+    abbreviations::apply(&mut doc, &extensions.abbreviations);
+    span_extensions::resolve(&mut doc, &extensions.spans);
     writer::write(&doc, opts, highlighter)
 }
 
@@ -64,5 +81,7 @@ fn adapt_source(src: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_extensions;
 #[cfg(test)]
 mod tests_kramdown;

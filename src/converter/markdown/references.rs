@@ -17,7 +17,7 @@ pub(crate) fn pair_blocks(blocks: &mut [Block]) {
                 .iter_mut()
                 .flat_map(|s| s.rows.iter_mut().flatten())
                 .for_each(pair),
-            Block::DefList(parts) => {
+            Block::DefList(parts, _) => {
                 for part in parts {
                     match part {
                         DefPart::Term(inlines) => pair(inlines),

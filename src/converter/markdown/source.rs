@@ -24,8 +24,29 @@ pub(crate) fn kramdown_escape(text: &str) -> (String, usize) {
     }
 }
 
-/// The alt text as written between `![` and its `]` (kramdown keeps it raw).
+/// The alt text as written between `![` and its `]`: kramdown keeps it raw but for its
+/// backslash escapes (`ESCAPED_CHARS`).
 pub(crate) fn raw_alt(src: &str) -> String {
+    unescape(&alt_as_written(src))
+}
+
+/// kramdown's `gsub(ESCAPED_CHARS, '\1')`.
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match chars.peek() {
+            Some(&next) if c == '\\' && "\\.*_+`<>()[]{}#!:|\"'$=-".contains(next) => {
+                out.push(next);
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn alt_as_written(src: &str) -> String {
     let Some(body) = src.strip_prefix("![") else {
         return String::new();
     };

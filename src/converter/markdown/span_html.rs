@@ -1,6 +1,7 @@
 //! Span HTML as kramdown's `parse_span_html` (`kramdown/parser/kramdown/html.rb`) leaves it: an
 //! element left open is closed at the end of its paragraph, and an end tag that closes nothing
-//! open is text.
+//! open is text, and so are a block element's tags (`HTML_BLOCK_ELEMENTS`) and processing
+//! instructions.
 
 use super::html_tag::{Token, WITHOUT_BODY, read_token};
 use super::tree::{Block, Inline};
@@ -33,9 +34,71 @@ pub(crate) fn balance_blocks(blocks: &mut [Block]) {
 }
 
 /// Elements whose content kramdown keeps raw (`HTML_CONTENT_MODEL_RAW`): no typography.
-const RAW_CONTENT: &[&str] = &[
+pub(crate) const RAW_CONTENT: &[&str] = &[
     "script", "style", "math", "option", "textarea", "pre", "code", "kbd", "samp", "var",
 ];
+
+/// kramdown's `HTML_BLOCK_ELEMENTS` (`kramdown/parser/html.rb`): their tags in span text are
+/// text (the name compared in lower case).
+const BLOCK_ELEMENTS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "applet",
+    "body",
+    "blockquote",
+    "caption",
+    "col",
+    "colgroup",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "head",
+    "iframe",
+    "legend",
+    "menu",
+    "li",
+    "main",
+    "map",
+    "nav",
+    "ol",
+    "optgroup",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tfoot",
+    "tr",
+    "ul",
+];
+
+/// Whether kramdown keeps the span HTML `raw` (as the source has it) as text: a processing
+/// instruction, or a block element's start tag.
+pub(crate) fn is_text(raw: &str) -> bool {
+    raw.starts_with("<?")
+        || matches!(read_token(raw), Some((Token::Start(tag), _))
+            if BLOCK_ELEMENTS.contains(&tag.name.to_ascii_lowercase().as_str()))
+}
 
 /// Balances one list of span elements.
 fn balance(inlines: &mut Vec<Inline>) {

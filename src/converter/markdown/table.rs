@@ -4,13 +4,14 @@
 //! body sections and give the alignment, `|===|` starts the footer. GFM tables are a subset.
 
 use super::build::Builder;
+use super::html_tag::{Token, read_token};
 use super::tree::{Align, Block, Inline, Section, TableSection};
 
 /// A table at the start of `s` (which starts a line after a block boundary): the table and
 /// how much of `s` it used.
 pub(crate) fn parse(s: &str, builder: &Builder) -> Option<(Block, usize)> {
     let first = s.split('\n').next()?;
-    if !is_table_start(first) {
+    if !is_table_start(first) || is_block_math(first) {
         return None;
     }
     let leading_pipe = first.trim_start().starts_with('|');
@@ -193,6 +194,10 @@ fn split_row(line: &str, leading_pipe: bool) -> Vec<String> {
         } else if c == '\\' && chars.get(i + 1) == Some(&'|') {
             push(&mut cells, "|");
             i += 2;
+        } else if let Some(n) = (c == '<').then(|| html_element_len(&chars[i..])).flatten() {
+            let span: String = chars[i..i + n].iter().collect();
+            push(&mut cells, &span);
+            i += n;
         } else if c == '|' {
             cells.push(String::new());
             i += 1;
@@ -212,6 +217,28 @@ fn split_row(line: &str, leading_pipe: bool) -> Vec<String> {
 
 /// The line with its code spans removed (kramdown checks that every table line has a pipe
 /// outside code spans).
+/// The length in characters of the raw-content span HTML element (`<code>`…) opening
+/// `chars`, up to its end tag: kramdown reads it whole, so its pipes split no cells.
+fn html_element_len(chars: &[char]) -> Option<usize> {
+    let s: String = chars.iter().collect();
+    let (Token::Start(tag), open) = read_token(&s)? else {
+        return None;
+    };
+    let name = tag.name.to_ascii_lowercase();
+    if tag.closed || !super::span_html::RAW_CONTENT.contains(&name.as_str()) {
+        return None;
+    }
+    let close = format!("</{}>", tag.name.to_ascii_lowercase());
+    let end = s[open..].to_ascii_lowercase().find(&close)? + open + close.len();
+    Some(s[..end].chars().count())
+}
+
+/// kramdown tries block math (`$$…$$` on its own) before tables.
+fn is_block_math(line: &str) -> bool {
+    let line = line.trim();
+    line.len() >= 4 && line.starts_with("$$") && line.ends_with("$$")
+}
+
 fn without_code_spans(line: &str) -> String {
     let chars: Vec<char> = line.chars().collect();
     let mut out = String::new();
@@ -224,6 +251,14 @@ fn without_code_spans(line: &str) -> String {
                 i = close + n;
                 continue;
             }
+            i += n;
+            continue;
+        }
+        if let Some(n) = (chars[i] == '<')
+            .then(|| html_element_len(&chars[i..]))
+            .flatten()
+        {
+            out.push(' ');
             i += n;
             continue;
         }
@@ -259,7 +294,10 @@ fn find_ticks(chars: &[char], from: usize, n: usize) -> Option<usize> {
 /// kramdown's `before_block_boundary?`: a blank line, an IAL line or the end follows.
 fn before_boundary(rest: &str) -> bool {
     let line = rest.split('\n').next().unwrap_or("");
-    rest.is_empty() || line.trim().is_empty() || line.trim_start().starts_with("{:")
+    rest.is_empty()
+        || line.trim().is_empty()
+        || line.trim_start().starts_with("{:")
+        || super::block_extensions::is_marker_line(line)
 }
 
 #[cfg(test)]

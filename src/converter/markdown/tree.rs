@@ -60,9 +60,9 @@ pub(crate) enum Block {
         attrs: Attrs,
     },
     /// A definition list: terms and definitions in source order.
-    DefList(Vec<DefPart>),
+    DefList(Vec<DefPart>, Attrs),
     /// Block math (`$$…$$` alone between block boundaries), written for MathJax.
-    Math(String),
+    Math(String, Attrs),
     /// A list marked `{:toc}`: replaced by the table of contents.
     Toc {
         ordered: bool,

@@ -57,7 +57,7 @@ impl Typographer {
                         self.inlines(cell);
                     }
                 }
-                Block::DefList(parts) => {
+                Block::DefList(parts, _) => {
                     for part in parts {
                         match part {
                             DefPart::Term(inlines) => self.inlines(inlines),
@@ -70,7 +70,7 @@ impl Typographer {
                         self.blocks(&mut item.blocks);
                     }
                 }
-                Block::Code { .. } | Block::Html(_) | Block::Rule(_) | Block::Math(_) => {}
+                Block::Code { .. } | Block::Html(_) | Block::Rule(_) | Block::Math(..) => {}
             }
         }
     }

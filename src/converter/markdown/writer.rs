@@ -8,7 +8,10 @@ use super::highlighter::Highlighter;
 use super::options::Options;
 use super::tree::{Align, Attrs, Block, DefPart, Document, Inline, Item, Section, TableSection};
 
-/// Writes the whole document, footnotes last.
+/// Stands for the footnotes where a `{:footnotes}` list was.
+pub(crate) const FOOTNOTES_PLACE: &str = "\u{E002}footnotes";
+
+/// Writes the whole document, footnotes last (or where `{:footnotes}` put them).
 pub(crate) fn write(doc: &Document, opts: &Options, hl: &dyn Highlighter) -> String {
     let mut w = Writer {
         opts,
@@ -18,6 +21,10 @@ pub(crate) fn write(doc: &Document, opts: &Options, hl: &dyn Highlighter) -> Str
     };
     w.blocks(&doc.blocks, 0);
     let notes = w.footnotes();
+    let place = format!("{FOOTNOTES_PLACE}\n");
+    if w.out.contains(&place) {
+        return w.out.replacen(&place, &notes, 1);
+    }
     w.out.push_str(&notes);
     w.out
 }
@@ -84,13 +91,11 @@ impl Writer<'_> {
                 sections,
                 attrs,
             } => self.table(aligns, sections, attrs, indent),
-            Block::DefList(parts) => self.def_list(parts, indent),
+            Block::DefList(parts, attrs) => self.def_list(parts, attrs, indent),
             // Replaced by the table of contents (or a plain list) before writing.
             Block::Toc { .. } => {}
             // kramdown's MathJax engine (`math_engine/mathjax.rb`).
-            Block::Math(math) => self
-                .out
-                .push_str(&format!("{pad}\\[{}\\]\n", escape_text(math))),
+            Block::Math(math, attrs) => self.math(math, attrs, indent),
             Block::HtmlElement {
                 name,
                 attrs,
@@ -120,6 +125,20 @@ impl Writer<'_> {
             self.out.push_str(&pad);
         }
         self.out.push_str(&format!("</{name}>\n"));
+    }
+
+    /// kramdown's MathJax engine (`math_engine/mathjax.rb`): `\[…\]`, in a `<div>` only when
+    /// the block has attributes.
+    fn math(&mut self, math: &str, attrs: &Attrs, indent: usize) {
+        let pad = " ".repeat(indent);
+        let body = format!("\\[{}\\]\n", escape_text(math));
+        if attrs.is_empty() {
+            self.out.push_str(&format!("{pad}{body}"));
+        } else {
+            let attrs = attributes(attrs);
+            self.out
+                .push_str(&format!("{pad}<div{attrs}>{body}</div>\n"));
+        }
     }
 
     /// `<name attrs>inline content</name>` on one line.
@@ -237,8 +256,8 @@ impl Writer<'_> {
         self.close("tr", indent);
     }
 
-    fn def_list(&mut self, parts: &[DefPart], indent: usize) {
-        self.open("dl", &Vec::new(), indent);
+    fn def_list(&mut self, parts: &[DefPart], attrs: &Attrs, indent: usize) {
+        self.open("dl", attrs, indent);
         for part in parts {
             match part {
                 DefPart::Term(inlines) => self.simple("dt", &Vec::new(), inlines, indent + 2),

@@ -4,6 +4,7 @@
 //! Strings are read like a practical subset of Ruby's `Time.parse`.
 
 use super::FilterDef;
+use super::date_format::{push_number, simple_strftime};
 use crate::liquid::render::Context;
 use crate::liquid::tokenize::re;
 use crate::liquid::value::Value;
@@ -12,6 +13,7 @@ use jiff::civil::{Date, DateTime};
 
 use jiff::tz::{Offset, TimeZone};
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::{Arc, LazyLock};
 
 type R = Result<Value, String>;
@@ -50,12 +52,12 @@ pub const FILTERS: &[FilterDef] = &[
 ];
 
 /// A Ruby `Time` for strftime-ruby.
-struct RubyTime {
-    zdt: ZonedDateTime,
-    zone: String,
+struct RubyTime<'t> {
+    zdt: &'t ZonedDateTime,
+    zone: &'static str,
 }
 
-impl strftime::Time for RubyTime {
+impl strftime::Time for RubyTime<'_> {
     fn year(&self) -> i32 {
         self.zdt.year().into()
     }
@@ -93,31 +95,38 @@ impl strftime::Time for RubyTime {
         self.zdt.offset().seconds()
     }
     fn time_zone(&self) -> &str {
-        &self.zone
+        self.zone
     }
 }
 
-fn ruby_time(zdt: ZonedDateTime) -> RubyTime {
+fn ruby_time(zdt: &ZonedDateTime) -> RubyTime<'_> {
     let zone = if zdt.offset().seconds() == 0 {
-        "UTC".to_string()
+        "UTC"
     } else {
-        String::new()
+        ""
     };
     RubyTime { zdt, zone }
 }
 
 /// Ruby `strftime` of a Time.
 pub fn strftime(zdt: &ZonedDateTime, format: &str) -> String {
-    strftime::string::strftime(&ruby_time(zdt.clone()), format)
-        .unwrap_or_else(|_| format.to_string())
+    simple_strftime(zdt, format).unwrap_or_else(|| strftime_general(zdt, format))
+}
+
+/// Ruby `strftime` of a Time by strftime-ruby, for every directive.
+pub(crate) fn strftime_general(zdt: &ZonedDateTime, format: &str) -> String {
+    strftime::string::strftime(&ruby_time(zdt), format).unwrap_or_else(|_| format.to_string())
 }
 
 /// Ruby `strftime` of a Date (midnight, offset zero; `%z` is `+0000`).
 pub fn strftime_date(d: Date, format: &str) -> String {
     let zdt = midnight(d, TimeZone::UTC);
+    if let Some(text) = simple_strftime(&zdt, format) {
+        return text;
+    }
     let t = RubyTime {
-        zdt,
-        zone: String::new(),
+        zdt: &zdt,
+        zone: "",
     };
     strftime::string::strftime(&t, format).unwrap_or_else(|_| format.to_string())
 }
@@ -135,26 +144,52 @@ pub enum When {
 }
 
 /// `Liquid::Utils.to_date`.
-pub fn to_date(ctx: &Context, input: &Value) -> Option<When> {
-    let tz = ctx.host.now().time_zone().clone();
+pub fn to_date(ctx: &mut Context, input: &Value) -> Option<When> {
     match input {
         Value::Time(t) => Some(When::Time((**t).clone())),
         Value::Date(d) => Some(When::Date(*d)),
-        Value::Int(n) => from_unix(*n, tz),
+        Value::Int(n) => from_unix(*n, ctx.host.now().time_zone().clone()),
         Value::Str(s) if s.is_empty() => None,
         Value::Str(s) => {
-            let lower = s.to_lowercase();
-            if lower == "now" || lower == "today" {
-                return Some(When::Time(ctx.host.now()));
+            // Templates often read one date several times (`date_to_xmlschema`
+            // and `date` of `post.date`, then `group_by_exp` by year): each
+            // string is parsed once per render. The cache holds the string,
+            // so its address stays its own.
+            let dates = &mut ctx.registers.parsed_dates;
+            let key = Arc::as_ptr(s).cast::<u8>() as usize;
+            if let Some((_, t)) = dates.get(&key) {
+                return Some(When::Time(t.clone()));
             }
-            if !lower.is_empty() && lower.bytes().all(|b| b.is_ascii_digit()) {
-                return from_unix(lower.parse().ok()?, tz);
+            let t = parse_date_string(ctx, s)?;
+            let dates = &mut ctx.registers.parsed_dates;
+            if dates.len() >= 4096 {
+                dates.clear();
             }
-            let today = ctx.host.now().date();
-            parse_time_on(&lower, tz, Some(today)).map(When::Time)
+            dates.insert(key, (s.clone(), t.clone()));
+            Some(When::Time(t))
         }
         _ => None,
     }
+}
+
+/// A string's time: "now", "today", unix seconds or a date to parse.
+fn parse_date_string(ctx: &Context, s: &str) -> Option<ZonedDateTime> {
+    let now = ctx.host.now();
+    // Most inputs have no upper case: no lower-cased copy then.
+    let lower = if s.bytes().any(|b| !b.is_ascii() || b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    };
+    if lower == "now" || lower == "today" {
+        return Some(now);
+    }
+    let tz = now.time_zone().clone();
+    if lower.bytes().all(|b| b.is_ascii_digit()) {
+        let ts = jiff::Timestamp::from_second(lower.parse().ok()?).ok()?;
+        return Some(ts.to_zoned_datetime(tz));
+    }
+    parse_time_on(&lower, tz, Some(now.date()))
 }
 
 fn from_unix(n: i64, tz: TimeZone) -> Option<When> {
@@ -349,7 +384,7 @@ fn parse_offset(z: &str) -> Option<Offset> {
 }
 
 fn date(ctx: &mut Context, input: Value, args: &[Value]) -> R {
-    let format = args[0].to_s();
+    let format = args[0].to_text();
     if format.is_empty() {
         return Ok(input);
     }
@@ -361,7 +396,7 @@ fn date(ctx: &mut Context, input: Value, args: &[Value]) -> R {
 }
 
 /// Jekyll's `time(input)`: a Time in local time, or an InvalidDateError.
-fn jekyll_time(ctx: &Context, input: &Value) -> Result<ZonedDateTime, String> {
+fn jekyll_time(ctx: &mut Context, input: &Value) -> Result<ZonedDateTime, String> {
     let tz = ctx.host.now().time_zone().clone();
     match to_date(ctx, input) {
         Some(When::Time(t)) => Ok(t.with_time_zone(tz)),
@@ -377,7 +412,7 @@ fn jekyll_time(ctx: &Context, input: &Value) -> Result<ZonedDateTime, String> {
 const XMLSCHEMA: &str = "%Y-%m-%dT%H:%M:%S%:z";
 
 fn jekyll_format(ctx: &mut Context, input: Value, format: &str) -> R {
-    if input.to_s().is_empty() {
+    if input.to_text().is_empty() {
         return Ok(input);
     }
     let t = jekyll_time(ctx, &input)?;
@@ -396,17 +431,22 @@ fn xmlschema(t: &ZonedDateTime) -> Option<String> {
         return None;
     }
     let offset = t.offset().seconds();
-    let sign = if offset < 0 { '-' } else { '+' };
-    let (oh, om) = (offset.abs() / 3600, offset.abs() % 3600 / 60);
-    Some(format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{sign}{oh:02}:{om:02}",
-        t.year(),
-        t.month(),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    ))
+    let mut out = String::with_capacity(25);
+    let fields = [
+        (t.year().into(), 4, ""),
+        (t.month().into(), 2, "-"),
+        (t.day().into(), 2, "-"),
+        (t.hour().into(), 2, "T"),
+        (t.minute().into(), 2, ":"),
+        (t.second().into(), 2, ":"),
+        (offset.abs() / 3600, 2, if offset < 0 { "-" } else { "+" }),
+        (offset.abs() % 3600 / 60, 2, ":"),
+    ];
+    for (n, width, before) in fields {
+        out.push_str(before);
+        push_number(&mut out, i32::unsigned_abs(n), width, b'0');
+    }
+    Some(out)
 }
 
 fn ordinal(day: i8) -> &'static str {
@@ -422,7 +462,7 @@ fn ordinal(day: i8) -> &'static str {
 }
 
 fn stringify(ctx: &mut Context, input: Value, args: &[Value], month: &str) -> R {
-    if input.to_s().is_empty() {
+    if input.to_text().is_empty() {
         return Ok(input);
     }
     let t = jekyll_time(ctx, &input)?;

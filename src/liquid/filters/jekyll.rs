@@ -5,11 +5,12 @@
 
 use super::FilterDef;
 use super::string::cgi_escape;
-use super::url::{normalize_component, normalize_uri};
+use super::url::{normalize_component, normalize_uri_owned};
 use crate::liquid::render::Context;
 use crate::liquid::tokenize::{is_ruby_space, re};
 use crate::liquid::value::Value;
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 type R = Result<Value, String>;
@@ -149,31 +150,45 @@ pub const FILTERS: &[FilterDef] = &[
     },
 ];
 
-fn config_str(ctx: &Context, key: &str) -> Option<String> {
+/// A config value as text, borrowed when it is a string.
+fn config_text<'c>(ctx: &'c Context, key: &str) -> Option<Cow<'c, str>> {
     ctx.host
         .config()
         .get(key)
         .filter(|v| !v.is_nil())
-        .map(Value::to_s)
+        .map(Value::to_text)
 }
 
-static ABSOLUTE: LazyLock<Regex> = LazyLock::new(|| re(r"\A[A-Za-z][A-Za-z0-9+.\-]*:"));
-
-fn ensure_leading_slash(s: &str) -> String {
-    if s.is_empty() || s.starts_with('/') {
-        s.to_string()
-    } else {
-        format!("/{s}")
+/// `\A[A-Za-z][A-Za-z0-9+.\-]*:`: the input is an absolute URL (has a scheme).
+fn is_absolute(s: &str) -> bool {
+    let b = s.as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_alphabetic) {
+        return false;
     }
+    b[1..]
+        .iter()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'+' | b'.' | b'-')))
+        == Some(&b':')
+}
+
+/// Appends `s` with a leading slash (none added to an empty `s`).
+fn push_with_leading_slash(out: &mut String, s: &str) {
+    if !s.is_empty() && !s.starts_with('/') {
+        out.push('/');
+    }
+    out.push_str(s);
 }
 
 fn compute_relative(ctx: &Context, input: &str) -> String {
-    if ABSOLUTE.is_match(input) {
+    if is_absolute(input) {
         return input.to_string();
     }
-    let base = config_str(ctx, "baseurl").unwrap_or_default();
+    let base = config_text(ctx, "baseurl").unwrap_or_default();
     let base = base.strip_suffix('/').unwrap_or(&base);
-    normalize_uri(&(ensure_leading_slash(base) + &ensure_leading_slash(input)))
+    let mut joined = String::with_capacity(base.len() + input.len() + 2);
+    push_with_leading_slash(&mut joined, base);
+    push_with_leading_slash(&mut joined, input);
+    normalize_uri_owned(joined)
 }
 
 /// `relative_url` of a string (for the `link` and `post_url` tags).
@@ -185,20 +200,25 @@ fn relative_url(ctx: &mut Context, input: Value, _: &[Value]) -> R {
     if input.is_nil() {
         return Ok(Value::Nil);
     }
-    Ok(Value::str(compute_relative(ctx, &input.to_s())))
+    Ok(Value::str(compute_relative(ctx, &input.to_text())))
 }
 
 fn absolute_url(ctx: &mut Context, input: Value, _: &[Value]) -> R {
     if input.is_nil() {
         return Ok(Value::Nil);
     }
-    let text = input.to_s();
-    if ABSOLUTE.is_match(&text) {
+    let text = input.to_text();
+    if is_absolute(&text) {
         return Ok(Value::str(text));
     }
     let relative = compute_relative(ctx, &text);
-    Ok(Value::str(match config_str(ctx, "url") {
-        Some(url) if !url.is_empty() => normalize_uri(&(url + &relative)),
+    Ok(Value::str(match config_text(ctx, "url") {
+        Some(url) if !url.is_empty() => {
+            let mut joined = String::with_capacity(url.len() + relative.len());
+            joined.push_str(&url);
+            joined.push_str(&relative);
+            normalize_uri_owned(joined)
+        }
         _ => relative,
     }))
 }
@@ -238,15 +258,15 @@ fn slugify(_: &mut Context, input: Value, args: &[Value]) -> R {
     if input.is_nil() {
         return Ok(Value::Nil);
     }
-    let mut text = input.to_s();
+    let mut text = input.to_text();
     let mode = args
         .first()
         .filter(|v| !v.is_nil())
-        .map_or("default".to_string(), Value::to_s);
+        .map_or(Cow::Borrowed("default"), Value::to_text);
     if mode == "latin" {
-        text = super::transliterate::transliterate(&text);
+        text = Cow::Owned(super::transliterate::transliterate(&text));
     }
-    let keep: fn(char) -> bool = match mode.as_str() {
+    let keep: fn(char) -> bool = match &*mode {
         "raw" => |c| !c.is_whitespace(),
         "pretty" => |c| c.is_alphanumeric() || is_mark(c) || "._~!$&'()+,;=@".contains(c),
         "ascii" => |c| c.is_ascii_alphanumeric(),
@@ -255,18 +275,26 @@ fn slugify(_: &mut Context, input: Value, args: &[Value]) -> R {
     };
     let mut slug = String::with_capacity(text.len());
     let mut in_run = false;
+    // ASCII text is lower-cased on the way (no second copy).
+    let ascii = text.is_ascii();
     for c in text.chars() {
         if keep(c) {
-            slug.push(c);
+            slug.push(if ascii { c.to_ascii_lowercase() } else { c });
             in_run = false;
         } else if !in_run {
             slug.push('-');
             in_run = true;
         }
     }
-    let slug = slug.strip_prefix('-').unwrap_or(&slug);
-    let slug = slug.strip_suffix('-').unwrap_or(slug);
-    Ok(Value::str(slug.to_lowercase()))
+    let trimmed = slug.strip_prefix('-').unwrap_or(&slug);
+    let trimmed = trimmed.strip_suffix('-').unwrap_or(trimmed);
+    Ok(Value::str(if !ascii {
+        trimmed.to_lowercase()
+    } else if trimmed.len() == slug.len() {
+        slug
+    } else {
+        trimmed.to_string()
+    }))
 }
 
 fn normalize_whitespace(_: &mut Context, input: Value, _: &[Value]) -> R {
@@ -376,4 +404,26 @@ fn sample(_: &mut Context, input: Value, args: &[Value]) -> R {
     Ok(Value::array(
         items.iter().take(n.max(0) as usize).cloned().collect(),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn absolute_urls_have_a_scheme() {
+        let cases = [
+            ("http://x.com", true),
+            ("mailto:a@b", true),
+            ("a+b.c-d:x", true),
+            ("/a:b", false),
+            ("1a:b", false),
+            ("a b:c", false),
+            ("abc", false),
+            ("", false),
+        ];
+        for (input, want) in cases {
+            assert_eq!(is_absolute(input), want, "{input}");
+        }
+    }
 }

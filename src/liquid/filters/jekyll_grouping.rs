@@ -8,7 +8,7 @@ use super::array::try_sort;
 use crate::liquid::expression::Expr;
 use crate::liquid::markup::{Parser, Tok};
 use crate::liquid::render::Context;
-use crate::liquid::tags::if_tag::Condition;
+use crate::liquid::tags::if_tag::{Condition, Operator};
 use crate::liquid::tokenize::re;
 use crate::liquid::value::{Map, Value};
 use crate::liquid::variable::Variable;
@@ -213,7 +213,7 @@ fn comparison(p: &mut Parser) -> Result<Condition, String> {
     Ok(match p.consume_if(Tok::Comparison) {
         Some(op) => Condition {
             left,
-            op: Some(op),
+            op: Some(Operator::parse(&op)),
             right: Expr::parse(&p.expression()?),
             child: None,
         },
@@ -228,7 +228,7 @@ fn select_exp(ctx: &mut Context, input: Value, args: &[Value], first_only: bool)
     let variable = args[0].to_s();
     let condition =
         parse_condition(&args[1].to_s()).map_err(|e| format!("Liquid syntax error: {e}"))?;
-    ctx.push_scope(Map::new()).map_err(|e| e.message)?;
+    ctx.push_empty_scope().map_err(|e| e.message)?;
     let mut out = Vec::new();
     let mut result = Ok(());
     for item in list {
@@ -339,7 +339,7 @@ fn group_by_exp(ctx: &mut Context, input: Value, args: &[Value]) -> R {
     };
     let variable = args[0].to_s();
     let expr = Variable::lax(&args[1].to_s());
-    ctx.push_scope(Map::new()).map_err(|e| e.message)?;
+    ctx.push_empty_scope().map_err(|e| e.message)?;
     let mut groups = Vec::new();
     let mut result = Ok(());
     for item in list {

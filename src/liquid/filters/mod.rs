@@ -5,6 +5,7 @@
 
 pub mod array;
 pub mod date;
+pub mod date_format;
 pub mod jekyll;
 pub mod jekyll_grouping;
 pub mod math;

@@ -7,6 +7,7 @@ use crate::liquid::render::Context;
 use crate::liquid::tokenize::{is_ruby_space, re};
 use crate::liquid::value::Value;
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 type R = Result<Value, String>;
@@ -182,7 +183,14 @@ fn size(_: &mut Context, input: Value, _: &[Value]) -> R {
 }
 
 fn capitalize(_: &mut Context, input: Value, _: &[Value]) -> R {
-    let text = input.to_s();
+    let text = input.to_text();
+    if text.is_ascii() {
+        let mut out = text.to_ascii_lowercase();
+        if let Some(first) = out.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        return Ok(s(out));
+    }
     let mut chars = text.chars();
     Ok(match chars.next() {
         Some(first) => s(first.to_uppercase().collect::<String>() + &chars.as_str().to_lowercase()),
@@ -192,17 +200,22 @@ fn capitalize(_: &mut Context, input: Value, _: &[Value]) -> R {
 
 /// `CGI.escapeHTML`.
 pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut from = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[from..i]);
+        out.push_str(entity);
+        from = i + 1;
     }
+    out.push_str(&text[from..]);
     out
 }
 
@@ -212,11 +225,13 @@ fn escape(_: &mut Context, input: Value, _: &[Value]) -> R {
     }
     // Nothing to escape: the string itself, without copying it.
     if let Value::Str(text) = &input
-        && !text.contains(['&', '<', '>', '"', '\''])
+        && !text
+            .bytes()
+            .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
     {
         return Ok(input);
     }
-    Ok(s(escape_html(&input.to_s())))
+    Ok(s(escape_html(&input.to_text())))
 }
 
 static ENTITY: LazyLock<Regex> = LazyLock::new(|| re(r"\A&(?:[a-zA-Z]+|#[0-9]+);"));
@@ -334,22 +349,51 @@ fn truncatewords(_: &mut Context, input: Value, args: &[Value]) -> R {
     if input.is_nil() {
         return Ok(Value::Nil);
     }
-    let text = input.to_s();
-    let words: Vec<&str> = text
-        .split(is_ruby_space)
-        .filter(|w| !w.is_empty())
-        .collect();
     let n = match args.first() {
         Some(v) => v.to_integer()?,
         None => 15,
     };
-    let l = n.saturating_sub(1).max(0) as usize;
-    if words.len() > l {
-        let ellipsis = args.get(1).map_or("...".to_string(), Value::to_s);
-        Ok(s(words[..=l].join(" ") + &ellipsis))
-    } else {
-        Ok(input)
+    let keep = n.saturating_sub(1).max(0) as usize + 1;
+    match first_words(&input.to_text(), keep) {
+        Some(mut out) => {
+            out.push_str(&args.get(1).map_or(Cow::Borrowed("..."), Value::to_text));
+            Ok(s(out))
+        }
+        None => Ok(input),
     }
+}
+
+/// The first `keep` words of `text` joined by spaces; `None` when it has fewer.
+fn first_words(text: &str, keep: usize) -> Option<String> {
+    let mut out = String::with_capacity(text.len().min(keep * 8));
+    for (i, word) in ruby_words(text).take(keep).enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+        if i + 1 == keep {
+            return Some(out);
+        }
+    }
+    None
+}
+
+/// The words of `text.split` (Ruby's awk-mode split on whitespace), by
+/// bytes: Ruby's whitespace is all ASCII.
+fn ruby_words(text: &str) -> impl Iterator<Item = &str> {
+    let b = text.as_bytes();
+    let space = |c: u8| c.is_ascii() && is_ruby_space(char::from(c));
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() && space(b[i]) {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && !space(b[i]) {
+            i += 1;
+        }
+        (i > start).then(|| &text[start..i])
+    })
 }
 
 /// Ruby's `String#split(pattern)` with a string pattern (" " = awk mode).
@@ -385,10 +429,11 @@ fn strip_html(_: &mut Context, input: Value, _: &[Value]) -> R {
     {
         return Ok(input);
     }
-    let text = input.to_s();
-    let has_block = ["<script", "<!--", "<style"]
-        .iter()
-        .any(|b| text.contains(b));
+    let text = input.to_text();
+    let has_block = text.match_indices('<').any(|(i, _)| {
+        let after = &text[i + 1..];
+        after.starts_with("script") || after.starts_with("!--") || after.starts_with("style")
+    });
     if !has_block {
         return Ok(s(strip_tags(&text)));
     }

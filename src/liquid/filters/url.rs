@@ -4,11 +4,11 @@
 //! lib/jekyll/filters/url_filters.rb and `uri_escape`.
 
 /// RFC 3986 unreserved characters.
-fn unreserved(c: u8) -> bool {
+const fn unreserved(c: u8) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_' | b'~')
 }
 
-fn sub_delim(c: u8) -> bool {
+const fn sub_delim(c: u8) -> bool {
     matches!(
         c,
         b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'='
@@ -50,7 +50,7 @@ pub fn normalize_component(s: &str) -> String {
     })
 }
 
-fn pchar(c: u8) -> bool {
+const fn pchar(c: u8) -> bool {
     unreserved(c) || sub_delim(c) || c == b':' || c == b'@'
 }
 
@@ -79,13 +79,62 @@ pub fn normalize_uri(s: &str) -> String {
     out
 }
 
-/// Splits `scheme://host` (kept, lower-cased) from the path.
-fn split_authority(s: &str) -> (String, &str) {
-    let Some(colon) = s.find("://") else {
-        return (String::new(), s);
+/// `normalize_uri` of an owned string, which is handed back as it is when
+/// normalizing would not change it (site URLs almost always).
+pub fn normalize_uri_owned(s: String) -> String {
+    if is_normal(&s) { s } else { normalize_uri(&s) }
+}
+
+/// Whether `normalize_uri` keeps `s` unchanged: only characters that every
+/// component keeps (no escapes to upper-case), at most one `#`, and no upper
+/// case in a `scheme://host` authority (which is lower-cased). One pass.
+fn is_normal(s: &str) -> bool {
+    let b = s.as_bytes();
+    let (mut hashes, mut path_end, mut first_upper) = (0, b.len(), None);
+    for (i, &c) in b.iter().enumerate() {
+        if !KEPT_EVERYWHERE[usize::from(c)] {
+            return false;
+        }
+        match c {
+            b'#' => {
+                hashes += 1;
+                path_end = path_end.min(i);
+            }
+            b'?' => path_end = path_end.min(i),
+            b'A'..=b'Z' if first_upper.is_none() => first_upper = Some(i),
+            _ => {}
+        }
+    }
+    hashes <= 1 && first_upper.is_none_or(|i| i >= split_authority_at(&s[..path_end]))
+}
+
+/// Bytes that path, query and fragment all keep as they are (`%` aside).
+const KEPT_EVERYWHERE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        table[c] = b != b'%' && (pchar(b) || matches!(b, b'/' | b'?' | b'#'));
+        c += 1;
+    }
+    table
+};
+
+/// The length of the `scheme://host` prefix of a path (0 when none).
+fn split_authority_at(s: &str) -> usize {
+    // `s.find("://")`, by the colons: most URLs have none.
+    let b = s.as_bytes();
+    let found = (0..b.len()).find(|&i| b[i] == b':' && b[i + 1..].starts_with(b"//"));
+    let Some(colon) = found else {
+        return 0;
     };
     let rest = &s[colon + 3..];
-    let end = rest.find('/').map_or(s.len(), |i| colon + 3 + i);
+    rest.find('/').map_or(s.len(), |i| colon + 3 + i)
+}
+
+/// Splits `scheme://host` (kept, lower-cased) from the path.
+fn split_authority(s: &str) -> (String, &str) {
+    let end = split_authority_at(s);
     (s[..end].to_lowercase(), &s[end..])
 }
 
@@ -102,9 +151,21 @@ mod tests {
             ),
             ("HTTPS://Ex.com/x y", "https://ex.com/x%20y"),
             ("/a%2fb", "/a%2Fb"),
+            (
+                "/2015/01/01/post-0.html?x=1#top",
+                "/2015/01/01/post-0.html?x=1#top",
+            ),
+            ("/a#b#c?d", "/a#b%23c?d"),
+            ("http://X.com/a", "http://x.com/a"),
+            ("https://x.com/a b", "https://x.com/a%20b"),
+            ("https://x.com/a?b://C", "https://x.com/a?b://C"),
+            ("https://x.com", "https://x.com"),
+            ("https://Ex.com/A?B#C", "https://ex.com/A?B#C"),
+            ("/A/b?C://D", "/A/b?C://D"),
         ];
         for (src, want) in cases {
             assert_eq!(normalize_uri(src), want);
+            assert_eq!(normalize_uri_owned(src.to_string()), want);
         }
         assert_eq!(
             normalize_component("a b/é?x=[2]#f%20g%zz"),

@@ -3,7 +3,7 @@
 //! indexing and the `size`/`first`/`last` commands.
 
 use super::Context;
-use crate::liquid::expression::Lookup;
+use crate::liquid::expression::{Expr, Lookup};
 use crate::liquid::value::{Map, Value};
 
 impl Context<'_> {
@@ -34,6 +34,44 @@ impl Context<'_> {
     }
 }
 
+impl Context<'_> {
+    /// The value of a literal or a plain `a.b.c` lookup, by reference;
+    /// `None` for anything that must be evaluated (see `lookup`).
+    pub fn evaluate_ref<'s>(&'s self, expr: &'s Expr) -> Option<&'s Value> {
+        match expr {
+            Expr::Literal(v) => Some(v),
+            Expr::Lookup(l) => match &l.name {
+                Some(Expr::Literal(Value::Str(name))) if !self.opts.strict_variables => {
+                    self.lookup_keys_ref(name, &l.lookups)
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// `lookup_keys` without the final copy; `None` when the walk needs a
+    /// `size`/`first`/`last` command (which makes a new value) or an index.
+    fn lookup_keys_ref(&self, name: &str, steps: &[Lookup]) -> Option<&Value> {
+        static NIL: Value = Value::Nil;
+        let scoped = self.scopes.iter().rev().find_map(|s| small_get(s, name));
+        let Some(mut object) = scoped.or_else(|| small_get(&self.globals, name)) else {
+            return Some(&NIL);
+        };
+        for step in steps {
+            let Lookup::Key { key, command } = step else {
+                return None;
+            };
+            match object {
+                Value::Hash(map) if let Some(v) = small_get(map, key) => object = v,
+                _ if *command => return None,
+                _ => return Some(&NIL),
+            }
+        }
+        Some(object)
+    }
+}
+
 /// The rest of a `lookup_keys` walk, from an owned value.
 fn keys_of_value(mut object: Value, steps: &[Lookup]) -> Value {
     for step in steps {
@@ -61,10 +99,17 @@ fn keys_of_value(mut object: Value, steps: &[Lookup]) -> Value {
 /// strings is cheaper than hashing the key.
 pub(crate) fn small_get<'m>(map: &'m Map, key: &str) -> Option<&'m Value> {
     if map.len() <= 8 {
-        map.iter().find(|(k, _)| k.as_str() == key).map(|(_, v)| v)
+        map.iter().find(|(k, _)| short_eq(k, key)).map(|(_, v)| v)
     } else {
         map.get(key)
     }
+}
+
+/// `a == b` for short keys, byte by byte: a call to `memcmp` per key
+/// costs more than the comparison.
+#[inline]
+pub(crate) fn short_eq(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
 }
 
 /// A bracketed lookup step of `VariableLookup#evaluate`; `None` when not found.

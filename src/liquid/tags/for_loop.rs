@@ -133,13 +133,16 @@ fn set_attribute(tag: &mut For, key: &str, expr: &str) {
     }
 }
 
+/// The `[start, end)` indexes of `from..to` in a collection of `len` items.
+fn bounds(len: usize, from: i64, to: Option<i64>) -> (usize, usize) {
+    let start = (from.max(0) as usize).min(len);
+    let end = to.map_or(len, |t| t.clamp(0, len as i64) as usize);
+    (start, end.max(start))
+}
+
 /// `Utils.slice_collection_using_each`.
 pub fn slice_collection(collection: &Value, from: i64, to: Option<i64>) -> Vec<Value> {
-    let take = |len: usize| -> (usize, usize) {
-        let start = from.max(0) as usize;
-        let end = to.map_or(len, |t| t.clamp(0, len as i64) as usize);
-        (start.min(len), end.max(start.min(len)))
-    };
+    let take = |len: usize| bounds(len, from, to);
     match collection {
         Value::Str(s) if s.is_empty() => Vec::new(),
         Value::Str(_) => vec![collection.clone()],
@@ -191,38 +194,58 @@ impl For {
             Value::Nil => None,
             v => Some(v.try_to_i().map_err(|m| ctx.error(m))?.saturating_add(from)),
         };
-        let mut segment = slice_collection(&collection, from, to);
-        if self.reversed {
-            segment.reverse();
+        // Arrays are walked in place; other collections are sliced first.
+        let sliced;
+        let segment: &[Value] = match &collection {
+            Value::Array(items) => {
+                let (a, b) = bounds(items.len(), from, to);
+                &items[a..b]
+            }
+            _ => {
+                sliced = slice_collection(&collection, from, to);
+                &sliced
+            }
+        };
+        let next_offset = from + segment.len() as i64;
+        match ctx.registers.for_offsets.get_mut(&self.name) {
+            Some(slot) => *slot = next_offset,
+            None => {
+                ctx.registers
+                    .for_offsets
+                    .insert(self.name.clone(), next_offset);
+            }
         }
-        ctx.registers
-            .for_offsets
-            .insert(self.name.clone(), from + segment.len() as i64);
         if segment.is_empty() {
             return match &self.else_body {
                 Some(body) => ctx.render_body(body, out),
                 None => Ok(()),
             };
         }
-        self.render_segment(ctx, segment, out)
+        let items = segment.iter().cloned();
+        if self.reversed {
+            self.render_segment(ctx, segment.len(), items.rev(), out)
+        } else {
+            self.render_segment(ctx, segment.len(), items, out)
+        }
     }
 
     fn render_segment(
         &self,
         ctx: &mut Context,
-        segment: Vec<Value>,
+        length: usize,
+        segment: impl Iterator<Item = Value>,
         out: &mut String,
     ) -> Result<(), Error> {
-        let length = segment.len() as i64;
+        let length = length as i64;
         let parent = match ctx.registers.for_stack.last() {
             Some(&depth) if self.uses_forloop => ctx.scope_value(depth, "forloop").cloned(),
             _ => None,
         };
         let parent = parent.unwrap_or(Value::Nil);
-        ctx.push_scope(Map::new())?;
+        ctx.push_empty_scope()?;
         ctx.registers.for_stack.push(ctx.scope_depth());
         let mut result = Ok(());
-        for (index, item) in segment.into_iter().enumerate() {
+        for (index, item) in segment.enumerate() {
             let index = index as i64;
             if self.uses_forloop && !advance_forloop(ctx, length, index) {
                 ctx.set_local("forloop", forloop(&self.name, length, index, &parent));

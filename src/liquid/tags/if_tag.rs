@@ -11,15 +11,45 @@ use crate::liquid::render::Context;
 use crate::liquid::tokenize::{QUOTED_FRAGMENT, re};
 use crate::liquid::value::Value;
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// A comparison, optionally chained (`and`/`or`) to the next one.
 #[derive(Debug, Clone)]
 pub struct Condition {
     pub left: Expr,
-    pub op: Option<String>,
+    pub op: Option<Operator>,
     pub right: Expr,
     pub child: Option<(bool, Box<Condition>)>,
+}
+
+/// A comparison operator, resolved once at parse time. Lax parsing accepts
+/// any word; an unknown one fails when evaluated, naming itself, as in Liquid.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Operator {
+    Eq,
+    Ne,
+    Contains,
+    Lt,
+    Gt,
+    Le,
+    Ge,
+    Unknown(String),
+}
+
+impl Operator {
+    pub fn parse(op: &str) -> Operator {
+        match op {
+            "==" => Operator::Eq,
+            "!=" | "<>" => Operator::Ne,
+            "contains" => Operator::Contains,
+            "<" => Operator::Lt,
+            ">" => Operator::Gt,
+            "<=" => Operator::Le,
+            ">=" => Operator::Ge,
+            other => Operator::Unknown(other.to_string()),
+        }
+    }
 }
 
 /// `if`/`unless` with their `elsif`/`else` branches; `None` is `else`.
@@ -105,7 +135,7 @@ fn comparison(p: &mut Parser) -> StrictResult<Condition> {
     match p.consume_if(Tok::Comparison) {
         Some(op) => Ok(Condition {
             left,
-            op: Some(op),
+            op: Some(Operator::parse(&op)),
             right: Expr::parse(&p.expression()?),
             child: None,
         }),
@@ -137,7 +167,7 @@ fn syntax(expr: &str) -> Option<Condition> {
     let c = SYNTAX.captures(expr)?;
     Some(Condition {
         left: Expr::parse(&c[1]),
-        op: c.get(2).map(|m| m.as_str().to_string()),
+        op: c.get(2).map(|m| Operator::parse(m.as_str())),
         right: c.get(3).map_or(Expr::nil(), |m| Expr::parse(m.as_str())),
         child: None,
     })
@@ -259,32 +289,54 @@ impl Condition {
 
     fn interpret(&self, ctx: &mut Context) -> Result<bool, Error> {
         let Some(op) = &self.op else {
+            if let Some(v) = ctx.evaluate_ref(&self.left) {
+                return Ok(v.is_truthy());
+            }
             return Ok(ctx.evaluate(&self.left)?.is_truthy());
         };
+        // Plain lookups and literals are compared where they are, uncopied.
+        if let (Some(left), Some(right)) =
+            (operand_ref(ctx, &self.left), operand_ref(ctx, &self.right))
+        {
+            return apply(ctx, op, &left, &right);
+        }
         let left = operand(ctx, &self.left)?;
         let right = operand(ctx, &self.right)?;
-        match op.as_str() {
-            "==" => Ok(equal(&left, &right)),
-            "!=" | "<>" => Ok(!equal(&left, &right)),
-            "contains" => Ok(contains(&left, &right)),
-            "<" | ">" | "<=" | ">=" => compare(ctx, op, &left, &right),
-            other => Err(ctx.error(format!("Unknown operator {other}"))),
-        }
+        apply(ctx, op, &left, &right)
+    }
+}
+
+fn apply(ctx: &Context, op: &Operator, left: &Operand, right: &Operand) -> Result<bool, Error> {
+    match op {
+        Operator::Eq => Ok(equal(left, right)),
+        Operator::Ne => Ok(!equal(left, right)),
+        Operator::Contains => Ok(contains(left, right)),
+        Operator::Unknown(other) => Err(ctx.error(format!("Unknown operator {other}"))),
+        ordering => compare(ctx, ordering, left, right),
     }
 }
 
 /// An evaluated operand: a value or one of the method literals.
-enum Operand {
-    Value(Value),
+enum Operand<'v> {
+    Value(Cow<'v, Value>),
     Blank,
     Empty,
 }
 
-fn operand(ctx: &mut Context, e: &Expr) -> Result<Operand, Error> {
+fn operand(ctx: &mut Context, e: &Expr) -> Result<Operand<'static>, Error> {
     Ok(match e {
         Expr::Blank => Operand::Blank,
         Expr::Empty => Operand::Empty,
-        other => Operand::Value(ctx.evaluate(other)?),
+        other => Operand::Value(Cow::Owned(ctx.evaluate(other)?)),
+    })
+}
+
+/// `operand` by reference, when `e` can be read without evaluating.
+fn operand_ref<'v>(ctx: &'v Context, e: &'v Expr) -> Option<Operand<'v>> {
+    Some(match e {
+        Expr::Blank => Operand::Blank,
+        Expr::Empty => Operand::Empty,
+        other => Operand::Value(Cow::Borrowed(ctx.evaluate_ref(other)?)),
     })
 }
 
@@ -302,18 +354,22 @@ fn contains(left: &Operand, right: &Operand) -> bool {
     let Operand::Value(l) = left else {
         return false;
     };
+    let empty;
     let r = match right {
-        Operand::Value(v) => v.clone(),
-        _ => Value::str(""),
+        Operand::Value(v) => &**v,
+        _ => {
+            empty = Value::str("");
+            &empty
+        }
     };
     if !l.is_truthy() || !r.is_truthy() {
         return false;
     }
-    match l {
-        Value::Str(s) => s.contains(r.to_s().as_str()),
-        Value::Array(items) => items.iter().any(|x| x.ruby_eq(&r)),
+    match &**l {
+        Value::Str(s) => s.contains(&*r.to_text()),
+        Value::Array(items) => items.iter().any(|x| x.ruby_eq(r)),
         Value::Hash(map) => r.as_str().is_some_and(|k| map.contains_key(k)),
-        Value::Range(a, b) => match r {
+        Value::Range(a, b) => match *r {
             Value::Int(n) => *a <= n && n <= *b,
             Value::Float(f) => (*a as f64) <= f && f <= (*b as f64),
             _ => false,
@@ -329,7 +385,7 @@ fn comparable(v: &Value) -> bool {
     )
 }
 
-fn compare(ctx: &Context, op: &str, left: &Operand, right: &Operand) -> Result<bool, Error> {
+fn compare(ctx: &Context, op: &Operator, left: &Operand, right: &Operand) -> Result<bool, Error> {
     let (Operand::Value(l), Operand::Value(r)) = (left, right) else {
         return Ok(false);
     };
@@ -338,9 +394,9 @@ fn compare(ctx: &Context, op: &str, left: &Operand, right: &Operand) -> Result<b
     }
     let ord = l.ruby_cmp(r).map_err(|m| ctx.error(m))?;
     Ok(match op {
-        "<" => ord.is_lt(),
-        ">" => ord.is_gt(),
-        "<=" => ord.is_le(),
+        Operator::Lt => ord.is_lt(),
+        Operator::Gt => ord.is_gt(),
+        Operator::Le => ord.is_le(),
         _ => ord.is_ge(),
     })
 }

@@ -70,7 +70,7 @@ impl TableRow {
         let cols = to_i(ctx, cols)?.unwrap_or(0);
         let length = items.len() as i64;
         out.push_str("<tr class=\"row1\">\n");
-        ctx.push_scope(Map::new())?;
+        ctx.push_empty_scope()?;
         let (mut row, mut col) = (1, 1);
         let mut result = Ok(());
         for (index, item) in items.into_iter().enumerate() {

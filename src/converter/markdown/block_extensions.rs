@@ -1,0 +1,424 @@
+//! kramdown's block-level syntax that CommonMark has no notion of, resolved on the source
+//! before pulldown-cmark reads it (mirrors `kramdown/parser/kramdown/eob.rb` and the block
+//! half of `extensions.rb`): the `^` end-of-block marker, ALD lines `{:ref: …}`, the
+//! `{::comment}`, `{::nomarkdown}` and `{::options /}` extensions, and the block boundary
+//! kramdown puts after an IAL line that attaches to the block above it.
+//!
+//! Each construct becomes a marker: an empty fenced code block whose language starts with
+//! `MARK`. A fence ends any paragraph, lazy line or container, as kramdown's block boundary
+//! does; `resolve` then drops the markers or swaps them for the raw HTML they stand for.
+
+use super::abbreviations::Abbreviation;
+use super::ial;
+use super::tree::{Attrs, Block};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A language no info string can produce by accident (a private-use character).
+const MARK: &str = "\u{E000}kd";
+
+/// The patterns are constants; a bad one would match nothing rather than panic.
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|_| Regex::new("$^").expect("constant pattern"))
+}
+
+static EOB: LazyLock<Regex> = LazyLock::new(|| re(r"^\^\s*$"));
+static ALD: LazyLock<Regex> = LazyLock::new(|| re(r"^ {0,3}\{:(\w[\w-]*):(.*)\}\s*$"));
+static IAL: LazyLock<Regex> = LazyLock::new(|| re(r"^ {0,3}\{:[^:/].*\}\s*$"));
+static EXT_START: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^ {0,3}\{::(comment|nomarkdown|options)((?:\s[^}]*?)?)\s*(/)?\}\s*$"));
+static ABBREV: LazyLock<Regex> = LazyLock::new(|| re(r"^ {0,3}\*\[(.+?)\]:(.*)$"));
+static LINK_DEF: LazyLock<Regex> = LazyLock::new(|| re(r"^ {0,3}\[[^\]]+\]:"));
+static DEFINITION: LazyLock<Regex> = LazyLock::new(|| re(r"^ {0,3}:[ \t]"));
+static ORDERED_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^ {0,3}(\d+)\.[ \t]+\S"));
+static BLOCK_START: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?: {0,3}(?:[-*+>:|]|\d+\.)|    |\t)"));
+static FENCE: LazyLock<Regex> = LazyLock::new(|| re(r"^ {0,3}(`{3,}|~{3,})"));
+
+/// What a marker stands for.
+enum Marked {
+    /// A block boundary only.
+    Eob,
+    /// Raw HTML output as it is.
+    Html(String),
+    /// Attributes for the block above.
+    Above(Attrs),
+    /// Attributes for the block below.
+    Below(Attrs),
+}
+
+/// The rewritten source and what its markers stand for.
+pub(crate) struct Rewritten {
+    pub text: String,
+    marks: Vec<Marked>,
+    /// Abbreviation definitions, a later one replacing an earlier one of the same name.
+    pub abbreviations: Vec<Abbreviation>,
+    /// Attribute list definitions (`{:name: …}`), by name; a later one adds to an earlier.
+    alds: Vec<(String, Attrs)>,
+    /// The output of span extensions, by placeholder number.
+    pub spans: Vec<String>,
+    /// The attributes of IAL lines above an abbreviation definition.
+    pending: Attrs,
+}
+
+/// Replaces kramdown's block extensions in `src` with markers.
+pub(crate) fn rewrite(src: &str) -> Rewritten {
+    let lines: Vec<&str> = src.split_inclusive('\n').collect();
+    let mut out = Rewritten {
+        text: String::with_capacity(src.len()),
+        marks: Vec::new(),
+        abbreviations: Vec::new(),
+        spans: Vec::new(),
+        alds: Vec::new(),
+        pending: Attrs::new(),
+    };
+    let mut fence: Option<String> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        if let Some(open) = &fence {
+            if closes_fence(line, open) {
+                fence = None;
+            }
+            out.text.push_str(line);
+            i += 1;
+            continue;
+        }
+        if let Some(c) = FENCE.captures(line) {
+            fence = Some(c[1].to_string());
+        }
+        i = out.line(&lines, i);
+    }
+    out
+}
+
+fn closes_fence(line: &str, open: &str) -> bool {
+    let body = line.trim();
+    let ch = open.chars().next().unwrap_or('`');
+    body.len() >= open.len()
+        && body.chars().all(|c| c == ch)
+        && line.len() - line.trim_start().len() < 4
+}
+
+impl Rewritten {
+    /// Handles the line at `i`; returns the index of the next line to look at.
+    fn line(&mut self, lines: &[&str], i: usize) -> usize {
+        let line = lines[i];
+        let body = line.trim_end_matches('\n');
+        if let Some(c) = ALD.captures(body) {
+            self.definition(&c[1], &c[2]);
+            self.mark(Marked::Eob);
+            return i + 1;
+        }
+        if EOB.is_match(body) {
+            self.mark(Marked::Eob);
+            return i + 1;
+        }
+        if let Some(c) = EXT_START.captures(body) {
+            let (name, attrs, closed) = (c[1].to_string(), c[2].to_string(), c.get(3).is_some());
+            if closed {
+                self.mark(Marked::Eob);
+                return i + 1;
+            }
+            if let Some(end) = extension_end(lines, i + 1, &name) {
+                let content: String = lines[i + 1..end].concat();
+                self.extension(&name, &attrs, &content);
+                return end + 1;
+            }
+        }
+        if let Some(c) = ABBREV.captures(body) {
+            return self.abbreviation(lines, i, &c[1], c[2].trim());
+        }
+        if IAL.is_match(body)
+            && !line.starts_with(' ')
+            && let Some(next) = self.ial_group(lines, i)
+        {
+            return next;
+        }
+        if self.definition_list_line(lines, i) {
+            return i + 1;
+        }
+        if interrupts_paragraph(lines, i) {
+            self.text.push('\n');
+        }
+        if line.contains("{::") && !line.starts_with("    ") && !line.starts_with('\t') {
+            let line = super::span_extensions::rewrite_line(line, &mut self.spans);
+            self.text.push_str(&line);
+        } else {
+            self.text.push_str(line);
+        }
+        i + 1
+    }
+
+    /// A group of IAL lines starting at the margin: kept for the abbreviation definition
+    /// below it, or marked for the block above or below it. Returns the next line to look
+    /// at, or `None` when a line of the group is not a valid attribute list.
+    fn ial_group(&mut self, lines: &[&str], i: usize) -> Option<usize> {
+        let mut end = i;
+        let mut attrs = Attrs::new();
+        while let Some(line) = lines.get(end).map(|l| l.trim_end_matches('\n')) {
+            if !IAL.is_match(line) {
+                break;
+            }
+            ial::merge(&mut attrs, ial::parse(line.trim())?);
+            end += 1;
+        }
+        let above = attaches_above(lines, i);
+        if !above
+            && lines
+                .get(end)
+                .is_some_and(|l| ABBREV.is_match(l.trim_end_matches('\n')))
+        {
+            ial::merge(&mut self.pending, attrs);
+            return Some(end);
+        }
+        let marked = match (above, i.checked_sub(1).map(|p| lines[p])) {
+            // The attributes of link and footnote definitions: not kept by hyde.
+            (true, Some(prev)) if LINK_DEF.is_match(prev) => Marked::Eob,
+            (true, Some(prev)) if in_html_block(lines, i) && !prev.trim().is_empty() => {
+                self.text.push('\n');
+                Marked::Above(attrs)
+            }
+            (true, _) => Marked::Above(attrs),
+            (false, _) => Marked::Below(attrs),
+        };
+        self.mark(marked);
+        Some(end)
+    }
+
+    /// kramdown's definition lists where CommonMark's differ: a definition two blank lines
+    /// below its term is a paragraph. Returns whether it wrote the line.
+    fn definition_list_line(&mut self, lines: &[&str], i: usize) -> bool {
+        let blank = |j: usize| lines.get(j).is_none_or(|l| l.trim().is_empty());
+        let after_definition = || {
+            let above = lines[..i].iter().rev().skip_while(|l| l.trim().is_empty());
+            let run: Vec<&&str> = above.take_while(|l| !l.trim().is_empty()).collect();
+            run.iter().any(|l| DEFINITION.is_match(l))
+        };
+        if DEFINITION.is_match(lines[i])
+            && i >= 2
+            && blank(i - 1)
+            && blank(i - 2)
+            && !after_definition()
+        {
+            let colon = lines[i].find(':').unwrap_or(0);
+            self.text.push_str(&lines[i][..colon]);
+            self.text.push('\\');
+            self.text.push_str(&lines[i][colon..]);
+            return true;
+        }
+        false
+    }
+
+    /// Records the ALD `{:name: body}` (kramdown's `parse_attribute_list` into `@alds[name]`).
+    fn definition(&mut self, name: &str, body: &str) {
+        let Some(attrs) = ial::parse(&format!("{{:{body}}}")) else {
+            return;
+        };
+        match self.alds.iter_mut().find(|(n, _)| n == name) {
+            Some((_, known)) => {
+                for (k, v) in attrs {
+                    if k == ial::REF {
+                        known.push((k, v));
+                    } else {
+                        ial::merge(known, vec![(k, v)]);
+                    }
+                }
+            }
+            None => self.alds.push((name.to_string(), attrs)),
+        }
+    }
+
+    /// kramdown's `update_attr_with_ial`: the ALDs an IAL names first (recursively), then its
+    /// own attributes. The names stay, for `{:toc}`.
+    fn expand(&self, attrs: &Attrs, depth: usize) -> Attrs {
+        let mut out = Attrs::new();
+        let refs = attrs.iter().filter(|(k, _)| k == ial::REF);
+        for (_, name) in refs.clone() {
+            let ald = self.alds.iter().find(|(n, _)| n == name);
+            if let (Some((_, ald)), true) = (ald, depth < 8) {
+                let inner = self.expand(ald, depth + 1);
+                ial::merge(
+                    &mut out,
+                    inner.into_iter().filter(|(k, _)| k != ial::REF).collect(),
+                );
+            }
+        }
+        ial::merge(
+            &mut out,
+            attrs
+                .iter()
+                .filter(|(k, _)| k != ial::REF)
+                .cloned()
+                .collect(),
+        );
+        out.extend(refs.cloned());
+        out
+    }
+
+    /// Records `*[name]: title` with the IALs around it; returns the next line to look at.
+    fn abbreviation(&mut self, lines: &[&str], i: usize, name: &str, title: &str) -> usize {
+        let mut attrs = std::mem::take(&mut self.pending);
+        let mut next = i + 1;
+        while let Some(found) = lines
+            .get(next)
+            .and_then(|l| ial::parse(l.trim()))
+            .filter(|_| IAL.is_match(lines[next].trim_end_matches('\n')))
+        {
+            ial::merge(&mut attrs, found);
+            next += 1;
+        }
+        self.abbreviations.retain(|a| a.name != name);
+        self.abbreviations.push(Abbreviation {
+            name: name.to_string(),
+            title: title.to_string(),
+            attrs,
+        });
+        self.mark(Marked::Eob);
+        next
+    }
+
+    fn extension(&mut self, name: &str, attrs: &str, content: &str) {
+        let content = content.strip_suffix('\n').unwrap_or(content);
+        match name {
+            "comment" => self.mark(Marked::Html(format!("<!-- {content} -->"))),
+            "nomarkdown" if is_html_type(attrs) => self.mark(Marked::Html(content.to_string())),
+            _ => self.mark(Marked::Eob),
+        }
+    }
+
+    fn mark(&mut self, marked: Marked) {
+        let id = match marked {
+            Marked::Eob => String::new(),
+            marked => {
+                self.marks.push(marked);
+                self.marks.len().to_string()
+            }
+        };
+        self.text.push_str(&format!("```{MARK}{id}\n```\n"));
+    }
+
+    /// What the marker `block` stands for (`None` for any other block).
+    fn marked(&self, block: &Block) -> Option<&Marked> {
+        let Block::Code { lang: Some(l), .. } = block else {
+            return None;
+        };
+        let id = l.strip_prefix(MARK)?;
+        let n = id.parse::<usize>().unwrap_or(0);
+        Some(
+            n.checked_sub(1)
+                .and_then(|n| self.marks.get(n))
+                .unwrap_or(&Marked::Eob),
+        )
+    }
+
+    /// Drops the markers from `blocks` (top level, where `rewrite` put them), replacing those
+    /// that stand for raw HTML and applying the attributes of IAL lines.
+    pub(crate) fn resolve(&self, blocks: &mut Vec<Block>) {
+        let mut kept: Vec<Block> = Vec::with_capacity(blocks.len());
+        let mut below: Option<Attrs> = None;
+        for mut block in blocks.drain(..) {
+            if let Block::HtmlElement { blocks, .. } = &mut block {
+                self.resolve(blocks);
+            }
+            match self.marked(&block) {
+                None => {
+                    if let Some(attrs) = below.take() {
+                        ial::apply_block_ial(&mut block, self.expand(&attrs, 0));
+                    }
+                    kept.push(block);
+                }
+                Some(Marked::Eob) => {}
+                Some(Marked::Html(html)) => kept.push(Block::Html(html.clone())),
+                Some(Marked::Above(attrs)) => {
+                    if let Some(last) = kept.last_mut() {
+                        ial::apply_block_ial(last, self.expand(attrs, 0));
+                    }
+                }
+                Some(Marked::Below(attrs)) => below
+                    .get_or_insert_with(Attrs::new)
+                    .extend(attrs.iter().cloned()),
+            }
+        }
+        *blocks = kept;
+    }
+}
+
+/// Whether `block` is a marker `rewrite` put in (a block boundary, never a lazy line).
+pub(crate) fn is_marker(block: &Block) -> bool {
+    matches!(block, Block::Code { lang: Some(l), .. } if l.starts_with(MARK))
+}
+
+/// kramdown-parser-gfm lets an ordered list item of any number end a paragraph; CommonMark
+/// only one numbered 1. Whether line `i` is such an item right below a top-level paragraph.
+fn interrupts_paragraph(lines: &[&str], i: usize) -> bool {
+    let Some(c) = ORDERED_ITEM.captures(lines[i]) else {
+        return false;
+    };
+    if c[1].parse::<u64>().is_ok_and(|n| n == 1) || i == 0 || lines[i - 1].trim().is_empty() {
+        return false;
+    }
+    let run_start = lines[..i]
+        .iter()
+        .rposition(|l| l.trim().is_empty())
+        .map_or(0, |b| b + 1);
+    let first = lines[run_start];
+    !first.trim_start().starts_with(['#', '<', '`', '~', '{'])
+        && lines[run_start..i].iter().all(|l| !BLOCK_START.is_match(l))
+}
+
+/// Whether a source line is a marker `rewrite` put in (a block boundary).
+pub(crate) fn is_marker_line(line: &str) -> bool {
+    line.strip_prefix("```")
+        .is_some_and(|l| l.starts_with(MARK))
+}
+
+/// Whether the line starting at `line_start` of `src` comes right after a marker (a block
+/// boundary, as a blank line is).
+pub(crate) fn follows_marker(src: &str, line_start: usize) -> bool {
+    let Some(before) = src[..line_start].strip_suffix("```\n") else {
+        return false;
+    };
+    let marker_line = before.trim_end_matches('\n');
+    let start = marker_line.rfind('\n').map_or(0, |i| i + 1);
+    before.ends_with('\n') && is_marker_line(&marker_line[start..])
+}
+
+/// kramdown's `nomarkdown` content is output unless its `type` names another converter.
+pub(crate) fn is_html_type(attrs: &str) -> bool {
+    let attrs = attrs.replace('"', "'");
+    !attrs.contains("type='") || attrs.contains("type='html'")
+}
+
+/// The line closing an extension block: `{:/}` or `{:/name}` alone on a line.
+fn extension_end(lines: &[&str], from: usize, name: &str) -> Option<usize> {
+    let stop = re(&format!(r"^ {{0,3}}\{{:/(?:{name})?\}}\s*$"));
+    (from..lines.len()).find(|&j| stop.is_match(lines[j].trim_end_matches('\n')))
+}
+
+/// An IAL group (starting at the margin) directly below a non-blank line applies to the block
+/// above it.
+fn attaches_above(lines: &[&str], i: usize) -> bool {
+    let mut j = i;
+    while j > 0 {
+        let prev = lines[j - 1].trim_end_matches('\n');
+        if !IAL.is_match(prev) {
+            let boundary = EOB.is_match(prev) || ALD.is_match(prev);
+            return !prev.trim().is_empty() && !boundary && !lines[j].starts_with(' ');
+        }
+        j -= 1;
+    }
+    false
+}
+
+/// Whether line `i` continues an HTML block (the lines since the last blank line start with
+/// a tag), which only a blank line ends in CommonMark.
+fn in_html_block(lines: &[&str], i: usize) -> bool {
+    let first = lines[..i]
+        .iter()
+        .rposition(|l| l.trim().is_empty())
+        .map_or(0, |b| b + 1);
+    lines
+        .get(first)
+        .is_some_and(|l| first < i && l.trim_start().starts_with('<'))
+}

@@ -1,0 +1,129 @@
+//! Headers as kramdown's GFM parser reads them (`kramdown/parser/kramdown/header.rb`,
+//! `kramdown-parser-gfm`'s ATX header): setext headers only at a block boundary, ATX headers
+//! only with text, and the ` {#id}` that sets a header's id.
+
+use super::build::{Builder, Frame, Kind};
+use super::source::blank_line_before;
+use super::tree::{Block, Inline, Para};
+
+impl Builder<'_> {
+    /// A header, or a paragraph where kramdown does not see a setext header.
+    pub(super) fn close_heading(&mut self, frame: Frame, end: usize) {
+        let Kind::Heading {
+            level,
+            id,
+            classes,
+            start,
+        } = frame.kind
+        else {
+            return;
+        };
+        if !self.kramdown_setext(start, end) {
+            let raw = &self.src[start..end.min(self.src.len())];
+            let underline = raw
+                .trim_end()
+                .lines()
+                .last()
+                .unwrap_or("")
+                .trim()
+                .to_string();
+            let mut inlines = frame.inlines;
+            inlines.push(Inline::Soft);
+            inlines.push(Inline::Text {
+                text: underline,
+                literal: 0,
+                next: String::new(),
+            });
+            self.block(Block::Para(Para {
+                inlines,
+                ..Para::default()
+            }));
+            return;
+        }
+        let mut attrs = Vec::new();
+        if !classes.is_empty() {
+            attrs.push(("class".to_string(), classes.join(" ")));
+        }
+        let mut inlines = frame.inlines;
+        let atx = self.src[start..].starts_with('#');
+        if atx && inlines.is_empty() {
+            // kramdown: an ATX header needs text; `#` alone is a paragraph.
+            let raw = self.src[start..end.min(self.src.len())].trim().to_string();
+            self.block(Block::Para(Para {
+                inlines: vec![Inline::Str(raw)],
+                ..Para::default()
+            }));
+            return;
+        }
+        if let Some(id) = id.or_else(|| header_id(&mut inlines, atx)) {
+            attrs.push(("id".to_string(), id));
+        }
+        self.block(Block::Heading {
+            level,
+            inlines,
+            attrs,
+        });
+    }
+
+    /// A setext header is one for kramdown only when its text is a single line that starts a
+    /// block (`after_block_boundary?`); otherwise the underline is paragraph text. ATX headers
+    /// (kramdown-parser-gfm's quirk parser) need no boundary.
+    fn kramdown_setext(&mut self, start: usize, end: usize) -> bool {
+        let raw = &self.src[start..end.min(self.src.len())];
+        if raw.trim_start().starts_with('#') {
+            return true;
+        }
+        let single_line = raw.trim_end().lines().count() <= 2;
+        let boundary = self.top().blocks.is_empty() || blank_line_before(self.src, start);
+        single_line && boundary
+    }
+}
+
+/// kramdown's `HEADER_ID`: a header ending in ` {#id}` gets that id; an ATX header's closing
+/// `#`s before it go (`parse_atx_header` strips them after the id).
+fn header_id(inlines: &mut Vec<Inline>, atx: bool) -> Option<String> {
+    let first = inlines
+        .iter()
+        .rposition(|i| !matches!(i, Inline::Text { .. }))
+        .map_or(0, |p| p + 1);
+    let mut text = String::new();
+    let mut literal = 0;
+    for (i, inline) in inlines[first..].iter().enumerate() {
+        if let Inline::Text {
+            text: t,
+            literal: l,
+            ..
+        } = inline
+        {
+            if i == 0 {
+                literal = *l;
+            }
+            text.push_str(t);
+        }
+    }
+    let body = text.strip_suffix('}')?;
+    let open = body.rfind("{#")?;
+    let id = &body[open + 2..];
+    let mut chars = id.chars();
+    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || "_:-".contains(c));
+    let before = &body[..open];
+    if !valid || !before.ends_with([' ', '\t']) {
+        return None;
+    }
+    let id = id.to_string();
+    let mut before = before.trim_end();
+    if atx && !before.ends_with("\\#") {
+        before = before.trim_end_matches('#').trim_end();
+    }
+    let text = before.to_string();
+    inlines.truncate(first);
+    if !text.is_empty() {
+        inlines.push(Inline::Text {
+            text,
+            literal,
+            next: String::new(),
+        });
+    }
+    Some(id)
+}

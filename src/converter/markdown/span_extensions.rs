@@ -1,0 +1,133 @@
+//! kramdown's span-level extensions (the span half of `kramdown/parser/kramdown/extensions.rb`):
+//! `{::comment}…{:/}` becomes an HTML comment, `{::nomarkdown}…{:/}` raw output, and
+//! `{::options … /}` (whose settings hyde does not apply mid-document) nothing. They are
+//! found in the source, a line at a time outside code spans, and stand in the text as
+//! placeholder comments until `resolve` swaps in their output.
+
+use super::tree::{Block, DefPart, Document, Inline};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Placeholders are `<!--` MARK number `-->`, MARK a private-use character.
+const MARK: &str = "\u{E001}";
+
+static START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\{::(comment|nomarkdown|options)((?:\s[^}]*?)?)\s*(/)?\}")
+        .unwrap_or_else(|_| Regex::new("$^").expect("constant pattern"))
+});
+
+/// Replaces the span extensions of `line`, recording their output in `outputs`.
+pub(crate) fn rewrite_line(line: &str, outputs: &mut Vec<String>) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut pos = 0;
+    while let Some(c) = START.captures_at(line, pos) {
+        let Some(whole) = c.get(0) else { break };
+        let in_code = line[..whole.start()].matches('`').count() % 2 == 1;
+        let body_end = if c.get(3).is_some() {
+            Some((whole.end(), whole.end()))
+        } else {
+            stop(line, whole.end(), &c[1])
+        };
+        let (Some((body_end, next)), false) = (body_end, in_code) else {
+            out.push_str(&line[pos..whole.end()]);
+            pos = whole.end();
+            continue;
+        };
+        out.push_str(&line[pos..whole.start()]);
+        let body = &line[whole.end()..body_end];
+        if let Some(html) = output(&c[1], &c[2], body) {
+            outputs.push(html);
+            out.push_str(&format!("<!--{MARK}{}-->", outputs.len()));
+        }
+        pos = next;
+    }
+    out.push_str(&line[pos..]);
+    out
+}
+
+/// The `{:/}` or `{:/name}` ending an extension's body: where the body ends and the stop does.
+fn stop(line: &str, from: usize, name: &str) -> Option<(usize, usize)> {
+    let re = Regex::new(&format!(r"\{{:/(?:{name})?\}}")).ok()?;
+    re.find_at(line, from).map(|m| (m.start(), m.end()))
+}
+
+/// What an extension writes (kramdown's `convert_comment`, `convert_raw`).
+fn output(name: &str, attrs: &str, body: &str) -> Option<String> {
+    match name {
+        "comment" if !body.is_empty() => Some(format!("<!-- {body} -->")),
+        "nomarkdown" if !body.is_empty() && super::block_extensions::is_html_type(attrs) => {
+            Some(body.to_string())
+        }
+        _ => None,
+    }
+}
+
+/// Swaps the placeholders in `doc` for the output they stand for.
+pub(crate) fn resolve(doc: &mut Document, outputs: &[String]) {
+    if outputs.is_empty() {
+        return;
+    }
+    blocks(&mut doc.blocks, outputs);
+    for (_, notes) in &mut doc.footnotes {
+        blocks(notes, outputs);
+    }
+}
+
+fn blocks(list: &mut [Block], outputs: &[String]) {
+    for block in list {
+        match block {
+            Block::Para(p) => inlines(&mut p.inlines, outputs),
+            Block::Heading { inlines: i, .. } => inlines(i, outputs),
+            Block::Html(html) => swap(html, outputs),
+            Block::Quote { blocks: b, .. } | Block::HtmlElement { blocks: b, .. } => {
+                blocks(b, outputs)
+            }
+            Block::List { items, .. } | Block::Toc { items, .. } => {
+                for item in items {
+                    blocks(&mut item.blocks, outputs);
+                }
+            }
+            Block::Table { sections, .. } => {
+                for cell in sections
+                    .iter_mut()
+                    .flat_map(|s| s.rows.iter_mut().flatten())
+                {
+                    inlines(cell, outputs);
+                }
+            }
+            Block::DefList(parts, _) => {
+                for part in parts {
+                    match part {
+                        DefPart::Term(i) => inlines(i, outputs),
+                        DefPart::Definition(item) => blocks(&mut item.blocks, outputs),
+                    }
+                }
+            }
+            Block::Code { .. } | Block::Rule(_) | Block::Math(..) => {}
+        }
+    }
+}
+
+fn inlines(list: &mut [Inline], outputs: &[String]) {
+    for inline in list {
+        match inline {
+            Inline::Html(html) => swap(html, outputs),
+            Inline::Em(c) | Inline::Strong(c) | Inline::Del(c) => inlines(c, outputs),
+            Inline::Link { children, .. } => inlines(children, outputs),
+            _ => {}
+        }
+    }
+}
+
+/// Replaces every placeholder in `html`.
+fn swap(html: &mut String, outputs: &[String]) {
+    while let Some(start) = html.find(&format!("<!--{MARK}")) {
+        let digits = start + 4 + MARK.len();
+        let Some(len) = html[digits..].find("-->") else {
+            return;
+        };
+        let n: usize = html[digits..digits + len].parse().unwrap_or(0);
+        let output = n.checked_sub(1).and_then(|i| outputs.get(i));
+        html.replace_range(start..digits + len + 3, output.map_or("", String::as_str));
+    }
+}

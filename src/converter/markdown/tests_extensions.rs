@@ -1,0 +1,190 @@
+//! Checks of kramdown's extensions and IAL placement (`block_extensions`, `abbreviations`,
+//! `span_extensions`, `ial`, `span_html`) and other kramdown rules; every expected string is
+//! Jekyll 4.3's output (shared/tools/oracle/make_oracle.rb).
+
+use super::tests::check;
+
+#[test]
+fn block_extensions() {
+    check(&[
+        // eob_marker
+        ("a\n^\nb\n", "<p>a</p>\n<p>b</p>\n"),
+        // eob_marker_splits_code
+        (
+            "    x\n^\n    y\n",
+            "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>x\n</code></pre></div></div>\n<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>y\n</code></pre></div></div>\n",
+        ),
+        // ald_line
+        ("{:r: .c}\npara\n", "<p>para</p>\n"),
+        // block_comment
+        (
+            "{::comment}\nhidden\n{:/comment}\n\npara\n",
+            "<!-- hidden -->\n\n<p>para</p>\n",
+        ),
+        // block_options
+        (
+            "{::options footnote_nr=\"2\" /}\n\npara\n",
+            "\n<p>para</p>\n",
+        ),
+        // block_nomarkdown
+        ("{::nomarkdown}\n<b>raw *x*</b>\n{:/}\n", "<b>raw *x*</b>\n"),
+    ]);
+}
+
+#[test]
+fn block_ials() {
+    check(&[
+        // ial_above_ends_block
+        (
+            "para\n{: .c}\n    code\n",
+            "<p class=\"c\">para</p>\n<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>code\n</code></pre></div></div>\n",
+        ),
+        // ial_lines_below
+        ("{:.a}\n{:.b}\npara\n", "<p class=\"a b\">para</p>\n"),
+        // ial_after_list
+        (
+            "* list\n{: .c}\n",
+            "<ul class=\"c\">\n  <li>list</li>\n</ul>\n",
+        ),
+        // math_with_ial
+        ("$$x$$\n{: .m}\n", "<div class=\"m\">\\[x\\]\n</div>\n"),
+        // ial_on_raw_html
+        ("<div>a</div>\n{: .c}\n", "<div class=\"c\">a</div>\n"),
+    ]);
+}
+
+#[test]
+fn abbreviations() {
+    check(&[
+        // abbreviation
+        (
+            "An HTML page.\n\n*[HTML]: Hyper Text\n",
+            "<p>An <abbr title=\"Hyper Text\">HTML</abbr> page.</p>\n\n",
+        ),
+        // abbreviation_with_ial
+        (
+            "HTML and XHTML\n\n{:.x}\n*[HTML]:\n",
+            "<p><abbr class=\"x\">HTML</abbr> and XHTML</p>\n\n",
+        ),
+    ]);
+}
+
+#[test]
+fn span_extensions() {
+    check(&[
+        // span_extensions
+        (
+            "x {::comment}y{:/} z {::nomarkdown}*raw*{:/} w\n",
+            "<p>x <!-- y --> z *raw* w</p>\n",
+        ),
+        // chained_span_ials
+        (
+            "a `c`{: .a}{: .b}\n",
+            "<p>a <code class=\"language-plaintext a b highlighter-rouge\">c</code></p>\n",
+        ),
+    ]);
+}
+
+#[test]
+fn span_html() {
+    check(&[
+        // block_tags_in_span_text
+        (
+            "A <p>b</p> <hr> <? pi ?>\n",
+            "<p>A &lt;p&gt;b&lt;/p&gt; &lt;hr&gt; &lt;? pi ?&gt;</p>\n",
+        ),
+        // adjacent_block_html
+        ("<p>a</p><div>b</div>\n", "<p>a</p>\n<div>b</div>\n"),
+    ]);
+}
+
+#[test]
+fn line_breaks() {
+    check(&[
+        // escaped_backslash_line_break
+        ("line \\\\\nnext\n", "<p>line <br />\nnext</p>\n"),
+        // hard_break
+        ("a  \nb\n", "<p>a<br />\nb</p>\n"),
+    ]);
+}
+
+#[test]
+fn definition_lists() {
+    check(&[
+        // one_term_a_line
+        (
+            "kram\n*down*\n: def\n",
+            "<dl>\n  <dt>kram</dt>\n  <dt><em>down</em></dt>\n  <dd>def</dd>\n</dl>\n",
+        ),
+        // definitions_continue_the_list
+        (
+            "kram\n: down\n\nnovalue\n: \n\nkram\n:   down\n",
+            "<dl>\n  <dt>kram</dt>\n  <dd>down</dd>\n  <dt>novalue</dt>\n  <dd></dd>\n  <dt>kram</dt>\n  <dd>down</dd>\n</dl>\n",
+        ),
+        // definition_after_two_blank_lines
+        (
+            "para\n\n\n: no definition\n",
+            "<p>para</p>\n\n<p>: no definition</p>\n",
+        ),
+        // code_in_item_with_blank_first_line
+        (
+            "* \n        code8\n",
+            "<ul>\n  <li>\n    <div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>code8\n</code></pre></div>    </div>\n  </li>\n</ul>\n",
+        ),
+    ]);
+}
+
+#[test]
+fn headers_images_lists() {
+    check(&[
+        // header_ids_and_empty_headers
+        (
+            "### Header ## {#Id}\n\n#\n",
+            "<h3 id=\"Id\">Header</h3>\n\n<p>#</p>\n",
+        ),
+        // image_alt_escapes
+        (
+            "![an \\| pipe](x.png)\n",
+            "<p><img src=\"x.png\" alt=\"an | pipe\" /></p>\n",
+        ),
+        // any_ordered_item_ends_a_paragraph
+        (
+            "Book\n1984. Great\n",
+            "<p>Book</p>\n<ol>\n  <li>Great</li>\n</ol>\n",
+        ),
+    ]);
+}
+
+#[test]
+fn footnotes_tables_math() {
+    check(&[
+        // footnotes_placement
+        (
+            "* here\n{:footnotes}\n\nText[^1].\n\n[^1]: Note.\n",
+            "<div class=\"footnotes\" role=\"doc-endnotes\">\n  <ol>\n    <li id=\"fn:1\" role=\"doc-endnote\">\n      <p>Note. <a href=\"#fnref:1\" class=\"reversefootnote\" role=\"doc-backlink\">&#8617;</a></p>\n    </li>\n  </ol>\n</div>\n\n<p>Text<sup id=\"fnref:1\" role=\"doc-noteref\"><a href=\"#fn:1\" class=\"footnote\" rel=\"footnote\">1</a></sup>.</p>\n\n",
+        ),
+        // raw_html_keeps_table_pipes
+        (
+            "| a <code>b | c</code> | d\n",
+            "<table>\n  <tbody>\n    <tr>\n      <td>a <code>b | c</code></td>\n      <td>d</td>\n    </tr>\n  </tbody>\n</table>\n",
+        ),
+        // block_math_before_tables
+        ("$$|x| = 5$$\n", "\\[|x| = 5\\]\n"),
+    ]);
+}
+
+#[test]
+fn emphasis_and_alds() {
+    check(&[
+        // underscore_after_dashes
+        (
+            "it--by design--_cannot_.\n",
+            "<p>it–by design–<em>cannot</em>.</p>\n",
+        ),
+        // ald_reference
+        (
+            "{:r: .c #i}\n\npara\n{: r}\n",
+            "\n<p class=\"c\" id=\"i\">para</p>\n",
+        ),
+    ]);
+}
