@@ -41,6 +41,8 @@ pub struct Registers {
     /// Date strings parsed in this render, by the address of the string
     /// (which each entry keeps alive), for `filters::date::to_date`.
     pub parsed_dates: HashMap<usize, (Arc<str>, jiff::ZonedDateTime), FxBuild>,
+    /// The site's `baseurl` and `url`, for the URL filters.
+    pub site_urls: Option<Arc<(String, String)>>,
     pub ifchanged: Option<String>,
 }
 
@@ -61,6 +63,8 @@ pub struct Context<'a> {
     pub registers: Registers,
     /// Emptied scopes kept for reuse: a loop's scope then costs no allocation.
     spare_scopes: Vec<Map>,
+    /// A reused buffer for filters that build a string (see `with_scratch`).
+    scratch: String,
 }
 
 impl<'a> Context<'a> {
@@ -76,6 +80,7 @@ impl<'a> Context<'a> {
             interrupts: Vec::new(),
             registers: Registers::default(),
             spare_scopes: Vec::new(),
+            scratch: String::new(),
         }
     }
 
@@ -96,6 +101,17 @@ impl<'a> Context<'a> {
         }
         self.scopes.push(scope);
         Ok(())
+    }
+
+    /// Runs `build` with an empty reusable buffer: a filter writes its text
+    /// there and copies it once into its `Value`, with no buffer of its own
+    /// to allocate and free.
+    pub fn with_scratch<T>(&mut self, build: impl FnOnce(&mut String) -> T) -> T {
+        let mut buf = std::mem::take(&mut self.scratch);
+        buf.clear();
+        let result = build(&mut buf);
+        self.scratch = buf;
+        result
     }
 
     /// Pushes an empty scope (a reused one when there is one).

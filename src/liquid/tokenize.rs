@@ -76,6 +76,24 @@ pub fn is_ruby_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | '\0')
 }
 
+/// The words of `text.split` (Ruby's awk-mode split on whitespace), by
+/// bytes: Ruby's whitespace is all ASCII.
+pub fn ruby_words(text: &str) -> impl Iterator<Item = &str> {
+    let b = text.as_bytes();
+    let space = |c: u8| c.is_ascii() && is_ruby_space(char::from(c));
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() && space(b[i]) {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && !space(b[i]) {
+            i += 1;
+        }
+        (i > start).then(|| &text[start..i])
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,6 +113,20 @@ mod tests {
         for (src, want) in cases {
             let got: Vec<(&str, usize)> = tokenize(src).iter().map(|t| (t.text, t.line)).collect();
             assert_eq!(&got, want, "{src:?}");
+        }
+    }
+
+    #[test]
+    fn words_split_on_whitespace_runs() {
+        let cases: &[(&str, &[&str])] = &[
+            ("", &[]),
+            ("  ", &[]),
+            (" a  b\t\nc ", &["a", "b", "c"]),
+            ("é x\u{b}ü", &["é", "x", "ü"]),
+            ("a\u{a0}b", &["a\u{a0}b"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(ruby_words(text).collect::<Vec<_>>(), *want, "{text:?}");
         }
     }
 }

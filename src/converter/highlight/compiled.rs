@@ -1,9 +1,9 @@
 //! Dialects of Rouge's lexers for compiled languages on syntect grammars
-//! (`rouge/lexers/{c,csharp,objective_c,scala,haskell,groovy}.rb`; C's serves D and
+//! (`rouge/lexers/{c,objective_c,haskell}.rb`; C's serves D and
 //! Objective-C): how each differs from the generic scope mapping.
 
-use super::dialects::{Bare, CODE_N, Dialect, dialect};
-use super::scopes::Rule::{Class, Code, Force, Inherit};
+use super::dialects::{CODE_N, Dialect, dialect};
+use super::scopes::Rule::{Class, Force, Inherit};
 
 /// C, C++, Objective-C and D: preprocessor lines are one `cp` token, strings are `s`,
 /// calls are plain names.
@@ -35,33 +35,6 @@ pub(crate) const C: Dialect = Dialect {
     )
 };
 
-/// C#: `using` is a plain keyword, punctuation and operators mostly `p`, numbers `m`.
-pub(crate) const CSHARP: Dialect = Dialect {
-    refine_numbers: false,
-    words: &[
-        ("public", "k"),
-        ("private", "k"),
-        ("static", "k"),
-        ("string", "kt"),
-        ("int", "kt"),
-        ("var", "k"),
-    ],
-    ..dialect(
-        &[
-            ("keyword.control.import", Class("k")),
-            ("meta.path", Class("nn")),
-            ("punctuation.separator.namespace", Class("nn")),
-            ("storage.type", Class("k")),
-            ("comment.block.documentation", Force("c1")),
-            ("keyword.operator", Class("p")),
-            ("constant.numeric", Class("m")),
-            ("string", Class("s")),
-            ("punctuation.section.interpolation", Class("p")),
-        ],
-        CODE_N,
-    )
-};
-
 /// Objective-C: preprocessor lines are `cp`, `@interface` keywords, Cocoa names plain.
 pub(crate) const OBJC: Dialect = Dialect {
     words: C.words,
@@ -82,27 +55,6 @@ pub(crate) const OBJC: Dialect = Dialect {
     )
 };
 
-/// Scala: declarations are keywords, standard types `kt`, punctuation `o`.
-pub(crate) const SCALA: Dialect = Dialect {
-    words: &[(":", "k"), ("=", "k"), ("=>", "k"), ("extends", "k")],
-    ..dialect(
-        &[
-            ("variable.package", Class("nn")),
-            ("storage.type", Class("k")),
-            ("support.class", Class("kt")),
-            ("support.constant", Class("nc")),
-            ("entity.name.val", Class("nv")),
-            ("punctuation", Class("o")),
-            ("string", Class("s")),
-            ("support.function", Class("n")),
-        ],
-        Bare::Code {
-            name: "n",
-            method: "py",
-        },
-    )
-};
-
 /// Haskell: reserved words `kr`, modules `nn`, constructors and classes `kt`.
 pub(crate) const HASKELL: Dialect = Dialect {
     words: &[("::", "o"), ("->", "o"), ("=", "o")],
@@ -120,24 +72,3 @@ pub(crate) const HASKELL: Dialect = Dialect {
         CODE_N,
     )
 };
-
-/// Groovy: modifiers and `class` `kd`, punctuation `o`, `.member` `na`.
-pub(crate) const GROOVY: Dialect = dialect(
-    &[
-        ("keyword.other.import", Class("kn")),
-        ("storage.type.import", Class("nn")),
-        ("storage.type.class", Class("n")),
-        ("storage.type.return-type", Class("n")),
-        ("entity.name.function", Class("n")),
-        ("punctuation", Class("o")),
-        ("constant.other.key", Force("nl")),
-        ("support.function", Class("n")),
-        ("source.groovy.embedded", Class("s2")),
-        ("variable.other.interpolated", Class("s2")),
-        ("meta.method", Code),
-    ],
-    Bare::Code {
-        name: "n",
-        method: "na",
-    },
-);

@@ -222,10 +222,6 @@ pub(crate) const SHELL: Dialect = Dialect {
     )
 };
 
-pub(crate) const LUA: Dialect = dialect(&[], CODE_N);
-
-pub(crate) const MATLAB: Dialect = dialect(&[], CODE_N);
-
 pub(crate) const PHP: Dialect = Dialect {
     words: &[
         ("self", "k"),
@@ -290,20 +286,3 @@ pub(crate) const PERL: Dialect = dialect(
     ],
     CODE_N,
 );
-
-pub(crate) const R: Dialect = Dialect {
-    space: "w",
-    refine_numbers: false,
-    ..dialect(
-        &[
-            ("support.function", Class("n")),
-            ("variable.function", Class("n")),
-            ("entity.name.function", Class("n")),
-            ("storage.type", Class("nf")),
-            ("keyword.other", Class("o")),
-            ("constant.numeric", Class("m")),
-            ("string", Class("s")),
-        ],
-        CODE_N,
-    )
-};

@@ -9,17 +9,24 @@ use super::batchfile;
 use super::c;
 use super::compiled;
 use super::config;
+use super::csharp;
 use super::css;
 use super::dialects::{self, Dialect};
 use super::functional;
 use super::go;
+use super::groovy;
+use super::haskell;
 use super::java;
 use super::kotlin;
+use super::lua;
 use super::markup;
+use super::matlab;
 use super::powershell;
 use super::python;
+use super::r;
 use super::regex_lexer;
 use super::rust;
+use super::scala;
 use super::scopes;
 use super::shell;
 use super::swift;
@@ -72,7 +79,7 @@ const LEXERS: &[(&[&str], Lexer)] = &[
     (&["scss"], Rules(&css::SCSS)),
     (&["c"], Rules(&c::C)),
     (&["cpp", "c++"], Rules(&c::CPP)),
-    (&["csharp", "c#", "cs"], Syntax("C#", &compiled::CSHARP)),
+    (&["csharp", "c#", "cs"], Rules(&csharp::CSHARP)),
     (&["java"], Rules(&java::JAVA)),
     (&["go", "golang"], Rules(&go::GO)),
     (
@@ -99,13 +106,13 @@ const LEXERS: &[(&[&str], Lexer)] = &[
         &["markdown", "md", "mkd"],
         Syntax("Markdown", &markup::MARKDOWN),
     ),
-    (&["lua"], Syntax("Lua", &dialects::LUA)),
-    (&["haskell", "hs"], Syntax("Haskell", &compiled::HASKELL)),
+    (&["lua"], Rules(&lua::LUA)),
+    (&["haskell", "hs"], Rules(&haskell::HASKELL)),
     (
         &["literate_haskell", "lhaskell", "lithaskell", "lhs"],
         Syntax("Literate Haskell", &compiled::HASKELL),
     ),
-    (&["scala"], Syntax("Scala", &compiled::SCALA)),
+    (&["scala"], Rules(&scala::SCALA)),
     (&["diff", "patch", "udiff"], Diff),
     (&["liquid"], Liquid),
     (&["kotlin"], Rules(&kotlin::KOTLIN)),
@@ -125,7 +132,7 @@ const LEXERS: &[(&[&str], Lexer)] = &[
         &["make", "makefile", "mf", "gnumake", "bsdmake"],
         Syntax("Makefile", &dialects::MAKE),
     ),
-    (&["r", "R", "s", "S"], Syntax("R", &dialects::R)),
+    (&["r", "R", "s", "S"], Rules(&r::R)),
     (
         &["objective_c", "objc", "obj-c", "obj_c", "objectivec"],
         Syntax("Objective-C", &compiled::OBJC),
@@ -146,7 +153,8 @@ const LEXERS: &[(&[&str], Lexer)] = &[
     ),
     (&["erlang", "erl"], Rules(&functional::ERLANG)),
     (&["clojure", "clj", "cljs"], Rules(&functional::CLOJURE)),
-    (&["groovy", "gradle"], Syntax("Groovy", &compiled::GROOVY)),
+    (&["groovy"], Rules(&groovy::GROOVY)),
+    (&["gradle"], Rules(&groovy::GRADLE)),
     (&["ocaml"], Rules(&functional::OCAML)),
     (&["tex", "TeX", "LaTeX", "latex"], Rules(&tex::TEX)),
     (&["bibtex", "bib"], Syntax("BibTeX", &dialects::PLAIN)),
@@ -154,7 +162,7 @@ const LEXERS: &[(&[&str], Lexer)] = &[
         &["batchfile", "bat", "batch", "dosbatch", "winbatch"],
         Rules(&batchfile::BATCHFILE),
     ),
-    (&["matlab"], Syntax("MATLAB", &dialects::MATLAB)),
+    (&["matlab", "m"], Rules(&matlab::MATLAB)),
     (&["d", "dlang"], Syntax("D", &compiled::C)),
     (&["tcl"], Syntax("Tcl", &dialects::PLAIN)),
     (

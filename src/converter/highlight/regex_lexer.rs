@@ -10,7 +10,7 @@
 //! see the cursor as the start of the text, except that a rule whose pattern starts
 //! with `^` only applies at the start of a line (Rouge's `beginning_of_line` check).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use regex::Regex;
@@ -140,12 +140,40 @@ pub(crate) struct Grammar {
     pub error: &'static str,
 }
 
-/// A rule with its regexes compiled.
+/// A rule with its regexes and word lists compiled.
 struct Compiled {
     regex: Regex,
     line_start: bool,
     ahead: Option<(Regex, bool)>,
+    words: Vec<WordList>,
     rule: Rule,
+}
+
+/// One of a rule's word lists: its words, its prefixes (`w…`) and their class.
+struct WordList {
+    exact: HashSet<&'static str>,
+    prefixes: Vec<&'static str>,
+    class: &'static str,
+}
+
+impl WordList {
+    fn new((list, class): (&'static str, &'static str)) -> WordList {
+        let (prefixes, exact): (Vec<_>, Vec<_>) = list
+            .split_ascii_whitespace()
+            .partition(|w| w.ends_with('…'));
+        WordList {
+            exact: exact.into_iter().collect(),
+            prefixes: prefixes
+                .into_iter()
+                .map(|w| w.trim_end_matches('…'))
+                .collect(),
+            class,
+        }
+    }
+
+    fn covers(&self, text: &str) -> bool {
+        self.exact.contains(text) || self.prefixes.iter().any(|p| text.starts_with(p))
+    }
 }
 
 /// A grammar with its mixins expanded and its regexes compiled.
@@ -168,6 +196,7 @@ pub(crate) fn compile(grammar: &Grammar) -> Lexer {
                 regex: anchored(rule.pattern),
                 line_start: without_flags(rule.pattern).starts_with('^'),
                 ahead: rule.ahead.map(|(p, is)| (anchored(p), is)),
+                words: rule.words.iter().copied().map(WordList::new).collect(),
                 rule,
             })
             .collect();
@@ -297,12 +326,12 @@ impl Lexer {
             }
             let tokens: Vec<(&'static str, Range<usize>)> = if rule.classes.len() <= 1 {
                 let class = rule.classes.first().copied().unwrap_or("");
-                vec![(word_class(rule, &rest[..end], class), 0..end)]
+                vec![(word_class(compiled, &rest[..end], class), 0..end)]
             } else {
                 let groups = rule.classes.iter().enumerate();
                 groups
                     .filter_map(|(i, class)| caps.get(i + 1).map(|m| (class, m)))
-                    .map(|(class, m)| (word_class(rule, m.as_str(), class), m.range()))
+                    .map(|(class, m)| (word_class(compiled, m.as_str(), class), m.range()))
                     .collect()
             };
             if tokens.iter().any(|(class, _)| *class == REJECT) {
@@ -333,25 +362,20 @@ const MAX_IDLE: usize = 32;
 
 /// The class of a token: a listed word's class, else `upper`'s for a capitalised
 /// word, else `class`.
-fn word_class(rule: &Rule, text: &str, class: &'static str) -> &'static str {
+fn word_class(compiled: &Compiled, text: &str, class: &'static str) -> &'static str {
     let capitalised = || {
-        rule.upper
+        compiled
+            .rule
+            .upper
             .filter(|_| text.trim_start_matches('#').starts_with(char::is_uppercase))
     };
-    rule.words
+    compiled
+        .words
         .iter()
-        .find(|(list, _)| list.split_ascii_whitespace().any(|w| listed(w, text)))
-        .map(|(_, c)| *c)
+        .find(|list| list.covers(text))
+        .map(|list| list.class)
         .or_else(capitalised)
         .unwrap_or(class)
-}
-
-/// Whether the list entry `entry` (a word, or a prefix ending in `…`) covers `text`.
-fn listed(entry: &str, text: &str) -> bool {
-    match entry.strip_suffix('…') {
-        Some(prefix) => text.starts_with(prefix),
-        None => entry == text,
-    }
 }
 
 fn apply(stack: &mut Vec<&'static str>, next: Next) {

@@ -60,7 +60,16 @@ fn descend_into(block: &mut Block) {
         }
         Block::List { items, .. } => {
             for item in items {
+                item_ial(item);
                 apply_level(&mut item.blocks, false);
+            }
+        }
+        Block::DefList(parts, _) => {
+            for part in parts {
+                if let super::tree::DefPart::Definition(item) = part {
+                    item_ial(item);
+                    apply_level(&mut item.blocks, false);
+                }
             }
         }
         Block::Table { sections, .. } => {
@@ -73,6 +82,21 @@ fn descend_into(block: &mut Block) {
         }
         _ => {}
     }
+}
+
+/// kramdown's `LIST_ITEM_IAL`: `{:…}` opening an item's text sets the item's attributes.
+fn item_ial(item: &mut super::tree::Item) {
+    let Some(Block::Para(p)) = item.blocks.first_mut() else {
+        return;
+    };
+    let Some((attrs, used)) = leading_ial(&p.inlines) else {
+        return;
+    };
+    consume_text(&mut p.inlines, 0, used);
+    if let Some(Inline::Text { text, .. }) = p.inlines.first_mut() {
+        *text = text.trim_start().to_string();
+    }
+    merge(&mut item.attrs, without_refs(attrs));
 }
 
 /// Whether a paragraph is nothing but an IAL line.

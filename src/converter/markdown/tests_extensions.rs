@@ -188,3 +188,21 @@ fn emphasis_and_alds() {
         ),
     ]);
 }
+
+#[test]
+fn item_ials() {
+    check(&[
+        // list_item_ial
+        (
+            "*   {:.cls} IAL at first\n    continued\n* another {:.cls}\n",
+            "<ul>\n  <li class=\"cls\">IAL at first\ncontinued</li>\n  <li>another {:.cls}</li>\n</ul>\n",
+        ),
+        // definition_ial
+        (
+            "item\n:   {:.cls} definition\n",
+            "<dl>\n  <dt>item</dt>\n  <dd class=\"cls\">definition</dd>\n</dl>\n",
+        ),
+        // list_item_ial_without_space
+        ("* {:.a}b\n", "<ul>\n  <li class=\"a\">b</li>\n</ul>\n"),
+    ]);
+}

@@ -1,10 +1,11 @@
-//! Date filters: Liquid 4.0.4's `date` (Utils.to_date + Ruby strftime via
-//! the strftime-ruby crate) and Jekyll's date_to_xmlschema, date_to_rfc822,
+//! Date filters: Liquid 4.0.4's `date` (Utils.to_date + Ruby strftime, see
+//! date_format.rs) and Jekyll's date_to_xmlschema, date_to_rfc822,
 //! date_to_string, date_to_long_string (lib/jekyll/filters/date_filters.rb).
 //! Strings are read like a practical subset of Ruby's `Time.parse`.
 
 use super::FilterDef;
-use super::date_format::{push_number, simple_strftime};
+use super::date_format::{push_number, simple_strftime_into, strftime_general};
+pub use super::date_format::{strftime, strftime_date};
 use crate::liquid::render::Context;
 use crate::liquid::tokenize::re;
 use crate::liquid::value::Value;
@@ -51,87 +52,7 @@ pub const FILTERS: &[FilterDef] = &[
     },
 ];
 
-/// A Ruby `Time` for strftime-ruby.
-struct RubyTime<'t> {
-    zdt: &'t ZonedDateTime,
-    zone: &'static str,
-}
-
-impl strftime::Time for RubyTime<'_> {
-    fn year(&self) -> i32 {
-        self.zdt.year().into()
-    }
-    fn month(&self) -> u8 {
-        self.zdt.month() as u8
-    }
-    fn day(&self) -> u8 {
-        self.zdt.day() as u8
-    }
-    fn hour(&self) -> u8 {
-        self.zdt.hour() as u8
-    }
-    fn minute(&self) -> u8 {
-        self.zdt.minute() as u8
-    }
-    fn second(&self) -> u8 {
-        self.zdt.second() as u8
-    }
-    fn nanoseconds(&self) -> u32 {
-        self.zdt.subsec_nanosecond().max(0) as u32
-    }
-    fn day_of_week(&self) -> u8 {
-        self.zdt.weekday().to_sunday_zero_offset() as u8
-    }
-    fn day_of_year(&self) -> u16 {
-        self.zdt.day_of_year() as u16
-    }
-    fn to_int(&self) -> i64 {
-        self.zdt.timestamp().as_second()
-    }
-    fn is_utc(&self) -> bool {
-        self.zone == "UTC"
-    }
-    fn utc_offset(&self) -> i32 {
-        self.zdt.offset().seconds()
-    }
-    fn time_zone(&self) -> &str {
-        self.zone
-    }
-}
-
-fn ruby_time(zdt: &ZonedDateTime) -> RubyTime<'_> {
-    let zone = if zdt.offset().seconds() == 0 {
-        "UTC"
-    } else {
-        ""
-    };
-    RubyTime { zdt, zone }
-}
-
-/// Ruby `strftime` of a Time.
-pub fn strftime(zdt: &ZonedDateTime, format: &str) -> String {
-    simple_strftime(zdt, format).unwrap_or_else(|| strftime_general(zdt, format))
-}
-
-/// Ruby `strftime` of a Time by strftime-ruby, for every directive.
-pub(crate) fn strftime_general(zdt: &ZonedDateTime, format: &str) -> String {
-    strftime::string::strftime(&ruby_time(zdt), format).unwrap_or_else(|_| format.to_string())
-}
-
-/// Ruby `strftime` of a Date (midnight, offset zero; `%z` is `+0000`).
-pub fn strftime_date(d: Date, format: &str) -> String {
-    let zdt = midnight(d, TimeZone::UTC);
-    if let Some(text) = simple_strftime(&zdt, format) {
-        return text;
-    }
-    let t = RubyTime {
-        zdt: &zdt,
-        zone: "",
-    };
-    strftime::string::strftime(&t, format).unwrap_or_else(|_| format.to_string())
-}
-
-fn midnight(d: Date, tz: TimeZone) -> ZonedDateTime {
+pub(crate) fn midnight(d: Date, tz: TimeZone) -> ZonedDateTime {
     d.to_datetime(jiff::civil::Time::midnight())
         .to_zoned_datetime(tz.clone())
         .unwrap_or_else(|_| jiff::Timestamp::UNIX_EPOCH.to_zoned_datetime(tz))
@@ -389,7 +310,11 @@ fn date(ctx: &mut Context, input: Value, args: &[Value]) -> R {
         return Ok(input);
     }
     Ok(match to_date(ctx, &input) {
-        Some(When::Time(t)) => Value::str(strftime(&t, &format)),
+        Some(When::Time(t)) => ctx
+            .with_scratch(|buf| {
+                simple_strftime_into(buf, &t, &format).map(|()| Value::str(buf.as_str()))
+            })
+            .unwrap_or_else(|| Value::str(strftime_general(&t, &format))),
         Some(When::Date(d)) => Value::str(strftime_date(d, &format)),
         None => input,
     })
@@ -417,21 +342,27 @@ fn jekyll_format(ctx: &mut Context, input: Value, format: &str) -> R {
     }
     let t = jekyll_time(ctx, &input)?;
     if format == XMLSCHEMA
-        && let Some(text) = xmlschema(&t)
+        && let Some(value) =
+            ctx.with_scratch(|buf| xmlschema_into(buf, &t).map(|()| Value::str(buf.as_str())))
     {
-        return Ok(Value::str(text));
+        return Ok(value);
     }
     Ok(Value::str(strftime(&t, format)))
 }
 
 /// `XMLSCHEMA` without the general strftime, for four-digit years (the
 /// format it is checked against in the tests).
+#[cfg(test)]
 fn xmlschema(t: &ZonedDateTime) -> Option<String> {
+    let mut out = String::new();
+    xmlschema_into(&mut out, t).map(|()| out)
+}
+
+fn xmlschema_into(out: &mut String, t: &ZonedDateTime) -> Option<()> {
     if !(1000..=9999).contains(&t.year()) {
         return None;
     }
     let offset = t.offset().seconds();
-    let mut out = String::with_capacity(25);
     let fields = [
         (t.year().into(), 4, ""),
         (t.month().into(), 2, "-"),
@@ -444,9 +375,9 @@ fn xmlschema(t: &ZonedDateTime) -> Option<String> {
     ];
     for (n, width, before) in fields {
         out.push_str(before);
-        push_number(&mut out, i32::unsigned_abs(n), width, b'0');
+        push_number(out, i32::unsigned_abs(n), width, b'0');
     }
-    Some(out)
+    Some(())
 }
 
 fn ordinal(day: i8) -> &'static str {

@@ -1,10 +1,93 @@
-//! A fast path for Ruby's `Time#strftime` (what Liquid 4.0.4's `date` filter
-//! and Jekyll's date filters call): the directives templates use most, for
-//! four-digit years, written straight into a string. Anything else (flags
-//! other than `-`, widths, zones, other directives) returns `None`, and the
-//! caller uses the general strftime-ruby formatter, which this must match.
+//! Ruby's `Time#strftime` (what Liquid 4.0.4's `date` filter and Jekyll's
+//! date filters call): the strftime-ruby crate over jiff times, and a fast
+//! path for the directives templates use most, for four-digit years, written
+//! straight into a string. Anything else (flags other than `-`, widths, zones,
+//! other directives) goes to the general formatter, which the fast path must match.
 
+use super::date::midnight;
 use jiff::ZonedDateTime;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+
+/// A Ruby `Time` for strftime-ruby.
+struct RubyTime<'t> {
+    zdt: &'t ZonedDateTime,
+    zone: &'static str,
+}
+
+impl strftime::Time for RubyTime<'_> {
+    fn year(&self) -> i32 {
+        self.zdt.year().into()
+    }
+    fn month(&self) -> u8 {
+        self.zdt.month() as u8
+    }
+    fn day(&self) -> u8 {
+        self.zdt.day() as u8
+    }
+    fn hour(&self) -> u8 {
+        self.zdt.hour() as u8
+    }
+    fn minute(&self) -> u8 {
+        self.zdt.minute() as u8
+    }
+    fn second(&self) -> u8 {
+        self.zdt.second() as u8
+    }
+    fn nanoseconds(&self) -> u32 {
+        self.zdt.subsec_nanosecond().max(0) as u32
+    }
+    fn day_of_week(&self) -> u8 {
+        self.zdt.weekday().to_sunday_zero_offset() as u8
+    }
+    fn day_of_year(&self) -> u16 {
+        self.zdt.day_of_year() as u16
+    }
+    fn to_int(&self) -> i64 {
+        self.zdt.timestamp().as_second()
+    }
+    fn is_utc(&self) -> bool {
+        self.zone == "UTC"
+    }
+    fn utc_offset(&self) -> i32 {
+        self.zdt.offset().seconds()
+    }
+    fn time_zone(&self) -> &str {
+        self.zone
+    }
+}
+
+fn ruby_time(zdt: &ZonedDateTime) -> RubyTime<'_> {
+    let zone = if zdt.offset().seconds() == 0 {
+        "UTC"
+    } else {
+        ""
+    };
+    RubyTime { zdt, zone }
+}
+
+/// Ruby `strftime` of a Time.
+pub fn strftime(zdt: &ZonedDateTime, format: &str) -> String {
+    simple_strftime(zdt, format).unwrap_or_else(|| strftime_general(zdt, format))
+}
+
+/// Ruby `strftime` of a Time by strftime-ruby, for every directive.
+pub(crate) fn strftime_general(zdt: &ZonedDateTime, format: &str) -> String {
+    strftime::string::strftime(&ruby_time(zdt), format).unwrap_or_else(|_| format.to_string())
+}
+
+/// Ruby `strftime` of a Date (midnight, offset zero; `%z` is `+0000`).
+pub fn strftime_date(d: Date, format: &str) -> String {
+    let zdt = midnight(d, TimeZone::UTC);
+    if let Some(text) = simple_strftime(&zdt, format) {
+        return text;
+    }
+    let t = RubyTime {
+        zdt: &zdt,
+        zone: "",
+    };
+    strftime::string::strftime(&t, format).unwrap_or_else(|_| format.to_string())
+}
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -32,11 +115,17 @@ const WEEKDAYS: [&str; 7] = [
 
 /// `t.strftime(format)` for the common directives; `None` for the rest.
 pub fn simple_strftime(t: &ZonedDateTime, format: &str) -> Option<String> {
+    let mut out = String::with_capacity(format.len() + 16);
+    simple_strftime_into(&mut out, t, format)?;
+    Some(out)
+}
+
+/// `simple_strftime`, appended to `out` (`None`: a partial text is left).
+pub fn simple_strftime_into(out: &mut String, t: &ZonedDateTime, format: &str) -> Option<()> {
     if !(1000..=9999).contains(&t.year()) {
         return None;
     }
     let b = format.as_bytes();
-    let mut out = String::with_capacity(format.len() + 16);
     let mut literal_from = 0;
     let mut i = 0;
     while i < b.len() {
@@ -47,12 +136,12 @@ pub fn simple_strftime(t: &ZonedDateTime, format: &str) -> Option<String> {
         out.push_str(&format[literal_from..i]);
         let unpadded = b.get(i + 1) == Some(&b'-');
         let at = i + 1 + usize::from(unpadded);
-        directive(t, *b.get(at)?, unpadded, &mut out)?;
+        directive(t, *b.get(at)?, unpadded, out)?;
         i = at + 1;
         literal_from = i;
     }
     out.push_str(&format[literal_from..]);
-    Some(out)
+    Some(())
 }
 
 /// Writes one directive (`None`: not one of the fast ones).
@@ -113,7 +202,7 @@ pub fn push_number(out: &mut String, n: u32, width: usize, pad: u8) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::liquid::filters::date::{parse_time, strftime_general};
+    use crate::liquid::filters::date::parse_time;
     use jiff::tz::TimeZone;
 
     #[test]

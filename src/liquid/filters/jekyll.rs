@@ -5,13 +5,13 @@
 
 use super::FilterDef;
 use super::string::cgi_escape;
-use super::url::{normalize_component, normalize_uri_owned};
+use super::url::{is_plain_url, normalize_component, normalize_tail};
 use crate::liquid::render::Context;
 use crate::liquid::tokenize::{is_ruby_space, re};
 use crate::liquid::value::Value;
 use regex::Regex;
 use std::borrow::Cow;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 type R = Result<Value, String>;
 
@@ -150,13 +150,20 @@ pub const FILTERS: &[FilterDef] = &[
     },
 ];
 
-/// A config value as text, borrowed when it is a string.
-fn config_text<'c>(ctx: &'c Context, key: &str) -> Option<Cow<'c, str>> {
-    ctx.host
-        .config()
-        .get(key)
-        .filter(|v| !v.is_nil())
-        .map(Value::to_text)
+/// The site's `baseurl` and `url` ("" when unset), read from the
+/// configuration once per render.
+fn site_urls(ctx: &mut Context) -> Arc<(String, String)> {
+    let host = ctx.host;
+    let urls = ctx.registers.site_urls.get_or_insert_with(|| {
+        let text = |key: &str| {
+            host.config()
+                .get(key)
+                .filter(|v| !v.is_nil())
+                .map_or_else(String::new, Value::to_s)
+        };
+        Arc::new((text("baseurl"), text("url")))
+    });
+    Arc::clone(urls)
 }
 
 /// `\A[A-Za-z][A-Za-z0-9+.\-]*:`: the input is an absolute URL (has a scheme).
@@ -179,28 +186,37 @@ fn push_with_leading_slash(out: &mut String, s: &str) {
     out.push_str(s);
 }
 
-fn compute_relative(ctx: &Context, input: &str) -> String {
-    if is_absolute(input) {
-        return input.to_string();
-    }
-    let base = config_text(ctx, "baseurl").unwrap_or_default();
-    let base = base.strip_suffix('/').unwrap_or(&base);
-    let mut joined = String::with_capacity(base.len() + input.len() + 2);
-    push_with_leading_slash(&mut joined, base);
-    push_with_leading_slash(&mut joined, input);
-    normalize_uri_owned(joined)
+/// Appends the relative URL of the non-absolute `input` under `base`.
+fn push_relative(out: &mut String, base: &str, input: &str) {
+    let start = out.len();
+    push_with_leading_slash(out, base.strip_suffix('/').unwrap_or(base));
+    push_with_leading_slash(out, input);
+    normalize_tail(out, start);
 }
 
 /// `relative_url` of a string (for the `link` and `post_url` tags).
-pub fn relative_url_of(ctx: &Context, input: &str) -> String {
-    compute_relative(ctx, input)
+pub fn relative_url_of(ctx: &mut Context, input: &str) -> String {
+    if is_absolute(input) {
+        return input.to_string();
+    }
+    let mut out = String::new();
+    push_relative(&mut out, &site_urls(ctx).0, input);
+    out
 }
 
 fn relative_url(ctx: &mut Context, input: Value, _: &[Value]) -> R {
     if input.is_nil() {
         return Ok(Value::Nil);
     }
-    Ok(Value::str(compute_relative(ctx, &input.to_text())))
+    let text = input.to_text();
+    if is_absolute(&text) {
+        return Ok(Value::str(text));
+    }
+    let urls = site_urls(ctx);
+    Ok(ctx.with_scratch(|out| {
+        push_relative(out, &urls.0, &text);
+        Value::str(out.as_str())
+    }))
 }
 
 fn absolute_url(ctx: &mut Context, input: Value, _: &[Value]) -> R {
@@ -211,15 +227,17 @@ fn absolute_url(ctx: &mut Context, input: Value, _: &[Value]) -> R {
     if is_absolute(&text) {
         return Ok(Value::str(text));
     }
-    let relative = compute_relative(ctx, &text);
-    Ok(Value::str(match config_text(ctx, "url") {
-        Some(url) if !url.is_empty() => {
-            let mut joined = String::with_capacity(url.len() + relative.len());
-            joined.push_str(&url);
-            joined.push_str(&relative);
-            normalize_uri_owned(joined)
+    let urls = site_urls(ctx);
+    let (base, url) = (&urls.0, &urls.1);
+    Ok(ctx.with_scratch(|out| {
+        out.push_str(url);
+        push_relative(out, base, &text);
+        // The relative part is normalized already: a normal `url` with no
+        // query or fragment leaves nothing to change.
+        if !url.is_empty() && !is_plain_url(url) {
+            normalize_tail(out, 0);
         }
-        _ => relative,
+        Value::str(out.as_str())
     }))
 }
 
@@ -254,7 +272,7 @@ fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x300..=0x36f | 0x1ab0..=0x1aff | 0x1dc0..=0x1dff | 0x20d0..=0x20ff | 0xfe20..=0xfe2f)
 }
 
-fn slugify(_: &mut Context, input: Value, args: &[Value]) -> R {
+fn slugify(ctx: &mut Context, input: Value, args: &[Value]) -> R {
     if input.is_nil() {
         return Ok(Value::Nil);
     }
@@ -273,27 +291,26 @@ fn slugify(_: &mut Context, input: Value, args: &[Value]) -> R {
         "default" | "latin" => |c| c.is_alphanumeric() || is_mark(c),
         _ => return Ok(Value::str(text.to_lowercase())),
     };
-    let mut slug = String::with_capacity(text.len());
-    let mut in_run = false;
-    // ASCII text is lower-cased on the way (no second copy).
-    let ascii = text.is_ascii();
-    for c in text.chars() {
-        if keep(c) {
-            slug.push(if ascii { c.to_ascii_lowercase() } else { c });
-            in_run = false;
-        } else if !in_run {
-            slug.push('-');
-            in_run = true;
+    Ok(ctx.with_scratch(|slug| {
+        // ASCII text is lower-cased on the way (no second copy).
+        let ascii = text.is_ascii();
+        let mut in_run = false;
+        for c in text.chars() {
+            if keep(c) {
+                slug.push(if ascii { c.to_ascii_lowercase() } else { c });
+                in_run = false;
+            } else if !in_run {
+                slug.push('-');
+                in_run = true;
+            }
         }
-    }
-    let trimmed = slug.strip_prefix('-').unwrap_or(&slug);
-    let trimmed = trimmed.strip_suffix('-').unwrap_or(trimmed);
-    Ok(Value::str(if !ascii {
-        trimmed.to_lowercase()
-    } else if trimmed.len() == slug.len() {
-        slug
-    } else {
-        trimmed.to_string()
+        let trimmed = slug.strip_prefix('-').unwrap_or(slug);
+        let trimmed = trimmed.strip_suffix('-').unwrap_or(trimmed);
+        if ascii {
+            Value::str(trimmed)
+        } else {
+            Value::str(trimmed.to_lowercase())
+        }
     }))
 }
 

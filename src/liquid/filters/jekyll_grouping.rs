@@ -314,7 +314,9 @@ fn grouped(groups: Vec<(Value, Vec<Value>)>) -> Value {
 }
 
 fn add_to_group(groups: &mut Vec<(Value, Vec<Value>)>, key: Value, item: Value) {
-    match groups.iter_mut().find(|(k, _)| k.ruby_eq(&key)) {
+    // Newest group first: sorted input adds to the last group. (Keys are
+    // pairwise unequal, so at most one group matches.)
+    match groups.iter_mut().rev().find(|(k, _)| k.ruby_eq(&key)) {
         Some((_, items)) => items.push(item),
         None => groups.push((key, vec![item])),
     }

@@ -4,7 +4,7 @@
 
 use super::{Args, FilterDef, input_iterator};
 use crate::liquid::render::Context;
-use crate::liquid::tokenize::{is_ruby_space, re};
+use crate::liquid::tokenize::{is_ruby_space, re, ruby_words};
 use crate::liquid::value::Value;
 use regex::Regex;
 use std::borrow::Cow;
@@ -182,14 +182,17 @@ fn size(_: &mut Context, input: Value, _: &[Value]) -> R {
     }))
 }
 
-fn capitalize(_: &mut Context, input: Value, _: &[Value]) -> R {
+fn capitalize(ctx: &mut Context, input: Value, _: &[Value]) -> R {
     let text = input.to_text();
     if text.is_ascii() {
-        let mut out = text.to_ascii_lowercase();
-        if let Some(first) = out.get_mut(..1) {
-            first.make_ascii_uppercase();
-        }
-        return Ok(s(out));
+        return Ok(ctx.with_scratch(|out| {
+            out.push_str(&text);
+            out.make_ascii_lowercase();
+            if let Some(first) = out.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            s(out.as_str())
+        }));
     }
     let mut chars = text.chars();
     Ok(match chars.next() {
@@ -201,6 +204,11 @@ fn capitalize(_: &mut Context, input: Value, _: &[Value]) -> R {
 /// `CGI.escapeHTML`.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
+    escape_html_into(&mut out, text);
+    out
+}
+
+fn escape_html_into(out: &mut String, text: &str) {
     let mut from = 0;
     for (i, b) in text.bytes().enumerate() {
         let entity = match b {
@@ -216,10 +224,9 @@ pub fn escape_html(text: &str) -> String {
         from = i + 1;
     }
     out.push_str(&text[from..]);
-    out
 }
 
-fn escape(_: &mut Context, input: Value, _: &[Value]) -> R {
+fn escape(ctx: &mut Context, input: Value, _: &[Value]) -> R {
     if input.is_nil() {
         return Ok(Value::Nil);
     }
@@ -231,7 +238,11 @@ fn escape(_: &mut Context, input: Value, _: &[Value]) -> R {
     {
         return Ok(input);
     }
-    Ok(s(escape_html(&input.to_text())))
+    let text = input.to_text();
+    Ok(ctx.with_scratch(|buf| {
+        escape_html_into(buf, &text);
+        s(buf.as_str())
+    }))
 }
 
 static ENTITY: LazyLock<Regex> = LazyLock::new(|| re(r"\A&(?:[a-zA-Z]+|#[0-9]+);"));
@@ -345,7 +356,7 @@ fn truncate(_: &mut Context, input: Value, args: &[Value]) -> R {
     }
 }
 
-fn truncatewords(_: &mut Context, input: Value, args: &[Value]) -> R {
+fn truncatewords(ctx: &mut Context, input: Value, args: &[Value]) -> R {
     if input.is_nil() {
         return Ok(Value::Nil);
     }
@@ -354,46 +365,29 @@ fn truncatewords(_: &mut Context, input: Value, args: &[Value]) -> R {
         None => 15,
     };
     let keep = n.saturating_sub(1).max(0) as usize + 1;
-    match first_words(&input.to_text(), keep) {
-        Some(mut out) => {
+    let text = input.to_text();
+    let truncated = ctx.with_scratch(|out| {
+        first_words(out, &text, keep).then(|| {
             out.push_str(&args.get(1).map_or(Cow::Borrowed("..."), Value::to_text));
-            Ok(s(out))
-        }
-        None => Ok(input),
-    }
+            s(out.as_str())
+        })
+    });
+    drop(text);
+    Ok(truncated.unwrap_or(input))
 }
 
-/// The first `keep` words of `text` joined by spaces; `None` when it has fewer.
-fn first_words(text: &str, keep: usize) -> Option<String> {
-    let mut out = String::with_capacity(text.len().min(keep * 8));
+/// Writes the first `keep` words of `text` joined by spaces; false when it has fewer.
+fn first_words(out: &mut String, text: &str, keep: usize) -> bool {
     for (i, word) in ruby_words(text).take(keep).enumerate() {
         if i > 0 {
             out.push(' ');
         }
         out.push_str(word);
         if i + 1 == keep {
-            return Some(out);
+            return true;
         }
     }
-    None
-}
-
-/// The words of `text.split` (Ruby's awk-mode split on whitespace), by
-/// bytes: Ruby's whitespace is all ASCII.
-fn ruby_words(text: &str) -> impl Iterator<Item = &str> {
-    let b = text.as_bytes();
-    let space = |c: u8| c.is_ascii() && is_ruby_space(char::from(c));
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < b.len() && space(b[i]) {
-            i += 1;
-        }
-        let start = i;
-        while i < b.len() && !space(b[i]) {
-            i += 1;
-        }
-        (i > start).then(|| &text[start..i])
-    })
+    false
 }
 
 /// Ruby's `String#split(pattern)` with a string pattern (" " = awk mode).
@@ -423,7 +417,7 @@ static STRIP_BLOCKS: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?s)<script.*?</script>|<!--.*?-->|<style.*?</style>"));
 static STRIP_TAGS: LazyLock<Regex> = LazyLock::new(|| re(r"(?s)<.*?>"));
 
-fn strip_html(_: &mut Context, input: Value, _: &[Value]) -> R {
+fn strip_html(ctx: &mut Context, input: Value, _: &[Value]) -> R {
     if let Value::Str(text) = &input
         && !text.contains('<')
     {
@@ -435,7 +429,10 @@ fn strip_html(_: &mut Context, input: Value, _: &[Value]) -> R {
         after.starts_with("script") || after.starts_with("!--") || after.starts_with("style")
     });
     if !has_block {
-        return Ok(s(strip_tags(&text)));
+        return Ok(ctx.with_scratch(|buf| {
+            strip_tags_into(buf, &text);
+            s(buf.as_str())
+        }));
     }
     let text = STRIP_BLOCKS.replace_all(&text, "");
     Ok(s(STRIP_TAGS.replace_all(&text, "").into_owned()))
@@ -443,8 +440,14 @@ fn strip_html(_: &mut Context, input: Value, _: &[Value]) -> R {
 
 /// `gsub(/<.*?>/m, '')` without a regex: each `<` up to the next `>` goes;
 /// a `<` with no `>` after it stays, with the rest of the text.
+#[cfg(test)]
 fn strip_tags(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    strip_tags_into(&mut out, text);
+    out
+}
+
+fn strip_tags_into(out: &mut String, text: &str) {
     let mut rest = text;
     while let Some(open) = rest.find('<') {
         let Some(close) = rest[open..].find('>') else {
@@ -454,7 +457,6 @@ fn strip_tags(text: &str) -> String {
         rest = &rest[open + close + 1..];
     }
     out.push_str(rest);
-    out
 }
 
 fn default(_: &mut Context, input: Value, args: &[Value]) -> R {

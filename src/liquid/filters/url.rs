@@ -85,6 +85,22 @@ pub fn normalize_uri_owned(s: String) -> String {
     if is_normal(&s) { s } else { normalize_uri(&s) }
 }
 
+/// Normalizes `out[start..]` in place (`normalize_uri`), leaving `out`
+/// untouched when there is nothing to change.
+pub fn normalize_tail(out: &mut String, start: usize) {
+    if !is_normal(&out[start..]) {
+        let normalized = normalize_uri(&out[start..]);
+        out.truncate(start);
+        out.push_str(&normalized);
+    }
+}
+
+/// A `scheme://host[/path]` that `normalize_uri` keeps, with no query or
+/// fragment: appending a normalized path to it leaves nothing to normalize.
+pub fn is_plain_url(url: &str) -> bool {
+    url.contains("://") && !url.contains(['?', '#']) && is_normal(url)
+}
+
 /// Whether `normalize_uri` keeps `s` unchanged: only characters that every
 /// component keeps (no escapes to upper-case), at most one `#`, and no upper
 /// case in a `scheme://host` authority (which is lower-cased). One pass.
@@ -166,6 +182,26 @@ mod tests {
         for (src, want) in cases {
             assert_eq!(normalize_uri(src), want);
             assert_eq!(normalize_uri_owned(src.to_string()), want);
+        }
+        let relatives = ["", "/blog/a%20b/", "/a://B?q=1://X#f?g", "/%C3%A9"];
+        for url in [
+            "https://example.com",
+            "http://x.org/Base",
+            "https://a.b:8080",
+        ] {
+            assert!(is_plain_url(url), "{url}");
+            for relative in relatives {
+                let joined = format!("{url}{relative}");
+                assert_eq!(normalize_uri(&joined), joined, "{joined}");
+            }
+        }
+        for url in [
+            "example.com",
+            "https://Ex.com",
+            "https://x.com/?a",
+            "https://x.com/a b",
+        ] {
+            assert!(!is_plain_url(url), "{url}");
         }
         assert_eq!(
             normalize_component("a b/é?x=[2]#f%20g%zz"),
