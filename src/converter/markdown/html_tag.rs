@@ -12,7 +12,8 @@ pub(crate) const SPAN_ELEMENTS: &[&str] = &[
     "rtc", "ruby", "samp", "select", "small", "span", "strong", "sub", "sup", "tt", "u", "var",
 ];
 
-const BLOCK_ELEMENTS: &[&str] = &[
+/// kramdown's `HTML_BLOCK_ELEMENTS` (`kramdown/parser/html.rb`).
+pub(super) const BLOCK_ELEMENTS: &[&str] = &[
     "address",
     "article",
     "aside",

@@ -5,6 +5,9 @@
 
 use super::html_tag::{Token, WITHOUT_BODY, read_token};
 use super::tree::{Block, Inline};
+// kramdown's `HTML_BLOCK_ELEMENTS`: their tags in span text are text (the
+// name compared in lower case).
+use super::html_tag::BLOCK_ELEMENTS;
 
 /// Balances the span HTML of every paragraph, header and table cell.
 pub(crate) fn balance_blocks(blocks: &mut [Block]) {
@@ -36,60 +39,6 @@ pub(crate) fn balance_blocks(blocks: &mut [Block]) {
 /// Elements whose content kramdown keeps raw (`HTML_CONTENT_MODEL_RAW`): no typography.
 pub(crate) const RAW_CONTENT: &[&str] = &[
     "script", "style", "math", "option", "textarea", "pre", "code", "kbd", "samp", "var",
-];
-
-/// kramdown's `HTML_BLOCK_ELEMENTS` (`kramdown/parser/html.rb`): their tags in span text are
-/// text (the name compared in lower case).
-const BLOCK_ELEMENTS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "applet",
-    "body",
-    "blockquote",
-    "caption",
-    "col",
-    "colgroup",
-    "dd",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "html",
-    "head",
-    "iframe",
-    "legend",
-    "menu",
-    "li",
-    "main",
-    "map",
-    "nav",
-    "ol",
-    "optgroup",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "th",
-    "thead",
-    "tfoot",
-    "tr",
-    "ul",
 ];
 
 /// Whether kramdown keeps the span HTML `raw` (as the source has it) as text: a processing
