@@ -148,10 +148,10 @@ impl DocumentReader<'_> {
 fn merge_data(data: &mut Map, mut other: Map, at: (&str, &str), tz: &TimeZone) -> Result<()> {
     let (rel, source) = at;
     if let Some(cats) = other.get("categories").filter(|v| !v.is_nil()).cloned() {
-        let mut merged = match (data.get("categories"), cats) {
-            (_, Value::Str(s)) => split_words(&s),
-            (_, Value::Array(a)) => a.to_vec(),
-            (_, other) => vec![other],
+        let mut merged = match cats {
+            Value::Str(s) => split_words(&s),
+            Value::Array(a) => a.to_vec(),
+            other => vec![other],
         };
         if let Some(Value::Array(existing)) = data.get("categories") {
             merged = union(existing, &merged);

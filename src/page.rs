@@ -38,6 +38,7 @@ impl Page {
     pub fn new(
         dir: &str,
         name: &str,
+        front: Map,
         data: Map,
         content: String,
         permalink_style: &str,
@@ -52,7 +53,7 @@ impl Page {
             name: name.to_string(),
             basename,
             ext,
-            front: data.clone(),
+            front,
             data,
             content,
             body_line: 1,
@@ -72,9 +73,15 @@ impl Page {
     /// A setting as Jekyll's `data[key]` finds it: the page's own front
     /// matter when it has the key (even nil), else the defaults.
     pub fn setting(&self, key: &str) -> Option<&Value> {
-        match self.front.get(key) {
+        Page::lookup(&self.front, &self.data, key)
+    }
+
+    /// `setting` before the page exists: `front` is its own front matter,
+    /// `data` the defaults merged under it.
+    pub fn lookup<'a>(front: &'a Map, data: &'a Map, key: &str) -> Option<&'a Value> {
+        match front.get(key) {
             Some(v) => Some(v),
-            None => self.data.get(key),
+            None => data.get(key),
         }
     }
 
@@ -95,7 +102,7 @@ impl Page {
         HTML_EXTENSIONS.contains(&self.output_ext.as_str())
     }
 
-    pub(crate) fn compute_url(&self, style: &str) -> String {
+    fn compute_url(&self, style: &str) -> String {
         self.compute_url_in(&self.dir, style)
     }
 
@@ -179,7 +186,7 @@ mod tests {
         if let Some(p) = permalink {
             data.insert("permalink".into(), Value::from(p));
         }
-        Page::new(dir, name, data, String::new(), style, ext)
+        Page::new(dir, name, data.clone(), data, String::new(), style, ext)
     }
 
     #[test]

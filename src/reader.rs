@@ -122,18 +122,13 @@ impl Reader<'_> {
         let rel = join(dir, name);
         let (front, body, body_line, layout_line) = parse_document(&rel, bytes)?;
         let data = deep_merge(&self.defaults.all(&rel, "pages"), &front);
-        let permalink = match front.get("permalink") {
-            Some(p) => p.as_str(),
-            None => data.get("permalink").and_then(Value::as_str),
-        };
+        let permalink = Page::lookup(&front, &data, "permalink").and_then(Value::as_str);
         let output_ext = permalink_ext(permalink)
             .unwrap_or_else(|| converter::output_ext(extname(name), self.config).to_string());
         let style =
             crate::utils::scalar_string(self.config.get("permalink").unwrap_or(&Value::Nil))
                 .unwrap_or_else(|| "date".into());
-        let mut page = Page::new(dir, name, data, body, &style, &output_ext);
-        page.front = front;
-        page.url = page.compute_url(&style);
+        let mut page = Page::new(dir, name, front, data, body, &style, &output_ext);
         page.body_line = body_line;
         page.layout_line = layout_line;
         Ok(page)

@@ -207,10 +207,7 @@ mod tests {
         for (code, want) in cases {
             let mut out = Vec::new();
             split(code, 0..code.len(), &PLAIN, &mut out);
-            let got: Vec<_> = out
-                .iter()
-                .map(|t| (t.class, &code[t.range.clone()]))
-                .collect();
+            let got = crate::converter::highlight::format::classes(&out, code);
             assert_eq!(got, want, "{code}");
         }
     }

@@ -348,10 +348,7 @@ mod tests {
             ("", "\n"),
         ];
         let got = C.tokens(code);
-        let got: Vec<_> = got
-            .iter()
-            .map(|t| (t.class, &code[t.range.clone()]))
-            .collect();
+        let got = crate::converter::highlight::format::classes(&got, code);
         assert_eq!(got, want);
     }
 }

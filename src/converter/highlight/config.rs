@@ -303,10 +303,7 @@ mod tests {
         ];
         for (lexer, code, want) in cases {
             let got = lexer.tokens(code);
-            let got: Vec<_> = got
-                .iter()
-                .map(|t| (t.class, &code[t.range.clone()]))
-                .collect();
+            let got = crate::converter::highlight::format::classes(&got, code);
             assert_eq!(got, want, "{code}");
         }
     }

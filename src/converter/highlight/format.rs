@@ -12,6 +12,15 @@ pub(crate) struct Token {
     pub range: Range<usize>,
 }
 
+/// The tokens as (class, text) pairs, as the lexers' tests compare them.
+#[cfg(test)]
+pub(crate) fn classes<'a>(tokens: &[Token], code: &'a str) -> Vec<(&'static str, &'a str)> {
+    tokens
+        .iter()
+        .map(|t| (t.class, &code[t.range.clone()]))
+        .collect()
+}
+
 /// Appends a token, merging it into the previous one when the classes agree (the
 /// ranges must be contiguous and in order).
 pub(crate) fn push(tokens: &mut Vec<Token>, class: &'static str, range: Range<usize>) {

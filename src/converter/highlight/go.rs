@@ -136,10 +136,7 @@ mod tests {
             ("m", "1.5"),
         ];
         let got = GO.tokens(code);
-        let got: Vec<_> = got
-            .iter()
-            .map(|t| (t.class, &code[t.range.clone()]))
-            .collect();
+        let got = crate::converter::highlight::format::classes(&got, code);
         assert_eq!(got, want);
     }
 }

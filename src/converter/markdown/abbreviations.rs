@@ -6,7 +6,7 @@
 //! `block_extensions`; this pass rewrites the text.
 
 use super::entities::escape_text;
-use super::tree::{Attrs, Block, DefPart, Document, Inline};
+use super::tree::{Attrs, Document, Inline, Text, walk_text};
 use super::writer::attributes;
 use regex::Regex;
 
@@ -23,10 +23,11 @@ pub(crate) fn apply(doc: &mut Document, defs: &[Abbreviation]) {
     let Some(marker) = Marker::new(defs) else {
         return;
     };
-    marker.blocks(&mut doc.blocks);
-    for (_, blocks) in &mut doc.footnotes {
-        marker.blocks(blocks);
-    }
+    walk_text(doc, &mut |text| {
+        if let Text::Inlines(inlines) = text {
+            marker.inlines(inlines);
+        }
+    });
 }
 
 struct Marker<'a> {
@@ -45,40 +46,6 @@ impl<'a> Marker<'a> {
         let union: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
         let names = Regex::new(&format!("^(?:{})", union.join("|"))).ok()?;
         Some(Marker { defs, names })
-    }
-
-    fn blocks(&self, blocks: &mut [Block]) {
-        for block in blocks {
-            match block {
-                Block::Para(p) => self.inlines(&mut p.inlines),
-                Block::Heading { inlines, .. } => self.inlines(inlines),
-                Block::Quote { blocks, .. } | Block::HtmlElement { blocks, .. } => {
-                    self.blocks(blocks)
-                }
-                Block::List { items, .. } | Block::Toc { items, .. } => {
-                    for item in items {
-                        self.blocks(&mut item.blocks);
-                    }
-                }
-                Block::Table { sections, .. } => {
-                    for cell in sections
-                        .iter_mut()
-                        .flat_map(|s| s.rows.iter_mut().flatten())
-                    {
-                        self.inlines(cell);
-                    }
-                }
-                Block::DefList(parts, _) => {
-                    for part in parts {
-                        match part {
-                            DefPart::Term(inlines) => self.inlines(inlines),
-                            DefPart::Definition(item) => self.blocks(&mut item.blocks),
-                        }
-                    }
-                }
-                Block::Code { .. } | Block::Html(_) | Block::Rule(_) | Block::Math(..) => {}
-            }
-        }
     }
 
     fn inlines(&self, inlines: &mut Vec<Inline>) {

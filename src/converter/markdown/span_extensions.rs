@@ -4,7 +4,7 @@
 //! found in the source, a line at a time outside code spans, and stand in the text as
 //! placeholder comments until `resolve` swaps in their output.
 
-use super::tree::{Block, DefPart, Document, Inline};
+use super::tree::{Document, Inline, Text, walk_text};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -67,45 +67,10 @@ pub(crate) fn resolve(doc: &mut Document, outputs: &[String]) {
     if outputs.is_empty() {
         return;
     }
-    blocks(&mut doc.blocks, outputs);
-    for (_, notes) in &mut doc.footnotes {
-        blocks(notes, outputs);
-    }
-}
-
-fn blocks(list: &mut [Block], outputs: &[String]) {
-    for block in list {
-        match block {
-            Block::Para(p) => inlines(&mut p.inlines, outputs),
-            Block::Heading { inlines: i, .. } => inlines(i, outputs),
-            Block::Html(html) => swap(html, outputs),
-            Block::Quote { blocks: b, .. } | Block::HtmlElement { blocks: b, .. } => {
-                blocks(b, outputs)
-            }
-            Block::List { items, .. } | Block::Toc { items, .. } => {
-                for item in items {
-                    blocks(&mut item.blocks, outputs);
-                }
-            }
-            Block::Table { sections, .. } => {
-                for cell in sections
-                    .iter_mut()
-                    .flat_map(|s| s.rows.iter_mut().flatten())
-                {
-                    inlines(cell, outputs);
-                }
-            }
-            Block::DefList(parts, _) => {
-                for part in parts {
-                    match part {
-                        DefPart::Term(i) => inlines(i, outputs),
-                        DefPart::Definition(item) => blocks(&mut item.blocks, outputs),
-                    }
-                }
-            }
-            Block::Code { .. } | Block::Rule(_) | Block::Math(..) => {}
-        }
-    }
+    walk_text(doc, &mut |text| match text {
+        Text::Inlines(list) => inlines(list, outputs),
+        Text::Html(html) => swap(html, outputs),
+    });
 }
 
 fn inlines(list: &mut [Inline], outputs: &[String]) {

@@ -185,3 +185,54 @@ pub(crate) fn plain_text(inlines: &[Inline], out: &mut String) {
         }
     }
 }
+
+/// A place where a pass over the finished tree may change text.
+pub(crate) enum Text<'a> {
+    Inlines(&'a mut Vec<Inline>),
+    Html(&'a mut String),
+}
+
+/// Visits every run of inlines (paragraphs, headers, table cells, definition
+/// terms) and every raw HTML block of the document, at any depth, footnotes
+/// included.
+pub(crate) fn walk_text(doc: &mut Document, visit: &mut dyn FnMut(Text)) {
+    walk_blocks(&mut doc.blocks, visit);
+    for (_, notes) in &mut doc.footnotes {
+        walk_blocks(notes, visit);
+    }
+}
+
+fn walk_blocks(blocks: &mut [Block], visit: &mut dyn FnMut(Text)) {
+    for block in blocks {
+        match block {
+            Block::Para(p) => visit(Text::Inlines(&mut p.inlines)),
+            Block::Heading { inlines, .. } => visit(Text::Inlines(inlines)),
+            Block::Html(html) => visit(Text::Html(html)),
+            Block::Quote { blocks, .. } | Block::HtmlElement { blocks, .. } => {
+                walk_blocks(blocks, visit)
+            }
+            Block::List { items, .. } | Block::Toc { items, .. } => {
+                for item in items {
+                    walk_blocks(&mut item.blocks, visit);
+                }
+            }
+            Block::Table { sections, .. } => {
+                let cells = sections
+                    .iter_mut()
+                    .flat_map(|s| s.rows.iter_mut().flatten());
+                for cell in cells {
+                    visit(Text::Inlines(cell));
+                }
+            }
+            Block::DefList(parts, _) => {
+                for part in parts {
+                    match part {
+                        DefPart::Term(inlines) => visit(Text::Inlines(inlines)),
+                        DefPart::Definition(item) => walk_blocks(&mut item.blocks, visit),
+                    }
+                }
+            }
+            Block::Code { .. } | Block::Rule(_) | Block::Math(..) => {}
+        }
+    }
+}

@@ -6,7 +6,7 @@
 
 use super::entities::entity_char;
 use super::options::Options;
-use super::tree::{Block, DefPart, Document, Inline};
+use super::tree::{Document, Inline, Text, walk_text};
 
 /// Replaces every parsed text run of the document by its final text.
 pub(crate) fn apply(doc: &mut Document, opts: &Options) {
@@ -18,10 +18,11 @@ pub(crate) fn apply(doc: &mut Document, opts: &Options) {
         quotes,
         syms: opts.typographic_syms,
     };
-    t.blocks(&mut doc.blocks);
-    for (_, blocks) in &mut doc.footnotes {
-        t.blocks(blocks);
-    }
+    walk_text(doc, &mut |text| {
+        if let Text::Inlines(inlines) = text {
+            t.inlines(inlines);
+        }
+    });
 }
 
 struct Typographer {
@@ -36,45 +37,6 @@ const LDQUO: usize = 2;
 const RDQUO: usize = 3;
 
 impl Typographer {
-    fn blocks(&self, blocks: &mut [Block]) {
-        for block in blocks {
-            match block {
-                Block::Para(p) => self.inlines(&mut p.inlines),
-                Block::Heading { inlines, .. } => self.inlines(inlines),
-                Block::Quote { blocks, .. } | Block::HtmlElement { blocks, .. } => {
-                    self.blocks(blocks)
-                }
-                Block::List { items, .. } => {
-                    for item in items {
-                        self.blocks(&mut item.blocks);
-                    }
-                }
-                Block::Table { sections, .. } => {
-                    for cell in sections
-                        .iter_mut()
-                        .flat_map(|s| s.rows.iter_mut().flatten())
-                    {
-                        self.inlines(cell);
-                    }
-                }
-                Block::DefList(parts, _) => {
-                    for part in parts {
-                        match part {
-                            DefPart::Term(inlines) => self.inlines(inlines),
-                            DefPart::Definition(item) => self.blocks(&mut item.blocks),
-                        }
-                    }
-                }
-                Block::Toc { items, .. } => {
-                    for item in items {
-                        self.blocks(&mut item.blocks);
-                    }
-                }
-                Block::Code { .. } | Block::Html(_) | Block::Rule(_) | Block::Math(..) => {}
-            }
-        }
-    }
-
     /// Merges each run of text and soft breaks into one final `Str`.
     fn inlines(&self, inlines: &mut Vec<Inline>) {
         let mut out = Vec::with_capacity(inlines.len());

@@ -5,10 +5,8 @@
 
 use super::FilterDef;
 use super::array::try_sort;
-use crate::liquid::expression::Expr;
-use crate::liquid::markup::{Parser, Tok};
 use crate::liquid::render::Context;
-use crate::liquid::tags::if_tag::{Condition, Operator};
+use crate::liquid::tags::if_tag::strict_condition;
 use crate::liquid::tokenize::re;
 use crate::liquid::value::{Map, Value};
 use crate::liquid::variable::Variable;
@@ -181,53 +179,13 @@ fn find(_: &mut Context, input: Value, args: &[Value]) -> R {
     Ok(Value::Nil)
 }
 
-/// Jekyll's `parse_condition`: the strict condition grammar.
-fn parse_condition(exp: &str) -> Result<Condition, String> {
-    let mut p = Parser::new(exp)?;
-    let mut conds = vec![comparison(&mut p)?];
-    let mut ops = Vec::new();
-    loop {
-        let op = if p.id_is("and") {
-            false
-        } else if p.id_is("or") {
-            true
-        } else {
-            break;
-        };
-        ops.push(op);
-        conds.push(comparison(&mut p)?);
-    }
-    p.consume(Tok::End)?;
-    let mut tail = conds
-        .pop()
-        .unwrap_or_else(|| Condition::single(Expr::nil()));
-    while let Some(mut c) = conds.pop() {
-        c.child = Some((ops[conds.len()], Box::new(tail)));
-        tail = c;
-    }
-    Ok(tail)
-}
-
-fn comparison(p: &mut Parser) -> Result<Condition, String> {
-    let left = Expr::parse(&p.expression()?);
-    Ok(match p.consume_if(Tok::Comparison) {
-        Some(op) => Condition {
-            left,
-            op: Some(Operator::parse(&op)),
-            right: Expr::parse(&p.expression()?),
-            child: None,
-        },
-        None => Condition::single(left),
-    })
-}
-
 fn select_exp(ctx: &mut Context, input: Value, args: &[Value], first_only: bool) -> R {
     let Some(list) = items(&input) else {
         return Ok(input);
     };
     let variable = args[0].to_s();
     let condition =
-        parse_condition(&args[1].to_s()).map_err(|e| format!("Liquid syntax error: {e}"))?;
+        strict_condition(&args[1].to_s()).map_err(|e| format!("Liquid syntax error: {e}"))?;
     ctx.push_empty_scope().map_err(|e| e.message)?;
     let mut out = Vec::new();
     let mut result = Ok(());

@@ -98,7 +98,8 @@ pub fn parse_condition(ctx: &mut ParseContext, markup: &str) -> Result<Condition
     ctx.switch(markup, &context, strict_condition, lax_condition)
 }
 
-fn strict_condition(markup: &str) -> StrictResult<Condition> {
+/// A condition in the strict grammar (`if`, and Jekyll's `where_exp`).
+pub(crate) fn strict_condition(markup: &str) -> StrictResult<Condition> {
     let mut p = Parser::new(markup)?;
     let mut conds = vec![comparison(&mut p)?];
     let mut ops = Vec::new();
