@@ -101,6 +101,9 @@ struct BuildArgs {
     /// Generate a Liquid rendering profile
     #[arg(long)]
     profile: bool,
+    /// Fail if errors are present in front matter (hyde always does)
+    #[arg(long = "strict_front_matter", alias = "strict-front-matter")]
+    strict_front_matter: bool,
     /// Show the full error chain
     #[arg(short = 't', long)]
     trace: bool,
@@ -126,6 +129,7 @@ impl BuildArgs {
         flag("unpublished", self.unpublished);
         flag("safe", self.safe);
         flag("profile", self.profile);
+        flag("strict_front_matter", self.strict_front_matter);
         flag("quiet", self.quiet);
         flag("verbose", self.verbose);
         if let Some(baseurl) = &self.baseurl {

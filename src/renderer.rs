@@ -188,8 +188,10 @@ impl RenderContext<'_> {
     }
 }
 
-/// One walk up a chain of layouts (`Renderer#place_in_layouts`), except that
-/// a missing layout and a layout cycle are errors naming the file and line.
+/// One walk up a chain of layouts (`Renderer#place_in_layouts`). A missing
+/// layout is Jekyll's build warning (naming the file and, beyond Jekyll, the
+/// line) and the chain stops there, as in Jekyll; with hyde's own
+/// `strict_layouts: true` it is an error. A layout cycle is always an error (Jekyll silently ends it).
 struct LayoutChain<'a> {
     context: &'a RenderContext<'a>,
     item: &'a dyn Convertible,
@@ -203,12 +205,15 @@ impl LayoutChain<'_> {
     /// Renders the chain from `name` outwards; `used` gets each layout's name.
     fn place(&self, name: &str, mut output: String, used: &mut Vec<String>) -> Result<String> {
         let ctx = self.context;
-        let mut layout = ctx.layouts.get(name).ok_or_else(|| Error::MissingLayout {
-            file: self.item.relative_path(),
-            line: self.item.layout_line().unwrap_or(1),
-            layout: name.to_string(),
-        })?;
-        used.push(layout.name.clone());
+        used.push(name.to_string());
+        let Some(mut layout) = ctx.layouts.get(name) else {
+            self.missing(Error::MissingLayout {
+                file: self.item.relative_path(),
+                line: self.item.layout_line().unwrap_or(1),
+                layout: name.to_string(),
+            })?;
+            return Ok(output);
+        };
         let mut layout_value = Map::new();
         loop {
             layout_value = deep_merge(&layout.data, &layout_value);
@@ -249,16 +254,32 @@ impl LayoutChain<'_> {
                 chain: used.join(" -> "),
             });
         }
-        let found = self
-            .context
-            .layouts
-            .get(parent)
-            .ok_or_else(|| Error::MissingLayout {
+        let found = self.context.layouts.get(parent);
+        if found.is_none() {
+            self.missing(Error::MissingLayout {
                 file: layout.path.clone(),
                 line,
                 layout: parent.to_string(),
             })?;
-        Ok(Some(found))
+        }
+        Ok(found)
+    }
+
+    /// A layout that does not exist: Jekyll's "Build Warning:", or the error
+    /// itself under `strict_layouts` (not `strict_front_matter`: Jekyll's own
+    /// scenarios build a strict site whose posts name a missing layout).
+    fn missing(&self, error: Error) -> Result<()> {
+        let strict = self
+            .context
+            .config
+            .data
+            .get("strict_layouts")
+            .is_some_and(Value::is_truthy);
+        if strict {
+            return Err(error);
+        }
+        crate::logger::warn("Build Warning:", &error.to_string());
+        Ok(())
     }
 }
 
