@@ -63,8 +63,10 @@ pub fn convert_with(src: &str, opts: &Options, highlighter: &dyn Highlighter) ->
     typography::apply(&mut doc, opts);
     ids::assign(&mut doc.blocks, opts);
     lists::mark_transparent(&mut doc);
-    toc::expand(&mut doc, opts);
+    // kramdown marks abbreviations while parsing, so the table of contents
+    // copies them from the headers.
     abbreviations::apply(&mut doc, &extensions.abbreviations);
+    toc::expand(&mut doc, opts);
     span_extensions::resolve(&mut doc, &extensions.spans);
     writer::write(&doc, opts, highlighter)
 }
