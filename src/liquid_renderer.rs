@@ -86,7 +86,6 @@ pub struct SiteIndex {
 
 impl LiquidRenderer {
     pub fn new(config: &Config) -> LiquidRenderer {
-        let kramdown = config.get("kramdown").and_then(|v| v.as_hash());
         LiquidRenderer {
             real_source: config
                 .source
@@ -97,7 +96,7 @@ impl LiquidRenderer {
             config: config.data.clone(),
             now: config.now.clone(),
             error_mode: config.liquid.error_mode,
-            markdown: markdown::Options::from_config(kramdown),
+            markdown: markdown::Options::from_site_config(&config.data),
             cache: RwLock::new(HashMap::new()),
             include_texts: RwLock::new(HashMap::new()),
             index: SiteIndex::default(),
@@ -254,6 +253,18 @@ impl Host for PageHost<'_> {
     /// `HTMLTable` (a gutter of line numbers beside the code).
     fn highlight(&self, code: &str, lang: &str, linenos: bool) -> String {
         use crate::converter::markdown::Highlighter;
+        // `HighlightBlock#render`: any highlighter but Rouge (or Pygments,
+        // which now means Rouge) gives the escaped code, trimmed.
+        let chosen = self
+            .renderer
+            .config
+            .get("highlighter")
+            .map(crate::liquid::Value::to_s);
+        if !matches!(chosen.as_deref(), None | Some("rouge" | "pygments")) {
+            return crate::liquid::filters::string::escape_html(code)
+                .trim()
+                .to_string();
+        }
         let mut source = code.to_string();
         if !source.ends_with('\n') {
             source.push('\n');

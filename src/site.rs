@@ -371,12 +371,11 @@ impl Site {
         liquid: &'a LiquidRenderer,
         doc_values: &[Vec<Value>],
     ) -> RenderContext<'a> {
-        let kramdown = self.config.get("kramdown").and_then(Value::as_hash);
         RenderContext {
             config: &self.config,
             layouts: &self.layouts,
             liquid,
-            markdown: markdown::Options::from_config(kramdown),
+            markdown: markdown::Options::from_site_config(&self.config.data),
             site: drops::site_value(&self.config, self.site_contents(doc_values), &self.data),
             jekyll: drops::jekyll_value(&self.config),
             options: RenderOptions {

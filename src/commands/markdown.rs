@@ -8,7 +8,6 @@ use anyhow::{Context, Result};
 use clap::Args;
 use hyde::config::Config;
 use hyde::converter::markdown;
-use hyde::liquid::Value;
 use hyde::logger;
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -39,7 +38,7 @@ pub fn run(args: &MarkdownArgs) -> Result<()> {
             text
         }
     };
-    let options = markdown::Options::from_config(config.get("kramdown").and_then(Value::as_hash));
+    let options = markdown::Options::from_site_config(&config.data);
     let html = markdown::convert(&input, &options);
     std::io::stdout()
         .write_all(html.as_bytes())

@@ -33,6 +33,7 @@ mod lazy;
 mod lists;
 mod options;
 mod references;
+pub mod rouge_options;
 mod source;
 mod span_extensions;
 mod span_html;

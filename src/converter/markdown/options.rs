@@ -1,6 +1,7 @@
 //! kramdown options as Jekyll 4.3 sets them (`Jekyll::Configuration::DEFAULTS["kramdown"]`
 //! merged over `kramdown/options.rb` defaults), read from the site's `kramdown:` config map.
 
+use super::rouge_options::RougeOptions;
 use crate::liquid::{Map, Value};
 
 /// The kramdown options that change the HTML hyde writes.
@@ -32,6 +33,8 @@ pub struct Options {
     pub header_offset: i64,
     /// `gfm_quirks: no_auto_typographic` turns this off: `--`, `...`, `<<`, `>>` substitutions.
     pub typographic_syms: bool,
+    /// `syntax_highlighter`, `syntax_highlighter_opts` and `guess_lang`.
+    pub rouge: RougeOptions,
 }
 
 impl Default for Options {
@@ -51,17 +54,27 @@ impl Default for Options {
             footnote_backlink_inline: false,
             header_offset: 0,
             typographic_syms: true,
+            rouge: RougeOptions::default(),
         }
     }
 }
 
 impl Options {
+    /// The options of a site: its `kramdown:` map, and its `highlighter`.
+    pub fn from_site_config(config: &Map) -> Options {
+        let kramdown = config.get("kramdown").and_then(Value::as_hash);
+        let mut opts = Options::from_config(kramdown);
+        opts.rouge = RougeOptions::from_config(kramdown, config.get("highlighter"));
+        opts
+    }
+
     /// Reads the site's `kramdown:` map; missing or malformed keys keep Jekyll's defaults.
     pub fn from_config(kramdown: Option<&Map>) -> Options {
         let mut opts = Options::default();
         let Some(map) = kramdown else {
             return opts;
         };
+        opts.rouge = RougeOptions::from_config(Some(map), None);
         if let Some(v) = map.get("auto_ids").and_then(as_bool) {
             opts.auto_ids = v;
         }

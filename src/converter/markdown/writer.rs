@@ -194,9 +194,8 @@ impl Writer<'_> {
     fn code_block(&mut self, lang: Option<&str>, text: &str, attrs: &Attrs, indent: usize) {
         let pad = " ".repeat(indent);
         let (class_lang, attrs) = extract_code_language(lang, attrs);
-        let full = lang.or(class_lang.as_deref()).unwrap_or("plaintext");
-        let name = full.split('?').next().unwrap_or(full);
-        if !self.hl.knows(name) {
+        let rouge = &self.opts.rouge.block;
+        let Some(full) = rouge.lexer(lang.or(class_lang.as_deref()), self.hl) else {
             let mut code = escape_text(text);
             if code.ends_with('\n') {
                 code.pop();
@@ -209,12 +208,14 @@ impl Writer<'_> {
                 attributes(&attrs)
             ));
             return;
-        }
-        let attrs = rouge_class(&attrs, class_lang.as_deref().unwrap_or("plaintext"));
-        let tokens = self.hl.highlight(text, full);
+        };
+        let shown = class_lang.as_deref().unwrap_or(&rouge.default_lang);
+        let attrs = rouge_class(&attrs, shown);
+        let tokens = rouge.format(text, self.hl.highlight(text, &full));
         self.out.push_str(&format!(
-            "{pad}<div{}><div class=\"highlight\"><pre class=\"highlight\"><code>{tokens}</code></pre></div>{pad}</div>\n",
-            attributes(&attrs)
+            "{pad}<div{}><div class=\"highlight\"><pre class=\"{}\"><code>{tokens}</code></pre></div>{pad}</div>\n",
+            attributes(&attrs),
+            escape_attr(&rouge.css_class, false)
         ));
     }
 
@@ -329,11 +330,14 @@ impl Writer<'_> {
     /// kramdown's `convert_codespan`: a `language-X` class (from an IAL) picks the lexer.
     fn code_span(&mut self, code: &str, attrs: &Attrs) {
         let (class_lang, _) = extract_code_language(None, attrs);
-        let lang = class_lang.unwrap_or_else(|| "plaintext".to_string());
-        let (tokens, attrs) = if self.hl.knows(&lang) {
-            (self.hl.highlight(code, &lang), rouge_class(attrs, &lang))
-        } else {
-            (escape_text(code), attrs.clone())
+        let rouge = &self.opts.rouge.span;
+        let (tokens, attrs) = match rouge.lexer(class_lang.as_deref(), self.hl) {
+            Some(full) => {
+                let shown = class_lang.as_deref().unwrap_or(&rouge.default_lang);
+                let tokens = rouge.format(code, self.hl.highlight(code, &full));
+                (tokens, rouge_class(attrs, shown))
+            }
+            None => (escape_text(code), attrs.clone()),
         };
         self.out
             .push_str(&format!("<code{}>{tokens}</code>", attributes(&attrs)));

@@ -1,0 +1,248 @@
+//! Which code kramdown hands to Rouge, and how Rouge wraps it: the options of
+//! `kramdown/converter/syntax_highlighter/rouge.rb` as Jekyll 4.3 sets them up
+//! (`Jekyll::Converters::Markdown::KramdownParser#setup` and `#highlighter`).
+//!
+//! - The highlighter is `kramdown.syntax_highlighter`, else the site's
+//!   `highlighter` (default `rouge`); anything but Rouge means no highlighting.
+//! - `syntax_highlighter_opts` applies to code blocks and spans, with its `block:`
+//!   and `span:` hashes merged over it; spans never get the wrapper.
+//! - `default_lang` is `plaintext` unless set, and `guess_lang` is always the
+//!   `kramdown.guess_lang` setting (Jekyll overwrites the option with it).
+//! - Code is left plain when it has no language and neither a default nor
+//!   guessing applies, when Rouge has no lexer, when `disable` is set, or when
+//!   the lexer is the plain-text one and `guess_lang` is off.
+
+use super::highlighter::Highlighter;
+use crate::liquid::{Map, Value};
+
+/// Rouge's options for one kind of code (kramdown's `:block` or `:span`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CodeOptions {
+    /// No syntax highlighter at all, or `disable: true`.
+    pub disable: bool,
+    /// The language of code without one (`plaintext` unless set).
+    pub default_lang: String,
+    pub guess_lang: bool,
+    /// The class of the `pre` Rouge writes (`css_class`, default `highlight`).
+    pub css_class: String,
+    /// `line_numbers`: Rouge's `HTMLTable` with a gutter.
+    pub line_numbers: bool,
+    pub start_line: i64,
+}
+
+/// The options for code blocks and for code spans.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RougeOptions {
+    pub block: CodeOptions,
+    pub span: CodeOptions,
+}
+
+impl Default for CodeOptions {
+    fn default() -> CodeOptions {
+        CodeOptions {
+            disable: false,
+            default_lang: "plaintext".into(),
+            guess_lang: true,
+            css_class: "highlight".into(),
+            line_numbers: false,
+            start_line: 1,
+        }
+    }
+}
+
+impl RougeOptions {
+    /// Reads `kramdown:` (`syntax_highlighter`, `syntax_highlighter_opts`,
+    /// `guess_lang`) and the site's `highlighter`.
+    pub fn from_config(kramdown: Option<&Map>, site_highlighter: Option<&Value>) -> RougeOptions {
+        let get = |key: &str| kramdown.and_then(|m| m.get(key));
+        let chosen = get("syntax_highlighter")
+            .filter(|v| v.is_truthy())
+            .or(site_highlighter.filter(|v| v.is_truthy()))
+            .map_or_else(|| "rouge".to_string(), Value::to_s);
+        let opts = get("syntax_highlighter_opts").and_then(Value::as_hash);
+        let guess_lang = get("guess_lang").is_none_or(Value::is_truthy);
+        let read = |kind: &str| {
+            let mut code = CodeOptions {
+                disable: chosen != "rouge",
+                guess_lang,
+                ..CodeOptions::default()
+            };
+            if let Some(opts) = opts {
+                code.merge(opts);
+                if let Some(own) = opts.get(kind).and_then(Value::as_hash) {
+                    code.merge(own);
+                }
+            }
+            code.guess_lang = guess_lang;
+            code
+        };
+        RougeOptions {
+            block: read("block"),
+            span: read("span"),
+        }
+    }
+}
+
+impl CodeOptions {
+    fn merge(&mut self, map: &Map) {
+        if let Some(v) = map.get("disable") {
+            self.disable |= v.is_truthy();
+        }
+        // Jekyll's `default_lang ||= "plaintext"`: nil and false keep it.
+        if let Some(v) = map.get("default_lang").filter(|v| v.is_truthy()) {
+            self.default_lang = v.to_s();
+        }
+        if let Some(v) = map.get("css_class") {
+            self.css_class = v.to_s();
+        }
+        if let Some(v) = map.get("line_numbers") {
+            self.line_numbers = v.is_truthy();
+        }
+        if let Some(Value::Int(n)) = map.get("start_line") {
+            self.start_line = *n;
+        }
+    }
+
+    /// kramdown's checks before highlighting: the full language string
+    /// (`ruby?opts` included) to lex with, or None for plain code.
+    pub fn lexer(&self, lang: Option<&str>, hl: &dyn Highlighter) -> Option<String> {
+        if self.disable {
+            return None;
+        }
+        let full = lang.unwrap_or(&self.default_lang);
+        let name = full.split('?').next().unwrap_or(full);
+        if !hl.knows(name) || (is_plaintext(name) && !self.guess_lang) {
+            return None;
+        }
+        Some(full.to_string())
+    }
+
+    /// Rouge's output for highlighted `tokens` of `code`: as they are, or in
+    /// `HTMLTable`'s gutter table when `line_numbers` is on.
+    pub fn format(&self, code: &str, mut tokens: String) -> String {
+        if !self.line_numbers {
+            return tokens;
+        }
+        let lines = code.matches('\n').count() + usize::from(!code.ends_with('\n'));
+        let end = self.start_line + lines as i64;
+        let numbers: Vec<String> = (self.start_line..end).map(|n| n.to_string()).collect();
+        if !tokens.ends_with('\n') {
+            tokens.push('\n');
+        }
+        format!(
+            "<table class=\"rouge-table\"><tbody><tr><td class=\"rouge-gutter gl\"><pre class=\"lineno\">{}\n</pre></td><td class=\"rouge-code\"><pre>{tokens}</pre></td></tr></tbody></table>",
+            numbers.join("\n")
+        )
+    }
+}
+
+/// The names Rouge's `PlainText` lexer answers to.
+fn is_plaintext(name: &str) -> bool {
+    matches!(name, "plaintext" | "text")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::converter::markdown::RougeNames;
+
+    fn options(kramdown: &str, site: Option<&str>) -> RougeOptions {
+        let value = crate::yaml::parse(kramdown).unwrap_or(Value::Nil);
+        let site = site.map(Value::from);
+        RougeOptions::from_config(value.as_hash(), site.as_ref())
+    }
+
+    #[test]
+    fn chooses_the_lexer_as_kramdown_does() {
+        // (kramdown config, site highlighter, block lang, expected lexer)
+        type Case<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+        let cases: &[Case] = &[
+            ("{}", None, Some("ruby"), Some("ruby")),
+            ("{}", None, None, Some("plaintext")),
+            ("{}", None, Some("nosuch"), None),
+            ("{guess_lang: false}", None, None, None),
+            ("{guess_lang: false}", None, Some("text"), None),
+            ("{guess_lang: false}", None, Some("ruby"), Some("ruby")),
+            (
+                "{syntax_highlighter_opts: {guess_lang: false}}",
+                None,
+                None,
+                Some("plaintext"),
+            ),
+            (
+                "{syntax_highlighter_opts: {default_lang: ruby}}",
+                None,
+                None,
+                Some("ruby"),
+            ),
+            (
+                "{syntax_highlighter_opts: {default_lang: null}}",
+                None,
+                None,
+                Some("plaintext"),
+            ),
+            (
+                "{syntax_highlighter_opts: {default_lang: nosuch}}",
+                None,
+                None,
+                None,
+            ),
+            (
+                "{syntax_highlighter_opts: {disable: true}}",
+                None,
+                Some("ruby"),
+                None,
+            ),
+            (
+                "{syntax_highlighter_opts: {block: {disable: true}}}",
+                None,
+                Some("ruby"),
+                None,
+            ),
+            ("{}", Some("none"), Some("ruby"), None),
+            ("{syntax_highlighter: none}", None, Some("ruby"), None),
+            (
+                "{syntax_highlighter: rouge}",
+                Some("none"),
+                Some("ruby"),
+                Some("ruby"),
+            ),
+            ("{}", Some("rouge"), Some("ruby?x=1"), Some("ruby?x=1")),
+        ];
+        for (kramdown, site, lang, want) in cases {
+            let got = options(kramdown, *site).block.lexer(*lang, &RougeNames);
+            assert_eq!(got.as_deref(), *want, "{kramdown} {site:?} {lang:?}");
+        }
+    }
+
+    #[test]
+    fn spans_and_blocks_merge_their_own_options() {
+        let opts = options(
+            "{syntax_highlighter_opts: {css_class: hl, span: {disable: true}, block: {line_numbers: true, start_line: 5}}}",
+            None,
+        );
+        assert!(opts.span.disable && !opts.block.disable);
+        assert_eq!(opts.block.css_class, "hl");
+        assert_eq!(opts.span.css_class, "hl");
+        assert!(opts.block.line_numbers && !opts.span.line_numbers);
+        assert_eq!(opts.block.start_line, 5);
+    }
+
+    #[test]
+    fn formats_line_numbers_like_rouge_html_table() {
+        let opts = CodeOptions {
+            line_numbers: true,
+            start_line: 5,
+            ..CodeOptions::default()
+        };
+        assert_eq!(
+            opts.format("a\nb\n", "a\nb\n".into()),
+            "<table class=\"rouge-table\"><tbody><tr><td class=\"rouge-gutter gl\"><pre class=\"lineno\">5\n6\n</pre></td><td class=\"rouge-code\"><pre>a\nb\n</pre></td></tr></tbody></table>"
+        );
+        assert_eq!(
+            opts.format("code", "code".into()),
+            "<table class=\"rouge-table\"><tbody><tr><td class=\"rouge-gutter gl\"><pre class=\"lineno\">5\n</pre></td><td class=\"rouge-code\"><pre>code\n</pre></td></tr></tbody></table>"
+        );
+        assert_eq!(CodeOptions::default().format("x", "x".into()), "x");
+    }
+}
