@@ -88,10 +88,7 @@ impl Builder<'_> {
                 Kind::Root if first_open => src.find('\n').map_or(src.len(), |i| i + 1),
                 Kind::Root => 0,
                 Kind::Quote if depth > 0 => src[..frame.start].rfind('\n').map_or(0, |i| i + 1),
-                // A note's content may start below its `[^name]:` line.
-                Kind::FootnoteDef(_) => src[frame.start..]
-                    .find('\n')
-                    .map_or(src.len(), |i| frame.start + i + 1),
+                // A note's leading blank is added when it closes.
                 _ => return false,
             }
         };

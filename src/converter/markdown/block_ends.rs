@@ -186,6 +186,9 @@ impl Builder<'_> {
                 true
             }
             None if matches!(tag, Tag::Table(_)) => {
+                if self.blank_precedes(range.start) {
+                    self.push_blank();
+                }
                 let src = self.with_notes(&self.src[range.clone()]);
                 let doc = self.child(&src).without_tables().run();
                 self.adopt(doc, false);

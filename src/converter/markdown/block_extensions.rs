@@ -178,7 +178,7 @@ impl Rewritten {
             // The attributes of link and footnote definitions: not kept by hyde.
             (true, Some(prev)) if LINK_DEF.is_match(prev) => Marked::Eob,
             (true, Some(prev)) if in_html_block(lines, i) && !prev.trim().is_empty() => {
-                self.text.push('\n');
+                self.text.push_str("\r\n");
                 Marked::Above(attrs)
             }
             (true, _) => Marked::Above(attrs),

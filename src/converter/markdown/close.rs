@@ -70,7 +70,14 @@ impl Builder<'_> {
             }
             Kind::FootnoteDef(name) => {
                 self.hidden.push(frame.start..end);
-                self.footnotes.push((name, frame.blocks))
+                let mut blocks = frame.blocks;
+                // Nothing after `[^name]:`: the content starts with that empty line.
+                let line = self.src[frame.start..].split('\n').next().unwrap_or("");
+                let empty = line.split_once("]:").is_some_and(|(_, r)| r.trim().is_empty());
+                if empty && !matches!(blocks.first(), Some(Block::Blank)) {
+                    blocks.insert(0, Block::Blank);
+                }
+                self.footnotes.push((name, blocks))
             }
             Kind::Code(None, None, _) => {
                 let text = dedent_lines(&frame.text, self.blank_first_line_indent());
