@@ -71,7 +71,58 @@ impl Builder<'_> {
         } else {
             Inline::Soft
         };
-        self.inline(inline, range);
+        self.inline(inline, range.clone());
+        let kept = self.kept_indent(range.end);
+        if !kept.is_empty() {
+            let text = Inline::Text {
+                text: kept.to_string(),
+                literal: 0,
+                next: String::new(),
+            };
+            self.inline(text, range);
+        }
+    }
+
+    /// The indentation of the paragraph line after a line end that kramdown keeps as text:
+    /// what the enclosing quotes (`> `) or list item (its content column) do not take away.
+    /// pulldown-cmark drops all of it.
+    fn kept_indent(&self, after_break: usize) -> &str {
+        let src = self.src;
+        let Some(nl) = src[..after_break.min(src.len())].rfind('\n') else {
+            return "";
+        };
+        let line = src[nl + 1..].split('\n').next().unwrap_or("");
+        let kinds = || self.stack.iter().map(|f| &f.kind);
+        let quotes = kinds().filter(|k| matches!(k, Kind::Quote)).count();
+        let items: Vec<usize> = self
+            .stack
+            .iter()
+            .filter(|f| matches!(f.kind, Kind::Item | Kind::FootnoteDef(_)))
+            .map(|f| f.start)
+            .collect();
+        if kinds().any(|k| matches!(k, Kind::DefDefinition | Kind::Heading { .. }))
+            || (quotes > 0 && !items.is_empty())
+        {
+            return "";
+        }
+        let mut rest = line;
+        for _ in 0..quotes {
+            let t = rest.trim_start_matches(' ');
+            match t.strip_prefix('>') {
+                Some(r) => rest = r.strip_prefix(' ').unwrap_or(r),
+                None => break,
+            }
+        }
+        if let Some(&start) = items.last() {
+            let col = if src[start..].starts_with("[^") {
+                4
+            } else {
+                item_content_column(src, start)
+            };
+            let spaces = rest.len() - rest.trim_start_matches(' ').len();
+            rest = &rest[spaces.min(col)..];
+        }
+        &rest[..rest.len() - rest.trim_start_matches([' ', '\t']).len()]
     }
 
     /// Removes the `\` that ends the text before a `\\` line break.
@@ -170,4 +221,17 @@ impl Builder<'_> {
         }
         inner
     }
+}
+
+/// kramdown's list item indentation (`parse_first_list_line`): the marker with the spaces
+/// before and after it.
+fn item_content_column(src: &str, start: usize) -> usize {
+    let from = &src[start..];
+    let marker = start + from.len() - from.trim_start_matches(' ').len();
+    let rest = &src[marker..];
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let width = if digits > 0 { digits + 1 } else { 1 };
+    let after = rest.get(width..).unwrap_or("");
+    let spaces = after.len() - after.trim_start_matches(' ').len();
+    marker - line_start(src, marker) + width + spaces
 }

@@ -36,6 +36,9 @@ impl Builder<'_> {
         if html_block::block_start(&self.src[start..]).is_none() {
             return false;
         }
+        if self.blank_precedes(start) {
+            self.push_blank();
+        }
         let used =
             match html_block::markdown_element(&self.src[start..], self.opts.parse_block_html) {
                 Some((el, span)) => self.markdown_element(el, span, start),
@@ -175,11 +178,17 @@ impl Builder<'_> {
         };
         match parsed {
             Some((table, used)) => {
+                if self.blank_precedes(line_start) {
+                    self.push_blank();
+                }
                 self.block(table);
                 self.resume(line_start + used, range.end);
                 true
             }
             None if matches!(tag, Tag::Table(_)) => {
+                if self.blank_precedes(range.start) {
+                    self.push_blank();
+                }
                 let src = self.with_notes(&self.src[range.clone()]);
                 let doc = self.child(&src).without_tables().run();
                 self.adopt(doc, false);
@@ -202,7 +211,9 @@ impl Builder<'_> {
         self.skip_until = pos.max(end);
         if end > pos {
             let src = self.with_notes(&self.src[pos..end]);
-            let doc = self.child(&src).run();
+            let mut child = self.child(&src);
+            child.first_line_open = !at_line_start(self.src, pos);
+            let doc = child.run();
             self.adopt(doc, join);
         }
     }
@@ -239,6 +250,7 @@ impl Builder<'_> {
                         && let Some(html) = raw.take()
                     {
                         self.block(Block::Html(html));
+                        self.push_blank();
                     }
                 }
                 html_block::Part::Raw(html) => match &mut raw {
@@ -286,7 +298,9 @@ impl Builder<'_> {
     /// span content.
     fn markdown_content(&mut self, inner: &str, span: bool) -> Vec<Block> {
         let src = self.with_notes(inner);
-        let doc = self.child(&src).run();
+        let mut child = self.child(&src);
+        child.first_line_open = true;
+        let doc = child.run();
         let real = doc
             .footnotes
             .into_iter()

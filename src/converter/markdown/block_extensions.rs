@@ -139,7 +139,9 @@ impl Rewritten {
             return i + 1;
         }
         if interrupts_paragraph(lines, i) {
-            self.text.push('\n');
+            // A line break alone: an empty line that ends the paragraph for pulldown-cmark
+            // but is no blank line of the source (`blanks`).
+            self.text.push_str("\r\n");
         }
         if line.contains("{::") && !line.starts_with("    ") && !line.starts_with('\t') {
             let line = super::span_extensions::rewrite_line(line, &mut self.spans);
@@ -176,7 +178,7 @@ impl Rewritten {
             // The attributes of link and footnote definitions: not kept by hyde.
             (true, Some(prev)) if LINK_DEF.is_match(prev) => Marked::Eob,
             (true, Some(prev)) if in_html_block(lines, i) && !prev.trim().is_empty() => {
-                self.text.push('\n');
+                self.text.push_str("\r\n");
                 Marked::Above(attrs)
             }
             (true, _) => Marked::Above(attrs),
@@ -322,6 +324,7 @@ impl Rewritten {
                 self.resolve(blocks);
             }
             match self.marked(&block) {
+                None if matches!(block, Block::Blank) => kept.push(block),
                 None => {
                     if let Some(attrs) = below.take() {
                         ial::apply_block_ial(&mut block, self.expand(&attrs, 0));
@@ -331,7 +334,7 @@ impl Rewritten {
                 Some(Marked::Eob) => {}
                 Some(Marked::Html(html)) => kept.push(Block::Html(html.clone())),
                 Some(Marked::Above(attrs)) => {
-                    if let Some(last) = kept.last_mut() {
+                    if let Some(last) = kept.iter_mut().rev().find(|b| !matches!(b, Block::Blank)) {
                         ial::apply_block_ial(last, self.expand(attrs, 0));
                     }
                 }
@@ -340,6 +343,7 @@ impl Rewritten {
                     .extend(attrs.iter().cloned()),
             }
         }
+        super::blanks::merge(&mut kept);
         *blocks = kept;
     }
 }

@@ -125,6 +125,11 @@ pub(crate) struct Builder<'a> {
     written: Rc<HashMap<String, (String, String, bool)>>,
     /// Where the block being closed starts (for kramdown's lazy list lines).
     pub(super) block_start: Option<usize>,
+    /// The source is a fragment whose first line continues a line of the enclosing source
+    /// (what follows an HTML tag), so it is no blank line.
+    pub(super) first_line_open: bool,
+    /// Footnote definitions' source, which leaves no block behind.
+    pub(super) hidden: Vec<Range<usize>>,
 }
 
 /// Link definitions by normalised label: URL and title.
@@ -161,6 +166,8 @@ impl<'a> Builder<'a> {
             notes: Rc::new(footnote_names(src)),
             written: Rc::new(written_links(src)),
             block_start: None,
+            first_line_open: false,
+            hidden: Vec::new(),
         }
     }
 
@@ -217,6 +224,7 @@ impl<'a> Builder<'a> {
         while self.stack.len() > 1 {
             self.close_top(self.src.len());
         }
+        self.trailing_blank();
         let root = self.stack.pop().unwrap_or_else(|| Frame::new(Kind::Root));
         Document {
             blocks: root.blocks,
@@ -413,7 +421,14 @@ impl<'a> Builder<'a> {
     pub(super) fn block(&mut self, block: Block) {
         self.close_implicit_para();
         let start = self.block_start.take();
+        if matches!(block, Block::Blank) {
+            self.push_blank();
+            return;
+        }
         if let Some(block) = self.lazy_list_line(block, start) {
+            if start.is_some_and(|s| self.blank_precedes(s)) {
+                self.push_blank();
+            }
             self.top().blocks.push(block);
         }
     }

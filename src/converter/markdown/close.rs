@@ -36,10 +36,19 @@ impl Builder<'_> {
                 self.block(Block::Para(para));
             }
             Kind::Heading { .. } => self.close_heading(frame, end),
-            Kind::Quote => self.block(Block::Quote {
-                blocks: frame.blocks,
-                attrs: Vec::new(),
-            }),
+            Kind::Quote => {
+                let mut blocks = frame.blocks;
+                let depth = self.quote_depth() + 1;
+                if !matches!(blocks.last(), Some(Block::Blank))
+                    && super::blanks::quote_ends_blank(self.src, end, depth)
+                {
+                    blocks.push(Block::Blank);
+                }
+                self.block(Block::Quote {
+                    blocks,
+                    attrs: Vec::new(),
+                })
+            }
             Kind::List { ordered } if self.merges_with_previous_list(ordered, frame.start) => {
                 if let Some(Block::List { items, .. }) = self.top().blocks.last_mut() {
                     items.extend(frame.items);
@@ -59,7 +68,17 @@ impl Builder<'_> {
                 };
                 self.top().items.push(item);
             }
-            Kind::FootnoteDef(name) => self.footnotes.push((name, frame.blocks)),
+            Kind::FootnoteDef(name) => {
+                self.hidden.push(frame.start..end);
+                let mut blocks = frame.blocks;
+                // Nothing after `[^name]:`: the content starts with that empty line.
+                let line = self.src[frame.start..].split('\n').next().unwrap_or("");
+                let empty = line.split_once("]:").is_some_and(|(_, r)| r.trim().is_empty());
+                if empty && !matches!(blocks.first(), Some(Block::Blank)) {
+                    blocks.insert(0, Block::Blank);
+                }
+                self.footnotes.push((name, blocks))
+            }
             Kind::Code(None, None, _) => {
                 let text = dedent_lines(&frame.text, self.blank_first_line_indent());
                 self.block(Block::Code {

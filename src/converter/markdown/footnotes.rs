@@ -141,7 +141,7 @@ impl Writer<'_> {
             n => format!(" start=\"{n}\""),
         };
         format!(
-            "\n<div class=\"footnotes\" role=\"doc-endnotes\">\n  <ol{start}>\n{lis}  </ol>\n</div>\n"
+            "<div class=\"footnotes\" role=\"doc-endnotes\">\n  <ol{start}>\n{lis}  </ol>\n</div>\n"
         )
     }
 }

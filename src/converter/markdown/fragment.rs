@@ -49,7 +49,7 @@ impl Builder<'_> {
 }
 
 /// The content of a stand-in footnote definition.
-const NOTE_MARK: char = '\u{E001}';
+pub(crate) const NOTE_MARK: char = '\u{E001}';
 
 /// Whether a footnote definition is a stand-in added by [`Builder::with_notes`].
 pub(crate) fn is_borrowed_note(blocks: &[Block]) -> bool {

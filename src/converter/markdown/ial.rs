@@ -17,8 +17,12 @@ fn apply_level(blocks: &mut Vec<Block>, top: bool) {
     while i < blocks.len() {
         if let Some(attrs) = standalone(&blocks[i]) {
             blocks.remove(i);
-            let target = if i > 0 { i - 1 } else { i };
-            if let Some(block) = blocks.get_mut(target) {
+            // After a blank line the list is kept for the next block (`@block_ial`).
+            let target = match i.checked_sub(1) {
+                Some(j) if !matches!(blocks[j], Block::Blank) => Some(j),
+                _ => (i..blocks.len()).find(|&j| !matches!(blocks[j], Block::Blank)),
+            };
+            if let Some(block) = target.and_then(|t| blocks.get_mut(t)) {
                 apply_block_ial(block, attrs);
             }
             continue;
@@ -29,6 +33,7 @@ fn apply_level(blocks: &mut Vec<Block>, top: bool) {
         descend(&mut blocks[i]);
         i += 1;
     }
+    super::blanks::merge(blocks);
 }
 
 fn descend(block: &mut Block) {
@@ -245,7 +250,7 @@ fn block_attrs(block: &mut Block) -> Option<&mut Attrs> {
         | Block::Math(_, attrs)
         | Block::DefList(_, attrs)
         | Block::HtmlElement { attrs, .. } => Some(attrs),
-        Block::Html(_) | Block::Toc { .. } => None,
+        Block::Html(_) | Block::Toc { .. } | Block::Blank => None,
     }
 }
 

@@ -36,6 +36,7 @@ fn blocks(blocks_: &mut [Block]) {
                         if let Some(Block::Para(p)) = item.blocks.first_mut() {
                             p.transparent = !wrapped;
                         }
+                        end_line(item);
                     }
                 }
             }
@@ -60,6 +61,19 @@ fn mark_items(items: &mut [Item]) {
         let blank = p.blank_after && !(last && single);
         p.transparent = !blank && (!last || count == 1 || earlier_unwrapped);
         earlier_unwrapped |= p.transparent;
+        end_line(item);
+    }
+}
+
+/// kramdown's list parser ends a transparent first paragraph's text with a newline when a
+/// block follows it directly (a generated table of contents has none).
+fn end_line(item: &mut Item) {
+    let more = matches!(item.blocks.get(1), Some(b) if !matches!(b, Block::Blank));
+    if let Some(Block::Para(p)) = item.blocks.first_mut()
+        && p.transparent
+        && more
+    {
+        p.inlines.push(Inline::Str("\n".to_string()));
     }
 }
 

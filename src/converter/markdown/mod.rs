@@ -16,6 +16,7 @@
 
 mod abbreviations;
 mod as_written;
+mod blanks;
 mod block_ends;
 mod block_extensions;
 mod build;
@@ -72,10 +73,11 @@ pub fn convert_with(src: &str, opts: &Options, highlighter: &dyn Highlighter) ->
     writer::write(&doc, opts, highlighter)
 }
 
-/// kramdown's `adapt_source`: line breaks normalised to `\n`, exactly one at the end.
+/// kramdown's `adapt_source`: line breaks normalised to `\n`, the last one replaced by one
+/// (`chomp!`), so a trailing blank line stays.
 fn adapt_source(src: &str) -> String {
     let mut text = src.replace("\r\n", "\n").replace('\r', "\n");
-    while text.ends_with('\n') {
+    if text.ends_with('\n') {
         text.pop();
     }
     text.push('\n');

@@ -77,6 +77,8 @@ pub(crate) enum Block {
         span: bool,
         blocks: Vec<Block>,
     },
+    /// Blank lines between blocks (kramdown's `:blank`), written as one newline.
+    Blank,
 }
 
 /// `<thead>`, `<tbody>` or `<tfoot>`.
@@ -232,7 +234,7 @@ fn walk_blocks(blocks: &mut [Block], visit: &mut dyn FnMut(Text)) {
                     }
                 }
             }
-            Block::Code { .. } | Block::Rule(_) | Block::Math(..) => {}
+            Block::Code { .. } | Block::Rule(_) | Block::Math(..) | Block::Blank => {}
         }
     }
 }

@@ -37,12 +37,9 @@ pub(crate) struct Writer<'a> {
 }
 
 impl Writer<'_> {
-    /// Writes sibling blocks, separated by blank lines as in kramdown's typical output.
+    /// Writes sibling blocks; the blank lines between them are blocks of their own.
     pub fn blocks(&mut self, blocks: &[Block], indent: usize) {
-        for (i, block) in blocks.iter().enumerate() {
-            if i > 0 {
-                self.out.push('\n');
-            }
+        for block in blocks {
             self.block(block, indent);
         }
     }
@@ -50,6 +47,7 @@ impl Writer<'_> {
     fn block(&mut self, block: &Block, indent: usize) {
         let pad = " ".repeat(indent);
         match block {
+            Block::Blank => self.out.push('\n'),
             Block::Para(p) if p.transparent => self.inlines(&p.inlines),
             Block::Para(p) => self.simple("p", &p.attrs, &p.inlines, indent),
             Block::Heading {
@@ -175,10 +173,9 @@ impl Writer<'_> {
         let transparent = matches!(item.blocks.first(), Some(Block::Para(p)) if p.transparent);
         if item.blocks.is_empty() {
         } else if transparent {
-            self.block(&item.blocks[0], indent + 2);
-            if item.blocks.len() > 1 {
-                self.out.push('\n');
-                self.blocks(&item.blocks[1..], indent + 2);
+            // The parser ended the paragraph's text with a newline when more blocks follow.
+            self.blocks(&item.blocks, indent + 2);
+            if self.out.ends_with('\n') {
                 self.out.push_str(&" ".repeat(indent));
             }
         } else {

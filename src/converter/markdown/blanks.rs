@@ -1,0 +1,150 @@
+//! kramdown's `:blank` elements (`kramdown/parser/kramdown/blank_line.rb`): a run of blank
+//! lines between two blocks of one container is one element, which the HTML converter writes
+//! as a single newline (`convert_blank`). Definitions, IAL lines and end-of-block markers
+//! leave no trace between blanks (`update_tree` merges the blanks around them), so the
+//! whitespace kramdown writes between blocks mirrors the source.
+
+use super::build::{Builder, Kind};
+use super::tree::Block;
+use std::ops::Range;
+
+/// Whether a line is blank for kramdown, block quote markers aside.
+fn is_blank(line: &str) -> bool {
+    line.trim_matches(|c: char| c == ' ' || c == '\t' || c == '>')
+        .is_empty()
+}
+
+/// A link or footnote definition line: no element of its own, a blank run goes on past it.
+fn is_definition(line: &str) -> bool {
+    let body = line.trim_start_matches(' ');
+    line.len() - body.len() < 4
+        && body.starts_with('[')
+        && body.find("]:").is_some_and(|i| i > 1)
+}
+
+/// Whether a blank line comes between the block starting at `pos` and the content above it,
+/// looking no higher than `lower`; the lines of `hidden` (footnote definitions) leave no
+/// element either.
+pub(crate) fn blank_before(src: &str, lower: usize, pos: usize, hidden: &[Range<usize>]) -> bool {
+    let mut end = src[..pos.min(src.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let mut found = false;
+    while end > lower {
+        let line_end = end - 1;
+        let start = src[..line_end].rfind('\n').map_or(0, |i| i + 1);
+        if start < lower {
+            break;
+        }
+        let line = &src[start..line_end];
+        if is_blank(line) {
+            found = true;
+        } else if !is_definition(line) && !hidden.iter().any(|h| h.contains(&start)) {
+            break;
+        }
+        end = start;
+    }
+    found
+}
+
+/// Whether a block quote at nesting `depth` ends with a blank line of its own (`>` markers
+/// only) before `end`; lines without markers after it are outside.
+pub(crate) fn quote_ends_blank(src: &str, end: usize, depth: usize) -> bool {
+    let mut lines = src[..end.min(src.len())].lines().rev();
+    for line in lines.by_ref() {
+        if !line.trim().is_empty() {
+            return is_blank(line) && line.matches('>').count() >= depth;
+        }
+    }
+    false
+}
+
+/// Collapses runs of blanks left where markers or attribute lines were taken out.
+pub(crate) fn merge(blocks: &mut Vec<Block>) {
+    blocks.dedup_by(|b, a| matches!((a, b), (Block::Blank, Block::Blank)));
+}
+
+impl Builder<'_> {
+    /// Adds a blank to the innermost block container, unless one ends it already.
+    pub(super) fn push_blank(&mut self) {
+        let blocks = &mut self.top().blocks;
+        if !matches!(blocks.last(), Some(Block::Blank)) {
+            blocks.push(Block::Blank);
+        }
+    }
+
+    /// Whether a blank line separates the block starting at `start` from what precedes it in
+    /// the innermost container. Only the document and block quotes keep a leading blank (a
+    /// list item's content starts on the marker's line).
+    pub(super) fn blank_precedes(&mut self, start: usize) -> bool {
+        let src = self.src;
+        let first_open = self.first_line_open;
+        let depth = self.quote_depth();
+        let frame = self.top();
+        let lower = if !frame.blocks.is_empty() {
+            0
+        } else {
+            match frame.kind {
+                Kind::Root if first_open => src.find('\n').map_or(src.len(), |i| i + 1),
+                Kind::Root => 0,
+                Kind::Quote if depth > 0 => src[..frame.start].rfind('\n').map_or(0, |i| i + 1),
+                // A note's leading blank is added when it closes.
+                _ => return false,
+            }
+        };
+        blank_before(src, lower, start, &self.hidden)
+    }
+
+    /// How many block quotes enclose the innermost container.
+    pub(super) fn quote_depth(&self) -> usize {
+        self.stack
+            .iter()
+            .filter(|f| matches!(f.kind, Kind::Quote))
+            .count()
+    }
+
+    /// The document's trailing blank line (kramdown keeps one after `adapt_source`), before
+    /// the stand-in notes a fragment may carry.
+    pub(super) fn trailing_blank(&mut self) {
+        let src = self.src;
+        let limit = match src.find("\n\n[^") {
+            Some(i) if src[i..].contains(super::fragment::NOTE_MARK) => i + 1,
+            _ => src.len(),
+        };
+        let lower = if self.first_line_open {
+            src.find('\n').map_or(src.len(), |i| i + 1)
+        } else {
+            0
+        };
+        if limit > lower && blank_before(src, lower, limit, &self.hidden) {
+            self.push_blank();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_lines() {
+        let cases: &[(&str, usize, bool)] = &[
+            ("a\n\nb\n", 3, true),
+            ("a\nb\n", 2, false),
+            ("a\n\n[x]: /u\nb\n", 10, true),
+            ("a\n[x]: /u\nb\n", 9, false),
+            ("\nb\n", 1, true),
+            ("> a\n>\n> b\n", 8, true),
+        ];
+        for (src, pos, want) in cases {
+            assert_eq!(blank_before(src, 0, *pos, &[]), *want, "{src:?}");
+        }
+    }
+
+    #[test]
+    fn quote_ends() {
+        assert!(quote_ends_blank("> a\n>\n", 6, 1));
+        assert!(!quote_ends_blank("> a\n\n", 5, 1));
+        assert!(!quote_ends_blank("> > a\n>\n", 8, 2));
+    }
+}
