@@ -73,7 +73,9 @@ impl Builder<'_> {
                 let mut blocks = frame.blocks;
                 // Nothing after `[^name]:`: the content starts with that empty line.
                 let line = self.src[frame.start..].split('\n').next().unwrap_or("");
-                let empty = line.split_once("]:").is_some_and(|(_, r)| r.trim().is_empty());
+                let empty = line
+                    .split_once("]:")
+                    .is_some_and(|(_, r)| r.trim().is_empty());
                 if empty && !matches!(blocks.first(), Some(Block::Blank)) {
                     blocks.insert(0, Block::Blank);
                 }

@@ -28,6 +28,8 @@ fn block_extensions() {
         ),
         // block_nomarkdown
         ("{::nomarkdown}\n<b>raw *x*</b>\n{:/}\n", "<b>raw *x*</b>\n"),
+        // toc_without_entries
+        ("Para\n\n* x\n{:toc}\n", "<p>Para</p>\n\n"),
     ]);
 }
 

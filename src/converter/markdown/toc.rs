@@ -87,6 +87,15 @@ fn replace(blocks: &mut [Block], entries: &[Entry], done: &mut bool) {
                         items,
                         attrs,
                     }
+                } else if entries.is_empty() {
+                    // kramdown writes nothing for a table of contents without
+                    // entries; the writer skips a `Toc` block.
+                    *done = true;
+                    Block::Toc {
+                        ordered,
+                        items: Vec::new(),
+                        attrs,
+                    }
                 } else {
                     *done = true;
                     toc_list(ordered, attrs, entries)
