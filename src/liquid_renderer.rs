@@ -24,7 +24,8 @@ pub struct LiquidRenderer {
     cache: RwLock<HashMap<String, Arc<Template>>>,
     /// The texts of the includes loaded, for the regenerator's scan.
     include_texts: RwLock<HashMap<String, Arc<str>>>,
-    index: SiteIndex,
+    /// Shared with the site, which patches it between rebuilds.
+    index: Arc<SiteIndex>,
     /// Render statistics, when `--profile` asks for them.
     pub stats: Option<crate::profiler::Stats>,
 }
@@ -47,7 +48,16 @@ impl SiteIndex {
                 .map(|f| (f.relative_path(), f.url.clone())),
         );
         let posts = collections.first().map_or(&[][..], |c| &c.docs[..]);
-        let posts = posts.iter().map(|d| PostEntry {
+        SiteIndex {
+            links,
+            posts: posts.iter().map(PostEntry::of).collect(),
+        }
+    }
+}
+
+impl PostEntry {
+    pub fn of(d: &crate::document::Document) -> PostEntry {
+        PostEntry {
             relative_path: d.relative_path.clone(),
             url: d.url.clone(),
             slug: d
@@ -56,10 +66,6 @@ impl SiteIndex {
                 .and_then(crate::utils::scalar_string)
                 .unwrap_or_default(),
             date: (d.date.year(), d.date.month(), d.date.day()),
-        });
-        SiteIndex {
-            links,
-            posts: posts.collect(),
         }
     }
 }
@@ -99,7 +105,7 @@ impl LiquidRenderer {
             markdown: markdown::Options::from_site_config(&config.data),
             cache: RwLock::new(HashMap::new()),
             include_texts: RwLock::new(HashMap::new()),
-            index: SiteIndex::default(),
+            index: Arc::default(),
             stats: config
                 .get("profile")
                 .is_some_and(crate::liquid::Value::is_truthy)
@@ -108,8 +114,8 @@ impl LiquidRenderer {
     }
 
     /// Gives the renderer what `link` and `post_url` look up.
-    pub fn with_index(mut self, index: SiteIndex) -> LiquidRenderer {
-        self.index = index;
+    pub fn with_index(mut self, index: impl Into<Arc<SiteIndex>>) -> LiquidRenderer {
+        self.index = index.into();
         self
     }
 

@@ -155,6 +155,7 @@ impl Site {
             Changed::Layouts => return self.apply_layouts(pick),
             Changed::Include(rel) => self.mark(pick, |deps| deps.includes.contains(rel)),
             Changed::Data => {
+                self.forget_site_values();
                 let options = crate::data_reader::DataOptions::from_config(&self.config.data);
                 let dir = &self.config.data_dir;
                 self.data = match dir.is_dir() {
@@ -166,6 +167,10 @@ impl Site {
             Changed::Page(i) => return self.apply_page(*i, pick),
             Changed::Doc(c, d) => return self.apply_doc(*c, *d, pick),
             Changed::Static(i) => {
+                // `site.static_files` shows each file's modification time.
+                let file = &mut self.static_files[*i];
+                file.modified_time = self.config.mtime(&file.source_path);
+                self.forget_site_values();
                 statics.insert(*i);
                 self.mark(pick, |deps| deps.reads.any(Reads::STATIC_FILES));
             }
@@ -201,6 +206,7 @@ impl Site {
             return Ok(false);
         };
         self.pages[i] = page;
+        self.forget_site_values();
         pick.pages[i] = true;
         self.mark(pick, |deps| deps.reads.any(Reads::PAGES));
         Ok(true)
@@ -235,6 +241,14 @@ impl Site {
             }
         }
         Ok(true)
+    }
+
+    /// The kept `site` values hold the pages, the static files and the
+    /// data as they were; after those change, they are made anew.
+    fn forget_site_values(&mut self) {
+        if let Some(last) = &mut self.last {
+            last.sites = None;
+        }
     }
 
     /// Picks every item whose recorded dependencies satisfy `test`.

@@ -8,10 +8,11 @@ use crate::converter::markdown;
 use crate::doc_values::DocValues;
 use crate::document::{Document, extract_excerpt};
 use crate::drops;
+use crate::drops::SitePayload;
 use crate::errors::{Error, Result};
 use crate::layout::Layout;
 use crate::liquid::{Map, RenderOptions, Value};
-use crate::liquid_renderer::{LiquidRenderer, SiteIndex};
+use crate::liquid_renderer::{LiquidRenderer, PostEntry, SiteIndex};
 use crate::page::Page;
 use crate::reader;
 use crate::renderer::{RenderContext, Rendered, with_key};
@@ -20,6 +21,7 @@ use crate::{cleaner, writer};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// One file of the built site.
 pub struct Output {
@@ -30,7 +32,7 @@ pub struct Output {
 
 pub enum OutputContent {
     /// Shared with the render that made it, so keeping both costs nothing.
-    Rendered(std::sync::Arc<str>),
+    Rendered(Arc<str>),
     Copy(PathBuf),
 }
 
@@ -57,34 +59,46 @@ pub struct Selection {
     pub pages: Vec<bool>,
 }
 
-/// The last build's renders and document values, which a rebuild reuses.
+/// The last build's renders and values, which a rebuild reuses.
 pub(crate) struct LastRender {
     pub docs: Vec<Vec<Rendered>>,
     pub pages: Vec<Rendered>,
     pub sources: DocValues,
     pub rendered: DocValues,
+    /// `site` as documents saw it (their sources) and as pages saw it (the
+    /// documents rendered); None once something besides the documents in it
+    /// changed (a page, a static file, the data).
+    pub sites: Option<(SitePayload, SitePayload)>,
+    /// What `link` and `post_url` looked up. A rebuild keeps every item's
+    /// path and URL (else it builds in full), so only posts' slugs can change.
+    pub index: Arc<SiteIndex>,
 }
 
-/// Renders items in parallel, keeping their order; the first error wins.
-/// With `pick` and `previous`, only picked items render; the others keep
-/// their previous result.
-fn render_some<T: Sync, R: Send + Sync + Clone>(
+/// Renders items in parallel, keeping their order; the first error in
+/// reading order wins. With `pick` and `previous`, only picked items
+/// render; the others keep their previous result.
+fn render_some<T: Sync, R: Send>(
     items: &[T],
     values: &[Value],
     pick: Option<&[bool]>,
-    previous: Option<&[R]>,
+    previous: Option<Vec<R>>,
     render: impl Fn(&T, &Value) -> Result<R> + Sync,
 ) -> Result<Vec<R>> {
-    let reuse = |i: usize| match (pick, previous) {
-        (Some(p), Some(prev)) if !p[i] => prev.get(i).cloned(),
-        _ => None,
-    };
+    if let (Some(pick), Some(mut out)) = (pick, previous)
+        && out.len() == items.len()
+    {
+        let picked: Vec<usize> = (0..items.len()).filter(|&i| pick[i]).collect();
+        let fresh: Vec<Result<R>> = (picked.par_iter())
+            .map(|&i| render(&items[i], &values[i]))
+            .collect();
+        for (i, r) in picked.into_iter().zip(fresh) {
+            out[i] = r?;
+        }
+        return Ok(out);
+    }
     (0..items.len())
         .into_par_iter()
-        .map(|i| match reuse(i) {
-            Some(r) => Ok(r),
-            None => render(&items[i], &values[i]),
-        })
+        .map(|i| render(&items[i], &values[i]))
         .collect::<Vec<_>>()
         .into_iter()
         .collect()
@@ -197,45 +211,94 @@ impl Site {
     }
 
     /// Renders the selected items (all with `None`), reusing the last
-    /// build's results for the others, and records what each depended on.
+    /// build's results and values for the others, and records what each
+    /// depended on.
     pub(crate) fn render_selection(&mut self, pick: Option<&Selection>) -> Result<()> {
-        let last = if pick.is_some() {
-            self.last.take()
-        } else {
-            None
-        };
+        let mut last = pick.and_then(|_| self.last.take());
         let pick = pick.filter(|_| last.is_some());
-        let liquid = LiquidRenderer::new(&self.config).with_index(self.site_index());
+        let index = self.patched_index(last.as_mut().map(|l| std::mem::take(&mut l.index)), pick);
+        let liquid = LiquidRenderer::new(&self.config).with_index(index.clone());
+        let (source_site, rendered_site) = last.as_mut().and_then(|l| l.sites.take()).unzip();
         let sources = self.source_values(last.as_ref().map(|l| &l.sources), pick);
-        let excerpts = self.render_excerpts(&liquid, pick, &sources.linked)?;
+        let site = self.site_payload(source_site, &sources.linked);
+        let excerpts = self.render_excerpts(&liquid, pick, &sources.linked, &site.value)?;
         self.apply_excerpts(excerpts, pick);
         let sources = match pick {
             Some(p) => sources.patched(&p.docs, |c, d| self.source_value(c, d)),
             None => self.source_values(None, None),
         };
-        let last_docs = last.as_ref().map(|l| &l.docs[..]);
-        let mut docs = self.render_documents(&liquid, pick, last_docs, &sources.linked)?;
+        let source_site = self.site_payload(Some(site), &sources.linked);
+        let last_docs = last.as_mut().map(|l| std::mem::take(&mut l.docs));
+        let site = &source_site.value;
+        let mut docs = self.render_documents(&liquid, pick, last_docs, &sources.linked, site)?;
         let make = |c: usize, d: usize| self.rendered_value(c, d, &docs);
         let rendered = match (pick, &last) {
             (Some(p), Some(l)) => l.rendered.patched(&p.docs, make),
             _ => DocValues::build(&self.doc_counts(), make),
         };
-        let context = self.render_context(&liquid, &rendered.linked);
-        let render = |page: &Page, value: &Value| context.render(page, value, None);
-        let page_pick = pick.map(|p| &p.pages[..]);
-        let last_pages = last.as_ref().map(|l| &l.pages[..]);
-        let values = self.page_values();
-        let mut pages = render_some(&self.pages, &values, page_pick, last_pages, render)?;
+        let rendered_site = self.site_payload(rendered_site, &rendered.linked);
+        let last_pages = last.map(|l| l.pages);
+        let mut pages = self.render_pages(&liquid, pick, last_pages, &rendered_site.value)?;
         crate::regenerator::fill_reads(self, &liquid, &mut docs, &mut pages, pick);
-        self.outputs = self.collect_outputs(&docs, &pages);
+        if !pick.is_some_and(|p| self.refresh_outputs(&docs, &pages, p)) {
+            self.outputs = self.collect_outputs(&docs, &pages);
+        }
+        self.render_stats = liquid.stats.as_ref().map(crate::profiler::Stats::table);
+        // The renderer's copy of the index goes first, so the next rebuild
+        // can patch the one kept here in place.
+        drop(liquid);
         self.last = Some(LastRender {
             docs,
             pages,
             sources,
             rendered,
+            sites: Some((source_site, rendered_site)),
+            index,
         });
-        self.render_stats = liquid.stats.as_ref().map(crate::profiler::Stats::table);
         Ok(())
+    }
+
+    /// `site` for these document values: the last one with the changed
+    /// documents swapped in, or made anew.
+    fn site_payload(&self, last: Option<SitePayload>, doc_values: &[Vec<Value>]) -> SitePayload {
+        last.and_then(|site| site.patched(doc_values))
+            .unwrap_or_else(|| {
+                let contents = self.site_contents(doc_values);
+                SitePayload::build(&self.config, contents, &self.data)
+            })
+    }
+
+    /// The last build's index with the picked posts made again, or a new one.
+    fn patched_index(
+        &self,
+        last: Option<Arc<SiteIndex>>,
+        pick: Option<&Selection>,
+    ) -> Arc<SiteIndex> {
+        let posts = &self.collections[0].docs;
+        if let (Some(mut index), Some(pick)) = (last, pick)
+            && let Some(patch) = Arc::get_mut(&mut index).filter(|i| i.posts.len() == posts.len())
+        {
+            for (d, _) in pick.docs[0].iter().enumerate().filter(|e| *e.1) {
+                patch.posts[d] = PostEntry::of(&posts[d]);
+            }
+            return index;
+        }
+        Arc::new(self.site_index())
+    }
+
+    /// Every page, or the picked ones with the others kept from `last`.
+    fn render_pages(
+        &self,
+        liquid: &LiquidRenderer,
+        pick: Option<&Selection>,
+        last: Option<Vec<Rendered>>,
+        site: &Value,
+    ) -> Result<Vec<Rendered>> {
+        let context = self.render_context(liquid, site.clone());
+        let render = |page: &Page, value: &Value| context.render(page, value, None);
+        let values = self.page_values();
+        let pick = pick.map(|p| &p.pages[..]);
+        render_some(&self.pages, &values, pick, last, render)
     }
 
     fn apply_excerpts(&mut self, excerpts: Vec<Vec<Option<String>>>, pick: Option<&Selection>) {
@@ -258,8 +321,9 @@ impl Site {
         liquid: &LiquidRenderer,
         pick: Option<&Selection>,
         doc_values: &[Vec<Value>],
+        site: &Value,
     ) -> Result<Vec<Vec<Option<String>>>> {
-        let context = self.render_context(liquid, doc_values);
+        let context = self.render_context(liquid, site.clone());
         let mut out = Vec::new();
         for (c, (collection, values)) in self.collections.iter().zip(doc_values).enumerate() {
             let render = |doc: &Document, value: &Value| -> Result<Option<String>> {
@@ -280,13 +344,7 @@ impl Site {
             };
             let picked = pick.map(|p| &p.docs[c][..]);
             let none = picked.map(|p| vec![None; p.len()]);
-            out.push(render_some(
-                &collection.docs,
-                values,
-                picked,
-                none.as_deref(),
-                render,
-            )?);
+            out.push(render_some(&collection.docs, values, picked, none, render)?);
         }
         Ok(out)
     }
@@ -296,10 +354,12 @@ impl Site {
         &self,
         liquid: &LiquidRenderer,
         pick: Option<&Selection>,
-        last: Option<&[Vec<Rendered>]>,
+        last: Option<Vec<Vec<Rendered>>>,
         doc_values: &[Vec<Value>],
+        site: &Value,
     ) -> Result<Vec<Vec<Rendered>>> {
-        let context = self.render_context(liquid, doc_values);
+        let context = self.render_context(liquid, site.clone());
+        let mut last = last.map(Vec::into_iter);
         let newest_posts: Vec<Value> = doc_values[0].iter().rev().cloned().collect();
         let mut out = Vec::new();
         for (c, (collection, values)) in self.collections.iter().zip(doc_values).enumerate() {
@@ -309,7 +369,7 @@ impl Site {
                 context.render(doc, value, Some(&site))
             };
             let picked = pick.map(|p| &p.docs[c][..]);
-            let previous = last.map(|l| &l[c][..]);
+            let previous = last.as_mut().and_then(Iterator::next);
             out.push(render_some(
                 &collection.docs,
                 values,
@@ -366,17 +426,13 @@ impl Site {
         self.pages.iter().map(drops::page_value).collect()
     }
 
-    fn render_context<'a>(
-        &'a self,
-        liquid: &'a LiquidRenderer,
-        doc_values: &[Vec<Value>],
-    ) -> RenderContext<'a> {
+    fn render_context<'a>(&'a self, liquid: &'a LiquidRenderer, site: Value) -> RenderContext<'a> {
         RenderContext {
             config: &self.config,
             layouts: &self.layouts,
             liquid,
             markdown: markdown::Options::from_site_config(&self.config.data),
-            site: drops::site_value(&self.config, self.site_contents(doc_values), &self.data),
+            site,
             jekyll: drops::jekyll_value(&self.config),
             options: RenderOptions {
                 strict_variables: self.config.liquid.strict_variables,
@@ -421,10 +477,7 @@ impl Site {
             (y.date.timestamp(), &y.source_path).cmp(&(x.date.timestamp(), &x.source_path))
         });
         drops::SiteContents {
-            posts: order
-                .into_iter()
-                .map(|i| doc_values[0][i].clone())
-                .collect(),
+            post_order: order,
             pages: page_values,
             html_pages,
             static_files: files(None),
@@ -432,15 +485,22 @@ impl Site {
         }
     }
 
+    /// Whether a document is written: its collection is, and it is not
+    /// dated in the future.
+    fn written(&self) -> impl Fn(&Document) -> bool + use<> {
+        let future = self.config.get("future").is_some_and(Value::is_truthy);
+        let now = self.config.now.timestamp();
+        move |doc| doc.write && (future || doc.date.timestamp() <= now)
+    }
+
     /// What gets written: documents of written collections that are not
     /// dated in the future, every page, and the static files.
     fn collect_outputs(&self, docs: &[Vec<Rendered>], pages: &[Rendered]) -> Vec<Output> {
         let mut outputs = Vec::new();
-        let future = self.config.get("future").is_some_and(Value::is_truthy);
-        let now = self.config.now.timestamp();
+        let written = self.written();
         for (collection, rendered) in self.collections.iter().zip(docs) {
             for (doc, r) in collection.docs.iter().zip(rendered) {
-                if doc.write && (future || doc.date.timestamp() <= now) {
+                if written(doc) {
                     push_rendered(&mut outputs, doc.destination_rel(), r);
                 }
             }
@@ -464,13 +524,64 @@ impl Site {
         outputs
     }
 
+    /// Puts the picked items' new renders in place among the last build's
+    /// outputs, which stay in `collect_outputs` order; false when an item's
+    /// outputs are not where they were (a source map came or went).
+    fn refresh_outputs(
+        &mut self,
+        docs: &[Vec<Rendered>],
+        pages: &[Rendered],
+        pick: &Selection,
+    ) -> bool {
+        let written = self.written();
+        let mut updates = Vec::new();
+        let mut at = 0;
+        for (c, collection) in self.collections.iter().enumerate() {
+            for (d, doc) in collection
+                .docs
+                .iter()
+                .enumerate()
+                .filter(|(_, doc)| written(doc))
+            {
+                let r = &docs[c][d];
+                if pick.docs[c][d] {
+                    updates.push((at, doc.destination_rel(), r));
+                }
+                at += 1 + usize::from(r.source_map.is_some());
+            }
+        }
+        for (i, page) in self.pages.iter().enumerate() {
+            if pick.pages[i] {
+                updates.push((at, page.destination_rel(), &pages[i]));
+            }
+            at += 1 + usize::from(pages[i].source_map.is_some());
+        }
+        let fits = |(at, rel, r): &(usize, String, &Rendered)| {
+            let name = |k: usize| self.outputs.get(k).map(|o| o.rel.as_str());
+            match &r.source_map {
+                Some(_) => name(*at) == Some(&format!("{rel}.map")) && name(at + 1) == Some(rel),
+                None => name(*at) == Some(rel),
+            }
+        };
+        if !updates.iter().all(fits) {
+            return false;
+        }
+        for (at, _, r) in updates {
+            let mut at = at;
+            if let Some(map) = &r.source_map {
+                self.outputs[at].content = OutputContent::Rendered(map.as_str().into());
+                at += 1;
+            }
+            self.outputs[at].content = OutputContent::Rendered(r.output.clone());
+        }
+        true
+    }
+
     /// Every file the site writes, with the source it comes from
     /// (`Site#each_site_file`), destination-relative.
     pub fn destinations(&self) -> Vec<(String, String)> {
-        let future = self.config.get("future").is_some_and(Value::is_truthy);
-        let now = self.config.now.timestamp();
         let docs = self.collections.iter().flat_map(|c| &c.docs);
-        let written = docs.filter(|d| d.write && (future || d.date.timestamp() <= now));
+        let written = docs.filter(|d| self.written()(d));
         let mut out: Vec<(String, String)> = written
             .map(|d| (d.destination_rel(), d.relative_path.clone()))
             .collect();

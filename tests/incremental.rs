@@ -38,7 +38,11 @@ const FILES: &[(&str, &str)] = &[
     ),
     (
         "map.html",
-        "---\n---\n{% for p in site.pages %}{{ p.url }} {{ p.title }};{% endfor %}{% for d in site.docs %}{{ d.title }}{% endfor %}\n",
+        "---\n---\n{% for p in site.pages %}{{ p.url }} {{ p.title }};{% endfor %}{% for d in site.docs %}{{ d.title }}{% endfor %}{% for f in site.static_files %}{{ f.path }}@{{ f.modified_time | date: '%s' }}{% endfor %}\n",
+    ),
+    (
+        "tags.html",
+        "---\n---\n{% for t in site.tags %}{{ t[0] }}:{% for p in t[1] %}{{ p.title }} {{ p.excerpt }}{% endfor %};{% endfor %}{% for c in site.categories %}{{ c[0] }}={{ c[1] | map: 'title' | join: ',' }}{% endfor %}{{ site.posts.first.content | size }}\n",
     ),
     ("_docs/a.md", "---\ntitle: Doc A\n---\nA doc.\n"),
     (
@@ -48,11 +52,11 @@ const FILES: &[(&str, &str)] = &[
     ("assets/style.css", "body { color: red }\n"),
     (
         "_posts/2023-01-01-one.md",
-        "---\nlayout: post\ntitle: One\n---\nFirst post.\n\nMore.\n",
+        "---\nlayout: post\ntags: [red]\ncategories: [c1]\ntitle: One\n---\nFirst post.\n\nMore.\n",
     ),
     (
         "_posts/2023-01-02-two.md",
-        "---\nlayout: post\ntitle: Two\n---\nSecond post.\n",
+        "---\nlayout: post\ntags: [red, blue]\ntitle: Two\n---\nSecond post.\n",
     ),
     (
         "_posts/2023-01-03-three.md",
@@ -98,7 +102,7 @@ fn posts(root: &Path) -> Vec<String> {
 fn edit(root: &Path, rng: &mut Rng, step: usize) -> Vec<PathBuf> {
     let posts = posts(root);
     let post = posts[rng.below(posts.len())].clone();
-    match rng.below(12) {
+    match rng.below(14) {
         0 => vec![append(root, &post, &format!("\nEdit {step}.\n"))],
         1 => {
             let text = std::fs::read_to_string(root.join(&post)).unwrap();
@@ -138,12 +142,33 @@ fn edit(root: &Path, rng: &mut Rng, step: usize) -> Vec<PathBuf> {
             vec![root.join(&post)]
         }
         8 => vec![append(root, "about.md", &format!("\nMore about {step}.\n"))],
-        9 => vec![append(
-            root,
-            "assets/style.css",
-            &format!("p {{ margin: {step}px }}\n"),
-        )],
+        9 => {
+            let path = append(
+                root,
+                "assets/style.css",
+                &format!("p {{ margin: {step}px }}\n"),
+            );
+            // A new second, so that `site.static_files` shows another time.
+            let time =
+                std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_600_000_000 + step as u64);
+            let file = std::fs::File::options().write(true).open(&path).unwrap();
+            file.set_modified(time).unwrap();
+            vec![path]
+        }
         10 => vec![append(root, "_docs/a.md", &format!("\nDoc edit {step}.\n"))],
+        // A post's tags change: the groups of `site.tags` move.
+        12 => {
+            let text = std::fs::read_to_string(root.join(&post)).unwrap();
+            let tags = format!("tags: [t{}, red]\ntitle: ", step % 3);
+            let kept: Vec<&str> = text.lines().filter(|l| !l.starts_with("tags:")).collect();
+            let retagged = format!("{}\n", kept.join("\n")).replacen("title: ", &tags, 1);
+            vec![write(root, &post, &retagged)]
+        }
+        13 => {
+            let text = std::fs::read_to_string(root.join("about.md")).unwrap();
+            let retitled = text.replacen("title: ", &format!("title: A{step} "), 1);
+            vec![write(root, "about.md", &retitled)]
+        }
         _ => {
             let text = std::fs::read_to_string(root.join(&post)).unwrap();
             let dated = text.replacen(

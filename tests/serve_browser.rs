@@ -1,9 +1,11 @@
-//! The real-browser test of issue 6: `hyde serve` on a fixture site, and
+//! The real-browser tests of issue 6: `hyde serve` on a fixture site, and
 //! headless Chromium driven through the DevTools protocol (over a minimal
 //! WebSocket client below, so no extra crate). Without reloading the page
 //! itself, the test sees an edit to the Markdown appear within 3 seconds, a
 //! stylesheet change applied without a reload, a broken layout raise the
-//! error overlay, and the fix clear it. It is skipped when no Chromium is
+//! error overlay, and the fix clear it. A second test serves a copy of the
+//! repository's own site and saves `pages/index.md` the way editors do (a
+//! temporary file renamed over it), twice. They are skipped when no Chromium is
 //! installed, unless `HYDE_REQUIRE_BROWSER` is set (as `.ci/run` does after
 //! installing Debian's `chromium`).
 
@@ -14,6 +16,7 @@ use http::{Serve, write};
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -31,6 +34,24 @@ const FILES: &[(&str, &str)] = &[
 
 /// The page must show an edit within this time (issue 6).
 const LIVE: Duration = Duration::from_secs(3);
+
+/// One browser test at a time: the 3 seconds are for hyde, not for two
+/// Chromiums sharing the machine.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// The Chromium to drive, or None when the test is to be skipped.
+fn chromium_or_skip() -> Option<&'static str> {
+    let program = chromium();
+    if program.is_none() {
+        let required = std::env::var_os("HYDE_REQUIRE_BROWSER").is_some();
+        assert!(
+            !required,
+            "HYDE_REQUIRE_BROWSER is set, but no chromium is installed"
+        );
+        eprintln!("skipped: no chromium installed");
+    }
+    program
+}
 
 fn chromium() -> Option<&'static str> {
     ["chromium", "chromium-browser", "google-chrome"]
@@ -236,15 +257,10 @@ impl DevTools {
 
 #[test]
 fn the_open_page_follows_edits_and_errors() {
-    let Some(program) = chromium() else {
-        let required = std::env::var_os("HYDE_REQUIRE_BROWSER").is_some();
-        assert!(
-            !required,
-            "HYDE_REQUIRE_BROWSER is set, but no chromium is installed"
-        );
-        eprintln!("skipped: no chromium installed");
+    let Some(program) = chromium_or_skip() else {
         return;
     };
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let serve = Serve::start(FILES, &[]);
     let browser = Browser::launch(program);
     let mut page = browser.page();
@@ -302,4 +318,76 @@ fn the_open_page_follows_edits_and_errors() {
             .unwrap_or_default()
             .contains("Second words")
     );
+}
+
+/// The repository's own site, as its text files (source-relative path, text).
+fn repository_site() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tops = [
+        "_config.yml",
+        "_layouts",
+        "_includes",
+        "_sass",
+        "pages",
+        "assets",
+    ];
+    let entries = tops
+        .iter()
+        .flat_map(|top| walkdir::WalkDir::new(root.join(top)))
+        .map(|e| e.expect("a readable site file"));
+    entries
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(root).unwrap();
+            let text = std::fs::read_to_string(e.path()).expect("a text file");
+            (rel.to_string_lossy().into_owned(), text)
+        })
+        .collect()
+}
+
+/// Saves `text` as editors do: into a temporary file beside `path`, then
+/// renamed over it, so `path` becomes a new file (a new inode).
+fn save_like_an_editor(path: &Path, temporary: &str, text: &str) {
+    let temp = path.with_file_name(temporary);
+    std::fs::write(&temp, text).unwrap();
+    std::fs::rename(&temp, path).unwrap();
+}
+
+#[test]
+fn the_repository_site_follows_editor_saves() {
+    let Some(program) = chromium_or_skip() else {
+        return;
+    };
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let files = repository_site();
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let serve = Serve::start(&files, &[]);
+    let browser = Browser::launch(program);
+    let mut page = browser.page();
+    let url = format!("http://{}/", serve.addr);
+    page.call("Page.navigate", json!({ "url": url }));
+    let headline = "Jekyll sites, rendered in Rust";
+    page.wait_for(
+        &format!("document.body && document.body.innerText.includes('{headline}')"),
+        http::TIMEOUT,
+    );
+    let index = serve.source().join("pages/index.md");
+    let original = std::fs::read_to_string(&index).unwrap();
+    // Two saves: after the first rename, `pages/index.md` is another file,
+    // which a watcher of the old one would no longer see.
+    let saves = [
+        (".index.md.swp", "Saved once from an editor"),
+        ("index.md.tmp", "Saved twice from an editor"),
+    ];
+    for (temporary, words) in saves {
+        save_like_an_editor(&index, temporary, &original.replace(headline, words));
+        let shown = format!("document.body.innerText.includes('{words}')");
+        let took = page.wait_for(&shown, LIVE);
+        eprintln!("editor save shown in the open page after {took:?}");
+        let gone = format!("!document.body.innerText.includes('{headline}')");
+        assert_eq!(page.eval(&gone), Value::Bool(true), "{words}");
+    }
 }
