@@ -29,6 +29,7 @@ pub mod profiler;
 pub mod reader;
 pub mod rebuild;
 pub mod regenerator;
+pub mod render_order;
 pub mod renderer;
 pub mod serve;
 pub mod site;

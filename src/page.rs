@@ -102,6 +102,12 @@ impl Page {
         HTML_EXTENSIONS.contains(&self.output_ext.as_str())
     }
 
+    /// Whether it is one of `site.html_pages` (`Site#html_pages` keeps the
+    /// pages whose URL ends in `.html` or `/`).
+    pub fn is_html_page(&self) -> bool {
+        self.is_html() || self.url.ends_with('/')
+    }
+
     fn compute_url(&self, style: &str) -> String {
         self.compute_url_in(&self.dir, style)
     }

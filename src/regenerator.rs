@@ -30,6 +30,9 @@ impl Reads {
     pub const NEIGHBOURS: Reads = Reads(32);
     /// `{% link %}` / `{% post_url %}`: other items' URLs.
     pub const LINKS: Reads = Reads(64);
+    /// Some item's `content` other than the `content` being laid out
+    /// (`p.content`, `["content"]`, or whole values through `jsonify`/`inspect`).
+    pub const CONTENTS: Reads = Reads(128);
 
     pub fn contains(self, other: Reads) -> bool {
         self.0 & other.0 == other.0
@@ -67,6 +70,10 @@ static SITE_KEY: LazyLock<regex::Regex> =
     LazyLock::new(|| regex::Regex::new(r"\bsite\b(\s*\.\s*(\w+))?").expect("valid regex"));
 static NEIGHBOURS: LazyLock<regex::Regex> =
     LazyLock::new(|| regex::Regex::new(r"\b(next|previous)\b").expect("valid regex"));
+static CONTENTS: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r#"\.\s*content\b|["']content["']|\bjsonify\b|\binspect\b"#)
+        .expect("valid regex")
+});
 static LINK_TAGS: LazyLock<regex::Regex> =
     LazyLock::new(|| regex::Regex::new(r"\{%-?\s*(link|post_url)\b").expect("valid regex"));
 
@@ -103,6 +110,9 @@ fn scan_markup(text: &str, labels: &[String]) -> Reads {
     }
     if LINK_TAGS.is_match(text) {
         reads |= Reads::LINKS;
+    }
+    if CONTENTS.is_match(text) {
+        reads |= Reads::CONTENTS;
     }
     reads
 }
@@ -175,7 +185,7 @@ mod tests {
             ("{{ site.docs | size }}", Reads::DOCS),
             ("{{ site.pages | where: 'x' }}", Reads::PAGES),
             ("{{ site.data.nav }}", Reads::DATA),
-            ("{{ site | jsonify }}", Reads::ALL),
+            ("{{ site | jsonify }}", Reads::ALL | Reads::CONTENTS),
             ("{{ site['posts'] }}", Reads::ALL),
             ("{{ paginator.posts }}", Reads::DOCS),
             ("<a href='{{ page.next.url }}'>", Reads::NEIGHBOURS),
@@ -183,6 +193,16 @@ mod tests {
             ("{% assign s = site %}", Reads::ALL),
             ("{% post_url 2023-01-01-a %}", Reads::LINKS),
             ("{{ site.static_files }}", Reads::STATIC_FILES),
+            ("{{ content }}", Reads::default()),
+            ("{{ p.content | strip_html }}", Reads::CONTENTS),
+            (
+                "{% for p in site.pages %}{{ p['content'] }}",
+                Reads::PAGES | Reads::CONTENTS,
+            ),
+            (
+                "{{ site.html_pages | jsonify }}",
+                Reads::PAGES | Reads::CONTENTS,
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(scan(text, &labels), want, "{text}");

@@ -240,6 +240,7 @@ impl Site {
         let last_pages = last.map(|l| l.pages);
         let mut pages = self.render_pages(&liquid, pick, last_pages, &rendered_site.value)?;
         crate::regenerator::fill_reads(self, &liquid, &mut docs, &mut pages, pick);
+        self.render_pages_in_order(&liquid, &rendered_site.value, &mut pages, pick)?;
         if !pick.is_some_and(|p| self.refresh_outputs(&docs, &pages, p)) {
             self.outputs = self.collect_outputs(&docs, &pages);
         }
@@ -422,11 +423,15 @@ impl Site {
         SiteIndex::build(&self.collections, &self.pages, &self.static_files)
     }
 
-    fn page_values(&self) -> Vec<Value> {
+    pub(crate) fn page_values(&self) -> Vec<Value> {
         self.pages.iter().map(drops::page_value).collect()
     }
 
-    fn render_context<'a>(&'a self, liquid: &'a LiquidRenderer, site: Value) -> RenderContext<'a> {
+    pub(crate) fn render_context<'a>(
+        &'a self,
+        liquid: &'a LiquidRenderer,
+        site: Value,
+    ) -> RenderContext<'a> {
         RenderContext {
             config: &self.config,
             layouts: &self.layouts,
@@ -447,7 +452,7 @@ impl Site {
             .pages
             .iter()
             .zip(&page_values)
-            .filter(|(p, _)| p.is_html() || p.url.ends_with('/'))
+            .filter(|(p, _)| p.is_html_page())
             .map(|(_, v)| v.clone())
             .collect();
         let files = |c: Option<&str>| {
