@@ -104,14 +104,35 @@ pub fn paginate(config: &Config, pages: &mut Vec<Page>, posts: &[Document]) -> R
     Ok(())
 }
 
+/// The plugins hyde has built in (Jekyll loads them when they are listed).
+const BUILT_IN: &[&str] = &["jekyll-paginate"];
+
+/// The plugins the config lists (`plugins`, or the older `gems`).
+fn listed_plugins(config: &Config) -> Vec<String> {
+    ["plugins", "gems"]
+        .iter()
+        .filter_map(|key| config.get(key).and_then(Value::as_array))
+        .flatten()
+        .map(Value::to_s)
+        .collect()
+}
+
+/// Jekyll stops when a listed plugin is not installed; hyde builds on
+/// without the plugins it does not have, and says so.
+pub fn warn_unsupported_plugins(config: &Config) {
+    for name in listed_plugins(config) {
+        if !BUILT_IN.contains(&name.as_str()) {
+            crate::logger::warn(
+                "Plugin:",
+                &format!("{name} is not built into hyde; the site is built without it."),
+            );
+        }
+    }
+}
+
 /// `paginate: N` counts only when the plugin is listed, as Jekyll loads it.
 fn paginate_setting(config: &Config) -> Option<usize> {
-    let listed = ["plugins", "gems"].iter().any(|key| {
-        config
-            .get(key)
-            .and_then(Value::as_array)
-            .is_some_and(|list| list.iter().any(|p| p.as_str() == Some("jekyll-paginate")))
-    });
+    let listed = listed_plugins(config).iter().any(|p| p == "jekyll-paginate");
     let n = config.get("paginate").filter(|v| !v.is_nil())?.to_i();
     (listed && n > 0).then_some(n as usize)
 }

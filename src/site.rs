@@ -199,6 +199,7 @@ impl Site {
 
     /// `Site#generate`: jekyll-paginate, when the site uses it.
     pub fn generate(&mut self) -> Result<()> {
+        crate::generator::warn_unsupported_plugins(&self.config);
         let posts = &self.collections[0].docs;
         crate::generator::paginate(&self.config, &mut self.pages, posts)
     }
