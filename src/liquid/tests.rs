@@ -356,3 +356,75 @@ fn templates_are_send_and_sync() {
     fn check<T: Send + Sync>() {}
     check::<Template>();
 }
+
+/// A filter written in place (the last filter of an output) gives the text
+/// that its value, built and then written, gives: for each filter with an
+/// in-place form, inputs of every kind, including those it returns unchanged.
+#[test]
+fn in_place_filters_write_what_their_values_show() {
+    let inputs = [
+        "s",
+        "n",
+        "f",
+        "list",
+        "h",
+        "a.b",
+        "nothing",
+        "'A <b> & \"c\"'",
+        "'Ünïcode Straße'",
+        "'--Hello,  World!--'",
+        "'<p>one <b>two</b> three four</p>'",
+        "'<script>x</script>y'",
+        "'2023-01-31 10:20:30 +0100'",
+        "'2023-01-31'",
+        "1700000000",
+        "'now'",
+        "''",
+        "'  '",
+        "'/a b/c?d#e'",
+        "'http://x.com/A'",
+        "'mailto:a@b'",
+        "true",
+        "42",
+        "-1.5",
+    ];
+    let filters = [
+        "escape",
+        "capitalize",
+        "upcase",
+        "strip_html",
+        "truncatewords",
+        "truncatewords: 2",
+        "truncatewords: 1, '+'",
+        "truncatewords: 0",
+        "slugify",
+        "slugify: 'pretty'",
+        "slugify: 'raw'",
+        "slugify: 'ascii'",
+        "slugify: 'latin'",
+        "slugify: 'none'",
+        "slugify: nil",
+        "relative_url",
+        "absolute_url",
+        "date: '%Y %b %-d %:z'",
+        "date: ''",
+        "date: '%Q %L %N'",
+        "date_to_xmlschema",
+    ];
+    for input in inputs {
+        for filter in filters {
+            let direct = format!("{{{{ {input} | {filter} }}}}");
+            let chained = format!("{{{{ {input} | append: '' | {filter} }}}}");
+            let via_value = format!("{{% assign v = {input} | {filter} %}}{{{{ v }}}}");
+            let via_chain =
+                format!("{{% assign v = {input} | append: '' | {filter} %}}{{{{ v }}}}");
+            let show = |r: Result<String, Error>| r.map_err(|e| e.to_string());
+            assert_eq!(show(render(&direct)), show(render(&via_value)), "{direct}");
+            assert_eq!(
+                show(render(&chained)),
+                show(render(&via_chain)),
+                "{chained}"
+            );
+        }
+    }
+}

@@ -2,7 +2,8 @@
 //! `cargo test`): parses and renders bench/liquid/page.liquid with the page
 //! data in $BENCH_DATA, in-process with the site's real `LiquidRenderer`,
 //! $BENCH_RUNS times, and prints the fastest and the median time per page. Asserts nothing
-//! about speed.
+//! about speed. $BENCH_TEMPLATE renders another template instead (to time
+//! one part of the page when profiling).
 
 use hyde::liquid::{Map, RenderOptions, Value};
 use hyde::liquid_renderer::LiquidRenderer;
@@ -26,7 +27,9 @@ fn render_benchmark() {
         ..Overrides::default()
     })
     .expect("bench site config");
-    let source = std::fs::read_to_string(format!("{SITE}/page.liquid")).expect("page.liquid");
+    let template =
+        std::env::var("BENCH_TEMPLATE").unwrap_or_else(|_| format!("{SITE}/page.liquid"));
+    let source = std::fs::read_to_string(template).expect("page.liquid");
     let mut globals = Map::new();
     globals.insert("site".into(), Value::hash(config.data.clone()));
     globals.insert("page".into(), page);

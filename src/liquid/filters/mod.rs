@@ -12,6 +12,7 @@ pub mod math;
 pub mod string;
 pub mod transliterate;
 pub mod url;
+pub mod writer;
 
 use super::error::{Error, ErrorKind};
 use super::render::Context;
@@ -22,6 +23,9 @@ use std::sync::LazyLock;
 /// A filter: `(context, input, args) -> output`; `Err` is the message of a
 /// Liquid error raised at the filter's line.
 pub type FilterFn = fn(&mut Context, Value, &[Value]) -> Result<Value, String>;
+
+/// A filter's result.
+pub type R = Result<Value, String>;
 
 /// A registered filter with its argument count range (Ruby raises on the wrong count).
 #[derive(Debug)]
