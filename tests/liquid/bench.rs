@@ -69,9 +69,16 @@ fn render_benchmark() {
     }
 }
 
-/// This thread's time on a CPU (Linux's /proc/thread-self/schedstat), if known.
+/// This thread's time on a CPU (`CLOCK_THREAD_CPUTIME_ID`, the clock the
+/// Ruby side reads), if known. (/proc/thread-self/schedstat, read before,
+/// is only brought up to date at scheduler ticks: it under-counted runs of
+/// a few milliseconds.)
 fn thread_cpu_seconds() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let nanos: f64 = stat.split_whitespace().next()?.parse().ok()?;
-    Some(nanos / 1e9)
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `t` is a valid, writable timespec for the call to fill.
+    let ok = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) } == 0;
+    ok.then(|| t.tv_sec as f64 + t.tv_nsec as f64 / 1e9)
 }
