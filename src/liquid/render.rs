@@ -98,6 +98,19 @@ impl<'a> Context<'a> {
         e
     }
 
+    /// The error of an include tag (here) whose file could not be had: a
+    /// parse error keeps its own file and line, included from here.
+    pub fn include_error(&self, e: super::IncludeError) -> Error {
+        match e {
+            super::IncludeError::Missing(m) => self.error_of(ErrorKind::Include, m),
+            super::IncludeError::Parse(mut e) => {
+                e.included_from = self.include_stack.clone();
+                e.included_from.push((self.file.clone(), self.line));
+                e
+            }
+        }
+    }
+
     pub fn push_scope(&mut self, scope: Map) -> Result<(), Error> {
         if self.scopes.len() > MAX_DEPTH {
             return Err(self.error("Nesting too deep"));

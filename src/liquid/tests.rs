@@ -9,17 +9,19 @@ struct TestHost {
 }
 
 impl Host for TestHost {
-    fn include(&self, name: &str, _from: &str) -> Result<Arc<Template>, String> {
+    fn include(&self, name: &str, _from: &str) -> Result<Arc<Template>, IncludeError> {
         let src = self
             .includes
             .get(name)
             .ok_or_else(|| format!("Could not locate the included file '{name}'"))?;
         let file = format!("_includes/{name}");
-        Template::parse(src, &file, &ParseOptions::default())
-            .map(Arc::new)
-            .map_err(|e| e.to_string())
+        Ok(Arc::new(Template::parse(
+            src,
+            &file,
+            &ParseOptions::default(),
+        )?))
     }
-    fn include_relative(&self, name: &str, from: &str) -> Result<Arc<Template>, String> {
+    fn include_relative(&self, name: &str, from: &str) -> Result<Arc<Template>, IncludeError> {
         self.include(name, from)
     }
     fn markdownify(&self, input: &str) -> String {
@@ -39,6 +41,9 @@ fn host() -> TestHost {
     let mut includes = HashMap::new();
     includes.insert("greet.html", "Hi {{ include.name }}{% assign leaked = 1 %}");
     includes.insert("bad.html", "x\n{{ 1 | divided_by: 0 }}");
+    includes.insert("broken.html", "x\n{% INVALID %}");
+    includes.insert("nested.html", "a\nb\n{% include bad.html %}");
+    includes.insert("nested_missing.html", "a\n{% include missing.html %}");
     includes.insert(
         "card",
         "{{ c.x }}{{ forloop.index }}{{ forloop.parentloop }}-{{ c.t }}",
@@ -253,7 +258,19 @@ fn errors_name_file_and_line() {
         ),
         (
             "\n\n{% include bad.html %}",
-            "Liquid error (line 2): divided by 0 in _includes/bad.html, included from page.md (line 3)",
+            "Liquid error (_includes/bad.html line 2): divided by 0 included in page.md (line 3)",
+        ),
+        (
+            "{% if true %}\n{% include broken.html %}{% endif %}",
+            "Liquid syntax error (_includes/broken.html line 2): Unknown tag 'INVALID' included in page.md (line 2)",
+        ),
+        (
+            "{% include nested.html %}",
+            "Liquid error (_includes/bad.html line 2): divided by 0 included in _includes/nested.html (line 3), included in page.md (line 1)",
+        ),
+        (
+            "{% include nested_missing.html %}",
+            "Liquid error (_includes/nested_missing.html line 2): Could not locate the included file 'missing.html' included in page.md (line 1)",
         ),
         (
             "{% include missing.html %}",
@@ -311,7 +328,7 @@ fn liquid_5_tag_errors_name_file_and_line() {
         ),
         (
             "\n{% render 'bad.html' %}",
-            "Liquid error (line 2): divided by 0 in _includes/bad.html, included from page.md (line 2)",
+            "Liquid error (_includes/bad.html line 2): divided by 0 included in page.md (line 2)",
         ),
     ];
     for (src, want) in cases {
