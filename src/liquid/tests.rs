@@ -3,6 +3,8 @@
 use super::*;
 use std::collections::HashMap;
 
+mod where_cases;
+
 struct TestHost {
     includes: HashMap<&'static str, &'static str>,
     config: Map,

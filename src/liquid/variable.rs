@@ -117,7 +117,7 @@ fn filter_from(name: &str, raw_args: &[String]) -> Filter {
                 .collect()
         })
         .flatten();
-    let def = super::filters::lookup(name);
+    let def = super::filters::lookup_for(name, &args);
     let write = match (def, &literal_args) {
         (Some(d), Some(a)) if (d.min..=d.max).contains(&a.len()) => {
             super::filters::writer::lookup(name)

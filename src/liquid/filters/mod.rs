@@ -15,6 +15,7 @@ pub mod url;
 pub mod writer;
 
 use super::error::{Error, ErrorKind};
+use super::expression::Expr;
 use super::render::Context;
 use super::value::Value;
 use std::collections::HashMap;
@@ -60,6 +61,20 @@ static REGISTRY: LazyLock<HashMap<&'static str, &'static FilterDef>> = LazyLock:
 /// The filter registered as `name`.
 pub fn lookup(name: &str) -> Option<&'static FilterDef> {
     REGISTRY.get(name).copied()
+}
+
+/// The filter `name` for these argument expressions: `where` and `find`
+/// with `empty` / `blank` as their value are told so (Liquid passes them
+/// the `MethodLiteral` itself; every other filter sees its `to_s`, "").
+pub fn lookup_for(name: &str, args: &[Expr]) -> Option<&'static FilterDef> {
+    if let [_, Expr::Empty | Expr::Blank] = args
+        && let Some(def) = jekyll_grouping::METHOD_LITERAL_TARGET
+            .iter()
+            .find(|d| d.name == name)
+    {
+        return Some(def);
+    }
+    lookup(name)
 }
 
 /// `Strainer#invoke`: unknown filters return their input (or fail under
