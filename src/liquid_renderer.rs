@@ -6,7 +6,7 @@
 use crate::config::Config;
 use crate::converter::markdown;
 use crate::errors::Result;
-use crate::liquid::{self, Host, Map, ParseOptions, Template};
+use crate::liquid::{self, Host, IncludeError, Map, ParseOptions, Template};
 use crate::logger;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -122,20 +122,31 @@ impl LiquidRenderer {
     /// Parses `source` as the template of `file`, once per file; the body
     /// starts at `body_line` of the file, so errors give file lines.
     pub fn parse(&self, file: &str, source: &str, body_line: usize) -> Result<Arc<Template>> {
-        if let Some(t) = self.cache.read().ok().and_then(|c| c.get(file).cloned()) {
+        Ok(self.parse_as(file, file, source, body_line)?)
+    }
+
+    /// `parse` of a template cached as `key` whose errors name it `name`.
+    fn parse_as(
+        &self,
+        key: &str,
+        name: &str,
+        source: &str,
+        body_line: usize,
+    ) -> std::result::Result<Arc<Template>, liquid::Error> {
+        if let Some(t) = self.cache.read().ok().and_then(|c| c.get(key).cloned()) {
             return Ok(t);
         }
         let opts = ParseOptions {
             error_mode: self.error_mode,
             line_offset: body_line.saturating_sub(1),
         };
-        let template = Arc::new(Template::parse(source, file, &opts)?);
+        let template = Arc::new(Template::parse(source, name, &opts)?);
         for warning in template.warnings() {
             logger::warn("Liquid Warning:", &warning.to_string());
         }
         if let Ok(mut cache) = self.cache.write() {
             cache
-                .entry(file.to_string())
+                .entry(key.to_string())
                 .or_insert_with(|| template.clone());
         }
         Ok(template)
@@ -174,13 +185,15 @@ impl LiquidRenderer {
     }
 
     /// Reads and parses an include found below `dir`, refusing names with
-    /// `..` and anything that resolves outside the site source.
+    /// `..` and anything that resolves outside the site source. Its errors
+    /// name it by its absolute path, as Jekyll's include tag does
+    /// (`e.template_name = path`).
     fn load_include(
         &self,
         name: &str,
         dir: &Path,
         tag: &str,
-    ) -> std::result::Result<(Arc<Template>, String), String> {
+    ) -> std::result::Result<(Arc<Template>, String), liquid::IncludeError> {
         validate_include_name(name, tag)?;
         let path = dir.join(name);
         let rel = crate::entry_filter::relative_path(&self.source, &path);
@@ -195,10 +208,12 @@ impl LiquidRenderer {
                 "Could not locate the included file '{name}' in any of [\"{}\"]. Ensure it exists in \
                  one of those directories and, if it is a symlink, does not point outside your site source.",
                 dir.display()
-            ));
+            )
+            .into());
         }
         let text = std::fs::read_to_string(&path).map_err(|e| format!("{rel}: {e}"))?;
-        let template = self.parse(&rel, &text, 1).map_err(|e| e.to_string())?;
+        let shown = std::path::absolute(&path).unwrap_or(path);
+        let template = self.parse_as(&rel, &shown.to_string_lossy(), &text, 1)?;
         if let Ok(mut texts) = self.include_texts.write() {
             texts.insert(rel.clone(), Arc::from(text));
         }
@@ -234,7 +249,7 @@ impl PageHost<'_> {
 }
 
 impl Host for PageHost<'_> {
-    fn include(&self, name: &str, _from: &str) -> std::result::Result<Arc<Template>, String> {
+    fn include(&self, name: &str, _from: &str) -> std::result::Result<Arc<Template>, IncludeError> {
         let r = self.renderer;
         r.load_include(name, &r.includes_dir, "include")
             .map(|l| self.record(l))
@@ -244,7 +259,7 @@ impl Host for PageHost<'_> {
         &self,
         name: &str,
         _from: &str,
-    ) -> std::result::Result<Arc<Template>, String> {
+    ) -> std::result::Result<Arc<Template>, IncludeError> {
         let r = self.renderer;
         let dir = r.source.join(&self.page_dir);
         r.load_include(name, &dir, "include_relative")

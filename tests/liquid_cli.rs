@@ -76,7 +76,7 @@ fn errors_name_file_and_line_and_fail() {
         ),
         (
             "\n\n{% include broken.html n=1 %}",
-            "Liquid error (line 2): divided by 0 in _includes/broken.html, included from <stdin> (line 3)",
+            "/_includes/broken.html line 2): divided by 0 included in <stdin> (line 3)",
         ),
         (
             "{% include missing.html %}",

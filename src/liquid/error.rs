@@ -1,6 +1,8 @@
 //! Liquid errors with file and line, shaped like Liquid 4.0.4's
 //! `Liquid::Error#to_s` (lib/liquid/errors.rb) plus Jekyll's
-//! "in FILE" suffix (Jekyll::Renderer#render_liquid).
+//! "in FILE" suffix (Jekyll::Renderer#render_liquid); inside an include,
+//! as Jekyll's include tag words them (lib/jekyll/tags/include.rb names the
+//! include, Liquid adds "included"), with the including page too.
 
 use std::fmt;
 
@@ -59,19 +61,41 @@ impl Error {
 }
 
 impl fmt::Display for Error {
+    /// `Liquid error (line 3): msg in page.md` for a page; inside an include,
+    /// `Liquid error (_includes/a.html line 2): msg included in page.md (line 3)`,
+    /// each further includer adding `, included in FILE (line N)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} (line {}): {} in {}",
-            self.prefix(),
-            self.line,
-            self.message,
-            self.file
-        )?;
-        for (file, line) in self.included_from.iter().rev() {
-            write!(f, ", included from {file} (line {line})")?;
+        let (prefix, line, message) = (self.prefix(), self.line, &self.message);
+        if self.included_from.is_empty() {
+            return write!(f, "{prefix} (line {line}): {message} in {}", self.file);
+        }
+        write!(f, "{prefix} ({} line {line}): {message}", self.file)?;
+        for (i, (file, line)) in self.included_from.iter().rev().enumerate() {
+            let comma = if i == 0 { "" } else { "," };
+            write!(f, "{comma} included in {file} (line {line})")?;
         }
         Ok(())
+    }
+}
+
+/// Why a host could not give the template an include tag asks for.
+#[derive(Debug, Clone)]
+pub enum IncludeError {
+    /// Not found, unreadable or not allowed: an error at the include tag.
+    Missing(String),
+    /// The included file does not parse: its own error, naming it.
+    Parse(Error),
+}
+
+impl From<String> for IncludeError {
+    fn from(message: String) -> IncludeError {
+        IncludeError::Missing(message)
+    }
+}
+
+impl From<Error> for IncludeError {
+    fn from(e: Error) -> IncludeError {
+        IncludeError::Parse(e)
     }
 }
 
@@ -89,7 +113,12 @@ mod tests {
         e.included_from.push(("pages/x.md".into(), 5));
         assert_eq!(
             e.to_string(),
-            "Liquid error (line 2): divided by 0 in _includes/a.html, included from pages/x.md (line 5)"
+            "Liquid error (_includes/a.html line 2): divided by 0 included in pages/x.md (line 5)"
+        );
+        e.included_from.push(("_includes/b.html".into(), 7));
+        assert_eq!(
+            e.to_string(),
+            "Liquid error (_includes/a.html line 2): divided by 0 included in _includes/b.html (line 7), included in pages/x.md (line 5)"
         );
         let s = Error::syntax("Unknown tag 'foo'", "pages/index.md", 3);
         assert_eq!(

@@ -18,7 +18,7 @@ pub mod tokenize;
 pub mod value;
 pub mod variable;
 
-pub use error::{Error, ErrorKind};
+pub use error::{Error, ErrorKind, IncludeError};
 pub use value::{Map, Value};
 
 use std::sync::Arc;
@@ -97,9 +97,9 @@ impl Template {
 /// What the engine asks of the site: includes, Markdown, configuration, time.
 pub trait Host: Send + Sync {
     /// Parsed include from `_includes` (the host caches; `from` = file of the including template).
-    fn include(&self, name: &str, from: &str) -> Result<Arc<Template>, String>;
+    fn include(&self, name: &str, from: &str) -> Result<Arc<Template>, IncludeError>;
     /// Parsed include relative to the including page (`include_relative`).
-    fn include_relative(&self, name: &str, from: &str) -> Result<Arc<Template>, String>;
+    fn include_relative(&self, name: &str, from: &str) -> Result<Arc<Template>, IncludeError>;
     fn markdownify(&self, input: &str) -> String;
     fn smartify(&self, input: &str) -> String {
         input.to_string()

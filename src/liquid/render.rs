@@ -8,9 +8,10 @@ use super::expression::{Expr, Lookup, VariableLookup};
 use super::filters;
 use super::tags::cycle::{Cycle, CycleName};
 use super::value::{Map, Value};
-use super::variable::Variable;
+use super::variable::{Filter, Variable};
 use super::{Host, RenderOptions, Template};
 use std::borrow::Cow;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -40,9 +41,11 @@ pub struct Registers {
     pub cycles: HashMap<String, usize, FxBuild>,
     /// Date strings parsed in this render, by the address of the string
     /// (which each entry keeps alive), for `filters::date::to_date`.
-    pub parsed_dates: HashMap<usize, (Arc<str>, jiff::ZonedDateTime), FxBuild>,
+    /// In a cell: filters that write their output in place see the
+    /// context shared (their input may be borrowed from it).
+    pub parsed_dates: RefCell<HashMap<usize, (Arc<str>, jiff::ZonedDateTime), FxBuild>>,
     /// The site's `baseurl` and `url`, for the URL filters.
-    pub site_urls: Option<Arc<(String, String)>>,
+    pub site_urls: OnceCell<(String, String)>,
     pub ifchanged: Option<String>,
 }
 
@@ -64,7 +67,7 @@ pub struct Context<'a> {
     /// Emptied scopes kept for reuse: a loop's scope then costs no allocation.
     spare_scopes: Vec<Map>,
     /// A reused buffer for filters that build a string (see `with_scratch`).
-    scratch: String,
+    pub(crate) scratch: String,
 }
 
 impl<'a> Context<'a> {
@@ -93,6 +96,19 @@ impl<'a> Context<'a> {
         let mut e = Error::new(kind, message, &self.file, self.line);
         e.included_from = self.include_stack.clone();
         e
+    }
+
+    /// The error of an include tag (here) whose file could not be had: a
+    /// parse error keeps its own file and line, included from here.
+    pub fn include_error(&self, e: super::IncludeError) -> Error {
+        match e {
+            super::IncludeError::Missing(m) => self.error_of(ErrorKind::Include, m),
+            super::IncludeError::Parse(mut e) => {
+                e.included_from = self.include_stack.clone();
+                e.included_from.push((self.file.clone(), self.line));
+                e
+            }
+        }
     }
 
     pub fn push_scope(&mut self, scope: Map) -> Result<(), Error> {
@@ -261,14 +277,7 @@ impl<'a> Context<'a> {
                 Node::Text(s) => out.push_str(s),
                 Node::Output { var, line } => {
                     self.line = *line;
-                    // A bare variable is written where it is, uncopied.
-                    if var.filters.is_empty()
-                        && let Some(v) = self.evaluate_ref(&var.name)
-                    {
-                        write_output(v, out);
-                    } else {
-                        write_output(&self.render_variable(var)?, out);
-                    }
+                    self.render_output(var, out)?;
                 }
                 Node::Tag { tag, line } => {
                     self.line = *line;
@@ -292,10 +301,40 @@ impl<'a> Context<'a> {
         Ok(())
     }
 
+    /// `{{ var }}`: a bare variable is written where it is, uncopied; a
+    /// last filter with an in-place form writes its text straight into `out`.
+    fn render_output(&mut self, var: &Variable, out: &mut String) -> Result<(), Error> {
+        let Some((last, init)) = var.filters.split_last() else {
+            match self.evaluate_ref(&var.name) {
+                Some(v) => write_output(v, out),
+                None => write_output(&self.render_variable(var)?, out),
+            }
+            return Ok(());
+        };
+        let (Some(write), Some(args)) = (last.write, &last.literal_args) else {
+            write_output(&self.render_variable(var)?, out);
+            return Ok(());
+        };
+        let written = if init.is_empty()
+            && let Some(input) = self.evaluate_ref(&var.name)
+        {
+            filters::writer::write_into(self, write, input, args, out)
+        } else {
+            let input = self.render_filters(var, init)?;
+            filters::writer::write_into(self, write, &input, args, out)
+        };
+        written.map_err(|m| self.error(m))
+    }
+
     /// `Variable#render`: the value through its filters.
     pub fn render_variable(&mut self, var: &Variable) -> Result<Value, Error> {
+        self.render_filters(var, &var.filters)
+    }
+
+    /// The value of `var` through `filters` (all of its filters or the first few).
+    fn render_filters(&mut self, var: &Variable, filters: &[Filter]) -> Result<Value, Error> {
         let mut value = self.evaluate(&var.name)?;
-        for f in &var.filters {
+        for f in filters {
             if let Some(args) = &f.literal_args {
                 value = filters::invoke_def(self, &f.name, f.def, value, args)?;
                 continue;

@@ -3,23 +3,27 @@
 use super::*;
 use std::collections::HashMap;
 
+mod where_cases;
+
 struct TestHost {
     includes: HashMap<&'static str, &'static str>,
     config: Map,
 }
 
 impl Host for TestHost {
-    fn include(&self, name: &str, _from: &str) -> Result<Arc<Template>, String> {
+    fn include(&self, name: &str, _from: &str) -> Result<Arc<Template>, IncludeError> {
         let src = self
             .includes
             .get(name)
             .ok_or_else(|| format!("Could not locate the included file '{name}'"))?;
         let file = format!("_includes/{name}");
-        Template::parse(src, &file, &ParseOptions::default())
-            .map(Arc::new)
-            .map_err(|e| e.to_string())
+        Ok(Arc::new(Template::parse(
+            src,
+            &file,
+            &ParseOptions::default(),
+        )?))
     }
-    fn include_relative(&self, name: &str, from: &str) -> Result<Arc<Template>, String> {
+    fn include_relative(&self, name: &str, from: &str) -> Result<Arc<Template>, IncludeError> {
         self.include(name, from)
     }
     fn markdownify(&self, input: &str) -> String {
@@ -39,6 +43,9 @@ fn host() -> TestHost {
     let mut includes = HashMap::new();
     includes.insert("greet.html", "Hi {{ include.name }}{% assign leaked = 1 %}");
     includes.insert("bad.html", "x\n{{ 1 | divided_by: 0 }}");
+    includes.insert("broken.html", "x\n{% INVALID %}");
+    includes.insert("nested.html", "a\nb\n{% include bad.html %}");
+    includes.insert("nested_missing.html", "a\n{% include missing.html %}");
     includes.insert(
         "card",
         "{{ c.x }}{{ forloop.index }}{{ forloop.parentloop }}-{{ c.t }}",
@@ -253,7 +260,19 @@ fn errors_name_file_and_line() {
         ),
         (
             "\n\n{% include bad.html %}",
-            "Liquid error (line 2): divided by 0 in _includes/bad.html, included from page.md (line 3)",
+            "Liquid error (_includes/bad.html line 2): divided by 0 included in page.md (line 3)",
+        ),
+        (
+            "{% if true %}\n{% include broken.html %}{% endif %}",
+            "Liquid syntax error (_includes/broken.html line 2): Unknown tag 'INVALID' included in page.md (line 2)",
+        ),
+        (
+            "{% include nested.html %}",
+            "Liquid error (_includes/bad.html line 2): divided by 0 included in _includes/nested.html (line 3), included in page.md (line 1)",
+        ),
+        (
+            "{% include nested_missing.html %}",
+            "Liquid error (_includes/nested_missing.html line 2): Could not locate the included file 'missing.html' included in page.md (line 1)",
         ),
         (
             "{% include missing.html %}",
@@ -311,7 +330,7 @@ fn liquid_5_tag_errors_name_file_and_line() {
         ),
         (
             "\n{% render 'bad.html' %}",
-            "Liquid error (line 2): divided by 0 in _includes/bad.html, included from page.md (line 2)",
+            "Liquid error (_includes/bad.html line 2): divided by 0 included in page.md (line 2)",
         ),
     ];
     for (src, want) in cases {
@@ -355,4 +374,76 @@ fn strict_variables_and_filters() {
 fn templates_are_send_and_sync() {
     fn check<T: Send + Sync>() {}
     check::<Template>();
+}
+
+/// A filter written in place (the last filter of an output) gives the text
+/// that its value, built and then written, gives: for each filter with an
+/// in-place form, inputs of every kind, including those it returns unchanged.
+#[test]
+fn in_place_filters_write_what_their_values_show() {
+    let inputs = [
+        "s",
+        "n",
+        "f",
+        "list",
+        "h",
+        "a.b",
+        "nothing",
+        "'A <b> & \"c\"'",
+        "'Ünïcode Straße'",
+        "'--Hello,  World!--'",
+        "'<p>one <b>two</b> three four</p>'",
+        "'<script>x</script>y'",
+        "'2023-01-31 10:20:30 +0100'",
+        "'2023-01-31'",
+        "1700000000",
+        "'now'",
+        "''",
+        "'  '",
+        "'/a b/c?d#e'",
+        "'http://x.com/A'",
+        "'mailto:a@b'",
+        "true",
+        "42",
+        "-1.5",
+    ];
+    let filters = [
+        "escape",
+        "capitalize",
+        "upcase",
+        "strip_html",
+        "truncatewords",
+        "truncatewords: 2",
+        "truncatewords: 1, '+'",
+        "truncatewords: 0",
+        "slugify",
+        "slugify: 'pretty'",
+        "slugify: 'raw'",
+        "slugify: 'ascii'",
+        "slugify: 'latin'",
+        "slugify: 'none'",
+        "slugify: nil",
+        "relative_url",
+        "absolute_url",
+        "date: '%Y %b %-d %:z'",
+        "date: ''",
+        "date: '%Q %L %N'",
+        "date_to_xmlschema",
+    ];
+    for input in inputs {
+        for filter in filters {
+            let direct = format!("{{{{ {input} | {filter} }}}}");
+            let chained = format!("{{{{ {input} | append: '' | {filter} }}}}");
+            let via_value = format!("{{% assign v = {input} | {filter} %}}{{{{ v }}}}");
+            let via_chain =
+                format!("{{% assign v = {input} | append: '' | {filter} %}}{{{{ v }}}}");
+            let show = |r: Result<String, Error>| r.map_err(|e| e.to_string());
+            assert_eq!(show(render(&direct)), show(render(&via_value)), "{direct}");
+            assert_eq!(
+                show(render(&chained)),
+                show(render(&via_chain)),
+                "{chained}"
+            );
+        }
+    }
 }

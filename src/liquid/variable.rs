@@ -28,6 +28,9 @@ pub struct Filter {
     /// The arguments' values when all are literals (`date: "%Y"`): passed
     /// as they are, with nothing to evaluate or allocate per call.
     pub literal_args: Option<Vec<Value>>,
+    /// The filter's in-place form, when it has one and the arguments are
+    /// literals of an accepted count (see filters/writer.rs).
+    pub write: Option<super::filters::writer::WriteFn>,
 }
 
 static MARKUP_WITH_QUOTED_FRAGMENT: LazyLock<Regex> =
@@ -103,7 +106,7 @@ fn filter_from(name: &str, raw_args: &[String]) -> Filter {
             None => args.push(Expr::parse(a)),
         }
     }
-    let literal_args = kwargs
+    let literal_args: Option<Vec<Value>> = kwargs
         .is_empty()
         .then(|| {
             args.iter()
@@ -114,12 +117,20 @@ fn filter_from(name: &str, raw_args: &[String]) -> Filter {
                 .collect()
         })
         .flatten();
+    let def = super::filters::lookup_for(name, &args);
+    let write = match (def, &literal_args) {
+        (Some(d), Some(a)) if (d.min..=d.max).contains(&a.len()) => {
+            super::filters::writer::lookup(name)
+        }
+        _ => None,
+    };
     Filter {
         name: name.to_string(),
-        def: super::filters::lookup(name),
+        def,
         args,
         kwargs,
         literal_args,
+        write,
     }
 }
 

@@ -6,7 +6,7 @@
 //! requires every differing case to be listed, with its reason, in
 //! known_differences.tsv (and every listed case to still differ).
 
-use hyde::liquid::{Host, Map, ParseOptions, RenderOptions, Template, Value};
+use hyde::liquid::{Host, IncludeError, Map, ParseOptions, RenderOptions, Template, Value};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -21,15 +21,17 @@ struct MemHost {
 }
 
 impl Host for MemHost {
-    fn include(&self, name: &str, _from: &str) -> Result<Arc<Template>, String> {
+    fn include(&self, name: &str, _from: &str) -> Result<Arc<Template>, IncludeError> {
         let src = self.templates.get(name).and_then(Value::as_str);
         let src = src.ok_or_else(|| format!("Could not locate the included file '{name}'"))?;
-        Template::parse(src, name, &ParseOptions::default())
-            .map(Arc::new)
-            .map_err(|e| e.to_string())
+        Ok(Arc::new(Template::parse(
+            src,
+            name,
+            &ParseOptions::default(),
+        )?))
     }
 
-    fn include_relative(&self, name: &str, from: &str) -> Result<Arc<Template>, String> {
+    fn include_relative(&self, name: &str, from: &str) -> Result<Arc<Template>, IncludeError> {
         self.include(name, from)
     }
 

@@ -6,6 +6,7 @@
 use super::FilterDef;
 use super::date_format::{push_number, simple_strftime_into, strftime_general};
 pub use super::date_format::{strftime, strftime_date};
+use super::writer::{Written, as_value};
 use crate::liquid::render::Context;
 use crate::liquid::tokenize::re;
 use crate::liquid::value::Value;
@@ -24,13 +25,13 @@ pub const FILTERS: &[FilterDef] = &[
         name: "date",
         min: 1,
         max: 1,
-        run: date,
+        run: |c, i, a| as_value(c, i, a, date_into),
     },
     FilterDef {
         name: "date_to_xmlschema",
         min: 0,
         max: 0,
-        run: |c, i, _| jekyll_format(c, i, XMLSCHEMA),
+        run: |c, i, a| as_value(c, i, a, xmlschema_filter_into),
     },
     FilterDef {
         name: "date_to_rfc822",
@@ -65,7 +66,7 @@ pub enum When {
 }
 
 /// `Liquid::Utils.to_date`.
-pub fn to_date(ctx: &mut Context, input: &Value) -> Option<When> {
+pub fn to_date(ctx: &Context, input: &Value) -> Option<When> {
     match input {
         Value::Time(t) => Some(When::Time((**t).clone())),
         Value::Date(d) => Some(When::Date(*d)),
@@ -76,13 +77,12 @@ pub fn to_date(ctx: &mut Context, input: &Value) -> Option<When> {
             // and `date` of `post.date`, then `group_by_exp` by year): each
             // string is parsed once per render. The cache holds the string,
             // so its address stays its own.
-            let dates = &mut ctx.registers.parsed_dates;
             let key = Arc::as_ptr(s).cast::<u8>() as usize;
-            if let Some((_, t)) = dates.get(&key) {
+            if let Some((_, t)) = ctx.registers.parsed_dates.borrow().get(&key) {
                 return Some(When::Time(t.clone()));
             }
             let t = parse_date_string(ctx, s)?;
-            let dates = &mut ctx.registers.parsed_dates;
+            let mut dates = ctx.registers.parsed_dates.borrow_mut();
             if dates.len() >= 4096 {
                 dates.clear();
             }
@@ -304,24 +304,32 @@ fn parse_offset(z: &str) -> Option<Offset> {
     Offset::from_seconds(sign * (h * 3600 + m * 60)).ok()
 }
 
-fn date(ctx: &mut Context, input: Value, args: &[Value]) -> R {
+pub(super) fn date_into(
+    ctx: &Context,
+    input: &Value,
+    args: &[Value],
+    out: &mut String,
+) -> Result<Written, String> {
     let format = args[0].to_text();
     if format.is_empty() {
-        return Ok(input);
+        return Ok(Written::Input);
     }
-    Ok(match to_date(ctx, &input) {
-        Some(When::Time(t)) => ctx
-            .with_scratch(|buf| {
-                simple_strftime_into(buf, &t, &format).map(|()| Value::str(buf.as_str()))
-            })
-            .unwrap_or_else(|| Value::str(strftime_general(&t, &format))),
-        Some(When::Date(d)) => Value::str(strftime_date(d, &format)),
-        None => input,
-    })
+    match to_date(ctx, input) {
+        Some(When::Time(t)) => {
+            let start = out.len();
+            if simple_strftime_into(out, &t, &format).is_none() {
+                out.truncate(start);
+                out.push_str(&strftime_general(&t, &format));
+            }
+        }
+        Some(When::Date(d)) => out.push_str(&strftime_date(d, &format)),
+        None => return Ok(Written::Input),
+    }
+    Ok(Written::Text)
 }
 
 /// Jekyll's `time(input)`: a Time in local time, or an InvalidDateError.
-fn jekyll_time(ctx: &mut Context, input: &Value) -> Result<ZonedDateTime, String> {
+fn jekyll_time(ctx: &Context, input: &Value) -> Result<ZonedDateTime, String> {
     let tz = ctx.host.now().time_zone().clone();
     match to_date(ctx, input) {
         Some(When::Time(t)) => Ok(t.with_time_zone(tz)),
@@ -341,13 +349,26 @@ fn jekyll_format(ctx: &mut Context, input: Value, format: &str) -> R {
         return Ok(input);
     }
     let t = jekyll_time(ctx, &input)?;
-    if format == XMLSCHEMA
-        && let Some(value) =
-            ctx.with_scratch(|buf| xmlschema_into(buf, &t).map(|()| Value::str(buf.as_str())))
-    {
-        return Ok(value);
-    }
     Ok(Value::str(strftime(&t, format)))
+}
+
+/// `date_to_xmlschema`.
+pub(super) fn xmlschema_filter_into(
+    ctx: &Context,
+    input: &Value,
+    _: &[Value],
+    out: &mut String,
+) -> Result<Written, String> {
+    if input.to_text().is_empty() {
+        return Ok(Written::Input);
+    }
+    let t = jekyll_time(ctx, input)?;
+    let start = out.len();
+    if xmlschema_into(out, &t).is_none() {
+        out.truncate(start);
+        out.push_str(&strftime(&t, XMLSCHEMA));
+    }
+    Ok(Written::Text)
 }
 
 /// `XMLSCHEMA` without the general strftime, for four-digit years (the

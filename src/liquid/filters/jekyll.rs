@@ -6,27 +6,29 @@
 use super::FilterDef;
 use super::string::cgi_escape;
 use super::url::{is_plain_url, normalize_component, normalize_tail};
+use super::writer::{Written, as_value};
 use crate::liquid::render::Context;
 use crate::liquid::tokenize::{is_ruby_space, re};
 use crate::liquid::value::Value;
 use regex::Regex;
 use std::borrow::Cow;
-use std::sync::{Arc, LazyLock};
+use std::sync::LazyLock;
 
 type R = Result<Value, String>;
+type W = Result<Written, String>;
 
 pub const FILTERS: &[FilterDef] = &[
     FilterDef {
         name: "relative_url",
         min: 0,
         max: 0,
-        run: relative_url,
+        run: |c, i, a| as_value(c, i, a, relative_url_into),
     },
     FilterDef {
         name: "absolute_url",
         min: 0,
         max: 0,
-        run: absolute_url,
+        run: |c, i, a| as_value(c, i, a, absolute_url_into),
     },
     FilterDef {
         name: "strip_index",
@@ -86,7 +88,7 @@ pub const FILTERS: &[FilterDef] = &[
         name: "slugify",
         min: 0,
         max: 1,
-        run: slugify,
+        run: |c, i, a| as_value(c, i, a, slugify_into),
     },
     FilterDef {
         name: "normalize_whitespace",
@@ -152,18 +154,17 @@ pub const FILTERS: &[FilterDef] = &[
 
 /// The site's `baseurl` and `url` ("" when unset), read from the
 /// configuration once per render.
-fn site_urls(ctx: &mut Context) -> Arc<(String, String)> {
+fn site_urls<'c>(ctx: &'c Context) -> &'c (String, String) {
     let host = ctx.host;
-    let urls = ctx.registers.site_urls.get_or_insert_with(|| {
+    ctx.registers.site_urls.get_or_init(|| {
         let text = |key: &str| {
             host.config()
                 .get(key)
                 .filter(|v| !v.is_nil())
                 .map_or_else(String::new, Value::to_s)
         };
-        Arc::new((text("baseurl"), text("url")))
-    });
-    Arc::clone(urls)
+        (text("baseurl"), text("url"))
+    })
 }
 
 /// `\A[A-Za-z][A-Za-z0-9+.\-]*:`: the input is an absolute URL (has a scheme).
@@ -195,7 +196,7 @@ fn push_relative(out: &mut String, base: &str, input: &str) {
 }
 
 /// `relative_url` of a string (for the `link` and `post_url` tags).
-pub fn relative_url_of(ctx: &mut Context, input: &str) -> String {
+pub fn relative_url_of(ctx: &Context, input: &str) -> String {
     if is_absolute(input) {
         return input.to_string();
     }
@@ -204,41 +205,39 @@ pub fn relative_url_of(ctx: &mut Context, input: &str) -> String {
     out
 }
 
-fn relative_url(ctx: &mut Context, input: Value, _: &[Value]) -> R {
+pub(super) fn relative_url_into(ctx: &Context, input: &Value, _: &[Value], out: &mut String) -> W {
     if input.is_nil() {
-        return Ok(Value::Nil);
+        return Ok(Written::Nil);
     }
     let text = input.to_text();
     if is_absolute(&text) {
-        return Ok(Value::str(text));
+        out.push_str(&text);
+    } else {
+        push_relative(out, &site_urls(ctx).0, &text);
     }
-    let urls = site_urls(ctx);
-    Ok(ctx.with_scratch(|out| {
-        push_relative(out, &urls.0, &text);
-        Value::str(out.as_str())
-    }))
+    Ok(Written::Text)
 }
 
-fn absolute_url(ctx: &mut Context, input: Value, _: &[Value]) -> R {
+pub(super) fn absolute_url_into(ctx: &Context, input: &Value, _: &[Value], out: &mut String) -> W {
     if input.is_nil() {
-        return Ok(Value::Nil);
+        return Ok(Written::Nil);
     }
     let text = input.to_text();
     if is_absolute(&text) {
-        return Ok(Value::str(text));
+        out.push_str(&text);
+        return Ok(Written::Text);
     }
     let urls = site_urls(ctx);
     let (base, url) = (&urls.0, &urls.1);
-    Ok(ctx.with_scratch(|out| {
-        out.push_str(url);
-        push_relative(out, base, &text);
-        // The relative part is normalized already: a normal `url` with no
-        // query or fragment leaves nothing to change.
-        if !url.is_empty() && !is_plain_url(url) {
-            normalize_tail(out, 0);
-        }
-        Value::str(out.as_str())
-    }))
+    let start = out.len();
+    out.push_str(url);
+    push_relative(out, base, &text);
+    // The relative part is normalized already: a normal `url` with no
+    // query or fragment leaves nothing to change.
+    if !url.is_empty() && !is_plain_url(url) {
+        normalize_tail(out, start);
+    }
+    Ok(Written::Text)
 }
 
 static INDEX_HTML: LazyLock<Regex> = LazyLock::new(|| re(r"(?m)/index\.html?$"));
@@ -272,9 +271,9 @@ fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x300..=0x36f | 0x1ab0..=0x1aff | 0x1dc0..=0x1dff | 0x20d0..=0x20ff | 0xfe20..=0xfe2f)
 }
 
-fn slugify(ctx: &mut Context, input: Value, args: &[Value]) -> R {
+pub(super) fn slugify_into(_: &Context, input: &Value, args: &[Value], out: &mut String) -> W {
     if input.is_nil() {
-        return Ok(Value::Nil);
+        return Ok(Written::Nil);
     }
     let mut text = input.to_text();
     let mode = args
@@ -289,29 +288,33 @@ fn slugify(ctx: &mut Context, input: Value, args: &[Value]) -> R {
         "pretty" => |c| c.is_alphanumeric() || is_mark(c) || "._~!$&'()+,;=@".contains(c),
         "ascii" => |c| c.is_ascii_alphanumeric(),
         "default" | "latin" => |c| c.is_alphanumeric() || is_mark(c),
-        _ => return Ok(Value::str(text.to_lowercase())),
+        _ => {
+            out.push_str(&text.to_lowercase());
+            return Ok(Written::Text);
+        }
     };
-    Ok(ctx.with_scratch(|slug| {
-        // ASCII text is lower-cased on the way (no second copy).
-        let ascii = text.is_ascii();
-        let mut in_run = false;
-        for c in text.chars() {
-            if keep(c) {
-                slug.push(if ascii { c.to_ascii_lowercase() } else { c });
-                in_run = false;
-            } else if !in_run {
-                slug.push('-');
-                in_run = true;
+    // ASCII text is lower-cased on the way (no second copy); the dashes
+    // that would start or end the slug are never written.
+    let ascii = text.is_ascii();
+    let start = out.len();
+    let mut dash = false;
+    for c in text.chars() {
+        if keep(c) {
+            if dash && out.len() > start {
+                out.push('-');
             }
-        }
-        let trimmed = slug.strip_prefix('-').unwrap_or(slug);
-        let trimmed = trimmed.strip_suffix('-').unwrap_or(trimmed);
-        if ascii {
-            Value::str(trimmed)
+            dash = false;
+            out.push(if ascii { c.to_ascii_lowercase() } else { c });
         } else {
-            Value::str(trimmed.to_lowercase())
+            dash = true;
         }
-    }))
+    }
+    if !ascii {
+        let lower = out[start..].to_lowercase();
+        out.truncate(start);
+        out.push_str(&lower);
+    }
+    Ok(Written::Text)
 }
 
 fn normalize_whitespace(_: &mut Context, input: Value, _: &[Value]) -> R {

@@ -21,7 +21,7 @@ pub const FILTERS: &[FilterDef] = &[
         name: "where",
         min: 2,
         max: 2,
-        run: where_filter,
+        run: |_, i, a| where_filter(i, &a[0], Target::Value(&a[1])),
     },
     FilterDef {
         name: "where_exp",
@@ -33,7 +33,7 @@ pub const FILTERS: &[FilterDef] = &[
         name: "find",
         min: 2,
         max: 2,
-        run: find,
+        run: |_, i, a| find(i, &a[0], Target::Value(&a[1])),
     },
     FilterDef {
         name: "find_exp",
@@ -60,6 +60,33 @@ pub const FILTERS: &[FilterDef] = &[
         run: group_by_exp,
     },
 ];
+
+/// `where` and `find` whose value is the literal `empty` or `blank`: Liquid
+/// hands the filter a `MethodLiteral` then, which Jekyll's
+/// `compare_property_vs_target` tells apart from a string (see `Target`).
+/// Chosen at parse time, when that argument is seen to be such a literal.
+pub const METHOD_LITERAL_TARGET: &[FilterDef] = &[
+    FilterDef {
+        name: "where",
+        min: 2,
+        max: 2,
+        run: |_, i, a| where_filter(i, &a[0], Target::MethodLiteral),
+    },
+    FilterDef {
+        name: "find",
+        min: 2,
+        max: 2,
+        run: |_, i, a| find(i, &a[0], Target::MethodLiteral),
+    },
+];
+
+/// What `where` / `find` compare each item's property with.
+#[derive(Clone, Copy)]
+enum Target<'a> {
+    Value(&'a Value),
+    /// `empty` / `blank`: matches a property whose `Array(p).join` is empty.
+    MethodLiteral,
+}
 
 /// Items of a selectable input (`input.values` for hashes); `None` when
 /// the input has no `select`.
@@ -131,22 +158,50 @@ fn may_look_numeric(v: &Value) -> bool {
     }
 }
 
-fn compare_property_vs_target(property: &Value, target: &Value) -> bool {
-    if target.is_nil() {
-        return property.is_nil();
-    }
-    let target = target.to_s();
+/// Jekyll's `compare_property_vs_target`: nil matches nil; `empty` and
+/// `blank` match what `Array(property).join` makes empty; anything else
+/// matches a string property equal to its `to_s`, or an element of
+/// `Array(property)` whose `to_s` is.
+fn compare_property_vs_target(property: &Value, target: Target) -> bool {
+    let target = match target {
+        Target::MethodLiteral => return joins_empty(property, true),
+        Target::Value(Value::Nil) => return property.is_nil(),
+        Target::Value(t) => t.to_s(),
+    };
     match property {
         Value::Str(s) => **s == *target,
         Value::Array(items) => items.iter().any(|p| p.to_s() == target),
+        // `Array(hash)` is its `[key, value]` pairs.
+        Value::Hash(map) => map
+            .iter()
+            .any(|(k, v)| Value::array(vec![Value::str(k.as_str()), v.clone()]).to_s() == target),
+        Value::Range(a, b) => target
+            .parse::<i64>()
+            .is_ok_and(|n| (*a..=*b).contains(&n) && n.to_string() == target),
         Value::Nil => false,
         other => other.to_s() == target,
     }
 }
 
-fn where_filter(_: &mut Context, input: Value, args: &[Value]) -> R {
-    let (property, value) = (&args[0], &args[1]);
-    if !property.is_truthy() || matches!(value, Value::Array(_) | Value::Hash(_)) {
+/// Whether Ruby's `Array(v).join` (`top`) or `Array#join` of `v` as an
+/// element (not `top`) is the empty string. `Array(nil)` is `[]`, a hash
+/// becomes its pairs and a range its members; as an element, only nil, an
+/// empty string and arrays of such join to nothing (a hash shows as `{}`).
+fn joins_empty(v: &Value, top: bool) -> bool {
+    match v {
+        Value::Nil => true,
+        Value::Str(s) => s.is_empty(),
+        Value::Array(items) => items.iter().all(|i| joins_empty(i, false)),
+        Value::Hash(map) if top => map
+            .iter()
+            .all(|(k, v)| k.is_empty() && joins_empty(v, false)),
+        Value::Range(a, b) if top => a > b,
+        _ => false,
+    }
+}
+
+fn where_filter(input: Value, property: &Value, target: Target) -> R {
+    if !property.is_truthy() || target_is_collection(target) {
         return Ok(input);
     }
     let Some(list) = items(&input) else {
@@ -155,16 +210,21 @@ fn where_filter(_: &mut Context, input: Value, args: &[Value]) -> R {
     let key = property.to_s();
     let mut out = Vec::new();
     for o in list {
-        if compare_property_vs_target(&item_property(&o, &key)?, value) {
+        if compare_property_vs_target(&item_property(&o, &key)?, target) {
             out.push(o);
         }
     }
     Ok(Value::array(out))
 }
 
-fn find(_: &mut Context, input: Value, args: &[Value]) -> R {
-    let (property, value) = (&args[0], &args[1]);
-    if !property.is_truthy() || matches!(value, Value::Array(_) | Value::Hash(_)) {
+/// `value.is_a?(Array) || value.is_a?(Hash)`: `where` and `find` then
+/// return their input.
+fn target_is_collection(target: Target) -> bool {
+    matches!(target, Target::Value(Value::Array(_) | Value::Hash(_)))
+}
+
+fn find(input: Value, property: &Value, target: Target) -> R {
+    if !property.is_truthy() || target_is_collection(target) {
         return Ok(input);
     }
     let Some(list) = items(&input) else {
@@ -172,7 +232,7 @@ fn find(_: &mut Context, input: Value, args: &[Value]) -> R {
     };
     let key = property.to_s();
     for o in list {
-        if compare_property_vs_target(&item_property(&o, &key)?, value) {
+        if compare_property_vs_target(&item_property(&o, &key)?, target) {
             return Ok(o);
         }
     }

@@ -12,8 +12,10 @@ pub mod math;
 pub mod string;
 pub mod transliterate;
 pub mod url;
+pub mod writer;
 
 use super::error::{Error, ErrorKind};
+use super::expression::Expr;
 use super::render::Context;
 use super::value::Value;
 use std::collections::HashMap;
@@ -22,6 +24,9 @@ use std::sync::LazyLock;
 /// A filter: `(context, input, args) -> output`; `Err` is the message of a
 /// Liquid error raised at the filter's line.
 pub type FilterFn = fn(&mut Context, Value, &[Value]) -> Result<Value, String>;
+
+/// A filter's result.
+pub type R = Result<Value, String>;
 
 /// A registered filter with its argument count range (Ruby raises on the wrong count).
 #[derive(Debug)]
@@ -56,6 +61,20 @@ static REGISTRY: LazyLock<HashMap<&'static str, &'static FilterDef>> = LazyLock:
 /// The filter registered as `name`.
 pub fn lookup(name: &str) -> Option<&'static FilterDef> {
     REGISTRY.get(name).copied()
+}
+
+/// The filter `name` for these argument expressions: `where` and `find`
+/// with `empty` / `blank` as their value are told so (Liquid passes them
+/// the `MethodLiteral` itself; every other filter sees its `to_s`, "").
+pub fn lookup_for(name: &str, args: &[Expr]) -> Option<&'static FilterDef> {
+    if let [_, Expr::Empty | Expr::Blank] = args
+        && let Some(def) = jekyll_grouping::METHOD_LITERAL_TARGET
+            .iter()
+            .find(|d| d.name == name)
+    {
+        return Some(def);
+    }
+    lookup(name)
 }
 
 /// `Strainer#invoke`: unknown filters return their input (or fail under

@@ -2,6 +2,7 @@
 //! (lib/liquid/standardfilters.rb): case, append/prepend, replace/remove,
 //! split, strip, truncate, escape, url_encode, strip_html, slice, default...
 
+use super::writer::{Written, as_value};
 use super::{Args, FilterDef, input_iterator};
 use crate::liquid::render::Context;
 use crate::liquid::tokenize::{is_ruby_space, re, ruby_words};
@@ -11,6 +12,7 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 type R = Result<Value, String>;
+type W = Result<Written, String>;
 
 pub const FILTERS: &[FilterDef] = &[
     FilterDef {
@@ -29,25 +31,25 @@ pub const FILTERS: &[FilterDef] = &[
         name: "upcase",
         min: 0,
         max: 0,
-        run: |_, i, _| Ok(s(i.to_s().to_uppercase())),
+        run: |c, i, a| as_value(c, i, a, upcase_into),
     },
     FilterDef {
         name: "capitalize",
         min: 0,
         max: 0,
-        run: capitalize,
+        run: |c, i, a| as_value(c, i, a, capitalize_into),
     },
     FilterDef {
         name: "escape",
         min: 0,
         max: 0,
-        run: escape,
+        run: |c, i, a| as_value(c, i, a, escape_into),
     },
     FilterDef {
         name: "h",
         min: 0,
         max: 0,
-        run: escape,
+        run: |c, i, a| as_value(c, i, a, escape_into),
     },
     FilterDef {
         name: "escape_once",
@@ -83,7 +85,7 @@ pub const FILTERS: &[FilterDef] = &[
         name: "truncatewords",
         min: 0,
         max: 2,
-        run: truncatewords,
+        run: |c, i, a| as_value(c, i, a, truncatewords_into),
     },
     FilterDef {
         name: "split",
@@ -113,7 +115,7 @@ pub const FILTERS: &[FilterDef] = &[
         name: "strip_html",
         min: 0,
         max: 0,
-        run: strip_html,
+        run: |c, i, a| as_value(c, i, a, strip_html_into),
     },
     FilterDef {
         name: "strip_newlines",
@@ -182,23 +184,35 @@ fn size(_: &mut Context, input: Value, _: &[Value]) -> R {
     }))
 }
 
-fn capitalize(ctx: &mut Context, input: Value, _: &[Value]) -> R {
+pub(super) fn capitalize_into(_: &Context, input: &Value, _: &[Value], out: &mut String) -> W {
     let text = input.to_text();
     if text.is_ascii() {
-        return Ok(ctx.with_scratch(|out| {
-            out.push_str(&text);
-            out.make_ascii_lowercase();
-            if let Some(first) = out.get_mut(..1) {
-                first.make_ascii_uppercase();
-            }
-            s(out.as_str())
-        }));
+        let start = out.len();
+        out.push_str(&text);
+        out[start..].make_ascii_lowercase();
+        if let Some(first) = out.get_mut(start..start + 1) {
+            first.make_ascii_uppercase();
+        }
+        return Ok(Written::Text);
     }
     let mut chars = text.chars();
-    Ok(match chars.next() {
-        Some(first) => s(first.to_uppercase().collect::<String>() + &chars.as_str().to_lowercase()),
-        None => s(""),
-    })
+    if let Some(first) = chars.next() {
+        out.extend(first.to_uppercase());
+        out.push_str(&chars.as_str().to_lowercase());
+    }
+    Ok(Written::Text)
+}
+
+pub(super) fn upcase_into(_: &Context, input: &Value, _: &[Value], out: &mut String) -> W {
+    let text = input.to_text();
+    if text.is_ascii() {
+        let start = out.len();
+        out.push_str(&text);
+        out[start..].make_ascii_uppercase();
+    } else {
+        out.push_str(&text.to_uppercase());
+    }
+    Ok(Written::Text)
 }
 
 /// `CGI.escapeHTML`.
@@ -226,23 +240,20 @@ fn escape_html_into(out: &mut String, text: &str) {
     out.push_str(&text[from..]);
 }
 
-fn escape(ctx: &mut Context, input: Value, _: &[Value]) -> R {
+pub(super) fn escape_into(_: &Context, input: &Value, _: &[Value], out: &mut String) -> W {
     if input.is_nil() {
-        return Ok(Value::Nil);
+        return Ok(Written::Nil);
     }
     // Nothing to escape: the string itself, without copying it.
-    if let Value::Str(text) = &input
+    if let Value::Str(text) = input
         && !text
             .bytes()
             .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
     {
-        return Ok(input);
+        return Ok(Written::Input);
     }
-    let text = input.to_text();
-    Ok(ctx.with_scratch(|buf| {
-        escape_html_into(buf, &text);
-        s(buf.as_str())
-    }))
+    escape_html_into(out, &input.to_text());
+    Ok(Written::Text)
 }
 
 static ENTITY: LazyLock<Regex> = LazyLock::new(|| re(r"\A&(?:[a-zA-Z]+|#[0-9]+);"));
@@ -356,24 +367,25 @@ fn truncate(_: &mut Context, input: Value, args: &[Value]) -> R {
     }
 }
 
-fn truncatewords(ctx: &mut Context, input: Value, args: &[Value]) -> R {
+pub(super) fn truncatewords_into(
+    _: &Context,
+    input: &Value,
+    args: &[Value],
+    out: &mut String,
+) -> W {
     if input.is_nil() {
-        return Ok(Value::Nil);
+        return Ok(Written::Nil);
     }
     let n = match args.first() {
         Some(v) => v.to_integer()?,
         None => 15,
     };
     let keep = n.saturating_sub(1).max(0) as usize + 1;
-    let text = input.to_text();
-    let truncated = ctx.with_scratch(|out| {
-        first_words(out, &text, keep).then(|| {
-            out.push_str(&args.get(1).map_or(Cow::Borrowed("..."), Value::to_text));
-            s(out.as_str())
-        })
-    });
-    drop(text);
-    Ok(truncated.unwrap_or(input))
+    if !first_words(out, &input.to_text(), keep) {
+        return Ok(Written::Input);
+    }
+    out.push_str(&args.get(1).map_or(Cow::Borrowed("..."), Value::to_text));
+    Ok(Written::Text)
 }
 
 /// Writes the first `keep` words of `text` joined by spaces; false when it has fewer.
@@ -417,11 +429,11 @@ static STRIP_BLOCKS: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?s)<script.*?</script>|<!--.*?-->|<style.*?</style>"));
 static STRIP_TAGS: LazyLock<Regex> = LazyLock::new(|| re(r"(?s)<.*?>"));
 
-fn strip_html(ctx: &mut Context, input: Value, _: &[Value]) -> R {
-    if let Value::Str(text) = &input
+pub(super) fn strip_html_into(_: &Context, input: &Value, _: &[Value], out: &mut String) -> W {
+    if let Value::Str(text) = input
         && !text.contains('<')
     {
-        return Ok(input);
+        return Ok(Written::Input);
     }
     let text = input.to_text();
     let has_block = text.match_indices('<').any(|(i, _)| {
@@ -429,13 +441,12 @@ fn strip_html(ctx: &mut Context, input: Value, _: &[Value]) -> R {
         after.starts_with("script") || after.starts_with("!--") || after.starts_with("style")
     });
     if !has_block {
-        return Ok(ctx.with_scratch(|buf| {
-            strip_tags_into(buf, &text);
-            s(buf.as_str())
-        }));
+        strip_tags_into(out, &text);
+        return Ok(Written::Text);
     }
     let text = STRIP_BLOCKS.replace_all(&text, "");
-    Ok(s(STRIP_TAGS.replace_all(&text, "").into_owned()))
+    out.push_str(&STRIP_TAGS.replace_all(&text, ""));
+    Ok(Written::Text)
 }
 
 /// `gsub(/<.*?>/m, '')` without a regex: each `<` up to the next `>` goes;

@@ -156,7 +156,7 @@ impl Include {
         } else {
             ctx.host.include(&file, &from)
         };
-        let partial = found.map_err(|m| ctx.error_of(ErrorKind::Include, m))?;
+        let partial = found.map_err(|e| ctx.include_error(e))?;
         let scope = match &self.params {
             Some(p) => {
                 let mut m = Map::new();

@@ -4,7 +4,7 @@
 //! the host finds and parses it exactly as it does for `include` (Jekyll
 //! itself gives Liquid 5 no file system, so this is hyde's choice).
 
-use crate::liquid::error::{Error, ErrorKind};
+use crate::liquid::error::Error;
 use crate::liquid::expression::Expr;
 use crate::liquid::parser::ParseContext;
 use crate::liquid::render::Context;
@@ -63,7 +63,7 @@ impl Render {
         let partial = ctx
             .host
             .include(&self.name, &from)
-            .map_err(|m| ctx.error_of(ErrorKind::Include, m))?;
+            .map_err(|e| ctx.include_error(e))?;
         let variable = match &self.variable {
             Some(e) => ctx.evaluate(e)?,
             None => Value::Nil,
