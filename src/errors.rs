@@ -32,6 +32,13 @@ pub enum Error {
         line: usize,
         chain: String,
     },
+    /// An error inside a layout, with the page and the layouts it went through.
+    #[error("{source}\n  while rendering {page} through the layouts {chain}")]
+    InLayouts {
+        source: Box<Error>,
+        page: String,
+        chain: String,
+    },
     #[error("Conversion error: {file} (line {line}): {message}")]
     Conversion {
         file: String,

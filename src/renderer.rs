@@ -217,26 +217,38 @@ impl LayoutChain<'_> {
         let mut layout_value = Map::new();
         loop {
             layout_value = deep_merge(&layout.data, &layout_value);
-            let template = ctx
-                .liquid
-                .parse(&layout.path, &layout.content, layout.body_line)?;
-            let layout_var = Value::hash(layout_value.clone());
-            let globals = globals(
-                self.site,
-                self.page,
-                layout_var,
-                Value::from(output),
-                self.paginator,
-                &ctx.jekyll,
-            );
-            output =
-                ctx.liquid
-                    .render(&template, &layout.path, globals, self.host, &ctx.options)?;
+            output = self
+                .render_layout(layout, &layout_value, output)
+                .map_err(|e| Error::InLayouts {
+                    source: Box::new(e),
+                    page: self.item.relative_path(),
+                    chain: used.join(" > "),
+                })?;
             match self.parent_layout(layout, used)? {
                 Some(parent) => layout = parent,
                 None => return Ok(output),
             }
         }
+    }
+
+    /// `Renderer#render_layout`: one layout around `content`.
+    fn render_layout(&self, layout: &Layout, data: &Map, content: String) -> Result<String> {
+        let ctx = self.context;
+        let template = ctx
+            .liquid
+            .parse(&layout.path, &layout.content, layout.body_line)?;
+        let globals = globals(
+            self.site,
+            self.page,
+            Value::hash(data.clone()),
+            Value::from(content),
+            self.paginator,
+            &ctx.jekyll,
+        );
+        let output = ctx
+            .liquid
+            .render(&template, &layout.path, globals, self.host, &ctx.options)?;
+        Ok(output)
     }
 
     /// The layout a layout names, or None when it names none (`null`, `none`).
