@@ -121,8 +121,18 @@ pub fn fill_reads(
     for (name, layout) in &site.layouts {
         parts.insert(format!("layout:{name}"), scan(&layout.content, &labels));
     }
-    let all = docs.iter().flatten().chain(pages.iter());
-    for rel in all.flat_map(|r| r.deps.includes.iter()) {
+    // Only the items rendered now get new reads, so only their includes count.
+    let picked = |r: &(usize, usize, &Rendered)| {
+        pick.is_none_or(|p| match r.0 {
+            usize::MAX => p.pages[r.1],
+            c => p.docs[c][r.1],
+        })
+    };
+    let docs_now = (docs.iter().enumerate())
+        .flat_map(|(c, list)| list.iter().enumerate().map(move |(d, r)| (c, d, r)));
+    let pages_now = pages.iter().enumerate().map(|(i, r)| (usize::MAX, i, r));
+    let rendered_now = docs_now.chain(pages_now).filter(picked);
+    for rel in rendered_now.flat_map(|r| r.2.deps.includes.iter()) {
         if !parts.contains_key(rel) {
             let text = liquid.include_text(rel).unwrap_or_default();
             parts.insert(rel.clone(), scan(&text, &labels));

@@ -219,7 +219,8 @@ impl Site {
         let index = self.patched_index(last.as_mut().map(|l| std::mem::take(&mut l.index)), pick);
         let liquid = LiquidRenderer::new(&self.config).with_index(index.clone());
         let (source_site, rendered_site) = last.as_mut().and_then(|l| l.sites.take()).unzip();
-        let sources = self.source_values(last.as_ref().map(|l| &l.sources), pick);
+        let last_sources = last.as_mut().map(|l| std::mem::take(&mut l.sources));
+        let sources = self.source_values(last_sources, pick);
         let site = self.site_payload(source_site, &sources.linked);
         let excerpts = self.render_excerpts(&liquid, pick, &sources.linked, &site.value)?;
         self.apply_excerpts(excerpts, pick);
@@ -232,8 +233,8 @@ impl Site {
         let site = &source_site.value;
         let mut docs = self.render_documents(&liquid, pick, last_docs, &sources.linked, site)?;
         let make = |c: usize, d: usize| self.rendered_value(c, d, &docs);
-        let rendered = match (pick, &last) {
-            (Some(p), Some(l)) => l.rendered.patched(&p.docs, make),
+        let rendered = match (pick, &mut last) {
+            (Some(p), Some(l)) => std::mem::take(&mut l.rendered).patched(&p.docs, make),
             _ => DocValues::build(&self.doc_counts(), make),
         };
         let rendered_site = self.site_payload(rendered_site, &rendered.linked);
@@ -383,7 +384,7 @@ impl Site {
 
     /// The documents as templates see them before rendering (their source as
     /// `content`): the last build's, with the picked ones made again.
-    fn source_values(&self, last: Option<&DocValues>, pick: Option<&Selection>) -> DocValues {
+    fn source_values(&self, last: Option<DocValues>, pick: Option<&Selection>) -> DocValues {
         match (last, pick) {
             (Some(values), Some(p)) => values.patched(&p.docs, |c, d| self.source_value(c, d)),
             _ => DocValues::build(&self.doc_counts(), |c, d| self.source_value(c, d)),
