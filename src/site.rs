@@ -88,9 +88,12 @@ fn render_some<T: Sync, R: Send>(
         && out.len() == items.len()
     {
         let picked: Vec<usize> = (0..items.len()).filter(|&i| pick[i]).collect();
-        let fresh: Vec<Result<R>> = (picked.par_iter())
-            .map(|&i| render(&items[i], &values[i]))
-            .collect();
+        let one = |&i: &usize| render(&items[i], &values[i]);
+        // One item renders on this thread: the pool would only add a handoff.
+        let fresh: Vec<Result<R>> = match picked.len() {
+            0 | 1 => picked.iter().map(one).collect(),
+            _ => picked.par_iter().map(one).collect(),
+        };
         for (i, r) in picked.into_iter().zip(fresh) {
             out[i] = r?;
         }
