@@ -39,10 +39,11 @@ impl DocValues {
         DocValues { own, linked }
     }
 
-    /// A copy in which the picked documents' maps are made again, and they
-    /// and their neighbours relinked; everything else is shared.
-    pub fn patched(&self, pick: &[Vec<bool>], make: impl Fn(usize, usize) -> Map) -> DocValues {
-        let mut out = self.clone();
+    /// These values with the picked documents' maps made again, and they
+    /// and their neighbours relinked; the maps themselves are never changed
+    /// in place, since a clone of these values shares them.
+    pub fn patched(self, pick: &[Vec<bool>], make: impl Fn(usize, usize) -> Map) -> DocValues {
+        let mut out = self;
         for (c, picked) in pick.iter().enumerate() {
             let changed: Vec<usize> = (0..picked.len()).filter(|d| picked[*d]).collect();
             for &d in &changed {
@@ -98,7 +99,7 @@ mod tests {
         assert_eq!(id(&values.linked[0][1], "previous"), "0/0");
         assert_eq!(id(&values.linked[0][1], "next"), "0/2");
         let pick = vec![vec![false, true, false]];
-        let patched = values.patched(&pick, |c, d| doc(c, d, "*"));
+        let patched = values.clone().patched(&pick, |c, d| doc(c, d, "*"));
         assert_eq!(id(&patched.linked[0][1], "id"), "0/1*");
         assert_eq!(id(&patched.linked[0][0], "next"), "0/1*");
         assert_eq!(id(&patched.linked[0][2], "previous"), "0/1*");

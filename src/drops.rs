@@ -180,7 +180,7 @@ impl SitePayload {
     /// documents it holds; None when that would move something (a post's
     /// tags or categories changed, documents came or went) or when so many
     /// changed that building it again is as quick.
-    pub fn patched(&self, docs: &[Vec<Value>]) -> Option<SitePayload> {
+    pub fn patched(self, docs: &[Vec<Value>]) -> Option<SitePayload> {
         let sizes = |d: &[Vec<Value>]| d.iter().map(Vec::len).collect::<Vec<_>>();
         if sizes(docs) != sizes(&self.docs) || self.shadowed {
             return None;
@@ -220,10 +220,11 @@ impl SitePayload {
             (changed.iter()).map(|&(c, d)| (self.document_offsets[c] + d, value(c, d)));
         patch_key(&mut site, "documents", |v| replaced(v, in_documents));
         self.patch_collections(&mut site, &changed, docs);
-        let mut out = self.clone();
-        out.value = Value::hash(site);
-        out.docs = docs.to_vec();
-        Some(out)
+        Some(SitePayload {
+            value: Value::hash(site),
+            docs: docs.to_vec(),
+            ..self
+        })
     }
 
     /// Swaps changed documents into `site.<label>` and `site.collections`.
@@ -440,7 +441,7 @@ mod tests {
             let (mut posts, mut notes) = (posts.clone(), notes.clone());
             [&mut posts, &mut notes][c][d] = new;
             let docs = vec![posts.clone(), notes.clone()];
-            let patched = built.patched(&docs);
+            let patched = built.clone().patched(&docs);
             assert_eq!(patched.is_some(), patchable, "{c}/{d}");
             let fresh = SitePayload::build(&config, contents(posts, notes), &Map::new());
             if let Some(patched) = patched {

@@ -132,7 +132,9 @@ pub fn warn_unsupported_plugins(config: &Config) {
 
 /// `paginate: N` counts only when the plugin is listed, as Jekyll loads it.
 fn paginate_setting(config: &Config) -> Option<usize> {
-    let listed = listed_plugins(config).iter().any(|p| p == "jekyll-paginate");
+    let listed = listed_plugins(config)
+        .iter()
+        .any(|p| p == "jekyll-paginate");
     let n = config.get("paginate").filter(|v| !v.is_nil())?.to_i();
     (listed && n > 0).then_some(n as usize)
 }

@@ -131,26 +131,55 @@ pub fn fill_reads(
     for (name, layout) in &site.layouts {
         parts.insert(format!("layout:{name}"), scan(&layout.content, &labels));
     }
-    let all = docs.iter().flatten().chain(pages.iter());
-    for rel in all.flat_map(|r| r.deps.includes.iter()) {
+    // Only the items rendered now get new reads, so only their includes count.
+    let picked = |r: &(usize, usize, &Rendered)| {
+        pick.is_none_or(|p| match r.0 {
+            usize::MAX => p.pages[r.1],
+            c => p.docs[c][r.1],
+        })
+    };
+    let docs_now = (docs.iter().enumerate())
+        .flat_map(|(c, list)| list.iter().enumerate().map(move |(d, r)| (c, d, r)));
+    let pages_now = pages.iter().enumerate().map(|(i, r)| (usize::MAX, i, r));
+    let rendered_now = docs_now.chain(pages_now).filter(picked);
+    for rel in rendered_now.flat_map(|r| r.2.deps.includes.iter()) {
         if !parts.contains_key(rel) {
             let text = liquid.include_text(rel).unwrap_or_default();
             parts.insert(rel.clone(), scan(&text, &labels));
         }
     }
+    // A rebuild of a few items scans them on this thread: handing them to
+    // the pool costs more than the scan.
+    let few = pick.is_some_and(|p| {
+        p.docs
+            .iter()
+            .flatten()
+            .chain(&p.pages)
+            .filter(|b| **b)
+            .count()
+            <= 16
+    });
     for (c, list) in docs.iter_mut().enumerate() {
         let contents = &site.collections[c].docs;
-        list.par_iter_mut().enumerate().for_each(|(d, r)| {
+        each(list, few, |d, r| {
             if pick.is_none_or(|p| p.docs[c][d]) {
                 r.deps.reads = item_reads(&r.deps, &contents[d].content, &parts, &labels);
             }
         });
     }
-    pages.par_iter_mut().enumerate().for_each(|(i, r)| {
+    each(pages, few, |i, r| {
         if pick.is_none_or(|p| p.pages[i]) {
             r.deps.reads = item_reads(&r.deps, &site.pages[i].content, &parts, &labels);
         }
     });
+}
+
+/// `f` on each item with its index, on this thread or in parallel.
+fn each<T: Send>(items: &mut [T], sequential: bool, f: impl Fn(usize, &mut T) + Sync + Send) {
+    match sequential {
+        true => items.iter_mut().enumerate().for_each(|(i, t)| f(i, t)),
+        false => items.par_iter_mut().enumerate().for_each(|(i, t)| f(i, t)),
+    }
 }
 
 fn item_reads(

@@ -245,9 +245,9 @@ impl LayoutChain<'_> {
             self.paginator,
             &ctx.jekyll,
         );
-        let output = ctx
-            .liquid
-            .render(&template, &layout.path, globals, self.host, &ctx.options)?;
+        let output =
+            ctx.liquid
+                .render(&template, &layout.path, globals, self.host, &ctx.options)?;
         Ok(output)
     }
 

@@ -89,7 +89,10 @@ impl Builder {
             let rebuilt = site.rebuild(changed);
             let config_changed = matches!(&rebuilt, Ok(r) if r.config_changed);
             if !config_changed {
-                let result = rebuilt.map(|_| self.finish(&site, started));
+                let result = rebuilt.map(|r| match r.full {
+                    true => self.finish(&site, started),
+                    false => self.finish_partial(&site, &r.written, started),
+                });
                 self.site = Some(site);
                 return result;
             }
@@ -108,23 +111,49 @@ impl Builder {
             seconds: started.elapsed().as_secs_f64(),
         }
     }
+
+    /// The same after an incremental rebuild, which keeps every output and
+    /// changes only those it wrote: only they are hashed again (hashing all
+    /// of a large site's outputs would cost more than the rebuild).
+    fn finish_partial(&mut self, site: &Site, written: &[String], started: Instant) -> Built {
+        let written: std::collections::BTreeSet<&str> =
+            written.iter().map(String::as_str).collect();
+        let mut changed = Vec::new();
+        for output in site
+            .outputs
+            .iter()
+            .filter(|o| written.contains(o.rel.as_str()))
+        {
+            let new = fingerprint(output);
+            let old = self.fingerprints.insert(output.rel.clone(), new);
+            if old != Some(new) {
+                changed.push(output.rel.as_str());
+            }
+        }
+        Built {
+            config: site.config.clone(),
+            change: kind_of(&changed),
+            seconds: started.elapsed().as_secs_f64(),
+        }
+    }
+}
+
+fn fingerprint(output: &Output) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    match &output.content {
+        OutputContent::Rendered(text) => text.hash(&mut hasher),
+        OutputContent::Copy(source) => {
+            let meta = std::fs::metadata(source).ok();
+            meta.as_ref().map(|m| m.len()).hash(&mut hasher);
+            meta.and_then(|m| m.modified().ok()).hash(&mut hasher);
+        }
+    }
+    hasher.finish()
 }
 
 fn fingerprints(outputs: &[Output]) -> BTreeMap<String, u64> {
-    outputs
-        .iter()
-        .map(|output| {
-            let mut hasher = std::hash::DefaultHasher::new();
-            match &output.content {
-                OutputContent::Rendered(text) => text.hash(&mut hasher),
-                OutputContent::Copy(source) => {
-                    let meta = std::fs::metadata(source).ok();
-                    meta.as_ref().map(|m| m.len()).hash(&mut hasher);
-                    meta.and_then(|m| m.modified().ok()).hash(&mut hasher);
-                }
-            }
-            (output.rel.clone(), hasher.finish())
-        })
+    (outputs.iter())
+        .map(|output| (output.rel.clone(), fingerprint(output)))
         .collect()
 }
 
@@ -133,7 +162,14 @@ fn fingerprints(outputs: &[Output]) -> BTreeMap<String, u64> {
 fn classify(old: &BTreeMap<String, u64>, new: &BTreeMap<String, u64>) -> Change {
     let added_or_changed = new.iter().filter(|(k, v)| old.get(*k) != Some(v));
     let removed = old.keys().filter(|k| !new.contains_key(*k));
-    let changed: Vec<&String> = added_or_changed.map(|(k, _)| k).chain(removed).collect();
+    let changed: Vec<&str> = (added_or_changed.map(|(k, _)| k.as_str()))
+        .chain(removed.map(String::as_str))
+        .collect();
+    kind_of(&changed)
+}
+
+/// What live reload does for these changed outputs.
+fn kind_of(changed: &[&str]) -> Change {
     if changed.is_empty() {
         Change::None
     } else if changed
