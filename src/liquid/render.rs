@@ -9,7 +9,7 @@ use super::filters;
 use super::tags::cycle::{Cycle, CycleName};
 use super::value::{Map, Value};
 use super::variable::{Filter, Variable};
-use super::{Host, RenderOptions, Template};
+use super::{Host, RenderOptions};
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
@@ -17,6 +17,7 @@ use std::sync::Arc;
 
 mod fx_hash;
 mod lookup;
+mod partial;
 
 use fx_hash::FxBuild;
 pub(crate) use lookup::small_get;
@@ -96,19 +97,6 @@ impl<'a> Context<'a> {
         let mut e = Error::new(kind, message, &self.file, self.line);
         e.included_from = self.include_stack.clone();
         e
-    }
-
-    /// The error of an include tag (here) whose file could not be had: a
-    /// parse error keeps its own file and line, included from here.
-    pub fn include_error(&self, e: super::IncludeError) -> Error {
-        match e {
-            super::IncludeError::Missing(m) => self.error_of(ErrorKind::Include, m),
-            super::IncludeError::Parse(mut e) => {
-                e.included_from = self.include_stack.clone();
-                e.included_from.push((self.file.clone(), self.line));
-                e
-            }
-        }
     }
 
     pub fn push_scope(&mut self, scope: Map) -> Result<(), Error> {
@@ -473,45 +461,6 @@ impl<'a> Context<'a> {
         let shown = if delta > 0 { current } else { next };
         out.push_str(&shown.to_string());
         Ok(())
-    }
-
-    /// Renders an included template in this context (Jekyll's
-    /// `partial.render!(context)`), recording where it was included from.
-    pub fn render_partial(&mut self, partial: &Template, out: &mut String) -> Result<(), Error> {
-        let saved_file = std::mem::replace(&mut self.file, partial.file().to_string());
-        let saved_line = self.line;
-        self.include_stack.push((saved_file.clone(), saved_line));
-        let result = self.render_body(partial.root(), out);
-        self.include_stack.pop();
-        self.file = saved_file;
-        self.line = saved_line;
-        result
-    }
-}
-
-impl Context<'_> {
-    /// Renders a `render` partial in an isolated sub-context (Liquid 5's
-    /// `new_isolated_subcontext`): only `scope` is visible; counters, cycles,
-    /// `offset: continue` positions, enclosing loops and interrupts start afresh.
-    pub fn render_isolated(
-        &mut self,
-        partial: &Template,
-        scope: Map,
-        out: &mut String,
-    ) -> Result<(), Error> {
-        if self.include_stack.len() >= MAX_DEPTH {
-            return Err(self.error("Nesting too deep"));
-        }
-        let globals = std::mem::take(&mut self.globals);
-        let scopes = std::mem::replace(&mut self.scopes, vec![scope]);
-        let registers = std::mem::take(&mut self.registers);
-        let interrupts = std::mem::take(&mut self.interrupts);
-        let result = self.render_partial(partial, out);
-        self.globals = globals;
-        self.scopes = scopes;
-        self.registers = registers;
-        self.interrupts = interrupts;
-        result
     }
 }
 
