@@ -38,7 +38,7 @@ const FILES: &[(&str, &str)] = &[
     ),
     (
         "map.html",
-        "---\n---\n{% for p in site.pages %}{{ p.url }} {{ p.title }};{% endfor %}{% for d in site.docs %}{{ d.title }}{% endfor %}{% for f in site.static_files %}{{ f.path }}@{{ f.modified_time | date: '%s' }}{% endfor %}\n",
+        "---\n---\n{% for p in site.pages %}{{ p.url }} {{ p.title }} {{ p.content | strip_newlines }};{% endfor %}{% for d in site.docs %}{{ d.title }}{% endfor %}{% for f in site.static_files %}{{ f.path }}@{{ f.modified_time | date: '%s' }}{% endfor %}\n",
     ),
     (
         "tags.html",
