@@ -219,6 +219,8 @@ fn a_failed_build_keeps_the_last_output_and_reports_once() {
     let data = http::wait_event(&events, "failed");
     assert!(data.contains("_layouts/default.html"), "{data}");
     assert!(data.contains("line 2"), "{data}");
+    // The overlay also names the page and the layouts it went through.
+    assert!(data.contains("through the layouts default"), "{data}");
     serve.wait_rebuilds(1);
     let errors = serve
         .log
@@ -238,6 +240,25 @@ fn a_failed_build_keeps_the_last_output_and_reports_once() {
     write(&layout, &good);
     http::wait_event(&events, "ok");
     http::wait_event(&late, "ok");
+
+    // A broken include of the layout: the include, the layout that
+    // included it (with the line of the tag), then the page and its layouts.
+    let include = serve.source().join("_includes/note.html");
+    write(&include, "<aside>\n{{ 1 | divided_by: 0 }}\n</aside>\n");
+    write(
+        &layout,
+        &good.replace("{{ content }}", "{{ content }}{% include note.html %}"),
+    );
+    let data = http::wait_event(&events, "failed");
+    for part in [
+        "_includes/note.html line 2",
+        "included in _layouts/default.html (line 1)",
+        "through the layouts default",
+    ] {
+        assert!(data.contains(part), "{part} in {data}");
+    }
+    write(&include, "<aside>fine</aside>\n");
+    http::wait_event(&events, "ok");
 }
 
 #[test]
