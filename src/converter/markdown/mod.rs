@@ -21,6 +21,7 @@ mod block_ends;
 mod block_extensions;
 mod build;
 mod close;
+mod emphasis;
 mod entities;
 mod footnotes;
 mod fragment;
@@ -58,6 +59,7 @@ pub fn convert_with(src: &str, opts: &Options, highlighter: &dyn Highlighter) ->
     let extensions = block_extensions::rewrite(&src);
     let mut doc = tree::parse(&extensions.text, opts);
     extensions.resolve(&mut doc.blocks);
+    emphasis::apply(&mut doc);
     ial::apply(&mut doc.blocks);
     references::pair_blocks(&mut doc.blocks);
     span_html::balance_blocks(&mut doc.blocks);
