@@ -309,6 +309,11 @@ impl Builder<'_> {
         if !span {
             return doc.blocks;
         }
+        // Span content is the text as written: the line breaks after the start tag and
+        // before the end tag stay.
+        let edge = |s: &str| Inline::Str(s.to_string());
+        let lead = &inner[..inner.len() - inner.trim_start().len()];
+        let trail = &inner[inner.trim_end().len()..];
         let mut inlines = Vec::new();
         for block in doc.blocks {
             if let Block::Para(p) = block {
@@ -317,6 +322,10 @@ impl Builder<'_> {
                 }
                 inlines.extend(p.inlines);
             }
+        }
+        if !inlines.is_empty() && !inner.trim().is_empty() {
+            inlines.insert(0, edge(lead));
+            inlines.push(edge(trail));
         }
         vec![Block::Para(Para {
             inlines,

@@ -127,7 +127,7 @@ impl Parser {
         if !self.delims(at, stop.ch, stop.len) || !has_children {
             return false;
         }
-        let after_space = self.char_before(at).is_some_and(char::is_whitespace);
+        let after_space = self.char_before(at).is_some_and(is_space);
         // An `*` closer is not the start of a `**` (unless that is a `***`).
         let starts_strong = stop.elem == Elem::Em
             && self.delims(at, stop.ch, 2 * stop.len)
@@ -145,7 +145,7 @@ impl Parser {
         let n = if self.delims(start, c, 2) { 2 } else { 1 };
         let elem = if n == 2 { Elem::Strong } else { Elem::Em };
         let word_before = c == '_' && self.after_word(start);
-        let space_after = self.char_at(start + n).is_some_and(char::is_whitespace);
+        let space_after = self.char_at(start + n).is_some_and(is_space);
         if word_before || space_after || stack.contains(&elem) {
             self.pos = start + n;
             push(out, delim_text(c, n));
@@ -234,6 +234,11 @@ fn nested(inline: &mut Inline, stack: &mut Vec<Elem>) {
         Inline::Attributed(inner, _) => nested(inner, stack),
         _ => {}
     }
+}
+
+/// Ruby's `\s`: ASCII whitespace only (a no-break space is no space to kramdown).
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c')
 }
 
 fn delim_text(c: char, n: usize) -> Inline {
