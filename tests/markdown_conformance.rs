@@ -65,7 +65,11 @@ fn check_listed(suite: &str, failing: &[String]) {
     }
     let unlisted: Vec<&&String> = failing
         .iter()
-        .filter(|c| known.get(&(suite.to_string(), c.to_string())).is_none_or(String::is_empty))
+        .filter(|c| {
+            known
+                .get(&(suite.to_string(), c.to_string()))
+                .is_none_or(String::is_empty)
+        })
         .collect();
     for case in &unlisted {
         println!("{suite}: {case} differs from Jekyll and is not listed with a reason");
@@ -130,7 +134,11 @@ fn kramdown_profile() {
         };
         total += 1;
         let got = convert(&md, &opts);
-        let case = text.strip_prefix(root).unwrap_or(text).display().to_string();
+        let case = text
+            .strip_prefix(root)
+            .unwrap_or(text)
+            .display()
+            .to_string();
         if got == want {
             exact += 1;
         }

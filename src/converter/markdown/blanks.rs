@@ -17,18 +17,14 @@ fn is_blank(line: &str) -> bool {
 /// A link or footnote definition line: no element of its own, a blank run goes on past it.
 fn is_definition(line: &str) -> bool {
     let body = line.trim_start_matches(' ');
-    line.len() - body.len() < 4
-        && body.starts_with('[')
-        && body.find("]:").is_some_and(|i| i > 1)
+    line.len() - body.len() < 4 && body.starts_with('[') && body.find("]:").is_some_and(|i| i > 1)
 }
 
 /// Whether a blank line comes between the block starting at `pos` and the content above it,
 /// looking no higher than `lower`; the lines of `hidden` (footnote definitions) leave no
 /// element either.
 pub(crate) fn blank_before(src: &str, lower: usize, pos: usize, hidden: &[Range<usize>]) -> bool {
-    let mut end = src[..pos.min(src.len())]
-        .rfind('\n')
-        .map_or(0, |i| i + 1);
+    let mut end = src[..pos.min(src.len())].rfind('\n').map_or(0, |i| i + 1);
     let mut found = false;
     while end > lower {
         let line_end = end - 1;

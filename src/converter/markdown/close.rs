@@ -73,7 +73,9 @@ impl Builder<'_> {
                 let mut blocks = frame.blocks;
                 // Nothing after `[^name]:`: the content starts with that empty line.
                 let line = self.src[frame.start..].split('\n').next().unwrap_or("");
-                let empty = line.split_once("]:").is_some_and(|(_, r)| r.trim().is_empty());
+                let empty = line
+                    .split_once("]:")
+                    .is_some_and(|(_, r)| r.trim().is_empty());
                 if empty && !matches!(blocks.first(), Some(Block::Blank)) {
                     blocks.insert(0, Block::Blank);
                 }
@@ -235,7 +237,11 @@ impl Builder<'_> {
         let (start, delim) = match frame.kind {
             // Resolved later the way kramdown does (`emphasis`).
             Kind::Em(start) | Kind::Strong(start) => {
-                let n = if matches!(frame.kind, Kind::Em(_)) { 1 } else { 2 };
+                let n = if matches!(frame.kind, Kind::Em(_)) {
+                    1
+                } else {
+                    2
+                };
                 let c = self.src[start..].chars().next().unwrap_or('*');
                 (start, Some(c.to_string().repeat(n)))
             }

@@ -166,7 +166,13 @@ impl Parser {
         }
     }
 
-    fn sub_parse(&mut self, c: char, len: usize, elem: Elem, stack: &mut Vec<Elem>) -> Option<Inline> {
+    fn sub_parse(
+        &mut self,
+        c: char,
+        len: usize,
+        elem: Elem,
+        stack: &mut Vec<Elem>,
+    ) -> Option<Inline> {
         let mut children = Vec::new();
         stack.push(elem);
         let stop = Stop { ch: c, len, elem };
@@ -338,7 +344,10 @@ mod tests {
             ("*foo**", "*foo**"),
             ("***foo**", "<strong>*foo</strong>"),
             ("*_foo_*", "<em>_foo_</em>"),
-            ("__foo, __bar__, baz__", "<strong>foo, __bar</strong>, baz__"),
+            (
+                "__foo, __bar__, baz__",
+                "<strong>foo, __bar</strong>, baz__",
+            ),
             ("foo_bar_", "foo_bar_"),
             ("* a *", "* a *"),
             ("****foo****", "<strong>**foo</strong>**"),

@@ -39,7 +39,8 @@ pub(crate) struct Writer<'a> {
 impl Writer<'_> {
     /// Writes sibling blocks; the blank lines between them are blocks of their own.
     pub fn blocks(&mut self, blocks: &[Block], indent: usize) {
-        let nested = |b: Option<&Block>| matches!(b, Some(Block::HtmlElement { depth, .. }) if *depth > 0);
+        let nested =
+            |b: Option<&Block>| matches!(b, Some(Block::HtmlElement { depth, .. }) if *depth > 0);
         for (i, block) in blocks.iter().enumerate() {
             match block {
                 // Raw HTML around a nested element with Markdown content runs into it.
@@ -125,7 +126,8 @@ impl Writer<'_> {
                 self.html_element(name, attrs, *span, blocks, 2 * depth);
                 // In line with the raw HTML around it: no indentation, no line end.
                 let written = self.out.split_off(start);
-                self.out.push_str(written.trim_start_matches(' ').trim_end_matches('\n'));
+                self.out
+                    .push_str(written.trim_start_matches(' ').trim_end_matches('\n'));
             }
         }
     }
