@@ -297,13 +297,23 @@ impl Builder<'_> {
                 auto,
                 shortcut,
                 ..
-            } => Inline::Link {
-                url,
-                title,
-                auto,
-                shortcut,
-                children: inl,
-            },
+            } => {
+                let mut children = inl;
+                // kramdown's `parse_autolink` writes the address without `mailto:`.
+                if auto
+                    && let Some(Inline::Text { text, .. }) = children.first_mut()
+                    && let Some(rest) = text.strip_prefix("mailto:")
+                {
+                    *text = rest.to_string();
+                }
+                Inline::Link {
+                    url,
+                    title,
+                    auto,
+                    shortcut,
+                    children,
+                }
+            }
             Kind::Image { url, title, alt } => Inline::Image { url, title, alt },
             _ => Inline::Del(inl),
         }
