@@ -237,6 +237,18 @@ fn kramdown_whitespace() {
             "<dl>\n  <dt><em>t</em></dt>\n</dl>\n",
         ),
         (
+            "[foo]:\n/url\n\n[foo]\n",
+            "<p>[foo]:\n/url</p>\n\n<p>[foo]</p>\n",
+        ),
+        (
+            "[foo]: /url 'a\nb'\n\n[foo]\n",
+            "<p>[foo]: /url ‘a\nb’</p>\n\n<p>[foo]</p>\n",
+        ),
+        (
+            "[foo]: /u \"t\"\n\n[foo]\n",
+            "\n<p><a href=\"/u\" title=\"t\">foo</a></p>\n",
+        ),
+        (
             "a <mailto:x@example.com> b\n",
             "<p>a <a href=\"mailto:x@example.com\">x@example.com</a> b</p>\n",
         ),
