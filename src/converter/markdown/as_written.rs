@@ -119,8 +119,11 @@ impl Builder<'_> {
             } else {
                 item_content_column(src, start)
             };
+            // A line indented less than the content is a lazy line, kept as it is.
             let spaces = rest.len() - rest.trim_start_matches(' ').len();
-            rest = &rest[spaces.min(col)..];
+            if spaces >= col {
+                rest = &rest[col..];
+            }
         }
         &rest[..rest.len() - rest.trim_start_matches([' ', '\t']).len()]
     }

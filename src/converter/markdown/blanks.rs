@@ -8,10 +8,11 @@ use super::build::{Builder, Kind};
 use super::tree::Block;
 use std::ops::Range;
 
-/// Whether a line is blank for kramdown, block quote markers aside.
-fn is_blank(line: &str) -> bool {
+/// Whether a line is blank for kramdown inside `depth` block quotes (their markers aside).
+fn is_blank(line: &str, depth: usize) -> bool {
     line.trim_matches(|c: char| c == ' ' || c == '\t' || c == '>')
         .is_empty()
+        && line.matches('>').count() <= depth
 }
 
 /// A link or footnote definition line: no element of its own, a blank run goes on past it.
@@ -21,9 +22,15 @@ fn is_definition(line: &str) -> bool {
 }
 
 /// Whether a blank line comes between the block starting at `pos` and the content above it,
-/// looking no higher than `lower`; the lines of `hidden` (footnote definitions) leave no
-/// element either.
-pub(crate) fn blank_before(src: &str, lower: usize, pos: usize, hidden: &[Range<usize>]) -> bool {
+/// looking no higher than `lower`, inside `depth` block quotes; the lines of `hidden`
+/// (footnote definitions) leave no element either.
+pub(crate) fn blank_before(
+    src: &str,
+    lower: usize,
+    pos: usize,
+    depth: usize,
+    hidden: &[Range<usize>],
+) -> bool {
     let mut end = src[..pos.min(src.len())].rfind('\n').map_or(0, |i| i + 1);
     let mut found = false;
     while end > lower {
@@ -33,7 +40,7 @@ pub(crate) fn blank_before(src: &str, lower: usize, pos: usize, hidden: &[Range<
             break;
         }
         let line = &src[start..line_end];
-        if is_blank(line) {
+        if is_blank(line, depth) {
             found = true;
         } else if !is_definition(line) && !hidden.iter().any(|h| h.contains(&start)) {
             break;
@@ -49,7 +56,7 @@ pub(crate) fn quote_ends_blank(src: &str, end: usize, depth: usize) -> bool {
     let mut lines = src[..end.min(src.len())].lines().rev();
     for line in lines.by_ref() {
         if !line.trim().is_empty() {
-            return is_blank(line) && line.matches('>').count() >= depth;
+            return is_blank(line, depth) && line.matches('>').count() >= depth;
         }
     }
     false
@@ -88,7 +95,7 @@ impl Builder<'_> {
                 _ => return false,
             }
         };
-        blank_before(src, lower, start, &self.hidden)
+        blank_before(src, lower, start, depth, &self.hidden)
     }
 
     /// How many block quotes enclose the innermost container.
@@ -112,7 +119,8 @@ impl Builder<'_> {
         } else {
             0
         };
-        if limit > lower && blank_before(src, lower, limit, &self.hidden) {
+        let depth = self.quote_depth();
+        if limit > lower && blank_before(src, lower, limit, depth, &self.hidden) {
             self.push_blank();
         }
     }
@@ -133,7 +141,7 @@ mod tests {
             ("> a\n>\n> b\n", 8, true),
         ];
         for (src, pos, want) in cases {
-            assert_eq!(blank_before(src, 0, *pos, &[]), *want, "{src:?}");
+            assert_eq!(blank_before(src, 0, *pos, 1, &[]), *want, "{src:?}");
         }
     }
 
@@ -142,5 +150,7 @@ mod tests {
         assert!(quote_ends_blank("> a\n>\n", 6, 1));
         assert!(!quote_ends_blank("> a\n\n", 5, 1));
         assert!(!quote_ends_blank("> > a\n>\n", 8, 2));
+        // Outside the quote its `>` line is no blank line.
+        assert!(!blank_before("> a\n>\n", 0, 6, 0, &[]));
     }
 }

@@ -242,6 +242,10 @@ impl Builder<'_> {
     /// elements with no blank line between them are one block: kramdown writes a blank line
     /// only where the source has one.
     pub(super) fn html_parts(&mut self, parts: Vec<html_block::Part>) {
+        let nested = |p: &html_block::Part| matches!(p, html_block::Part::Markdown { depth, .. } if *depth > 0);
+        if parts.iter().any(nested) {
+            return self.html_run(parts);
+        }
         let mut raw: Option<String> = None;
         for part in parts {
             match part {
@@ -260,7 +264,9 @@ impl Builder<'_> {
                     }
                     None => raw = Some(html),
                 },
-                html_block::Part::Markdown { tag, content, span } => {
+                html_block::Part::Markdown {
+                    tag, content, span, ..
+                } => {
                     if let Some(html) = raw.take() {
                         self.block(Block::Html(html));
                     }
@@ -271,12 +277,39 @@ impl Builder<'_> {
                         attrs,
                         span,
                         blocks,
+                        depth: 0,
                     });
                 }
             }
         }
         if let Some(html) = raw {
             self.block(Block::Html(html));
+        }
+    }
+
+    /// Raw HTML with elements of Markdown content inside: kramdown keeps the raw text
+    /// around them as it is (whitespace included) and writes them in line with it.
+    fn html_run(&mut self, parts: Vec<html_block::Part>) {
+        for part in parts {
+            match part {
+                html_block::Part::Raw(html) => self.block(Block::Html(html)),
+                html_block::Part::Markdown {
+                    tag,
+                    content,
+                    span,
+                    depth,
+                } => {
+                    let blocks = self.markdown_content(&content, span);
+                    let StartTag { name, attrs, .. } = tag;
+                    self.block(Block::HtmlElement {
+                        name,
+                        attrs,
+                        span,
+                        blocks,
+                        depth,
+                    });
+                }
+            }
         }
     }
 
@@ -290,6 +323,7 @@ impl Builder<'_> {
             attrs,
             span,
             blocks,
+            depth: 0,
         });
         el.used
     }
@@ -309,6 +343,11 @@ impl Builder<'_> {
         if !span {
             return doc.blocks;
         }
+        // Span content is the text as written: the line breaks after the start tag and
+        // before the end tag stay.
+        let edge = |s: &str| Inline::Str(s.to_string());
+        let lead = &inner[..inner.len() - inner.trim_start().len()];
+        let trail = &inner[inner.trim_end().len()..];
         let mut inlines = Vec::new();
         for block in doc.blocks {
             if let Block::Para(p) = block {
@@ -317,6 +356,10 @@ impl Builder<'_> {
                 }
                 inlines.extend(p.inlines);
             }
+        }
+        if !inlines.is_empty() && !inner.trim().is_empty() {
+            inlines.insert(0, edge(lead));
+            inlines.push(edge(trail));
         }
         vec![Block::Para(Para {
             inlines,

@@ -85,11 +85,75 @@ pub(crate) fn rewrite(src: &str) -> Rewritten {
             continue;
         }
         if let Some(c) = FENCE.captures(line) {
+            if c[1].starts_with('~') && !kramdown_fence(&lines, i) {
+                // Not a fence to kramdown-parser-gfm: text (escaped for pulldown-cmark). A
+                // backtick line stays: it may open a code span, which an escape would break.
+                let at = line.len() - line.trim_start_matches(' ').len();
+                out.text.push_str(&line[..at]);
+                out.text.push('\\');
+                out.text.push_str(&line[at..]);
+                i += 1;
+                continue;
+            }
             fence = Some(c[1].to_string());
+        }
+        let footnote = line.trim_start().starts_with("[^");
+        if LINK_DEF.is_match(line) && !footnote && !kramdown_link_definition(line) {
+            // Paragraph text to kramdown (`parse_link_definition` declines it).
+            let at = line.len() - line.trim_start_matches(' ').len();
+            out.text.push_str(&line[..at]);
+            out.text.push('\\');
+            out.text.push_str(&line[at..]);
+            i += 1;
+            continue;
         }
         i = out.line(&lines, i);
     }
     out
+}
+
+/// kramdown-parser-gfm's `FENCED_CODEBLOCK_MATCH` at line `i`: some prefix of the fence run
+/// (at least three) followed by at most one word, and a closing line of that prefix (or
+/// longer) below. Otherwise the line is paragraph text.
+fn kramdown_fence(lines: &[&str], i: usize) -> bool {
+    let line = lines[i].trim_end_matches('\n');
+    let body = line.trim_start_matches(' ');
+    let Some(ch) = body.chars().next() else {
+        return false;
+    };
+    let run = body.len() - body.trim_start_matches(ch).len();
+    (3..=run).rev().any(|k| {
+        let open = &body[..k];
+        let one_word = body[k..].split_whitespace().count() <= 1;
+        one_word && lines[i + 1..].iter().any(|l| closes_fence(l, open))
+    })
+}
+
+/// kramdown's `LINK_DEFINITION_START` on one line: `]:` right after the first `]`, a
+/// destination on the same line, and a title (if any) closed on it; a destination with a
+/// space and a quote in it is declined (`parse_link_definition`).
+fn kramdown_link_definition(line: &str) -> bool {
+    let line = line.trim_end_matches('\n');
+    let Some((label, rest)) = line.trim_start_matches(' ')[1..].split_once(']') else {
+        return false;
+    };
+    let Some(rest) = rest.strip_prefix(':') else {
+        return false;
+    };
+    let rest = rest.trim();
+    if label.is_empty() || rest.is_empty() {
+        return false;
+    }
+    if rest.starts_with('<') {
+        return true;
+    }
+    let quote = rest
+        .char_indices()
+        .find(|&(i, c)| (c == '"' || c == '\'') && i > 0 && rest[..i].ends_with([' ', '\t']));
+    match quote {
+        None => true,
+        Some((i, q)) => rest.len() > i + 2 && rest.ends_with(q),
+    }
 }
 
 fn closes_fence(line: &str, open: &str) -> bool {

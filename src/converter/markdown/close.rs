@@ -235,7 +235,16 @@ impl Builder<'_> {
     /// text around the content. Returns the frame when it is real emphasis.
     fn keep_delimiters(&mut self, frame: Frame, end: usize) -> Option<Frame> {
         let (start, delim) = match frame.kind {
-            Kind::Em(start) | Kind::Strong(start) => (start, self.intraword_underscore(start)),
+            // Resolved later the way kramdown does (`emphasis`).
+            Kind::Em(start) | Kind::Strong(start) => {
+                let n = if matches!(frame.kind, Kind::Em(_)) {
+                    1
+                } else {
+                    2
+                };
+                let c = self.src[start..].chars().next().unwrap_or('*');
+                (start, Some(c.to_string().repeat(n)))
+            }
             Kind::Del(start) if !self.src[start..].starts_with("~~") => {
                 (start, Some("~".to_string()))
             }
@@ -265,24 +274,10 @@ impl Builder<'_> {
         None
     }
 
-    /// kramdown does not open `_`/`__` emphasis right after a letter, or a letter and one `-`
-    /// (`parse_emphasis`: `/[[:alpha:]]-?[[:alpha:]]*\z/`); returns the delimiter to keep as text.
-    fn intraword_underscore(&self, start: usize) -> Option<String> {
-        let rest = &self.src[start..];
-        let n = rest.len() - rest.trim_start_matches('_').len();
-        let mut before = self.src[..start].chars().rev();
-        let last = before.next()?;
-        let after_word =
-            last.is_alphabetic() || (last == '-' && before.next().is_some_and(char::is_alphabetic));
-        (n > 0 && n < 3 && after_word).then(|| "_".repeat(n))
-    }
-
     /// Emphasis, strong, strikethrough, links and images.
     fn span_element(&self, frame: Frame, end: usize) -> Inline {
         let inl = frame.inlines;
         match frame.kind {
-            Kind::Em(start) => emphasis(&self.src[start..], inl),
-            Kind::Strong(_) => Inline::Strong(inl),
             Kind::Link { plain: true, .. } => {
                 let mut text = String::new();
                 plain_text(&inl, &mut text);
@@ -302,13 +297,23 @@ impl Builder<'_> {
                 auto,
                 shortcut,
                 ..
-            } => Inline::Link {
-                url,
-                title,
-                auto,
-                shortcut,
-                children: inl,
-            },
+            } => {
+                let mut children = inl;
+                // kramdown's `parse_autolink` writes the address without `mailto:`.
+                if auto
+                    && let Some(Inline::Text { text, .. }) = children.first_mut()
+                    && let Some(rest) = text.strip_prefix("mailto:")
+                {
+                    *text = rest.to_string();
+                }
+                Inline::Link {
+                    url,
+                    title,
+                    auto,
+                    shortcut,
+                    children,
+                }
+            }
             Kind::Image { url, title, alt } => Inline::Image { url, title, alt },
             _ => Inline::Del(inl),
         }
@@ -425,16 +430,6 @@ pub(super) fn fenced_content(block: &str) -> String {
         text.push('\n');
     }
     text
-}
-
-/// `***x***` is strong around emphasis in kramdown (pulldown-cmark nests it the other way).
-fn emphasis(src: &str, children: Vec<Inline>) -> Inline {
-    let triple = src.starts_with("***") || src.starts_with("___");
-    match <[Inline; 1]>::try_from(children) {
-        Ok([Inline::Strong(inner)]) if triple => Inline::Strong(vec![Inline::Em(inner)]),
-        Ok([only]) => Inline::Em(vec![only]),
-        Err(children) => Inline::Em(children),
-    }
 }
 
 /// kramdown's `AUTOLINK_START`: only these schemes, and plain e-mail addresses.

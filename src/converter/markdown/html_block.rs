@@ -68,6 +68,8 @@ pub(crate) enum Part {
         tag: StartTag,
         content: String,
         span: bool,
+        /// How many raw elements of the chunk enclose it.
+        depth: usize,
     },
 }
 
@@ -193,6 +195,8 @@ struct RawHtml<'a> {
     pos: usize,
     out: String,
     parts: Vec<Part>,
+    /// How many elements are open around the current position.
+    depth: usize,
 }
 
 impl<'a> RawHtml<'a> {
@@ -202,6 +206,7 @@ impl<'a> RawHtml<'a> {
             pos,
             out: String::new(),
             parts: Vec::new(),
+            depth: 0,
         }
     }
 
@@ -225,7 +230,13 @@ impl<'a> RawHtml<'a> {
         if !self.out.is_empty() {
             self.parts.push(Part::Raw(std::mem::take(&mut self.out)));
         }
-        self.parts.push(Part::Markdown { tag, content, span });
+        let depth = self.depth;
+        self.parts.push(Part::Markdown {
+            tag,
+            content,
+            span,
+            depth,
+        });
         None
     }
 
@@ -249,7 +260,9 @@ impl<'a> RawHtml<'a> {
         };
         self.out.push_str(&tag.to_html());
         let body_start = self.out.len();
+        self.depth += 1;
         let _ = self.children(Some(&name));
+        self.depth -= 1;
         if self.out.len() == body_start && is_known(&name) && is_void(&lower) {
             self.out.truncate(body_start - 1);
             self.out.push_str(" />");
@@ -383,7 +396,9 @@ mod tests {
         let (parts, _) = render("<div class=\"n\">\n  <h5 markdown=\"1\">*Hi*</h5>\n</div>\n");
         assert_eq!(parts.len(), 3);
         match &parts[1] {
-            Part::Markdown { tag, content, span } => {
+            Part::Markdown {
+                tag, content, span, ..
+            } => {
                 assert_eq!(tag.to_html(), "<h5>");
                 assert_eq!(content, "*Hi*");
                 assert!(span);

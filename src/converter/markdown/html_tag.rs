@@ -235,7 +235,18 @@ fn skip_ws(s: &str) -> usize {
 /// HTML; anything it cannot read is returned unchanged.
 pub(crate) fn normalize_inline(html: &str) -> String {
     match read_token(html) {
-        Some((Token::Start(tag), n)) if n == html.len() => {
+        Some((Token::Start(mut tag), n)) if n == html.len() => {
+            // kramdown's `parse_span_html`: a run of line breaks in a value is one space.
+            for (_, value) in &mut tag.attrs {
+                let mut joined = String::with_capacity(value.len());
+                for c in value.chars() {
+                    match c {
+                        '\n' if joined.ends_with('\n') => {}
+                        c => joined.push(c),
+                    }
+                }
+                *value = joined.replace('\n', " ");
+            }
             let void = WITHOUT_BODY.contains(&tag.name.to_ascii_lowercase().as_str());
             if tag.closed && !void {
                 let open = StartTag {
@@ -264,6 +275,7 @@ mod tests {
             ("<BR>", "<br />"),
             ("<img src=\"a.png\"/>", "<img src=\"a.png\" />"),
             ("<DIV class=x>", "<div class=\"x\">"),
+            ("<a href=\"a\n\n  b\">", "<a href=\"a   b\">"),
             ("<span class='a \"b'>", "<span class=\"a &quot;b\">"),
             ("<input disabled>", "<input disabled=\"\" />"),
             ("</SPAN >", "</span>"),

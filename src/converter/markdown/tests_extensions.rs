@@ -208,3 +208,56 @@ fn item_ials() {
         ("* {:.a}b\n", "<ul>\n  <li class=\"a\">b</li>\n</ul>\n"),
     ]);
 }
+
+/// Blank lines and indentation as kramdown writes them (`blanks`, `as_written`), its emphasis
+/// (`emphasis`), fences it rejects and Markdown elements inside raw HTML.
+#[test]
+fn kramdown_whitespace() {
+    let cases: &[(&str, &str)] = &[
+        ("~~~~~~\nnot codeblock\n", "<p>~~~~~~\nnot codeblock</p>\n"),
+        ("a\n\n\n", "<p>a</p>\n\n"),
+        ("\n\na\n", "\n<p>a</p>\n"),
+        (
+            "- a\n\n- b\n\n\nc\n",
+            "<ul>\n  <li>\n    <p>a</p>\n  </li>\n  <li>\n    <p>b</p>\n  </li>\n</ul>\n\n<p>c</p>\n",
+        ),
+        (
+            "- a\n- b\n  > q\n- c\n",
+            "<ul>\n  <li>a</li>\n  <li>b\n    <blockquote>\n      <p>q</p>\n    </blockquote>\n  </li>\n  <li>c</li>\n</ul>\n",
+        ),
+        ("> a\n>\n", "<blockquote>\n  <p>a</p>\n\n</blockquote>\n"),
+        (">\n> a\n", "<blockquote>\n\n  <p>a</p>\n</blockquote>\n"),
+        ("a\n  b\n\tc\n", "<p>a\n  b\n\tc</p>\n"),
+        ("*  a\n   b\n    c\n", "<ul>\n  <li>a\nb\n c</li>\n</ul>\n"),
+        ("**foo*\n", "<p><em>*foo</em></p>\n"),
+        (
+            "x[^1]\n\n[^1]:\n    a\n",
+            "<p>x<sup id=\"fnref:1\" role=\"doc-noteref\"><a href=\"#fn:1\" class=\"footnote\" rel=\"footnote\">1</a></sup></p>\n\n<div class=\"footnotes\" role=\"doc-endnotes\">\n  <ol>\n    <li id=\"fn:1\" role=\"doc-endnote\">\n\n      <p>a <a href=\"#fnref:1\" class=\"reversefootnote\" role=\"doc-backlink\">&#8617;</a></p>\n    </li>\n  </ol>\n</div>\n",
+        ),
+        (
+            "<dl>\n  <dt markdown=\"1\">*t*</dt>\n</dl>\n",
+            "<dl>\n  <dt><em>t</em></dt>\n</dl>\n",
+        ),
+        (
+            "[foo]:\n/url\n\n[foo]\n",
+            "<p>[foo]:\n/url</p>\n\n<p>[foo]</p>\n",
+        ),
+        (
+            "[foo]: /url 'a\nb'\n\n[foo]\n",
+            "<p>[foo]: /url ‘a\nb’</p>\n\n<p>[foo]</p>\n",
+        ),
+        (
+            "[foo]: /u \"t\"\n\n[foo]\n",
+            "\n<p><a href=\"/u\" title=\"t\">foo</a></p>\n",
+        ),
+        (
+            "a <mailto:x@example.com> b\n",
+            "<p>a <a href=\"mailto:x@example.com\">x@example.com</a> b</p>\n",
+        ),
+    ];
+    // Byte for byte: `check` compares normalised HTML.
+    let opts = super::Options::default();
+    for (src, want) in cases {
+        assert_eq!(super::convert(src, &opts), *want, "input: {src:?}");
+    }
+}

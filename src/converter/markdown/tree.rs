@@ -76,6 +76,9 @@ pub(crate) enum Block {
         attrs: Attrs,
         span: bool,
         blocks: Vec<Block>,
+        /// How many raw HTML elements enclose it (0: a block of its own). A nested one is
+        /// written in line with the raw HTML around it, indented by its depth.
+        depth: usize,
     },
     /// Blank lines between blocks (kramdown's `:blank`), written as one newline.
     Blank,

@@ -39,8 +39,22 @@ pub(crate) struct Writer<'a> {
 impl Writer<'_> {
     /// Writes sibling blocks; the blank lines between them are blocks of their own.
     pub fn blocks(&mut self, blocks: &[Block], indent: usize) {
-        for block in blocks {
-            self.block(block, indent);
+        let nested =
+            |b: Option<&Block>| matches!(b, Some(Block::HtmlElement { depth, .. }) if *depth > 0);
+        for (i, block) in blocks.iter().enumerate() {
+            match block {
+                // Raw HTML around a nested element with Markdown content runs into it.
+                Block::Html(html) => {
+                    if !(i > 0 && nested(blocks.get(i - 1))) {
+                        self.out.push_str(&" ".repeat(indent));
+                    }
+                    self.out.push_str(html);
+                    if !nested(blocks.get(i + 1)) {
+                        self.out.push('\n');
+                    }
+                }
+                _ => self.block(block, indent),
+            }
         }
     }
 
@@ -99,7 +113,22 @@ impl Writer<'_> {
                 attrs,
                 span,
                 blocks,
+                depth: 0,
             } => self.html_element(name, attrs, *span, blocks, indent),
+            Block::HtmlElement {
+                name,
+                attrs,
+                span,
+                blocks,
+                depth,
+            } => {
+                let start = self.out.len();
+                self.html_element(name, attrs, *span, blocks, 2 * depth);
+                // In line with the raw HTML around it: no indentation, no line end.
+                let written = self.out.split_off(start);
+                self.out
+                    .push_str(written.trim_start_matches(' ').trim_end_matches('\n'));
+            }
         }
     }
 

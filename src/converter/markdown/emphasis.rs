@@ -1,0 +1,362 @@
+//! kramdown's emphasis parser (`kramdown/parser/kramdown/emphasis.rb` within `parse_spans`),
+//! run over the span elements pulldown-cmark produced. The builder leaves every `*`/`_`
+//! delimiter as text; here they are matched left to right as kramdown does: a delimiter
+//! opens unless followed by whitespace (or, for `_`, preceded by a word), the first fitting
+//! closer ends the element, no emphasis nests in one of its kind, and a `**` that finds no
+//! closer is tried again as `*` emphasis starting with a literal `*`. Code, links, HTML and
+//! escaped characters are single tokens, as their own span parsers make them.
+
+use super::tree::{Document, Inline, Text, walk_text};
+
+/// Resolves the emphasis of every run of span elements of the document.
+pub(crate) fn apply(doc: &mut Document) {
+    walk_text(doc, &mut |place| {
+        if let Text::Inlines(inlines) = place {
+            resolve(inlines, &mut Vec::new());
+        }
+    });
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Elem {
+    Em,
+    Strong,
+}
+
+#[derive(Debug)]
+enum Tok {
+    Delim(char),
+    Span(Inline),
+}
+
+fn resolve(inlines: &mut Vec<Inline>, stack: &mut Vec<Elem>) {
+    let toks = tokens(std::mem::take(inlines));
+    let mut p = Parser { toks, pos: 0 };
+    p.spans(stack, None, inlines);
+}
+
+/// Splits text at its delimiter characters (escaped ones aside).
+fn tokens(inlines: Vec<Inline>) -> Vec<Tok> {
+    let mut toks = Vec::with_capacity(inlines.len());
+    for inline in inlines {
+        let Inline::Text {
+            text,
+            literal,
+            next,
+        } = inline
+        else {
+            toks.push(Tok::Span(inline));
+            continue;
+        };
+        let mut piece = String::new();
+        let mut piece_literal = 0;
+        for (i, c) in text.chars().enumerate() {
+            if (c == '*' || c == '_') && i >= literal {
+                if !piece.is_empty() {
+                    toks.push(Tok::Span(piece_text(&mut piece, piece_literal, &text, i)));
+                }
+                toks.push(Tok::Delim(c));
+                continue;
+            }
+            if piece.is_empty() {
+                piece_literal = literal.saturating_sub(i);
+            }
+            piece.push(c);
+        }
+        if !piece.is_empty() {
+            toks.push(Tok::Span(Inline::Text {
+                text: piece,
+                literal: piece_literal,
+                next,
+            }));
+        }
+    }
+    toks
+}
+
+/// A piece of a split text, followed by the rest of the text from char `at`.
+fn piece_text(piece: &mut String, literal: usize, text: &str, at: usize) -> Inline {
+    Inline::Text {
+        text: std::mem::take(piece),
+        literal,
+        next: text.chars().skip(at).take(4).collect(),
+    }
+}
+
+/// What ends the element being parsed: its delimiter character and length, and kind.
+#[derive(Clone, Copy)]
+struct Stop {
+    ch: char,
+    len: usize,
+    elem: Elem,
+}
+
+struct Parser {
+    toks: Vec<Tok>,
+    pos: usize,
+}
+
+impl Parser {
+    /// kramdown's `parse_spans` with an optional stop delimiter; returns whether it stopped.
+    fn spans(&mut self, stack: &mut Vec<Elem>, stop: Option<Stop>, out: &mut Vec<Inline>) -> bool {
+        while self.pos < self.toks.len() {
+            match &self.toks[self.pos] {
+                Tok::Span(inline) => {
+                    let mut inline = inline.clone();
+                    nested(&mut inline, stack);
+                    push(out, inline);
+                    self.pos += 1;
+                }
+                Tok::Delim(c) => {
+                    let c = *c;
+                    if let Some(stop) = stop
+                        && self.stops(stop, !out.is_empty())
+                    {
+                        return true;
+                    }
+                    self.emphasis(c, stack, out);
+                }
+            }
+        }
+        false
+    }
+
+    /// The stop condition kramdown gives `parse_spans` for emphasis.
+    fn stops(&self, stop: Stop, has_children: bool) -> bool {
+        let at = self.pos;
+        if !self.delims(at, stop.ch, stop.len) || !has_children {
+            return false;
+        }
+        let after_space = self.char_before(at).is_some_and(is_space);
+        // An `*` closer is not the start of a `**` (unless that is a `***`).
+        let starts_strong = stop.elem == Elem::Em
+            && self.delims(at, stop.ch, 2 * stop.len)
+            && !self.delims(at + 2 * stop.len, stop.ch, 1);
+        let underscore_word = stop.ch == '_'
+            && self
+                .char_at(at + stop.len)
+                .is_some_and(char::is_alphanumeric);
+        !after_space && !starts_strong && !underscore_word
+    }
+
+    /// kramdown's `parse_emphasis` at a delimiter.
+    fn emphasis(&mut self, c: char, stack: &mut Vec<Elem>, out: &mut Vec<Inline>) {
+        let start = self.pos;
+        let n = if self.delims(start, c, 2) { 2 } else { 1 };
+        let elem = if n == 2 { Elem::Strong } else { Elem::Em };
+        let word_before = c == '_' && self.after_word(start);
+        let space_after = self.char_at(start + n).is_some_and(is_space);
+        if word_before || space_after || stack.contains(&elem) {
+            self.pos = start + n;
+            push(out, delim_text(c, n));
+            return;
+        }
+        self.pos = start + n;
+        let mut found = self.sub_parse(c, n, elem, stack);
+        if found.is_none() && elem == Elem::Strong && stack.last() != Some(&Elem::Em) {
+            self.pos = start + 1;
+            found = self.sub_parse(c, 1, Elem::Em, stack);
+        }
+        match found {
+            Some(inline) => push(out, inline),
+            None => {
+                self.pos = start + n;
+                push(out, delim_text(c, n));
+            }
+        }
+    }
+
+    fn sub_parse(
+        &mut self,
+        c: char,
+        len: usize,
+        elem: Elem,
+        stack: &mut Vec<Elem>,
+    ) -> Option<Inline> {
+        let mut children = Vec::new();
+        stack.push(elem);
+        let stop = Stop { ch: c, len, elem };
+        let found = self.spans(stack, Some(stop), &mut children);
+        stack.pop();
+        if !found {
+            return None;
+        }
+        self.pos += len;
+        Some(match elem {
+            Elem::Em => Inline::Em(children),
+            Elem::Strong => Inline::Strong(children),
+        })
+    }
+
+    /// Whether `len` delimiters `c` start at token `at`.
+    fn delims(&self, at: usize, c: char, len: usize) -> bool {
+        (at..at + len).all(|i| matches!(self.toks.get(i), Some(Tok::Delim(d)) if *d == c))
+    }
+
+    /// The first character of token `at` as kramdown's scanner sees the source.
+    fn char_at(&self, at: usize) -> Option<char> {
+        match self.toks.get(at)? {
+            Tok::Delim(c) => Some(*c),
+            Tok::Span(inline) => Some(first_char(inline)),
+        }
+    }
+
+    fn char_before(&self, at: usize) -> Option<char> {
+        self.chars_before(at).next()
+    }
+
+    /// The source characters before token `at`, nearest first (up to two tokens back).
+    fn chars_before(&self, at: usize) -> impl Iterator<Item = char> + '_ {
+        self.toks[..at]
+            .iter()
+            .rev()
+            .take(3)
+            .flat_map(|t| -> Box<dyn Iterator<Item = char> + '_> {
+                match t {
+                    Tok::Delim(c) => Box::new(std::iter::once(*c)),
+                    Tok::Span(Inline::Text { text, .. } | Inline::Str(text)) => {
+                        Box::new(text.chars().rev())
+                    }
+                    Tok::Span(inline) => Box::new(std::iter::once(last_char(inline))),
+                }
+            })
+    }
+
+    /// `_` right after a word: kramdown's `/[[:alpha:]]-?[[:alpha:]]*\z/` on the text before.
+    fn after_word(&self, at: usize) -> bool {
+        let mut before = self.chars_before(at);
+        match before.next() {
+            Some(c) if c.is_alphabetic() => true,
+            Some('-') => before.next().is_some_and(char::is_alphabetic),
+            _ => false,
+        }
+    }
+}
+
+/// Emphasis inside links and strikethrough is parsed with the enclosing elements known.
+fn nested(inline: &mut Inline, stack: &mut Vec<Elem>) {
+    match inline {
+        Inline::Link { children, .. } | Inline::Del(children) => resolve(children, stack),
+        Inline::Attributed(inner, _) => nested(inner, stack),
+        _ => {}
+    }
+}
+
+/// Ruby's `\s`: ASCII whitespace only (a no-break space is no space to kramdown).
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c')
+}
+
+fn delim_text(c: char, n: usize) -> Inline {
+    Inline::Text {
+        text: c.to_string().repeat(n),
+        literal: 0,
+        next: String::new(),
+    }
+}
+
+/// Adds a span element, joining a delimiter left as text to plain text before it.
+fn push(out: &mut Vec<Inline>, inline: Inline) {
+    if let (
+        Some(Inline::Text {
+            text, literal: 0, ..
+        }),
+        Inline::Text {
+            text: more,
+            literal: 0,
+            next,
+        },
+    ) = (out.last_mut(), &inline)
+        && more.chars().all(|c| c == '*' || c == '_')
+    {
+        text.push_str(more);
+        if let Some(Inline::Text { next: n, .. }) = out.last_mut() {
+            n.clone_from(next);
+        }
+        return;
+    }
+    out.push(inline);
+}
+
+/// How an element's source starts, for the look-ahead after a delimiter.
+fn first_char(inline: &Inline) -> char {
+    match inline {
+        Inline::Text { text, .. } | Inline::Str(text) => text.chars().next().unwrap_or(' '),
+        Inline::Soft | Inline::Br => '\n',
+        Inline::Code(_) => '`',
+        Inline::Link { auto: true, .. } | Inline::Html(_) => '<',
+        Inline::Link { .. } | Inline::FootnoteRef(_) => '[',
+        Inline::Image { .. } => '!',
+        Inline::Math(_) => '$',
+        Inline::Em(_) | Inline::Strong(_) => '*',
+        Inline::Del(_) => '~',
+        Inline::Task(_) => '[',
+        Inline::Attributed(inner, _) => first_char(inner),
+    }
+}
+
+/// How an element's source ends, for the look-behind before a delimiter.
+fn last_char(inline: &Inline) -> char {
+    match inline {
+        Inline::Text { text, .. } | Inline::Str(text) => text.chars().last().unwrap_or(' '),
+        Inline::Soft | Inline::Br => '\n',
+        Inline::Code(_) => '`',
+        Inline::Link { auto: true, .. } | Inline::Html(_) => '>',
+        Inline::Link { .. } | Inline::Image { .. } => ')',
+        Inline::FootnoteRef(_) | Inline::Task(_) => ']',
+        Inline::Math(_) => '$',
+        Inline::Em(_) | Inline::Strong(_) => '*',
+        Inline::Del(_) => '~',
+        Inline::Attributed(..) => '}',
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str) -> Inline {
+        Inline::Text {
+            text: s.to_string(),
+            literal: 0,
+            next: String::new(),
+        }
+    }
+
+    fn render(inlines: &[Inline]) -> String {
+        let mut out = String::new();
+        for i in inlines {
+            match i {
+                Inline::Text { text, .. } => out.push_str(text),
+                Inline::Em(c) => out.push_str(&format!("<em>{}</em>", render(c))),
+                Inline::Strong(c) => out.push_str(&format!("<strong>{}</strong>", render(c))),
+                _ => out.push('?'),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn kramdown_emphasis() {
+        let cases = [
+            ("*foo*", "<em>foo</em>"),
+            ("**foo*", "<em>*foo</em>"),
+            ("*foo**", "*foo**"),
+            ("***foo**", "<strong>*foo</strong>"),
+            ("*_foo_*", "<em>_foo_</em>"),
+            (
+                "__foo, __bar__, baz__",
+                "<strong>foo, __bar</strong>, baz__",
+            ),
+            ("foo_bar_", "foo_bar_"),
+            ("* a *", "* a *"),
+            ("****foo****", "<strong>**foo</strong>**"),
+            ("_____foo_____", "<strong>__<em>foo</em></strong>__"),
+        ];
+        for (src, want) in cases {
+            let mut inlines = vec![text(src)];
+            resolve(&mut inlines, &mut Vec::new());
+            assert_eq!(render(&inlines), want, "{src}");
+        }
+    }
+}
