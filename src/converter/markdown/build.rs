@@ -132,6 +132,9 @@ pub(crate) type Refs = Rc<HashMap<String, (String, String)>>;
 
 /// The names of footnote definitions (`[^name]:` at a line start) in `src`.
 fn footnote_names(src: &str) -> Vec<String> {
+    if !src.contains("[^") {
+        return Vec::new();
+    }
     src.lines()
         .filter_map(|l| l.trim_start().strip_prefix("[^")?.split_once("]:"))
         .map(|(name, _)| name.to_string())

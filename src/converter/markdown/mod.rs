@@ -71,7 +71,11 @@ pub fn convert_with(src: &str, opts: &Options, highlighter: &dyn Highlighter) ->
 
 /// kramdown's `adapt_source`: line breaks normalised to `\n`, exactly one at the end.
 fn adapt_source(src: &str) -> String {
-    let mut text = src.replace("\r\n", "\n").replace('\r', "\n");
+    let mut text = if src.contains('\r') {
+        src.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        src.to_string()
+    };
     while text.ends_with('\n') {
         text.pop();
     }

@@ -58,7 +58,7 @@ impl Typographer {
                 }
                 mut other => {
                     if !run.is_empty() {
-                        out.push(Inline::Str(self.run(&run, &next)));
+                        out.push(Inline::Str(self.run(&mut run, &next)));
                         run.clear();
                     }
                     self.children(&mut other);
@@ -67,7 +67,7 @@ impl Typographer {
             }
         }
         if !run.is_empty() {
-            out.push(Inline::Str(self.run(&run, &next)));
+            out.push(Inline::Str(self.run(&mut run, &next)));
         }
         *inlines = out;
     }
@@ -96,16 +96,12 @@ impl Typographer {
         }
     }
 
-    /// Rewrites one text run.
-    fn run(&self, run: &[(char, bool)], next: &str) -> String {
-        let mut chars: Vec<(char, bool)> = run.to_vec();
+    /// Rewrites one text run (the look-ahead is appended to `chars`, which the caller clears).
+    fn run(&self, chars: &mut Vec<(char, bool)>, next: &str) -> String {
         let n = chars.len();
         chars.extend(next.chars().map(|c| (c, false)));
-        let s = Scan {
-            chars: &chars,
-            len: n,
-        };
-        let mut out = String::new();
+        let s = Scan { chars, len: n };
+        let mut out = String::with_capacity(n + n / 8);
         let mut i = 0;
         while i < n {
             let (c, literal) = chars[i];
@@ -283,13 +279,18 @@ impl Scan<'_> {
             ("<<", "\u{AB}"),
             (">>", "\u{BB}"),
         ];
+        // Every pattern starts with one of these; most characters start none.
+        if !matches!(self.chars[i].0, '-' | '.' | '<' | '>' | ' ') {
+            return None;
+        }
         SYMS.iter().find_map(|(pat, out)| {
-            let n = pat.chars().count();
+            // The patterns are ASCII: their length in bytes is their length in characters.
+            let n = pat.len();
             let fits = i + n <= self.len
                 && pat
-                    .chars()
+                    .bytes()
                     .enumerate()
-                    .all(|(d, c)| self.chars[i + d] == (c, false));
+                    .all(|(d, c)| self.chars[i + d] == (char::from(c), false));
             fits.then_some((*out, n))
         })
     }
