@@ -67,6 +67,8 @@ pub(crate) struct Rewritten {
     pub spans: Vec<String>,
     /// The attributes of IAL lines above an abbreviation definition.
     pending: Attrs,
+    /// The source has `{::` somewhere (else no line needs looking at for span extensions).
+    has_extensions: bool,
 }
 
 /// Replaces kramdown's block extensions in `src` with markers.
@@ -79,6 +81,7 @@ pub(crate) fn rewrite(src: &str) -> Rewritten {
         spans: Vec::new(),
         alds: Vec::new(),
         pending: Attrs::new(),
+        has_extensions: src.contains("{::"),
     };
     let mut fence: Option<String> = None;
     let mut i = 0;
@@ -155,7 +158,11 @@ impl Rewritten {
         if interrupts_paragraph(lines, i) {
             self.text.push('\n');
         }
-        if line.contains("{::") && !line.starts_with("    ") && !line.starts_with('\t') {
+        if self.has_extensions
+            && line.contains("{::")
+            && !line.starts_with("    ")
+            && !line.starts_with('\t')
+        {
             let line = super::span_extensions::rewrite_line(line, &mut self.spans);
             self.text.push_str(&line);
         } else {

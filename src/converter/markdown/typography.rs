@@ -7,13 +7,11 @@
 use super::entities::entity_char;
 use super::options::Options;
 use super::tree::{Document, Inline, Text, walk_text};
+use std::borrow::Cow;
 
 /// Replaces every parsed text run of the document by its final text.
 pub(crate) fn apply(doc: &mut Document, opts: &Options) {
-    let quotes = opts
-        .smart_quotes
-        .clone()
-        .map(|name| entity_char(&name).map(String::from).unwrap_or(name));
+    let quotes = opts.smart_quotes.each_ref().map(|name| quote_text(name));
     let t = Typographer {
         quotes,
         syms: opts.typographic_syms,
@@ -25,10 +23,21 @@ pub(crate) fn apply(doc: &mut Document, opts: &Options) {
     });
 }
 
-struct Typographer {
+struct Typographer<'a> {
     /// lsquo, rsquo, ldquo, rdquo as output text.
-    quotes: [String; 4],
+    quotes: [Cow<'a, str>; 4],
     syms: bool,
+}
+
+/// The output text of a `smart_quotes` entry (Jekyll's default names need no allocation).
+fn quote_text(name: &str) -> Cow<'_, str> {
+    match name {
+        "lsquo" => Cow::Borrowed("\u{2018}"),
+        "rsquo" => Cow::Borrowed("\u{2019}"),
+        "ldquo" => Cow::Borrowed("\u{201C}"),
+        "rdquo" => Cow::Borrowed("\u{201D}"),
+        _ => Cow::Owned(entity_char(name).map_or_else(|| name.to_string(), String::from)),
+    }
 }
 
 const LSQUO: usize = 0;
@@ -36,7 +45,7 @@ const RSQUO: usize = 1;
 const LDQUO: usize = 2;
 const RDQUO: usize = 3;
 
-impl Typographer {
+impl Typographer<'_> {
     /// Merges each run of text and soft breaks into one final `Str`.
     fn inlines(&self, inlines: &mut Vec<Inline>) {
         let mut out = Vec::with_capacity(inlines.len());
@@ -244,7 +253,7 @@ impl Scan<'_> {
         let (c, literal) = self.chars[i];
         // Characters that open another kramdown span parser are consumed by it, so they never
         // serve as the quote's left context.
-        self.plain_quote(i) || (!literal && !"\\*_`[".contains(c) && self.plain_quote(i + 1))
+        self.plain_quote(i) || (self.plain_quote(i + 1) && !literal && !"\\*_`[".contains(c))
     }
 
     /// `("|')(?=#{SQ_PUNCT}(?!\.\.)\B)`
