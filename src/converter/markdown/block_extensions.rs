@@ -73,7 +73,8 @@ pub(crate) struct Rewritten {
 
 /// Replaces kramdown's block extensions in `src` with markers.
 pub(crate) fn rewrite(src: &str) -> Rewritten {
-    let lines: Vec<&str> = src.split_inclusive('\n').collect();
+    let mut lines: Vec<&str> = Vec::with_capacity(src.bytes().filter(|&b| b == b'\n').count() + 1);
+    lines.extend(src.split_inclusive('\n'));
     let mut out = Rewritten {
         text: String::with_capacity(src.len()),
         marks: Vec::new(),

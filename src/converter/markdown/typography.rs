@@ -58,6 +58,8 @@ impl Typographer<'_> {
                     literal,
                     next: n,
                 } => {
+                    // Room for the look-ahead `run` appends: no reallocation of a long run.
+                    run.reserve(text.len() + n.len());
                     run.extend(text.chars().enumerate().map(|(i, c)| (c, i < literal)));
                     next = n;
                 }
