@@ -116,7 +116,11 @@ impl Typographer<'_> {
         let mut i = 0;
         while i < n {
             let (c, literal) = chars[i];
-            if literal {
+            // Most characters are neither a quote, nor before one, nor a symbol's start.
+            let plain = !is_quote(c)
+                && !s.plain_quote(i + 1)
+                && !(self.syms && matches!(c, '-' | '.' | '<' | '>' | ' '));
+            if literal || plain {
                 out.push(c);
                 i += 1;
             } else if s.quote_starts(i) {
