@@ -117,10 +117,10 @@ impl Typographer<'_> {
         while i < n {
             let (c, literal) = chars[i];
             // Most characters are neither a quote, nor before one, nor a symbol's start.
-            let plain = !is_quote(c)
-                && !s.plain_quote(i + 1)
-                && !(self.syms && matches!(c, '-' | '.' | '<' | '>' | ' '));
-            if literal || plain {
+            let special = is_quote(c)
+                || s.plain_quote(i + 1)
+                || (self.syms && matches!(c, '-' | '.' | '<' | '>' | ' '));
+            if literal || !special {
                 out.push(c);
                 i += 1;
             } else if s.quote_starts(i) {
