@@ -21,9 +21,11 @@ pub(crate) fn write(doc: &Document, opts: &Options, hl: &dyn Highlighter) -> Str
     };
     w.blocks(&doc.blocks, 0);
     let notes = w.footnotes();
-    let place = format!("{FOOTNOTES_PLACE}\n");
-    if w.out.contains(&place) {
-        return w.out.replacen(&place, &notes, 1);
+    if w.out.contains(FOOTNOTES_PLACE) {
+        let place = format!("{FOOTNOTES_PLACE}\n");
+        if w.out.contains(&place) {
+            return w.out.replacen(&place, &notes, 1);
+        }
     }
     w.out.push_str(&notes);
     w.out
