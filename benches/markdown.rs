@@ -30,34 +30,43 @@ fn corpus() -> Vec<String> {
         .collect()
 }
 
-/// The best of `runs` timings of `f`, in seconds.
-fn best(runs: usize, mut f: impl FnMut() -> usize) -> f64 {
-    (0..runs)
-        .map(|_| {
-            let started = Instant::now();
-            std::hint::black_box(f());
-            started.elapsed().as_secs_f64()
-        })
-        .fold(f64::INFINITY, f64::min)
+/// One timing of `f`, in seconds.
+fn time(f: &mut impl FnMut() -> usize) -> f64 {
+    let started = Instant::now();
+    std::hint::black_box(f());
+    started.elapsed().as_secs_f64()
+}
+
+/// The best of `runs` timings of `a` and of `b`, taken in turn so that both see the same
+/// load on a shared machine, in seconds.
+fn best_of_both(
+    runs: usize,
+    mut a: impl FnMut() -> usize,
+    mut b: impl FnMut() -> usize,
+) -> (f64, f64) {
+    (0..runs).fold((f64::INFINITY, f64::INFINITY), |(ta, tb), _| {
+        (ta.min(time(&mut a)), tb.min(time(&mut b)))
+    })
 }
 
 fn main() {
     let docs = corpus();
     let mb = docs.iter().map(String::len).sum::<usize>() as f64 / (1 << 20) as f64;
     let opts = Options::default();
-    let raw = best(5, || {
+    let raw = || {
         let mut html = String::new();
         for doc in &docs {
             html.clear();
             pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(doc));
         }
         html.len()
-    });
-    let hyde = best(5, || {
+    };
+    let hyde = || {
         docs.iter()
             .map(|d| markdown::convert_with(d, &opts, &RougeNames).len())
             .sum()
-    });
+    };
+    let (raw, hyde) = best_of_both(5, raw, hyde);
     println!(
         "markdown: {} documents, {mb:.1} MB; pulldown-cmark push_html {:.1} MB/s, hyde {:.1} MB/s; hyde/raw {:.2}",
         docs.len(),

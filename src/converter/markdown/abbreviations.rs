@@ -8,7 +8,6 @@
 use super::entities::escape_text;
 use super::tree::{Attrs, Document, Inline, Text, walk_text};
 use super::writer::attributes;
-use regex::Regex;
 
 /// One definition: the abbreviation, its title and the attributes of its IALs.
 #[derive(Debug, Clone)]
@@ -32,8 +31,9 @@ pub(crate) fn apply(doc: &mut Document, defs: &[Abbreviation]) {
 
 struct Marker<'a> {
     defs: &'a [Abbreviation],
-    /// Any abbreviation, longest first (kramdown's `Regexp.union` of the sorted names).
-    names: Regex,
+    /// The abbreviations, longest first: the first that starts a position is the one
+    /// kramdown's `Regexp.union` of the sorted names matches there.
+    names: Vec<&'a str>,
 }
 
 impl<'a> Marker<'a> {
@@ -43,8 +43,6 @@ impl<'a> Marker<'a> {
             return None;
         }
         names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-        let union: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
-        let names = Regex::new(&format!("^(?:{})", union.join("|"))).ok()?;
         Some(Marker { defs, names })
     }
 
@@ -73,9 +71,9 @@ impl<'a> Marker<'a> {
         while i < text.len() {
             let at_boundary = text[..i].chars().next_back().is_none_or(|c| !is_word(c));
             let found = at_boundary
-                .then(|| self.names.find(&text[i..]))
+                .then(|| self.names.iter().find(|n| text[i..].starts_with(**n)))
                 .flatten()
-                .map(|m| m.end())
+                .map(|n| n.len())
                 .filter(|&len| text[i + len..].chars().next().is_none_or(|c| !is_word(c)));
             match found {
                 Some(len) => {

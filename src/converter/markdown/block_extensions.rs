@@ -35,6 +35,14 @@ static BLOCK_START: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?: {0,3}(?:[-*+>:|]|\d+\.)|    |\t)"));
 static FENCE: LazyLock<Regex> = LazyLock::new(|| re(r"^ {0,3}(`{3,}|~{3,})"));
 
+/// The character after at most three leading spaces: every pattern above that can match
+/// needs a particular one there, so most lines are ruled out without running a regex.
+fn lead(line: &str) -> u8 {
+    let b = line.as_bytes();
+    let spaces = b.iter().take(3).take_while(|&&c| c == b' ').count();
+    b.get(spaces).copied().unwrap_or(b'\n')
+}
+
 /// What a marker stands for.
 enum Marked {
     /// A block boundary only.
@@ -59,11 +67,14 @@ pub(crate) struct Rewritten {
     pub spans: Vec<String>,
     /// The attributes of IAL lines above an abbreviation definition.
     pending: Attrs,
+    /// The source has `{::` somewhere (else no line needs looking at for span extensions).
+    has_extensions: bool,
 }
 
 /// Replaces kramdown's block extensions in `src` with markers.
 pub(crate) fn rewrite(src: &str) -> Rewritten {
-    let lines: Vec<&str> = src.split_inclusive('\n').collect();
+    let mut lines: Vec<&str> = Vec::with_capacity(src.bytes().filter(|&b| b == b'\n').count() + 1);
+    lines.extend(src.split_inclusive('\n'));
     let mut out = Rewritten {
         text: String::with_capacity(src.len()),
         marks: Vec::new(),
@@ -71,6 +82,7 @@ pub(crate) fn rewrite(src: &str) -> Rewritten {
         spans: Vec::new(),
         alds: Vec::new(),
         pending: Attrs::new(),
+        has_extensions: src.contains("{::"),
     };
     let mut fence: Option<String> = None;
     let mut i = 0;
@@ -84,7 +96,9 @@ pub(crate) fn rewrite(src: &str) -> Rewritten {
             i += 1;
             continue;
         }
-        if let Some(c) = FENCE.captures(line) {
+        if matches!(lead(line), b'`' | b'~')
+            && let Some(c) = FENCE.captures(line)
+        {
             if c[1].starts_with('~') && !kramdown_fence(&lines, i) {
                 // Not a fence to kramdown-parser-gfm: text (escaped for pulldown-cmark). A
                 // backtick line stays: it may open a code span, which an escape would break.
@@ -169,16 +183,19 @@ impl Rewritten {
     fn line(&mut self, lines: &[&str], i: usize) -> usize {
         let line = lines[i];
         let body = line.trim_end_matches('\n');
-        if let Some(c) = ALD.captures(body) {
+        let lead = lead(line);
+        if lead == b'{'
+            && let Some(c) = ALD.captures(body)
+        {
             self.definition(&c[1], &c[2]);
             self.mark(Marked::Eob);
             return i + 1;
         }
-        if EOB.is_match(body) {
+        if line.starts_with('^') && EOB.is_match(body) {
             self.mark(Marked::Eob);
             return i + 1;
         }
-        if let Some(c) = EXT_START.captures(body) {
+        if let Some(c) = (lead == b'{').then(|| EXT_START.captures(body)).flatten() {
             let (name, attrs, closed) = (c[1].to_string(), c[2].to_string(), c.get(3).is_some());
             if closed {
                 self.mark(Marked::Eob);
@@ -190,10 +207,11 @@ impl Rewritten {
                 return end + 1;
             }
         }
-        if let Some(c) = ABBREV.captures(body) {
+        if let Some(c) = (lead == b'*').then(|| ABBREV.captures(body)).flatten() {
             return self.abbreviation(lines, i, &c[1], c[2].trim());
         }
-        if IAL.is_match(body)
+        if lead == b'{'
+            && IAL.is_match(body)
             && !line.starts_with(' ')
             && let Some(next) = self.ial_group(lines, i)
         {
@@ -207,7 +225,11 @@ impl Rewritten {
             // but is no blank line of the source (`blanks`).
             self.text.push_str("\r\n");
         }
-        if line.contains("{::") && !line.starts_with("    ") && !line.starts_with('\t') {
+        if self.has_extensions
+            && line.contains("{::")
+            && !line.starts_with("    ")
+            && !line.starts_with('\t')
+        {
             let line = super::span_extensions::rewrite_line(line, &mut self.spans);
             self.text.push_str(&line);
         } else {
@@ -261,7 +283,8 @@ impl Rewritten {
             let run: Vec<&&str> = above.take_while(|l| !l.trim().is_empty()).collect();
             run.iter().any(|l| DEFINITION.is_match(l))
         };
-        if DEFINITION.is_match(lines[i])
+        if lead(lines[i]) == b':'
+            && DEFINITION.is_match(lines[i])
             && i >= 2
             && blank(i - 1)
             && blank(i - 2)
@@ -361,7 +384,10 @@ impl Rewritten {
                 self.marks.len().to_string()
             }
         };
-        self.text.push_str(&format!("```{MARK}{id}\n```\n"));
+        self.text.push_str("```");
+        self.text.push_str(MARK);
+        self.text.push_str(&id);
+        self.text.push_str("\n```\n");
     }
 
     /// What the marker `block` stands for (`None` for any other block).
@@ -420,6 +446,10 @@ pub(crate) fn is_marker(block: &Block) -> bool {
 /// kramdown-parser-gfm lets an ordered list item of any number end a paragraph; CommonMark
 /// only one numbered 1. Whether line `i` is such an item right below a top-level paragraph.
 fn interrupts_paragraph(lines: &[&str], i: usize) -> bool {
+    // `\d` is Unicode-aware: any non-ASCII lead may still be a digit.
+    if !matches!(lead(lines[i]), b'0'..=b'9' | 0x80..=0xFF) {
+        return false;
+    }
     let Some(c) = ORDERED_ITEM.captures(lines[i]) else {
         return false;
     };
@@ -458,10 +488,22 @@ pub(crate) fn is_html_type(attrs: &str) -> bool {
     !attrs.contains("type='") || attrs.contains("type='html'")
 }
 
-/// The line closing an extension block: `{:/}` or `{:/name}` alone on a line.
+/// The line closing an extension block: `{:/}` or `{:/name}` alone on a line (up to three
+/// spaces before it, any whitespace after it).
 fn extension_end(lines: &[&str], from: usize, name: &str) -> Option<usize> {
-    let stop = re(&format!(r"^ {{0,3}}\{{:/(?:{name})?\}}\s*$"));
-    (from..lines.len()).find(|&j| stop.is_match(lines[j].trim_end_matches('\n')))
+    let stops = |line: &str| {
+        let line = line.trim_end_matches('\n');
+        let spaces = line.len() - line.trim_start_matches(' ').len();
+        let Some(rest) = line[spaces.min(3)..].strip_prefix("{:/") else {
+            return false;
+        };
+        let rest = rest
+            .strip_prefix(name)
+            .filter(|r| r.starts_with('}'))
+            .unwrap_or(rest);
+        rest.strip_prefix('}').is_some_and(|r| r.trim().is_empty())
+    };
+    (from..lines.len()).find(|&j| stops(lines[j]))
 }
 
 /// An IAL group (starting at the margin) directly below a non-blank line applies to the block

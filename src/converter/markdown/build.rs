@@ -137,6 +137,9 @@ pub(crate) type Refs = Rc<HashMap<String, (String, String)>>;
 
 /// The names of footnote definitions (`[^name]:` at a line start) in `src`.
 fn footnote_names(src: &str) -> Vec<String> {
+    if !src.contains("[^") {
+        return Vec::new();
+    }
     src.lines()
         .filter_map(|l| l.trim_start().strip_prefix("[^")?.split_once("]:"))
         .map(|(name, _)| name.to_string())
@@ -270,7 +273,8 @@ impl<'a> Builder<'a> {
             return;
         }
         let raw = &self.src[range.clone()];
-        let next: String = self.src[range.end..].chars().take(4).collect();
+        let after = &self.src[range.end..];
+        let next = &after[..after.char_indices().nth(4).map_or(after.len(), |(i, _)| i)];
         let (t, literal) = if escaped_at(self.src, range.start) {
             kramdown_escape(t)
         } else if raw.starts_with('&') {
@@ -283,7 +287,7 @@ impl<'a> Builder<'a> {
         } else {
             (t.to_string(), 0)
         };
-        self.inline(text(t, literal, &next), range);
+        self.inline(text(t, literal, next), range);
     }
 
     fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {

@@ -75,15 +75,25 @@ pub(crate) fn kramdown_knows(reference: &str) -> bool {
 /// holds no entity references).
 pub(crate) fn escape_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            c => out.push(c),
-        }
-    }
+    push_escaped_text(&mut out, s);
     out
+}
+
+/// `escape_text` appended to `out`.
+pub(crate) fn push_escaped_text(out: &mut String, s: &str) {
+    let mut from = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let entity = match b {
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'&' => "&amp;",
+            _ => continue,
+        };
+        out.push_str(&s[from..i]);
+        out.push_str(entity);
+        from = i + 1;
+    }
+    out.push_str(&s[from..]);
 }
 
 /// Escapes an attribute value: like text plus `"`; with `keep_refs`, `&` that starts an entity

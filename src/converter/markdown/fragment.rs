@@ -11,6 +11,22 @@ const MARK: char = '\u{2E3A}';
 impl Builder<'_> {
     /// Parses text as span-level Markdown only (a table cell's content).
     pub(crate) fn inline_fragment(&self, text: &str) -> Vec<Inline> {
+        // Most cells are empty or a few plain words: no content or one text run, as a parse
+        // would give, without starting a parser per cell.
+        if text.is_empty() {
+            return Vec::new();
+        }
+        if is_plain_words(text) {
+            return vec![Inline::Text {
+                text: text.to_string(),
+                literal: 0,
+                next: String::new(),
+            }];
+        }
+        self.parsed_inline_fragment(text)
+    }
+
+    fn parsed_inline_fragment(&self, text: &str) -> Vec<Inline> {
         let src = self.with_notes(&format!("{MARK}{text}"));
         let doc = self.child(&src).without_tables().run();
         let mut inlines = Vec::new();
@@ -61,11 +77,54 @@ pub(crate) fn is_borrowed_note(blocks: &[Block]) -> bool {
     }
 }
 
+/// ASCII letters and digits in words separated by single spaces: nothing Markdown reads.
+fn is_plain_words(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .split(' ')
+            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
 fn strip_mark(inlines: &mut Vec<Inline>) {
     if let Some(Inline::Text { text, .. }) = inlines.first_mut() {
         *text = text.trim_start_matches(MARK).to_string();
         if text.is_empty() {
             inlines.remove(0);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::converter::markdown::options::Options;
+
+    #[test]
+    fn plain_cells_as_parsed() {
+        let opts = Options::default();
+        let builder = Builder::new("", &opts);
+        let cases = [
+            ("Default aligned", true),
+            ("x", true),
+            ("2nd line", true),
+            ("a  b", false),
+            (" a", false),
+            ("a ", false),
+            ("", false),
+            ("*a*", false),
+            ("a_b", false),
+            ("1. a", false),
+            ("caf\u{e9}", false),
+        ];
+        for (text, plain) in cases {
+            assert_eq!(is_plain_words(text), plain, "{text:?}");
+            if plain || text.is_empty() {
+                assert_eq!(
+                    format!("{:?}", builder.inline_fragment(text)),
+                    format!("{:?}", builder.parsed_inline_fragment(text)),
+                    "{text:?}"
+                );
+            }
         }
     }
 }

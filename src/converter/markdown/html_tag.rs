@@ -78,12 +78,9 @@ const OTHER_KNOWN: &[&str] = &[
 
 /// Whether kramdown knows the element (and so lowercases its name).
 pub(crate) fn is_known(name: &str) -> bool {
-    let n = name.to_ascii_lowercase();
-    let n = n.as_str();
-    SPAN_ELEMENTS.contains(&n)
-        || BLOCK_ELEMENTS.contains(&n)
-        || WITHOUT_BODY.contains(&n)
-        || OTHER_KNOWN.contains(&n)
+    [SPAN_ELEMENTS, BLOCK_ELEMENTS, WITHOUT_BODY, OTHER_KNOWN]
+        .iter()
+        .any(|names| names.iter().any(|n| n.eq_ignore_ascii_case(name)))
 }
 
 /// One start tag.

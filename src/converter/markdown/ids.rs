@@ -94,7 +94,22 @@ impl IdGenerator<'_> {
 
     fn generate_gfm(&mut self, text: &str) -> String {
         let lower = text.to_lowercase();
-        let mut id = NON_WORD.replace_all(&lower, "").replace([' ', '\t'], "-");
+        let mut id = if lower.is_ascii() {
+            // ASCII text: `NON_WORD` keeps `[A-Za-z0-9_-]`, spaces and tabs (as dashes here).
+            lower
+                .bytes()
+                .filter(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b' ' | b'\t'))
+                .map(|b| {
+                    if b == b' ' || b == b'\t' {
+                        '-'
+                    } else {
+                        char::from(b)
+                    }
+                })
+                .collect()
+        } else {
+            NON_WORD.replace_all(&lower, "").replace([' ', '\t'], "-")
+        };
         let seen = self.counter.entry(id.clone()).or_insert(0);
         if *seen > 0 {
             id.push_str(&format!("-{seen}"));

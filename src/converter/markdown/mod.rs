@@ -78,7 +78,11 @@ pub fn convert_with(src: &str, opts: &Options, highlighter: &dyn Highlighter) ->
 /// kramdown's `adapt_source`: line breaks normalised to `\n`, the last one replaced by one
 /// (`chomp!`), so a trailing blank line stays.
 fn adapt_source(src: &str) -> String {
-    let mut text = src.replace("\r\n", "\n").replace('\r', "\n");
+    let mut text = if src.contains('\r') {
+        src.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        src.to_string()
+    };
     if text.ends_with('\n') {
         text.pop();
     }

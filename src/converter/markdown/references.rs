@@ -59,7 +59,7 @@ fn merge_texts(inlines: &mut Vec<Inline>) {
                 next: more_next,
             },
         ) = (out.last_mut(), &inline)
-            && text.chars().count() >= *literal
+            && has_chars(text, *literal)
         {
             text.push_str(more);
             *next = more_next.clone();
@@ -68,6 +68,12 @@ fn merge_texts(inlines: &mut Vec<Inline>) {
         out.push(inline);
     }
     *inlines = out;
+}
+
+/// Whether `text` has at least `n` characters, looking at no more than `n` of them (the
+/// joined text grows with each item, and counting all of it each time is quadratic).
+fn has_chars(text: &str, n: usize) -> bool {
+    n == 0 || (text.len() >= n && text.chars().nth(n - 1).is_some())
 }
 
 fn is_shortcut(inline: &Inline) -> bool {
@@ -80,7 +86,7 @@ fn merge_links(inlines: &mut Vec<Inline>, i: usize) -> Option<usize> {
         Inline::Soft => true,
         Inline::Text {
             text, literal: 0, ..
-        } => text.chars().count() == 1 && text.trim().is_empty(),
+        } => has_chars(text, 1) && !has_chars(text, 2) && text.trim().is_empty(),
         _ => false,
     };
     if !(is_shortcut(&inlines[i]) && single_space && is_shortcut(inlines.get(i + 2)?)) {
@@ -159,5 +165,31 @@ fn retarget(link: &mut Inline, other: Inline) {
     {
         *url = u;
         *title = t;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_chars;
+
+    #[test]
+    fn counts_characters_up_to_n() {
+        let cases = [
+            ("", 0, true),
+            ("", 1, false),
+            ("a", 1, true),
+            ("a", 2, false),
+            ("\u{e9}", 2, false),
+            ("\u{e9}x", 2, true),
+            ("abc", usize::MAX, false),
+        ];
+        for (text, n, want) in cases {
+            assert_eq!(has_chars(text, n), want, "{text:?} {n}");
+            assert_eq!(
+                has_chars(text, n),
+                text.chars().count() >= n,
+                "{text:?} {n}"
+            );
+        }
     }
 }

@@ -150,6 +150,9 @@ pub(crate) fn line_start(src: &str, pos: usize) -> usize {
 /// kramdown keeps backslashes in the URL).
 pub(crate) fn written_links(src: &str) -> HashMap<String, (String, String, bool)> {
     let mut defs: HashMap<String, (String, String, bool)> = HashMap::new();
+    if !src.contains("]:") {
+        return defs;
+    }
     for line in src.lines() {
         let Some((label, url, title)) = link_definition(line) else {
             continue;

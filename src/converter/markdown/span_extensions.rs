@@ -47,8 +47,22 @@ pub(crate) fn rewrite_line(line: &str, outputs: &mut Vec<String>) -> String {
 
 /// The `{:/}` or `{:/name}` ending an extension's body: where the body ends and the stop does.
 fn stop(line: &str, from: usize, name: &str) -> Option<(usize, usize)> {
-    let re = Regex::new(&format!(r"\{{:/(?:{name})?\}}")).ok()?;
-    re.find_at(line, from).map(|m| (m.start(), m.end()))
+    let mut at = from;
+    while let Some(i) = line[at..].find("{:/") {
+        let start = at + i;
+        let rest = &line[start + 3..];
+        let named = rest.strip_prefix(name).filter(|r| r.starts_with('}'));
+        let len = match named {
+            Some(_) => 3 + name.len() + 1,
+            None if rest.starts_with('}') => 4,
+            None => {
+                at = start + 3;
+                continue;
+            }
+        };
+        return Some((start, start + len));
+    }
+    None
 }
 
 /// What an extension writes (kramdown's `convert_comment`, `convert_raw`).

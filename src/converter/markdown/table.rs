@@ -23,7 +23,8 @@ pub(crate) fn parse(s: &str, builder: &Builder) -> Option<(Block, usize)> {
         if !has_pipe(line) {
             break;
         }
-        if !has_pipe(&without_code_spans(line)) {
+        // Without code spans or HTML the line is its own stripped form (and has a pipe).
+        if line.contains(['`', '<']) && !has_pipe(&without_code_spans(line)) {
             return None;
         }
         t.line(line, leading_pipe);
@@ -202,7 +203,9 @@ fn split_row(line: &str, leading_pipe: bool) -> Vec<String> {
             cells.push(String::new());
             i += 1;
         } else {
-            push(&mut cells, &c.to_string());
+            if let Some(last) = cells.last_mut() {
+                last.push(c);
+            }
             i += 1;
         }
     }

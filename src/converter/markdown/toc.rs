@@ -15,6 +15,10 @@ struct Entry {
 
 /// Replaces the `{:toc}` lists of the document.
 pub(crate) fn expand(doc: &mut Document, opts: &Options) {
+    // Most documents have no `{:toc}` list: no need to copy their headers.
+    if !has_toc(&doc.blocks) {
+        return;
+    }
     let mut entries = Vec::new();
     collect(&doc.blocks, opts, &mut entries);
     let mut done = false;
@@ -70,6 +74,16 @@ fn entry_text(inlines: &[Inline]) -> Vec<Inline> {
         }
     }
     out
+}
+
+/// Whether `replace` would find a `{:toc}` list in `blocks`.
+fn has_toc(blocks: &[Block]) -> bool {
+    blocks.iter().any(|block| match block {
+        Block::Toc { .. } => true,
+        Block::Quote { blocks, .. } | Block::HtmlElement { blocks, .. } => has_toc(blocks),
+        Block::List { items, .. } => items.iter().any(|i| has_toc(&i.blocks)),
+        _ => false,
+    })
 }
 
 fn replace(blocks: &mut [Block], entries: &[Entry], done: &mut bool) {

@@ -7,13 +7,11 @@
 use super::entities::entity_char;
 use super::options::Options;
 use super::tree::{Document, Inline, Text, walk_text};
+use std::borrow::Cow;
 
 /// Replaces every parsed text run of the document by its final text.
 pub(crate) fn apply(doc: &mut Document, opts: &Options) {
-    let quotes = opts
-        .smart_quotes
-        .clone()
-        .map(|name| entity_char(&name).map(String::from).unwrap_or(name));
+    let quotes = opts.smart_quotes.each_ref().map(|name| quote_text(name));
     let t = Typographer {
         quotes,
         syms: opts.typographic_syms,
@@ -25,10 +23,21 @@ pub(crate) fn apply(doc: &mut Document, opts: &Options) {
     });
 }
 
-struct Typographer {
+struct Typographer<'a> {
     /// lsquo, rsquo, ldquo, rdquo as output text.
-    quotes: [String; 4],
+    quotes: [Cow<'a, str>; 4],
     syms: bool,
+}
+
+/// The output text of a `smart_quotes` entry (Jekyll's default names need no allocation).
+fn quote_text(name: &str) -> Cow<'_, str> {
+    match name {
+        "lsquo" => Cow::Borrowed("\u{2018}"),
+        "rsquo" => Cow::Borrowed("\u{2019}"),
+        "ldquo" => Cow::Borrowed("\u{201C}"),
+        "rdquo" => Cow::Borrowed("\u{201D}"),
+        _ => Cow::Owned(entity_char(name).map_or_else(|| name.to_string(), String::from)),
+    }
 }
 
 const LSQUO: usize = 0;
@@ -36,7 +45,7 @@ const RSQUO: usize = 1;
 const LDQUO: usize = 2;
 const RDQUO: usize = 3;
 
-impl Typographer {
+impl Typographer<'_> {
     /// Merges each run of text and soft breaks into one final `Str`.
     fn inlines(&self, inlines: &mut Vec<Inline>) {
         let mut out = Vec::with_capacity(inlines.len());
@@ -49,6 +58,8 @@ impl Typographer {
                     literal,
                     next: n,
                 } => {
+                    // Room for the look-ahead `run` appends: no reallocation of a long run.
+                    run.reserve(text.len() + n.len());
                     run.extend(text.chars().enumerate().map(|(i, c)| (c, i < literal)));
                     next = n;
                 }
@@ -58,7 +69,7 @@ impl Typographer {
                 }
                 mut other => {
                     if !run.is_empty() {
-                        out.push(Inline::Str(self.run(&run, &next)));
+                        out.push(Inline::Str(self.run(&mut run, &next)));
                         run.clear();
                     }
                     self.children(&mut other);
@@ -67,7 +78,7 @@ impl Typographer {
             }
         }
         if !run.is_empty() {
-            out.push(Inline::Str(self.run(&run, &next)));
+            out.push(Inline::Str(self.run(&mut run, &next)));
         }
         *inlines = out;
     }
@@ -96,20 +107,20 @@ impl Typographer {
         }
     }
 
-    /// Rewrites one text run.
-    fn run(&self, run: &[(char, bool)], next: &str) -> String {
-        let mut chars: Vec<(char, bool)> = run.to_vec();
+    /// Rewrites one text run (the look-ahead is appended to `chars`, which the caller clears).
+    fn run(&self, chars: &mut Vec<(char, bool)>, next: &str) -> String {
         let n = chars.len();
         chars.extend(next.chars().map(|c| (c, false)));
-        let s = Scan {
-            chars: &chars,
-            len: n,
-        };
-        let mut out = String::new();
+        let s = Scan { chars, len: n };
+        let mut out = String::with_capacity(n + n / 8);
         let mut i = 0;
         while i < n {
             let (c, literal) = chars[i];
-            if literal {
+            // Most characters are neither a quote, nor before one, nor a symbol's start.
+            let special = is_quote(c)
+                || s.plain_quote(i + 1)
+                || (self.syms && matches!(c, '-' | '.' | '<' | '>' | ' '));
+            if literal || !special {
                 out.push(c);
                 i += 1;
             } else if s.quote_starts(i) {
@@ -248,7 +259,7 @@ impl Scan<'_> {
         let (c, literal) = self.chars[i];
         // Characters that open another kramdown span parser are consumed by it, so they never
         // serve as the quote's left context.
-        self.plain_quote(i) || (!literal && !"\\*_`[".contains(c) && self.plain_quote(i + 1))
+        self.plain_quote(i) || (self.plain_quote(i + 1) && !literal && !"\\*_`[".contains(c))
     }
 
     /// `("|')(?=#{SQ_PUNCT}(?!\.\.)\B)`
@@ -283,13 +294,18 @@ impl Scan<'_> {
             ("<<", "\u{AB}"),
             (">>", "\u{BB}"),
         ];
+        // Every pattern starts with one of these; most characters start none.
+        if !matches!(self.chars[i].0, '-' | '.' | '<' | '>' | ' ') {
+            return None;
+        }
         SYMS.iter().find_map(|(pat, out)| {
-            let n = pat.chars().count();
+            // The patterns are ASCII: their length in bytes is their length in characters.
+            let n = pat.len();
             let fits = i + n <= self.len
                 && pat
-                    .chars()
+                    .bytes()
                     .enumerate()
-                    .all(|(d, c)| self.chars[i + d] == (c, false));
+                    .all(|(d, c)| self.chars[i + d] == (char::from(c), false));
             fits.then_some((*out, n))
         })
     }

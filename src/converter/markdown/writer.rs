@@ -2,7 +2,7 @@
 //! the same tags, attribute order, two-space indentation of nested blocks, Rouge wrappers for
 //! code and `<br />`-style empty elements.
 
-use super::entities::{escape_attr, escape_text};
+use super::entities::{escape_attr, escape_text, push_escaped_text};
 use super::footnotes::Footnotes;
 use super::highlighter::Highlighter;
 use super::options::Options;
@@ -21,9 +21,11 @@ pub(crate) fn write(doc: &Document, opts: &Options, hl: &dyn Highlighter) -> Str
     };
     w.blocks(&doc.blocks, 0);
     let notes = w.footnotes();
-    let place = format!("{FOOTNOTES_PLACE}\n");
-    if w.out.contains(&place) {
-        return w.out.replacen(&place, &notes, 1);
+    if w.out.contains(FOOTNOTES_PLACE) {
+        let place = format!("{FOOTNOTES_PLACE}\n");
+        if w.out.contains(&place) {
+            return w.out.replacen(&place, &notes, 1);
+        }
     }
     w.out.push_str(&notes);
     w.out
@@ -59,7 +61,6 @@ impl Writer<'_> {
     }
 
     fn block(&mut self, block: &Block, indent: usize) {
-        let pad = " ".repeat(indent);
         match block {
             Block::Blank => self.out.push('\n'),
             Block::Para(p) if p.transparent => self.inlines(&p.inlines),
@@ -76,11 +77,16 @@ impl Writer<'_> {
                 self.code_block(lang.as_deref(), text, attrs, indent)
             }
             Block::Html(html) => {
-                self.out.push_str(&format!("{pad}{html}\n"));
+                self.pad(indent);
+                self.out.push_str(html);
+                self.out.push('\n');
             }
-            Block::Rule(attrs) => self
-                .out
-                .push_str(&format!("{pad}<hr{} />\n", attributes(attrs))),
+            Block::Rule(attrs) => {
+                self.pad(indent);
+                self.out.push_str("<hr");
+                push_attributes(&mut self.out, attrs);
+                self.out.push_str(" />\n");
+            }
             Block::Quote { blocks, attrs } => {
                 self.open("blockquote", attrs, indent);
                 self.blocks(blocks, indent + 2);
@@ -170,49 +176,62 @@ impl Writer<'_> {
 
     /// `<name attrs>inline content</name>` on one line.
     fn simple(&mut self, name: &str, attrs: &Attrs, inlines: &[Inline], indent: usize) {
-        self.out.push_str(&format!(
-            "{}<{name}{}>",
-            " ".repeat(indent),
-            attributes(attrs)
-        ));
+        self.pad(indent);
+        self.start_tag(name, attrs);
         self.inlines(inlines);
-        self.out.push_str(&format!("</{name}>\n"));
+        self.end_tag(name);
+        self.out.push('\n');
     }
 
     fn open(&mut self, name: &str, attrs: &Attrs, indent: usize) {
-        self.out.push_str(&format!(
-            "{}<{name}{}>\n",
-            " ".repeat(indent),
-            attributes(attrs)
-        ));
+        self.pad(indent);
+        self.start_tag(name, attrs);
+        self.out.push('\n');
     }
 
     fn close(&mut self, name: &str, indent: usize) {
-        self.out
-            .push_str(&format!("{}</{name}>\n", " ".repeat(indent)));
+        self.pad(indent);
+        self.end_tag(name);
+        self.out.push('\n');
+    }
+
+    /// `indent` spaces (written directly: most blocks are written at a small depth).
+    fn pad(&mut self, indent: usize) {
+        self.out.extend(std::iter::repeat_n(' ', indent));
+    }
+
+    fn start_tag(&mut self, name: &str, attrs: &Attrs) {
+        self.out.push('<');
+        self.out.push_str(name);
+        push_attributes(&mut self.out, attrs);
+        self.out.push('>');
+    }
+
+    fn end_tag(&mut self, name: &str) {
+        self.out.push_str("</");
+        self.out.push_str(name);
+        self.out.push('>');
     }
 
     /// kramdown's `convert_li`: a transparent first paragraph follows the tag directly.
     pub fn item(&mut self, tag: &str, item: &Item, indent: usize) {
-        self.out.push_str(&format!(
-            "{}<{tag}{}>",
-            " ".repeat(indent),
-            attributes(&item.attrs)
-        ));
+        self.pad(indent);
+        self.start_tag(tag, &item.attrs);
         let transparent = matches!(item.blocks.first(), Some(Block::Para(p)) if p.transparent);
         if item.blocks.is_empty() {
         } else if transparent {
             // The parser ended the paragraph's text with a newline when more blocks follow.
             self.blocks(&item.blocks, indent + 2);
             if self.out.ends_with('\n') {
-                self.out.push_str(&" ".repeat(indent));
+                self.pad(indent);
             }
         } else {
             self.out.push('\n');
             self.blocks(&item.blocks, indent + 2);
-            self.out.push_str(&" ".repeat(indent));
+            self.pad(indent);
         }
-        self.out.push_str(&format!("</{tag}>\n"));
+        self.end_tag(tag);
+        self.out.push('\n');
     }
 
     /// kramdown's `convert_codeblock` with Rouge: a wrapper `div` when Rouge knows the
@@ -310,11 +329,11 @@ impl Writer<'_> {
         match inline {
             Inline::Attributed(inner, attrs) => self.inline_with(inner, attrs),
             Inline::Text { text, .. } | Inline::Str(text) => {
-                let escaped = escape_text(text);
                 if self.opts.hard_wrap {
-                    self.out.push_str(&escaped.replace('\n', "<br />\n"));
+                    self.out
+                        .push_str(&escape_text(text).replace('\n', "<br />\n"));
                 } else {
-                    self.out.push_str(&escaped);
+                    push_escaped_text(&mut self.out, text);
                 }
             }
             Inline::Soft if self.opts.hard_wrap => self.out.push_str("<br />\n"),
@@ -331,12 +350,16 @@ impl Writer<'_> {
                 children,
                 ..
             } => {
-                let mut attrs = vec![("href".to_string(), url.clone())];
+                // As `span("a", …)` with `href`, then `title`, then `extra` (no copies).
+                self.out.push_str("<a");
+                push_attribute(&mut self.out, "href", url);
                 if !title.is_empty() {
-                    attrs.push(("title".to_string(), title.clone()));
+                    push_attribute(&mut self.out, "title", title);
                 }
-                attrs.extend(extra.iter().cloned());
-                self.span("a", &attrs, children);
+                push_attributes(&mut self.out, extra);
+                self.out.push('>');
+                self.inlines(children);
+                self.out.push_str("</a>");
             }
             Inline::Image { url, title, alt } => self.image(url, title, alt, extra),
             Inline::Math(math) => self.out.push_str(&format!("\\({}\\)", escape_text(math))),
@@ -384,9 +407,9 @@ impl Writer<'_> {
     }
 
     fn span(&mut self, name: &str, attrs: &Attrs, children: &[Inline]) {
-        self.out.push_str(&format!("<{name}{}>", attributes(attrs)));
+        self.start_tag(name, attrs);
         self.inlines(children);
-        self.out.push_str(&format!("</{name}>"));
+        self.end_tag(name);
     }
 }
 
@@ -457,9 +480,25 @@ fn rouge_class(attrs: &Attrs, lang: &str) -> Attrs {
 
 /// kramdown's `html_attributes`: ` k="v"` each, empty ids dropped.
 pub(crate) fn attributes(attrs: &Attrs) -> String {
-    attrs
-        .iter()
-        .filter(|(k, v)| !(k == "id" && v.trim().is_empty()))
-        .map(|(k, v)| format!(" {k}=\"{}\"", escape_attr(v, false)))
-        .collect()
+    let mut out = String::new();
+    push_attributes(&mut out, attrs);
+    out
+}
+
+/// `attributes` appended to `out`.
+fn push_attributes(out: &mut String, attrs: &Attrs) {
+    for (k, v) in attrs {
+        if !(k == "id" && v.trim().is_empty()) {
+            push_attribute(out, k, v);
+        }
+    }
+}
+
+/// ` k="v"` with `v` escaped.
+fn push_attribute(out: &mut String, k: &str, v: &str) {
+    out.push(' ');
+    out.push_str(k);
+    out.push_str("=\"");
+    out.push_str(&escape_attr(v, false));
+    out.push('"');
 }
