@@ -100,12 +100,9 @@ pub(crate) fn rewrite(src: &str) -> Rewritten {
             && let Some(c) = FENCE.captures(line)
         {
             if c[1].starts_with('~') && !kramdown_fence(&lines, i) {
-                // Not a fence to kramdown-parser-gfm: text (escaped for pulldown-cmark). A
-                // backtick line stays: it may open a code span, which an escape would break.
-                let at = line.len() - line.trim_start_matches(' ').len();
-                out.text.push_str(&line[..at]);
-                out.text.push('\\');
-                out.text.push_str(&line[at..]);
+                // Not a fence to kramdown-parser-gfm: text. A backtick line stays:
+                // it may open a code span, which an escape would break.
+                push_escaped(&mut out.text, line);
                 i += 1;
                 continue;
             }
@@ -114,16 +111,22 @@ pub(crate) fn rewrite(src: &str) -> Rewritten {
         let footnote = line.trim_start().starts_with("[^");
         if LINK_DEF.is_match(line) && !footnote && !kramdown_link_definition(line) {
             // Paragraph text to kramdown (`parse_link_definition` declines it).
-            let at = line.len() - line.trim_start_matches(' ').len();
-            out.text.push_str(&line[..at]);
-            out.text.push('\\');
-            out.text.push_str(&line[at..]);
+            push_escaped(&mut out.text, line);
             i += 1;
             continue;
         }
         i = out.line(&lines, i);
     }
     out
+}
+
+/// A line kramdown reads as paragraph text, with its first character
+/// backslash-escaped so that pulldown-cmark reads it as text too.
+fn push_escaped(text: &mut String, line: &str) {
+    let at = line.len() - line.trim_start_matches(' ').len();
+    text.push_str(&line[..at]);
+    text.push('\\');
+    text.push_str(&line[at..]);
 }
 
 /// kramdown-parser-gfm's `FENCED_CODEBLOCK_MATCH` at line `i`: some prefix of the fence run
