@@ -80,6 +80,10 @@ fn load_paths(rel: &str, config: &Config) -> Vec<PathBuf> {
                 .map(|p| config.source.join(p)),
         );
     }
+    // jekyll-sass-converter appends the theme's `_sass` after the site's paths.
+    if let Some(theme_sass) = config.theme.as_ref().and_then(|t| t.sass_path.clone()) {
+        paths.push(theme_sass);
+    }
     if let Some(parent) = Path::new(rel).parent() {
         paths.push(config.source.join(parent));
     }
@@ -101,7 +105,7 @@ fn source_map(
     let mut sources = vec![serde_json::Value::from(name)];
     let mut contents = vec![serde_json::Value::from(content)];
     for (path, text) in imported {
-        sources.push(config.relative(path).into());
+        sources.push(source_relative(&config.source, path).into());
         contents.push(text.as_str().into());
     }
     let map = serde_json::json!({
@@ -113,6 +117,24 @@ fn source_map(
         "mappings": "",
     });
     serde_json::to_string_pretty(&map).unwrap_or_default()
+}
+
+/// An imported file's path relative to the site source, with `..` for one
+/// outside it (a theme's `_sass`), as sassc names the map's sources.
+fn source_relative(source: &Path, path: &Path) -> String {
+    let source = source
+        .canonicalize()
+        .unwrap_or_else(|_| source.to_path_buf());
+    let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let (from, to): (Vec<_>, Vec<_>) = (source.components().collect(), path.components().collect());
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); from.len() - common];
+    parts.extend(
+        to[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
 }
 
 /// A grass error, with the line counted in the whole file (front matter
@@ -184,6 +206,30 @@ mod tests {
         ];
         for (setting, env, want) in cases {
             assert_eq!(wants_sourcemap(setting, env), want, "{setting:?} {env}");
+        }
+    }
+
+    #[test]
+    fn map_sources_relative_to_the_source() {
+        let cases = [
+            (
+                "/nonexistent/site",
+                "/nonexistent/site/_sass/_a.scss",
+                "_sass/_a.scss",
+            ),
+            (
+                "/nonexistent/s/src",
+                "/nonexistent/s/gems/t/_sass/b.scss",
+                "../gems/t/_sass/b.scss",
+            ),
+            ("/nonexistent/a/b", "/nonexistent/c.scss", "../../c.scss"),
+        ];
+        for (source, path, want) in cases {
+            assert_eq!(
+                source_relative(Path::new(source), Path::new(path)),
+                want,
+                "{path}"
+            );
         }
     }
 }
