@@ -439,4 +439,69 @@ mod tests {
             assert_eq!(validate_include_name(name, "include").is_ok(), ok, "{name}");
         }
     }
+
+    /// `IncludeTag#locate_include_file` with a theme: the site's `_includes`
+    /// first, then the theme's, whose files may not link out of the theme.
+    #[test]
+    fn includes_fall_back_to_the_theme() {
+        let tmp = tempfile::tempdir().unwrap();
+        let base = tmp.path().canonicalize().unwrap();
+        let (site, root) = (base.join("site"), base.join("theme"));
+        let files = [
+            ("site/_includes/both.html", "site"),
+            ("theme/_includes/both.html", "theme"),
+            ("theme/_includes/only.html", "theme only"),
+            ("outside.html", "outside"),
+        ];
+        for (file, text) in files {
+            std::fs::create_dir_all(base.join(file).parent().unwrap()).unwrap();
+            std::fs::write(base.join(file), text).unwrap();
+        }
+        let link = root.join("_includes/link.html");
+        std::os::unix::fs::symlink(base.join("outside.html"), link).unwrap();
+        let mut config = Config::load(&crate::Overrides {
+            source: Some(site.clone()),
+            ..Default::default()
+        })
+        .unwrap();
+        config.theme = Some(crate::theme::Theme {
+            name: "t".into(),
+            root: root.clone(),
+            includes_path: Some(root.join("_includes")),
+            layouts_path: None,
+            sass_path: None,
+            assets_path: None,
+            data_path: None,
+        });
+        let renderer = LiquidRenderer::new(&config);
+        let host = renderer.host("index.html");
+        let cases = [
+            ("both.html", Ok("site")),
+            ("only.html", Ok("theme only")),
+            ("link.html", Err(())),
+            ("none.html", Err(())),
+        ];
+        for (name, want) in cases {
+            let got = host.include(name, "");
+            match want {
+                Ok(text) => {
+                    assert!(got.is_ok(), "{name}");
+                    let rel = host.used_includes().pop().unwrap_or_default();
+                    assert_eq!(renderer.include_text(&rel).as_deref(), Some(text), "{name}");
+                }
+                Err(()) => {
+                    let message = match got {
+                        Err(IncludeError::Missing(m)) => m,
+                        _ => String::new(),
+                    };
+                    let dirs = format!(
+                        "[\"{}\", \"{}\"]",
+                        site.join("_includes").display(),
+                        root.join("_includes").display()
+                    );
+                    assert!(message.contains(&dirs), "{name}: {message}");
+                }
+            }
+        }
+    }
 }

@@ -67,7 +67,7 @@ pub fn read_data(config: &Config) -> Result<Map> {
     if let Some(theme) = &config.theme
         && let Some(dir) = &theme.data_path
     {
-        let theme_data = data_reader::read_data_with(dir, &theme.root, &options)?;
+        let theme_data = data_reader::read_theme_data(dir, &theme.root, &options)?;
         data = deep_merge(&theme_data, &data);
     }
     Ok(data)

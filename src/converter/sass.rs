@@ -32,7 +32,13 @@ pub fn compile(
         Some("compressed") | Some(":compressed") => grass::OutputStyle::Compressed,
         _ => grass::OutputStyle::Expanded,
     };
-    let fs = RecordingFs::default();
+    let fs = RecordingFs {
+        theme: config
+            .theme
+            .as_ref()
+            .and_then(|t| Some((t.sass_path.clone()?, t.root.clone()))),
+        ..RecordingFs::default()
+    };
     let syntax = if indented {
         grass::InputSyntax::Sass
     } else {
@@ -162,9 +168,21 @@ fn sass_error(rel: &str, body_line: usize, error: grass::Error) -> Error {
 #[derive(Debug, Default)]
 struct RecordingFs {
     read: Mutex<Vec<(PathBuf, String)>>,
+    /// The theme's `_sass` and root: a file found below that `_sass` must
+    /// not resolve (through a symlink) outside the theme.
+    theme: Option<(PathBuf, PathBuf)>,
 }
 
 impl RecordingFs {
+    fn allowed(&self, path: &Path) -> bool {
+        match &self.theme {
+            Some((sass, root)) if path.starts_with(sass) => {
+                path.canonicalize().is_ok_and(|real| real.starts_with(root))
+            }
+            _ => true,
+        }
+    }
+
     fn read_files(&self) -> Vec<(PathBuf, String)> {
         self.read.lock().map(|r| r.clone()).unwrap_or_default()
     }
@@ -172,14 +190,17 @@ impl RecordingFs {
 
 impl grass::Fs for RecordingFs {
     fn is_dir(&self, path: &Path) -> bool {
-        path.is_dir()
+        path.is_dir() && self.allowed(path)
     }
 
     fn is_file(&self, path: &Path) -> bool {
-        path.is_file()
+        path.is_file() && self.allowed(path)
     }
 
     fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
+        if !self.allowed(path) {
+            return Err(io::Error::from(io::ErrorKind::PermissionDenied));
+        }
         let bytes = std::fs::read(path)?;
         if let Ok(mut read) = self.read.lock() {
             read.push((
@@ -230,6 +251,38 @@ mod tests {
                 want,
                 "{path}"
             );
+        }
+    }
+
+    #[test]
+    fn theme_partials_stay_inside_the_theme() {
+        let tmp = tempfile::tempdir().unwrap();
+        let base = tmp.path().canonicalize().unwrap();
+        let (root, sass) = (base.join("theme"), base.join("theme/_sass"));
+        std::fs::create_dir_all(&sass).unwrap();
+        std::fs::create_dir_all(base.join("site/_sass")).unwrap();
+        for file in [
+            "theme/_sass/_in.scss",
+            "theme/_x.scss",
+            "out.scss",
+            "site/_sass/_s.scss",
+        ] {
+            std::fs::write(base.join(file), "a{}").unwrap();
+        }
+        std::os::unix::fs::symlink(base.join("out.scss"), sass.join("_out.scss")).unwrap();
+        std::os::unix::fs::symlink(root.join("_x.scss"), sass.join("_x.scss")).unwrap();
+        let fs = RecordingFs {
+            theme: Some((sass.clone(), root)),
+            ..RecordingFs::default()
+        };
+        let cases = [
+            (sass.join("_in.scss"), true),
+            (sass.join("_x.scss"), true),
+            (sass.join("_out.scss"), false),
+            (base.join("site/_sass/_s.scss"), true),
+        ];
+        for (path, want) in cases {
+            assert_eq!(grass::Fs::is_file(&fs, &path), want, "{}", path.display());
         }
     }
 }
