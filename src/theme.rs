@@ -194,6 +194,11 @@ pub fn gem_dirs(env: &Env, cwd: &Path, source: &Path) -> Vec<PathBuf> {
     ] {
         globs.push(PathBuf::from(base));
     }
+    // Debian's multiarch directories: /usr/lib/<triplet>/{ruby/gems,rubygems-integration}/*.
+    for arch in subdirs(Path::new("/usr/lib")) {
+        globs.push(arch.join("ruby/gems"));
+        globs.push(arch.join("rubygems-integration"));
+    }
     for base in &globs {
         subdirs(base).into_iter().for_each(&mut push);
     }
