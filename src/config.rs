@@ -65,7 +65,7 @@ pub struct Config {
     pub liquid: LiquidSettings,
     pub safe: bool,
     /// The gem-based theme `theme:` names, if any.
-    pub theme: Option<crate::theme::Theme>,
+    pub theme: Option<Theme>,
 }
 
 impl Config {
