@@ -5,6 +5,7 @@
 
 use crate::errors::{Error, Result};
 use crate::liquid::{ErrorMode, Map, Value};
+use crate::theme::Theme;
 use crate::utils::{deep_merge, string_list};
 use crate::{logger, yaml};
 use std::path::{Path, PathBuf};
@@ -63,6 +64,8 @@ pub struct Config {
     pub epoch: Option<jiff::Timestamp>,
     pub liquid: LiquidSettings,
     pub safe: bool,
+    /// The gem-based theme `theme:` names, if any.
+    pub theme: Option<Theme>,
 }
 
 impl Config {
@@ -102,6 +105,14 @@ impl Config {
         data.insert("source".into(), path_value(&source));
         data.insert("destination".into(), path_value(&destination));
         check_lists(&data, &files)?;
+        // `Site#config=`: the theme's own `_config.yml` goes under everything.
+        let theme =
+            Theme::configured(&data, cwd, &source).map_err(|e| Error::Fatal(e.to_string()))?;
+        if let Some(theme) = &theme {
+            data = theme
+                .merge_configuration(data, &defaults(cwd))
+                .map_err(|e| Error::Fatal(e.to_string()))?;
+        }
         let environment = std::env::var("JEKYLL_ENV").unwrap_or_else(|_| "development".to_string());
         let epoch = source_date_epoch()?;
         let now = match data.get("time").filter(|t| !t.is_nil()) {
@@ -121,6 +132,7 @@ impl Config {
             data_dir: source.join(str_of(&data, "data_dir")),
             liquid: liquid_settings(data.get("liquid")),
             safe: data.get("safe").is_some_and(Value::is_truthy),
+            theme,
             environment,
             now,
             epoch,

@@ -99,6 +99,24 @@ pub fn read_data_with(
     let reader = DataReader {
         site_source,
         options,
+        confine: false,
+    };
+    let mut data = Map::new();
+    reader.read_data_to(dir, &mut data)?;
+    Ok(data)
+}
+
+/// A gem theme's `_data` (`Reader#read_data` with `in_theme_dir`): the same
+/// reading, but entries that resolve outside the theme root are skipped.
+pub fn read_theme_data(
+    dir: &Path,
+    theme_root: &Path,
+    options: &DataOptions,
+) -> Result<Map, DataError> {
+    let reader = DataReader {
+        site_source: theme_root,
+        options,
+        confine: true,
     };
     let mut data = Map::new();
     reader.read_data_to(dir, &mut data)?;
@@ -108,6 +126,8 @@ pub fn read_data_with(
 struct DataReader<'a> {
     site_source: &'a Path,
     options: &'a DataOptions,
+    /// Skip entries whose real path is outside `site_source` (themes).
+    confine: bool,
 }
 
 impl DataReader<'_> {
@@ -134,6 +154,7 @@ impl DataReader<'_> {
             .map_err(|source| self.io_error(dir, source))?
             .filter_map(|e| e.ok()?.file_name().into_string().ok())
             .filter(|name| !name.starts_with('.'))
+            .filter(|name| !self.confine || self.inside(&dir.join(name)))
             .collect();
         names.sort();
         let mut entries = Vec::new();
@@ -184,6 +205,11 @@ impl DataReader<'_> {
                 }),
             },
         }
+    }
+
+    fn inside(&self, path: &Path) -> bool {
+        path.canonicalize()
+            .is_ok_and(|real| real.starts_with(self.site_source))
     }
 
     fn relative(&self, path: &Path) -> String {

@@ -16,7 +16,9 @@ use std::sync::{Arc, RwLock};
 pub struct LiquidRenderer {
     source: PathBuf,
     real_source: PathBuf,
-    includes_dir: PathBuf,
+    /// `Site#includes_load_paths`: the site's `_includes`, then the theme's,
+    /// each with the root its files must stay inside.
+    includes_dirs: Vec<(PathBuf, PathBuf)>,
     config: Map,
     now: jiff::ZonedDateTime,
     error_mode: liquid::ErrorMode,
@@ -92,13 +94,20 @@ pub struct SiteIndex {
 
 impl LiquidRenderer {
     pub fn new(config: &Config) -> LiquidRenderer {
+        let real_source = config
+            .source
+            .canonicalize()
+            .unwrap_or(config.source.clone());
+        let mut includes_dirs = vec![(config.includes_dir.clone(), real_source.clone())];
+        if let Some(theme) = &config.theme
+            && let Some(dir) = &theme.includes_path
+        {
+            includes_dirs.push((dir.clone(), theme.root.clone()));
+        }
         LiquidRenderer {
-            real_source: config
-                .source
-                .canonicalize()
-                .unwrap_or(config.source.clone()),
+            real_source,
             source: config.source.clone(),
-            includes_dir: config.includes_dir.clone(),
+            includes_dirs,
             config: config.data.clone(),
             now: config.now.clone(),
             error_mode: config.liquid.error_mode,
@@ -184,40 +193,46 @@ impl LiquidRenderer {
         }
     }
 
-    /// Reads and parses an include found below `dir`, refusing names with
-    /// `..` and anything that resolves outside the site source. Its errors
-    /// name it by its absolute path, as Jekyll's include tag does
-    /// (`e.template_name = path`).
+    /// Reads and parses an include found in the first of `dirs` that has
+    /// it (`IncludeTag#locate_include_file`), refusing names with `..` and
+    /// files that resolve outside the root beside each directory (the site
+    /// source, or the theme's root). Its errors name it by its absolute path,
+    /// as Jekyll's include tag does (`e.template_name = path`).
     fn load_include(
         &self,
         name: &str,
-        dir: &Path,
+        dirs: &[(PathBuf, PathBuf)],
         tag: &str,
     ) -> std::result::Result<(Arc<Template>, String), liquid::IncludeError> {
         validate_include_name(name, tag)?;
-        let path = dir.join(name);
-        let rel = crate::entry_filter::relative_path(&self.source, &path);
-        if let Some(t) = self.cache.read().ok().and_then(|c| c.get(&rel).cloned()) {
-            return Ok((t, rel));
+        for (dir, root) in dirs {
+            let path = dir.join(name);
+            let rel = crate::entry_filter::relative_path(&self.source, &path);
+            if let Some(t) = self.cache.read().ok().and_then(|c| c.get(&rel).cloned()) {
+                return Ok((t, rel));
+            }
+            let inside = path.canonicalize().is_ok_and(|real| real.starts_with(root));
+            if !path.is_file() || !inside {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).map_err(|e| format!("{rel}: {e}"))?;
+            let shown = std::path::absolute(&path).unwrap_or(path);
+            let template = self.parse_as(&rel, &shown.to_string_lossy(), &text, 1)?;
+            if let Ok(mut texts) = self.include_texts.write() {
+                texts.insert(rel.clone(), Arc::from(text));
+            }
+            return Ok((template, rel));
         }
-        let inside = path
-            .canonicalize()
-            .is_ok_and(|real| real.starts_with(&self.real_source));
-        if !path.is_file() || !inside {
-            return Err(format!(
-                "Could not locate the included file '{name}' in any of [\"{}\"]. Ensure it exists in \
-                 one of those directories and, if it is a symlink, does not point outside your site source.",
-                dir.display()
-            )
-            .into());
-        }
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("{rel}: {e}"))?;
-        let shown = std::path::absolute(&path).unwrap_or(path);
-        let template = self.parse_as(&rel, &shown.to_string_lossy(), &text, 1)?;
-        if let Ok(mut texts) = self.include_texts.write() {
-            texts.insert(rel.clone(), Arc::from(text));
-        }
-        Ok((template, rel))
+        let listed: Vec<String> = dirs
+            .iter()
+            .map(|(dir, _)| format!("\"{}\"", dir.display()))
+            .collect();
+        Err(format!(
+            "Could not locate the included file '{name}' in any of [{}]. Ensure it exists in one \
+             of those directories and, if it is a symlink, does not point outside your site source.",
+            listed.join(", ")
+        )
+        .into())
     }
 
     /// The text of an include loaded during this build.
@@ -251,7 +266,7 @@ impl PageHost<'_> {
 impl Host for PageHost<'_> {
     fn include(&self, name: &str, _from: &str) -> std::result::Result<Arc<Template>, IncludeError> {
         let r = self.renderer;
-        r.load_include(name, &r.includes_dir, "include")
+        r.load_include(name, &r.includes_dirs, "include")
             .map(|l| self.record(l))
     }
 
@@ -262,7 +277,7 @@ impl Host for PageHost<'_> {
     ) -> std::result::Result<Arc<Template>, IncludeError> {
         let r = self.renderer;
         let dir = r.source.join(&self.page_dir);
-        r.load_include(name, &dir, "include_relative")
+        r.load_include(name, &[(dir, r.real_source.clone())], "include_relative")
             .map(|l| self.record(l))
     }
 
@@ -422,6 +437,71 @@ mod tests {
         ];
         for (name, ok) in cases {
             assert_eq!(validate_include_name(name, "include").is_ok(), ok, "{name}");
+        }
+    }
+
+    /// `IncludeTag#locate_include_file` with a theme: the site's `_includes`
+    /// first, then the theme's, whose files may not link out of the theme.
+    #[test]
+    fn includes_fall_back_to_the_theme() {
+        let tmp = tempfile::tempdir().unwrap();
+        let base = tmp.path().canonicalize().unwrap();
+        let (site, root) = (base.join("site"), base.join("theme"));
+        let files = [
+            ("site/_includes/both.html", "site"),
+            ("theme/_includes/both.html", "theme"),
+            ("theme/_includes/only.html", "theme only"),
+            ("outside.html", "outside"),
+        ];
+        for (file, text) in files {
+            std::fs::create_dir_all(base.join(file).parent().unwrap()).unwrap();
+            std::fs::write(base.join(file), text).unwrap();
+        }
+        let link = root.join("_includes/link.html");
+        std::os::unix::fs::symlink(base.join("outside.html"), link).unwrap();
+        let mut config = Config::load(&crate::Overrides {
+            source: Some(site.clone()),
+            ..Default::default()
+        })
+        .unwrap();
+        config.theme = Some(crate::theme::Theme {
+            name: "t".into(),
+            root: root.clone(),
+            includes_path: Some(root.join("_includes")),
+            layouts_path: None,
+            sass_path: None,
+            assets_path: None,
+            data_path: None,
+        });
+        let renderer = LiquidRenderer::new(&config);
+        let host = renderer.host("index.html");
+        let cases = [
+            ("both.html", Ok("site")),
+            ("only.html", Ok("theme only")),
+            ("link.html", Err(())),
+            ("none.html", Err(())),
+        ];
+        for (name, want) in cases {
+            let got = host.include(name, "");
+            match want {
+                Ok(text) => {
+                    assert!(got.is_ok(), "{name}");
+                    let rel = host.used_includes().pop().unwrap_or_default();
+                    assert_eq!(renderer.include_text(&rel).as_deref(), Some(text), "{name}");
+                }
+                Err(()) => {
+                    let message = match got {
+                        Err(IncludeError::Missing(m)) => m,
+                        _ => String::new(),
+                    };
+                    let dirs = format!(
+                        "[\"{}\", \"{}\"]",
+                        site.join("_includes").display(),
+                        root.join("_includes").display()
+                    );
+                    assert!(message.contains(&dirs), "{name}: {message}");
+                }
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Reading a site from its source (lib/jekyll/reader.rb and the page, static
 //! file, layout and data readers): a sorted walk through Jekyll's entry
-//! filter, splitting files into pages (front matter) and static files.
+//! filter, splitting files into pages (front matter) and static files; then
+//! a gem theme's layouts, assets and data (readers/theme_assets_reader.rb).
 
 use crate::collection::{self, Collection};
 use crate::collection_reader::DocumentReader;
@@ -13,7 +14,7 @@ use crate::liquid::{Map, Value};
 use crate::page::{Page, permalink_ext};
 use crate::static_file::{StaticFile, extname};
 use crate::utils::deep_merge;
-use crate::{converter, data_reader, front_matter};
+use crate::{converter, data_reader, front_matter, logger};
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -49,11 +50,93 @@ pub fn read(config: &Config) -> Result<Contents> {
     contents.pages.sort_by(|a, b| a.name.cmp(&b.name));
     contents.static_files.sort_by_key(StaticFile::relative_path);
     read_collections(config, &filter, &defaults, &mut contents)?;
-    if config.data_dir.is_dir() {
-        let options = data_reader::DataOptions::from_config(&config.data);
-        contents.data = data_reader::read_data_with(&config.data_dir, &config.source, &options)?;
+    if let Some(theme) = &config.theme {
+        read_theme_assets(config, &filter, &defaults, theme, &mut contents)?;
     }
+    contents.data = read_data(config)?;
     Ok(contents)
+}
+
+/// `Reader#read_data`: the site's `_data`, deep-merged over the theme's.
+pub fn read_data(config: &Config) -> Result<Map> {
+    let options = data_reader::DataOptions::from_config(&config.data);
+    let mut data = Map::new();
+    if config.data_dir.is_dir() {
+        data = data_reader::read_data_with(&config.data_dir, &config.source, &options)?;
+    }
+    if let Some(theme) = &config.theme
+        && let Some(dir) = &theme.data_path
+    {
+        let theme_data = data_reader::read_theme_data(dir, &theme.root, &options)?;
+        data = deep_merge(&theme_data, &data);
+    }
+    Ok(data)
+}
+
+/// `ThemeAssetsReader#read`: every file below the theme's `assets`, a page
+/// when it has front matter, else a static file, unless the site has a file
+/// with the same relative path. Symlinked files are skipped with Jekyll's
+/// warning; symlinked directories are not entered.
+fn read_theme_assets(
+    config: &Config,
+    filter: &EntryFilter,
+    defaults: &FrontmatterDefaults,
+    theme: &crate::theme::Theme,
+    contents: &mut Contents,
+) -> Result<()> {
+    let Some(assets) = &theme.assets_path else {
+        return Ok(());
+    };
+    let reader = Reader {
+        config,
+        filter,
+        defaults,
+        contents: Contents::default(),
+        visited: HashSet::new(),
+    };
+    for entry in walkdir::WalkDir::new(assets).sort_by_file_name() {
+        let entry = entry.map_err(|e| Error::Fatal(format!("{}: {e}", assets.display())))?;
+        let path = entry.path();
+        if path.is_dir() {
+            continue;
+        }
+        if entry.path_is_symlink() {
+            logger::warn(
+                "Theme reader:",
+                &format!("Ignored symlinked asset: {}", path.display()),
+            );
+            continue;
+        }
+        let rel = crate::entry_filter::relative_path(&theme.root, path);
+        let (dir, name) = rel.rsplit_once('/').unwrap_or(("", rel.as_str()));
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let shadowed = if front_matter::has_front_matter(&bytes) {
+            let page = reader.read_page(dir, name, bytes)?;
+            let rel = page.relative_path();
+            if !contents.pages.iter().any(|p| p.relative_path() == rel) {
+                contents.pages.push(page);
+                continue;
+            }
+            rel
+        } else {
+            let file = reader.static_file(dir, name, path)?;
+            let rel = file.relative_path();
+            if !contents
+                .static_files
+                .iter()
+                .any(|f| f.relative_path() == rel)
+            {
+                contents.static_files.push(file);
+                continue;
+            }
+            rel
+        };
+        logger::debug(
+            "Theme:",
+            &format!("Ignoring {shadowed} in theme due to existing file with that path in site."),
+        );
+    }
+    Ok(())
 }
 
 struct Reader<'a> {
@@ -263,12 +346,33 @@ fn key_line(text: &str, body_line: usize, key: &str) -> Option<usize> {
 }
 
 /// `LayoutReader#read`: every file below `_layouts`, named by its path
-/// without extension.
+/// without extension; then the theme's layouts for the names still free.
 pub(crate) fn read_layouts(config: &Config) -> Result<BTreeMap<String, Layout>> {
     let mut layouts = BTreeMap::new();
-    let dir = &config.layouts_dir;
+    read_layouts_in(&config.layouts_dir, &mut layouts, |p| {
+        Some(config.relative(p))
+    })?;
+    if let Some(theme) = &config.theme
+        && let Some(dir) = &theme.layouts_path
+    {
+        // Jekyll names a theme layout by its absolute path (`Layout#path`);
+        // a symlink out of the theme root is not read.
+        read_layouts_in(dir, &mut layouts, |p| {
+            let real = p.canonicalize().ok()?;
+            real.starts_with(&theme.root)
+                .then(|| p.display().to_string())
+        })?;
+    }
+    Ok(layouts)
+}
+
+fn read_layouts_in(
+    dir: &Path,
+    layouts: &mut BTreeMap<String, Layout>,
+    shown: impl Fn(&Path) -> Option<String>,
+) -> Result<()> {
     if !dir.is_dir() {
-        return Ok(layouts);
+        return Ok(());
     }
     for entry in walkdir::WalkDir::new(dir)
         .sort_by_file_name()
@@ -284,19 +388,27 @@ pub(crate) fn read_layouts(config: &Config) -> Result<BTreeMap<String, Layout>> 
         }
         let rel_in_dir = crate::entry_filter::relative_path(dir, entry.path());
         let key = rel_in_dir[..rel_in_dir.len() - extname(&rel_in_dir).len()].to_string();
-        let path = config.relative(entry.path());
+        if layouts.contains_key(&key) {
+            continue;
+        }
+        let Some(path) = shown(entry.path()) else {
+            continue;
+        };
         let bytes = std::fs::read(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
         let (data, content, body_line, layout_line) = parse_document(&path, bytes)?;
-        layouts.entry(key.clone()).or_insert(Layout {
-            name: key,
-            path,
-            data,
-            content,
-            body_line,
-            layout_line,
-        });
+        layouts.insert(
+            key.clone(),
+            Layout {
+                name: key,
+                path,
+                data,
+                content,
+                body_line,
+                layout_line,
+            },
+        );
     }
-    Ok(layouts)
+    Ok(())
 }
 
 fn sorted_entries(dir: &Path) -> Result<Vec<String>> {

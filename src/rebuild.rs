@@ -156,12 +156,8 @@ impl Site {
             Changed::Include(rel) => self.mark(pick, |deps| deps.includes.contains(rel)),
             Changed::Data => {
                 self.forget_site_values();
-                let options = crate::data_reader::DataOptions::from_config(&self.config.data);
-                let dir = &self.config.data_dir;
-                self.data = match dir.is_dir() {
-                    true => crate::data_reader::read_data_with(dir, &self.config.source, &options)?,
-                    false => Default::default(),
-                };
+                // The site's data over the theme's, as a full read gives it.
+                self.data = crate::reader::read_data(&self.config)?;
                 self.mark(pick, |deps| deps.reads.any(Reads::DATA));
             }
             Changed::Page(i) => return self.apply_page(*i, pick),

@@ -32,7 +32,13 @@ pub fn compile(
         Some("compressed") | Some(":compressed") => grass::OutputStyle::Compressed,
         _ => grass::OutputStyle::Expanded,
     };
-    let fs = RecordingFs::default();
+    let fs = RecordingFs {
+        theme: config
+            .theme
+            .as_ref()
+            .and_then(|t| Some((t.sass_path.clone()?, t.root.clone()))),
+        ..RecordingFs::default()
+    };
     let syntax = if indented {
         grass::InputSyntax::Sass
     } else {
@@ -80,6 +86,10 @@ fn load_paths(rel: &str, config: &Config) -> Vec<PathBuf> {
                 .map(|p| config.source.join(p)),
         );
     }
+    // jekyll-sass-converter appends the theme's `_sass` after the site's paths.
+    if let Some(theme_sass) = config.theme.as_ref().and_then(|t| t.sass_path.clone()) {
+        paths.push(theme_sass);
+    }
     if let Some(parent) = Path::new(rel).parent() {
         paths.push(config.source.join(parent));
     }
@@ -101,7 +111,7 @@ fn source_map(
     let mut sources = vec![serde_json::Value::from(name)];
     let mut contents = vec![serde_json::Value::from(content)];
     for (path, text) in imported {
-        sources.push(config.relative(path).into());
+        sources.push(source_relative(&config.source, path).into());
         contents.push(text.as_str().into());
     }
     let map = serde_json::json!({
@@ -113,6 +123,24 @@ fn source_map(
         "mappings": "",
     });
     serde_json::to_string_pretty(&map).unwrap_or_default()
+}
+
+/// An imported file's path relative to the site source, with `..` for one
+/// outside it (a theme's `_sass`), as sassc names the map's sources.
+fn source_relative(source: &Path, path: &Path) -> String {
+    let source = source
+        .canonicalize()
+        .unwrap_or_else(|_| source.to_path_buf());
+    let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let (from, to): (Vec<_>, Vec<_>) = (source.components().collect(), path.components().collect());
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); from.len() - common];
+    parts.extend(
+        to[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
 }
 
 /// A grass error, with the line counted in the whole file (front matter
@@ -140,9 +168,21 @@ fn sass_error(rel: &str, body_line: usize, error: grass::Error) -> Error {
 #[derive(Debug, Default)]
 struct RecordingFs {
     read: Mutex<Vec<(PathBuf, String)>>,
+    /// The theme's `_sass` and root: a file found below that `_sass` must
+    /// not resolve (through a symlink) outside the theme.
+    theme: Option<(PathBuf, PathBuf)>,
 }
 
 impl RecordingFs {
+    fn allowed(&self, path: &Path) -> bool {
+        match &self.theme {
+            Some((sass, root)) if path.starts_with(sass) => {
+                path.canonicalize().is_ok_and(|real| real.starts_with(root))
+            }
+            _ => true,
+        }
+    }
+
     fn read_files(&self) -> Vec<(PathBuf, String)> {
         self.read.lock().map(|r| r.clone()).unwrap_or_default()
     }
@@ -150,14 +190,17 @@ impl RecordingFs {
 
 impl grass::Fs for RecordingFs {
     fn is_dir(&self, path: &Path) -> bool {
-        path.is_dir()
+        path.is_dir() && self.allowed(path)
     }
 
     fn is_file(&self, path: &Path) -> bool {
-        path.is_file()
+        path.is_file() && self.allowed(path)
     }
 
     fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
+        if !self.allowed(path) {
+            return Err(io::Error::from(io::ErrorKind::PermissionDenied));
+        }
         let bytes = std::fs::read(path)?;
         if let Ok(mut read) = self.read.lock() {
             read.push((
@@ -184,6 +227,62 @@ mod tests {
         ];
         for (setting, env, want) in cases {
             assert_eq!(wants_sourcemap(setting, env), want, "{setting:?} {env}");
+        }
+    }
+
+    #[test]
+    fn map_sources_relative_to_the_source() {
+        let cases = [
+            (
+                "/nonexistent/site",
+                "/nonexistent/site/_sass/_a.scss",
+                "_sass/_a.scss",
+            ),
+            (
+                "/nonexistent/s/src",
+                "/nonexistent/s/gems/t/_sass/b.scss",
+                "../gems/t/_sass/b.scss",
+            ),
+            ("/nonexistent/a/b", "/nonexistent/c.scss", "../../c.scss"),
+        ];
+        for (source, path, want) in cases {
+            assert_eq!(
+                source_relative(Path::new(source), Path::new(path)),
+                want,
+                "{path}"
+            );
+        }
+    }
+
+    #[test]
+    fn theme_partials_stay_inside_the_theme() {
+        let tmp = tempfile::tempdir().unwrap();
+        let base = tmp.path().canonicalize().unwrap();
+        let (root, sass) = (base.join("theme"), base.join("theme/_sass"));
+        std::fs::create_dir_all(&sass).unwrap();
+        std::fs::create_dir_all(base.join("site/_sass")).unwrap();
+        for file in [
+            "theme/_sass/_in.scss",
+            "theme/_x.scss",
+            "out.scss",
+            "site/_sass/_s.scss",
+        ] {
+            std::fs::write(base.join(file), "a{}").unwrap();
+        }
+        std::os::unix::fs::symlink(base.join("out.scss"), sass.join("_out.scss")).unwrap();
+        std::os::unix::fs::symlink(root.join("_x.scss"), sass.join("_x.scss")).unwrap();
+        let fs = RecordingFs {
+            theme: Some((sass.clone(), root)),
+            ..RecordingFs::default()
+        };
+        let cases = [
+            (sass.join("_in.scss"), true),
+            (sass.join("_x.scss"), true),
+            (sass.join("_out.scss"), false),
+            (base.join("site/_sass/_s.scss"), true),
+        ];
+        for (path, want) in cases {
+            assert_eq!(grass::Fs::is_file(&fs, &path), want, "{}", path.display());
         }
     }
 }

@@ -165,3 +165,47 @@ fn sanitizes_names_as_jekyll() {
         assert_eq!(sanitize_filename(name), want, "{name:?}");
     }
 }
+
+#[test]
+fn theme_data_stays_inside_the_theme_root() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let root = tmp.path().join("theme");
+    write_tree(
+        tmp.path(),
+        &[
+            ("theme/_data/a.yml", "a: 1\n"),
+            ("theme/shared/s.yml", "s: 1\n"),
+            ("outside/o.yml", "o: 1\n"),
+            ("outside/dir/d.yml", "d: 1\n"),
+        ],
+    );
+    let data = root.join("_data");
+    let links = [
+        ("in.yml", "../shared/s.yml"),
+        ("out.yml", "../../outside/o.yml"),
+        ("outdir", "../../outside/dir"),
+    ];
+    for (name, target) in links {
+        std::os::unix::fs::symlink(target, data.join(name)).expect("symlink");
+    }
+    let root = root.canonicalize().expect("canonical");
+    let cases = [
+        (true, r#"{"a":{"a":1},"in":{"s":1}}"#),
+        (
+            false,
+            r#"{"a":{"a":1},"in":{"s":1},"out":{"o":1},"outdir":{"d":{"d":1}}}"#,
+        ),
+    ];
+    for (theme, want) in cases {
+        let got = if theme {
+            read_theme_data(&root.join("_data"), &root, &DataOptions::default())
+        } else {
+            read_data(&root.join("_data"), &root)
+        };
+        assert_eq!(
+            to_json(&Value::hash(got.expect("read"))),
+            want,
+            "theme: {theme}"
+        );
+    }
+}
