@@ -30,8 +30,9 @@ impl Reads {
     pub const NEIGHBOURS: Reads = Reads(32);
     /// `{% link %}` / `{% post_url %}`: other items' URLs.
     pub const LINKS: Reads = Reads(64);
-    /// Some item's `content` other than the `content` being laid out
-    /// (`p.content`, `["content"]`, or whole values through `jsonify`/`inspect`).
+    /// Some item's `content` other than the `content` being laid out:
+    /// `p.content`, `["content"]`, or whole items or lists of them through
+    /// `jsonify`/`inspect` (`{{ p | jsonify }}`, not `{{ p.title | jsonify }}`).
     pub const CONTENTS: Reads = Reads(128);
 
     pub fn contains(self, other: Reads) -> bool {
@@ -70,9 +71,10 @@ static SITE_KEY: LazyLock<regex::Regex> =
     LazyLock::new(|| regex::Regex::new(r"\bsite\b(\s*\.\s*(\w+))?").expect("valid regex"));
 static NEIGHBOURS: LazyLock<regex::Regex> =
     LazyLock::new(|| regex::Regex::new(r"\b(next|previous)\b").expect("valid regex"));
-static CONTENTS: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r#"\.\s*content\b|["']content["']|\bjsonify\b|\binspect\b"#)
-        .expect("valid regex")
+static CONTENTS: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r#"\.\s*content\b|["']content["']"#).expect("valid regex"));
+static DUMPED: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r#"([\w.\[\]'"-]+)\s*\|\s*(?:jsonify|inspect)\b"#).expect("valid regex")
 });
 static LINK_TAGS: LazyLock<regex::Regex> =
     LazyLock::new(|| regex::Regex::new(r"\{%-?\s*(link|post_url)\b").expect("valid regex"));
@@ -111,10 +113,32 @@ fn scan_markup(text: &str, labels: &[String]) -> Reads {
     if LINK_TAGS.is_match(text) {
         reads |= Reads::LINKS;
     }
-    if CONTENTS.is_match(text) {
+    if CONTENTS.is_match(text) || dumps_items(text, labels) {
         reads |= Reads::CONTENTS;
     }
     reads
+}
+
+/// Whether `jsonify` or `inspect` writes out whole items (content included):
+/// a bare variable (`p`, `site`), a dynamic lookup, or a list of items
+/// (`site.pages`, `site.posts`, a collection), rather than one field.
+fn dumps_items(text: &str, labels: &[String]) -> bool {
+    const LISTS: &[&str] = &[
+        "pages",
+        "html_pages",
+        "posts",
+        "documents",
+        "docs",
+        "related_posts",
+    ];
+    DUMPED.captures_iter(text).any(|cap| {
+        let operand = &cap[1];
+        let last = operand.rsplit('.').next().unwrap_or(operand);
+        !operand.contains('.')
+            || operand.contains('[')
+            || LISTS.contains(&last)
+            || labels.iter().any(|l| l == last)
+    })
 }
 
 /// Fills in `reads` for every item rendered by this build: what its own
@@ -232,6 +256,13 @@ mod tests {
                 "{{ site.html_pages | jsonify }}",
                 Reads::PAGES | Reads::CONTENTS,
             ),
+            ("{{ page.title | jsonify }}", Reads::default()),
+            (
+                "{% for p in site.pages %}{{ p | inspect }}",
+                Reads::PAGES | Reads::CONTENTS,
+            ),
+            ("{{ site.docs | jsonify }}", Reads::DOCS | Reads::CONTENTS),
+            ("{{ site.data.menu | jsonify }}", Reads::DATA),
         ];
         for (text, want) in cases {
             assert_eq!(scan(text, &labels), want, "{text}");
