@@ -74,6 +74,19 @@ impl RenderContext<'_> {
         page: &Value,
         site: Option<&Value>,
     ) -> Result<Rendered> {
+        self.render_with(item, page, site, None)
+    }
+
+    /// `render`, where `site_in_layouts` gives the site the layouts see once
+    /// the item's content is converted (Jekyll's live drops then show the
+    /// item itself converted).
+    pub fn render_with(
+        &self,
+        item: &dyn Convertible,
+        page: &Value,
+        site: Option<&Value>,
+        site_in_layouts: Option<&dyn Fn(&str) -> Value>,
+    ) -> Result<Rendered> {
         let host = self.liquid.host(&item.source_relative_path());
         let site = site.unwrap_or(&self.site);
         let converter = Converter::for_ext(item.extname(), self.config);
@@ -105,10 +118,11 @@ impl RenderContext<'_> {
                     true => with_key(page, "content", Value::from(converted.as_str())),
                     false => page.clone(),
                 };
+                let seen = site_in_layouts.map(|f| f(&converted));
                 let chain = LayoutChain {
                     context: self,
                     item,
-                    site,
+                    site: seen.as_ref().unwrap_or(site),
                     page: &page,
                     paginator: &paginator,
                     host: &host,

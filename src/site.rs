@@ -182,7 +182,7 @@ impl Site {
         self.pages.iter().map(drops::page_value).collect()
     }
 
-    fn site_contents(&self, doc_values: &[Vec<Value>]) -> drops::SiteContents {
+    pub(crate) fn site_contents(&self, doc_values: &[Vec<Value>]) -> drops::SiteContents {
         let page_values = self.page_values();
         let html_pages = self
             .pages

@@ -18,7 +18,7 @@ const FILES: &[(&str, &str)] = &[
     ),
     (
         "_layouts/post.html",
-        "---\nlayout: default\n---\n<h1>{{ page.title }}</h1>{{ content }}<p>{{ page.previous.title }}|{{ page.next.title }}</p>\n",
+        "---\nlayout: default\n---\n<h1>{{ page.title }}</h1>{{ content }}<p>{{ page.previous.title }}|{{ page.next.title }}</p><small>{{ page.previous.content | size }}/{{ site.posts.last.content | size }}</small>\n",
     ),
     (
         "_includes/header.html",

@@ -89,6 +89,8 @@ impl Site {
         let last_docs = last.as_mut().map(|l| std::mem::take(&mut l.docs));
         let site = &source_site.value;
         let mut docs = self.render_documents(&liquid, pick, last_docs, &sources.linked, site)?;
+        crate::regenerator::fill_reads(self, &liquid, &mut docs, &mut [], pick);
+        self.render_documents_in_order(&liquid, &mut docs, &sources, &source_site, pick)?;
         let make = |c: usize, d: usize| self.rendered_value(c, d, &docs);
         let rendered = match (pick, &mut last) {
             (Some(p), Some(l)) => std::mem::take(&mut l.rendered).patched(&p.docs, make),
@@ -97,7 +99,7 @@ impl Site {
         let rendered_site = self.site_payload(rendered_site, &rendered.linked);
         let last_pages = last.map(|l| l.pages);
         let mut pages = self.render_pages(&liquid, pick, last_pages, &rendered_site.value)?;
-        crate::regenerator::fill_reads(self, &liquid, &mut docs, &mut pages, pick);
+        crate::regenerator::fill_reads(self, &liquid, &mut [], &mut pages, pick);
         self.render_pages_in_order(&liquid, &rendered_site.value, &mut pages, pick)?;
         if !pick.is_some_and(|p| self.refresh_outputs(&docs, &pages, p)) {
             self.outputs = self.collect_outputs(&docs, &pages);
@@ -259,7 +261,7 @@ impl Site {
     }
 
     /// A document as pages see it: its converted content and its output.
-    fn rendered_value(&self, c: usize, d: usize, docs: &[Vec<Rendered>]) -> Map {
+    pub(crate) fn rendered_value(&self, c: usize, d: usize, docs: &[Vec<Rendered>]) -> Map {
         let r = &docs[c][d];
         let content = Value::Str(r.converted.clone());
         drops::document_value(
@@ -269,7 +271,7 @@ impl Site {
         )
     }
 
-    fn doc_counts(&self) -> Vec<usize> {
+    pub(crate) fn doc_counts(&self) -> Vec<usize> {
         self.collections.iter().map(|c| c.docs.len()).collect()
     }
 
