@@ -111,9 +111,7 @@ impl Site {
             let before = between(&counts, folded, (c, d));
             view = view.patched(&before, |c, d| self.rendered_value(c, d, docs));
             folded = (c, d);
-            payload = payload.patched(&view.linked).unwrap_or_else(|| {
-                SitePayload::build(&self.config, self.site_contents(&view.linked), &self.data)
-            });
+            payload = self.payload_for(payload, &view);
             let doc = &self.collections[c].docs[d];
             let seen = with_related(&payload, &view, &doc.url);
             let in_layouts = |own: &str| {
@@ -123,9 +121,7 @@ impl Site {
                     document_value(&self.collections[c].docs[d], own.clone(), Value::Nil)
                 };
                 let view = view.clone().patched(&me, make);
-                let payload = payload.clone().patched(&view.linked).unwrap_or_else(|| {
-                    SitePayload::build(&self.config, self.site_contents(&view.linked), &self.data)
-                });
+                let payload = self.payload_for(payload.clone(), &view);
                 with_related(&payload, &view, &doc.url)
             };
             let reads = docs[c][d].deps.reads;
@@ -134,6 +130,13 @@ impl Site {
             docs[c][d].deps.reads = reads;
         }
         Ok(())
+    }
+
+    /// `payload` with the documents of `view` swapped in, or made anew.
+    fn payload_for(&self, payload: SitePayload, view: &DocValues) -> SitePayload {
+        payload.patched(&view.linked).unwrap_or_else(|| {
+            SitePayload::build(&self.config, self.site_contents(&view.linked), &self.data)
+        })
     }
 }
 
