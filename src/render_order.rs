@@ -82,9 +82,7 @@ impl Site {
         let site = with_key(site, "pages", Value::array(all));
         with_key(&site, "html_pages", Value::array(html))
     }
-}
 
-impl Site {
     /// Renders again, in order, the (picked) documents that read other
     /// documents' content; `docs` holds every render from the snapshot of
     /// `sources` (the documents as source) in `site`.
@@ -111,7 +109,7 @@ impl Site {
             let before = between(&counts, folded, (c, d));
             view = view.patched(&before, |c, d| self.rendered_value(c, d, docs));
             folded = (c, d);
-            payload = self.payload_for(payload, &view);
+            payload = self.site_payload(Some(payload), &view.linked);
             let doc = &self.collections[c].docs[d];
             let seen = with_related(&payload, &view, &doc.url);
             let in_layouts = |own: &str| {
@@ -121,7 +119,7 @@ impl Site {
                     document_value(&self.collections[c].docs[d], own.clone(), Value::Nil)
                 };
                 let view = view.clone().patched(&me, make);
-                let payload = self.payload_for(payload.clone(), &view);
+                let payload = self.site_payload(Some(payload.clone()), &view.linked);
                 with_related(&payload, &view, &doc.url)
             };
             let reads = docs[c][d].deps.reads;
@@ -130,13 +128,6 @@ impl Site {
             docs[c][d].deps.reads = reads;
         }
         Ok(())
-    }
-
-    /// `payload` with the documents of `view` swapped in, or made anew.
-    fn payload_for(&self, payload: SitePayload, view: &DocValues) -> SitePayload {
-        payload.patched(&view.linked).unwrap_or_else(|| {
-            SitePayload::build(&self.config, self.site_contents(&view.linked), &self.data)
-        })
     }
 }
 

@@ -121,7 +121,11 @@ impl Site {
 
     /// `site` for these document values: the last one with the changed
     /// documents swapped in, or made anew.
-    fn site_payload(&self, last: Option<SitePayload>, doc_values: &[Vec<Value>]) -> SitePayload {
+    pub(crate) fn site_payload(
+        &self,
+        last: Option<SitePayload>,
+        doc_values: &[Vec<Value>],
+    ) -> SitePayload {
         last.and_then(|site| site.patched(doc_values))
             .unwrap_or_else(|| {
                 let contents = self.site_contents(doc_values);
