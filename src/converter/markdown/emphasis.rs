@@ -30,9 +30,23 @@ enum Tok {
 }
 
 fn resolve(inlines: &mut Vec<Inline>, stack: &mut Vec<Elem>) {
+    if !inlines.iter().any(has_delimiter) {
+        // No delimiter: the runs stay as they are (empty text aside, which `tokens` drops),
+        // without splitting and copying their text.
+        inlines.retain(|i| !matches!(i, Inline::Text { text, .. } if text.is_empty()));
+        for inline in inlines.iter_mut() {
+            nested(inline, stack);
+        }
+        return;
+    }
     let toks = tokens(std::mem::take(inlines));
     let mut p = Parser { toks, pos: 0 };
     p.spans(stack, None, inlines);
+}
+
+/// Whether `inline` is text with a `*` or `_` (which may be a delimiter).
+fn has_delimiter(inline: &Inline) -> bool {
+    matches!(inline, Inline::Text { text, .. } if text.contains(['*', '_']))
 }
 
 /// Splits text at its delimiter characters (escaped ones aside).
@@ -48,6 +62,16 @@ fn tokens(inlines: Vec<Inline>) -> Vec<Tok> {
             toks.push(Tok::Span(inline));
             continue;
         };
+        if !text.contains(['*', '_']) {
+            if !text.is_empty() {
+                toks.push(Tok::Span(Inline::Text {
+                    text,
+                    literal,
+                    next,
+                }));
+            }
+            continue;
+        }
         let mut piece = String::new();
         let mut piece_literal = 0;
         for (i, c) in text.chars().enumerate() {
