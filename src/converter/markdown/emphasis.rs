@@ -6,7 +6,7 @@
 //! closer is tried again as `*` emphasis starting with a literal `*`. Code, links, HTML and
 //! escaped characters are single tokens, as their own span parsers make them.
 
-use super::tree::{Document, Inline, Text, walk_text};
+use super::tree::{Document, Inline, Next, Text, walk_text};
 
 /// Resolves the emphasis of every run of span elements of the document.
 pub(crate) fn apply(doc: &mut Document) {
@@ -103,7 +103,7 @@ fn piece_text(piece: &mut String, literal: usize, text: &str, at: usize) -> Inli
     Inline::Text {
         text: std::mem::take(piece),
         literal,
-        next: text.chars().skip(at).take(4).collect(),
+        next: Next::of(text.char_indices().nth(at).map_or("", |(i, _)| &text[i..])),
     }
 }
 
@@ -275,7 +275,7 @@ fn delim_text(c: char, n: usize) -> Inline {
     Inline::Text {
         text: c.to_string().repeat(n),
         literal: 0,
-        next: String::new(),
+        next: Next::default(),
     }
 }
 
@@ -295,7 +295,7 @@ fn push(out: &mut Vec<Inline>, inline: Inline) {
     {
         text.push_str(more);
         if let Some(Inline::Text { next: n, .. }) = out.last_mut() {
-            n.clone_from(next);
+            *n = *next;
         }
         return;
     }
@@ -343,7 +343,7 @@ mod tests {
         Inline::Text {
             text: s.to_string(),
             literal: 0,
-            next: String::new(),
+            next: Next::default(),
         }
     }
 

@@ -6,7 +6,7 @@
 
 use super::entities::entity_char;
 use super::options::Options;
-use super::tree::{Document, Inline, Text, walk_text};
+use super::tree::{Document, Inline, Next, Text, walk_text};
 use std::borrow::Cow;
 
 /// Replaces every parsed text run of the document by its final text.
@@ -50,7 +50,7 @@ impl Typographer<'_> {
     fn inlines(&self, inlines: &mut Vec<Inline>) {
         let mut out = Vec::with_capacity(inlines.len());
         let mut run = Run::default();
-        let mut next = String::new();
+        let mut next = Next::default();
         for inline in inlines.drain(..) {
             match inline {
                 Inline::Text {
@@ -63,7 +63,7 @@ impl Typographer<'_> {
                 }
                 Inline::Soft => {
                     run.text.push('\n');
-                    next.clear();
+                    next = Next::default();
                 }
                 mut other => {
                     if !run.text.is_empty() {
