@@ -72,39 +72,35 @@ fn tokens(inlines: Vec<Inline>) -> Vec<Tok> {
             }
             continue;
         }
-        let mut piece = String::new();
-        let mut piece_literal = 0;
-        for (i, c) in text.chars().enumerate() {
+        // The current piece: its first byte and the index of its first character.
+        let (mut from, mut from_char) = (0, 0);
+        for (i, (at, c)) in text.char_indices().enumerate() {
             if (c == '*' || c == '_') && i >= literal {
-                if !piece.is_empty() {
-                    toks.push(Tok::Span(piece_text(&mut piece, piece_literal, &text, i)));
+                if at > from {
+                    toks.push(Tok::Span(Inline::Text {
+                        text: text[from..at].to_string(),
+                        literal: literal.saturating_sub(from_char),
+                        next: Next::of(&text[at..]),
+                    }));
                 }
                 toks.push(Tok::Delim(c));
-                continue;
+                (from, from_char) = (at + c.len_utf8(), i + 1);
             }
-            if piece.is_empty() {
-                piece_literal = literal.saturating_sub(i);
-            }
-            piece.push(c);
         }
-        if !piece.is_empty() {
+        if from < text.len() {
+            let rest = if from == 0 {
+                text
+            } else {
+                text[from..].to_string()
+            };
             toks.push(Tok::Span(Inline::Text {
-                text: piece,
-                literal: piece_literal,
+                text: rest,
+                literal: literal.saturating_sub(from_char),
                 next,
             }));
         }
     }
     toks
-}
-
-/// A piece of a split text, followed by the rest of the text from char `at`.
-fn piece_text(piece: &mut String, literal: usize, text: &str, at: usize) -> Inline {
-    Inline::Text {
-        text: std::mem::take(piece),
-        literal,
-        next: Next::of(text.char_indices().nth(at).map_or("", |(i, _)| &text[i..])),
-    }
 }
 
 /// What ends the element being parsed: its delimiter character and length, and kind.
