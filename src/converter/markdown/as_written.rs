@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::build::{Builder, Kind};
 use super::close::kramdown_autolink;
 use super::source::{line_start, raw_destination};
-use super::tree::Inline;
+use super::tree::{Inline, Next};
 
 impl Builder<'_> {
     /// A link; autolinks kramdown does not know (other schemes, or `<<x@y.z>>` where it reads
@@ -58,7 +58,7 @@ impl Builder<'_> {
             let spaces = Inline::Text {
                 text: " ".repeat(keep),
                 literal: 0,
-                next: String::new(),
+                next: Next::default(),
             };
             self.inline(spaces, range.clone());
         }
@@ -77,7 +77,7 @@ impl Builder<'_> {
             let text = Inline::Text {
                 text: kept.to_string(),
                 literal: 0,
-                next: String::new(),
+                next: Next::default(),
             };
             self.inline(text, range);
         }

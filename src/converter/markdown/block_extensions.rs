@@ -109,7 +109,11 @@ pub(crate) fn rewrite(src: &str) -> Rewritten {
             fence = Some(c[1].to_string());
         }
         let footnote = line.trim_start().starts_with("[^");
-        if LINK_DEF.is_match(line) && !footnote && !kramdown_link_definition(line) {
+        if lead(line) == b'['
+            && LINK_DEF.is_match(line)
+            && !footnote
+            && !kramdown_link_definition(line)
+        {
             // Paragraph text to kramdown (`parse_link_definition` declines it).
             push_escaped(&mut out.text, line);
             i += 1;

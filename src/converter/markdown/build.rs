@@ -17,7 +17,7 @@ use super::options::Options;
 use super::source::{escaped_at, kramdown_escape};
 use super::source::{raw_alt, written_links};
 
-use super::tree::{Align, Block, DefPart, Document, Inline, Item};
+use super::tree::{Align, Block, DefPart, Document, Inline, Item, Next};
 
 /// What an open element collects.
 #[derive(Debug)]
@@ -442,7 +442,7 @@ fn text(text: String, literal: usize, next: &str) -> Inline {
     Inline::Text {
         text,
         literal,
-        next: next.to_string(),
+        next: Next::of(next),
     }
 }
 

@@ -6,7 +6,7 @@ use super::html_block;
 use super::source::{blank_line_before, blank_line_follows, line_start};
 use super::table;
 use super::tree::{
-    Align, Attrs, Block, DefPart, Inline, Item, Para, Section, TableSection, plain_text,
+    Align, Attrs, Block, DefPart, Inline, Item, Next, Para, Section, TableSection, plain_text,
 };
 
 impl Builder<'_> {
@@ -253,7 +253,7 @@ impl Builder<'_> {
         let Some(delim) = delim else {
             return Some(frame);
         };
-        let next = |s: &str| s.chars().take(4).collect::<String>();
+        let next = Next::of;
         let open_next = next(&self.src[(start + delim.len()).min(self.src.len())..]);
         let open = Inline::Text {
             text: delim.clone(),
@@ -281,10 +281,7 @@ impl Builder<'_> {
             Kind::Link { plain: true, .. } => {
                 let mut text = String::new();
                 plain_text(&inl, &mut text);
-                let next = self.src[end.min(self.src.len())..]
-                    .chars()
-                    .take(4)
-                    .collect();
+                let next = Next::of(&self.src[end.min(self.src.len())..]);
                 Inline::Text {
                     text: format!("<{text}>"),
                     literal: 0,

@@ -6,7 +6,7 @@
 //! closer is tried again as `*` emphasis starting with a literal `*`. Code, links, HTML and
 //! escaped characters are single tokens, as their own span parsers make them.
 
-use super::tree::{Document, Inline, Text, walk_text};
+use super::tree::{Document, Inline, Next, Text, walk_text};
 
 /// Resolves the emphasis of every run of span elements of the document.
 pub(crate) fn apply(doc: &mut Document) {
@@ -30,9 +30,23 @@ enum Tok {
 }
 
 fn resolve(inlines: &mut Vec<Inline>, stack: &mut Vec<Elem>) {
+    if !inlines.iter().any(has_delimiter) {
+        // No delimiter: the runs stay as they are (empty text aside, which `tokens` drops),
+        // without splitting and copying their text.
+        inlines.retain(|i| !matches!(i, Inline::Text { text, .. } if text.is_empty()));
+        for inline in inlines.iter_mut() {
+            nested(inline, stack);
+        }
+        return;
+    }
     let toks = tokens(std::mem::take(inlines));
     let mut p = Parser { toks, pos: 0 };
     p.spans(stack, None, inlines);
+}
+
+/// Whether `inline` is text with a `*` or `_` (which may be a delimiter).
+fn has_delimiter(inline: &Inline) -> bool {
+    matches!(inline, Inline::Text { text, .. } if text.contains(['*', '_']))
 }
 
 /// Splits text at its delimiter characters (escaped ones aside).
@@ -48,39 +62,45 @@ fn tokens(inlines: Vec<Inline>) -> Vec<Tok> {
             toks.push(Tok::Span(inline));
             continue;
         };
-        let mut piece = String::new();
-        let mut piece_literal = 0;
-        for (i, c) in text.chars().enumerate() {
+        if !text.contains(['*', '_']) {
+            if !text.is_empty() {
+                toks.push(Tok::Span(Inline::Text {
+                    text,
+                    literal,
+                    next,
+                }));
+            }
+            continue;
+        }
+        // The current piece: its first byte and the index of its first character.
+        let (mut from, mut from_char) = (0, 0);
+        for (i, (at, c)) in text.char_indices().enumerate() {
             if (c == '*' || c == '_') && i >= literal {
-                if !piece.is_empty() {
-                    toks.push(Tok::Span(piece_text(&mut piece, piece_literal, &text, i)));
+                if at > from {
+                    toks.push(Tok::Span(Inline::Text {
+                        text: text[from..at].to_string(),
+                        literal: literal.saturating_sub(from_char),
+                        next: Next::of(&text[at..]),
+                    }));
                 }
                 toks.push(Tok::Delim(c));
-                continue;
+                (from, from_char) = (at + c.len_utf8(), i + 1);
             }
-            if piece.is_empty() {
-                piece_literal = literal.saturating_sub(i);
-            }
-            piece.push(c);
         }
-        if !piece.is_empty() {
+        if from < text.len() {
+            let rest = if from == 0 {
+                text
+            } else {
+                text[from..].to_string()
+            };
             toks.push(Tok::Span(Inline::Text {
-                text: piece,
-                literal: piece_literal,
+                text: rest,
+                literal: literal.saturating_sub(from_char),
                 next,
             }));
         }
     }
     toks
-}
-
-/// A piece of a split text, followed by the rest of the text from char `at`.
-fn piece_text(piece: &mut String, literal: usize, text: &str, at: usize) -> Inline {
-    Inline::Text {
-        text: std::mem::take(piece),
-        literal,
-        next: text.chars().skip(at).take(4).collect(),
-    }
 }
 
 /// What ends the element being parsed: its delimiter character and length, and kind.
@@ -251,7 +271,7 @@ fn delim_text(c: char, n: usize) -> Inline {
     Inline::Text {
         text: c.to_string().repeat(n),
         literal: 0,
-        next: String::new(),
+        next: Next::default(),
     }
 }
 
@@ -271,7 +291,7 @@ fn push(out: &mut Vec<Inline>, inline: Inline) {
     {
         text.push_str(more);
         if let Some(Inline::Text { next: n, .. }) = out.last_mut() {
-            n.clone_from(next);
+            *n = *next;
         }
         return;
     }
@@ -319,7 +339,7 @@ mod tests {
         Inline::Text {
             text: s.to_string(),
             literal: 0,
-            next: String::new(),
+            next: Next::default(),
         }
     }
 

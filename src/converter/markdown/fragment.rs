@@ -3,7 +3,7 @@
 //! A punctuation mark in front keeps the fragment from starting a block construct.
 
 use super::build::Builder;
-use super::tree::{Block, Inline};
+use super::tree::{Block, Inline, Next};
 
 /// Punctuation (so that emphasis may open right after it) that starts no block construct.
 const MARK: char = '\u{2E3A}';
@@ -20,7 +20,7 @@ impl Builder<'_> {
             return vec![Inline::Text {
                 text: text.to_string(),
                 literal: 0,
-                next: String::new(),
+                next: Next::default(),
             }];
         }
         self.parsed_inline_fragment(text)

@@ -4,7 +4,7 @@
 
 use super::build::{Builder, Frame, Kind};
 use super::source::blank_line_before;
-use super::tree::{Block, Inline, Para};
+use super::tree::{Block, Inline, Next, Para};
 
 impl Builder<'_> {
     /// A header, or a paragraph where kramdown does not see a setext header.
@@ -32,7 +32,7 @@ impl Builder<'_> {
             inlines.push(Inline::Text {
                 text: underline,
                 literal: 0,
-                next: String::new(),
+                next: Next::default(),
             });
             self.block(Block::Para(Para {
                 inlines,
@@ -122,7 +122,7 @@ fn header_id(inlines: &mut Vec<Inline>, atx: bool) -> Option<String> {
         inlines.push(Inline::Text {
             text,
             literal,
-            next: String::new(),
+            next: Next::default(),
         });
     }
     Some(id)

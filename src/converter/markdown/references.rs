@@ -3,7 +3,7 @@
 //! sees two shortcut references. Pairs are merged here: the first bracket gives the text, the
 //! second the target.
 
-use super::tree::{Block, DefPart, Inline};
+use super::tree::{Block, DefPart, Inline, Next};
 
 /// Merges `[text] [ref]` pairs in every paragraph, header and table cell.
 pub(crate) fn pair_blocks(blocks: &mut [Block]) {
@@ -62,7 +62,7 @@ fn merge_texts(inlines: &mut Vec<Inline>) {
             && has_chars(text, *literal)
         {
             text.push_str(more);
-            *next = more_next.clone();
+            *next = *more_next;
             continue;
         }
         out.push(inline);
@@ -129,7 +129,7 @@ fn merge_text(inlines: &mut Vec<Inline>, i: usize) -> Option<usize> {
     let label = Inline::Text {
         text: label.to_string(),
         literal: 0,
-        next: next.clone(),
+        next: *next,
     };
     let target = inlines.remove(link_at);
     if soft {
@@ -142,7 +142,7 @@ fn merge_text(inlines: &mut Vec<Inline>, i: usize) -> Option<usize> {
     inlines[i] = Inline::Text {
         text: before,
         literal: 0,
-        next: String::new(),
+        next: Next::default(),
     };
     inlines.insert(i + 1, link);
     Some(2)

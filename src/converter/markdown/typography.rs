@@ -6,7 +6,7 @@
 
 use super::entities::entity_char;
 use super::options::Options;
-use super::tree::{Document, Inline, Text, walk_text};
+use super::tree::{Document, Inline, Next, Text, walk_text};
 use std::borrow::Cow;
 
 /// Replaces every parsed text run of the document by its final text.
@@ -49,8 +49,8 @@ impl Typographer<'_> {
     /// Merges each run of text and soft breaks into one final `Str`.
     fn inlines(&self, inlines: &mut Vec<Inline>) {
         let mut out = Vec::with_capacity(inlines.len());
-        let mut run: Vec<(char, bool)> = Vec::new();
-        let mut next = String::new();
+        let mut run = Run::default();
+        let mut next = Next::default();
         for inline in inlines.drain(..) {
             match inline {
                 Inline::Text {
@@ -58,29 +58,57 @@ impl Typographer<'_> {
                     literal,
                     next: n,
                 } => {
-                    // Room for the look-ahead `run` appends: no reallocation of a long run.
-                    run.reserve(text.len() + n.len());
-                    run.extend(text.chars().enumerate().map(|(i, c)| (c, i < literal)));
+                    run.push(text, literal);
                     next = n;
                 }
                 Inline::Soft => {
-                    run.push(('\n', false));
-                    next.clear();
+                    run.text.push('\n');
+                    next = Next::default();
                 }
                 mut other => {
-                    if !run.is_empty() {
-                        out.push(Inline::Str(self.run(&mut run, &next)));
-                        run.clear();
+                    if !run.text.is_empty() {
+                        out.push(Inline::Str(self.finish(&mut run, &next)));
                     }
                     self.children(&mut other);
                     out.push(other);
                 }
             }
         }
-        if !run.is_empty() {
-            out.push(Inline::Str(self.run(&mut run, &next)));
+        if !run.text.is_empty() {
+            out.push(Inline::Str(self.finish(&mut run, &next)));
         }
         *inlines = out;
+    }
+
+    /// The final text of `run` (left empty). Most runs have nothing typography changes:
+    /// their text is kept as it is, without the per-character scan.
+    fn finish(&self, run: &mut Run, next: &str) -> String {
+        let text = std::mem::take(&mut run.text);
+        let literals = std::mem::take(&mut run.literals);
+        if !self.may_change(&text) {
+            return text;
+        }
+        // Room for the look-ahead `run` appends: no reallocation of a long run.
+        let mut chars: Vec<(char, bool)> = Vec::with_capacity(text.len() + next.len());
+        chars.extend(text.chars().map(|c| (c, false)));
+        for (at, literal) in literals {
+            let first = text[..at].chars().count();
+            for flag in chars[first..].iter_mut().take(literal) {
+                flag.1 = true;
+            }
+        }
+        self.run(&mut chars, next)
+    }
+
+    /// Whether `run` could change `text`: only a quote or (with typographic symbols) the
+    /// first two characters of a symbol start a change, and the look-ahead matters only
+    /// after a quote.
+    fn may_change(&self, text: &str) -> bool {
+        text.contains(['"', '\''])
+            || (self.syms
+                && ["--", "..", "<<", ">>"]
+                    .iter()
+                    .any(|pat| text.contains(pat)))
     }
 
     fn children(&self, inline: &mut Inline) {
@@ -236,6 +264,29 @@ impl Typographer<'_> {
         }
         out.push(c0);
         k + 1
+    }
+}
+
+/// The text of consecutive text nodes and soft breaks, and where a node's leading
+/// characters are left alone (byte offset in `text`, number of characters).
+#[derive(Default)]
+struct Run {
+    text: String,
+    literals: Vec<(usize, usize)>,
+}
+
+impl Run {
+    fn push(&mut self, text: String, literal: usize) {
+        if literal > 0 && !text.is_empty() {
+            let literal = literal.min(text.chars().count());
+            self.literals.push((self.text.len(), literal));
+        }
+        if self.text.is_empty() {
+            // The first node's string becomes the run's: no copy.
+            self.text = text;
+        } else {
+            self.text.push_str(&text);
+        }
     }
 }
 
