@@ -10,6 +10,7 @@
 
 use super::abbreviations::Abbreviation;
 use super::ial;
+use super::link_definition::{self, Reading};
 use super::tree::{Attrs, Block};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -109,10 +110,8 @@ pub(crate) fn rewrite(src: &str) -> Rewritten {
             fence = Some(c[1].to_string());
         }
         let footnote = line.trim_start().starts_with("[^");
-        if LINK_DEF.is_match(line) && !footnote && !kramdown_link_definition(line) {
-            // Paragraph text to kramdown (`parse_link_definition` declines it).
-            push_escaped(&mut out.text, line);
-            i += 1;
+        if LINK_DEF.is_match(line) && !footnote {
+            i = out.link_definition(&lines, i);
             continue;
         }
         i = out.line(&lines, i);
@@ -144,33 +143,6 @@ fn kramdown_fence(lines: &[&str], i: usize) -> bool {
         let one_word = body[k..].split_whitespace().count() <= 1;
         one_word && lines[i + 1..].iter().any(|l| closes_fence(l, open))
     })
-}
-
-/// kramdown's `LINK_DEFINITION_START` on one line: `]:` right after the first `]`, a
-/// destination on the same line, and a title (if any) closed on it; a destination with a
-/// space and a quote in it is declined (`parse_link_definition`).
-fn kramdown_link_definition(line: &str) -> bool {
-    let line = line.trim_end_matches('\n');
-    let Some((label, rest)) = line.trim_start_matches(' ')[1..].split_once(']') else {
-        return false;
-    };
-    let Some(rest) = rest.strip_prefix(':') else {
-        return false;
-    };
-    let rest = rest.trim();
-    if label.is_empty() || rest.is_empty() {
-        return false;
-    }
-    if rest.starts_with('<') {
-        return true;
-    }
-    let quote = rest
-        .char_indices()
-        .find(|&(i, c)| (c == '"' || c == '\'') && i > 0 && rest[..i].ends_with([' ', '\t']));
-    match quote {
-        None => true,
-        Some((i, q)) => rest.len() > i + 2 && rest.ends_with(q),
-    }
 }
 
 fn closes_fence(line: &str, open: &str) -> bool {
@@ -239,6 +211,29 @@ impl Rewritten {
             self.text.push_str(line);
         }
         i + 1
+    }
+
+    /// A line that starts like a link definition: kramdown's definition rewritten for
+    /// pulldown-cmark, or paragraph text when kramdown declines it. Returns the next line.
+    fn link_definition(&mut self, lines: &[&str], i: usize) -> usize {
+        let def = match link_definition::read(lines, i) {
+            Reading::Definition(def) => def,
+            Reading::Text => {
+                push_escaped(&mut self.text, lines[i]);
+                return i + 1;
+            }
+        };
+        self.text.push_str(&def.to_commonmark());
+        let next = i + def.lines;
+        if lines
+            .get(next)
+            .is_some_and(|l| l.starts_with("    ") && !l.trim().is_empty())
+        {
+            // A code block to kramdown, where CommonMark continues the definition's
+            // paragraph: a line break alone ends it (see `line`).
+            self.text.push_str("\r\n");
+        }
+        next
     }
 
     /// A group of IAL lines starting at the margin: kept for the abbreviation definition

@@ -32,6 +32,7 @@ mod html_tag;
 mod ial;
 mod ids;
 mod lazy;
+mod link_definition;
 mod lists;
 mod options;
 mod references;
