@@ -195,6 +195,9 @@ impl Rewritten {
         if self.definition_list_line(lines, i) {
             return i + 1;
         }
+        if lead == b'\\' && self.escaped_block_math(lines, i) {
+            return i + 1;
+        }
         if interrupts_paragraph(lines, i) {
             // A line break alone: an empty line that ends the paragraph for pulldown-cmark
             // but is no blank line of the source (`blanks`).
@@ -211,6 +214,32 @@ impl Rewritten {
             self.text.push_str(line);
         }
         i + 1
+    }
+
+    /// `\$$…$$` alone on a line at a block boundary: kramdown's block math parser drops the
+    /// backslash and declines (`parse_block_math`), so the paragraph holds span math. The
+    /// line is written without the backslash and with an empty placeholder after the math,
+    /// which keeps it a paragraph. Returns whether it wrote the line.
+    fn escaped_block_math(&mut self, lines: &[&str], i: usize) -> bool {
+        let line = lines[i];
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let Some(body) = line[indent..].strip_prefix("\\$$") else {
+            return false;
+        };
+        let Some(close) = body.find("$$") else {
+            return false;
+        };
+        let boundary = i == 0 || lines[i - 1].trim().is_empty();
+        if !boundary || !body[close + 2..].trim().is_empty() {
+            return false;
+        }
+        let placeholder = super::span_extensions::empty_placeholder(&mut self.spans);
+        self.text.push_str(&line[..indent]);
+        self.text.push_str("$$");
+        self.text.push_str(&body[..close + 2]);
+        self.text.push_str(&placeholder);
+        self.text.push_str(&body[close + 2..]);
+        true
     }
 
     /// A line that starts like a link definition: kramdown's definition rewritten for
