@@ -9,10 +9,12 @@
 //! does; `resolve` then drops the markers or swaps them for the raw HTML they stand for.
 
 use super::abbreviations::Abbreviation;
+use super::backticks::Spans;
 use super::ial;
 use super::link_definition::{self, Reading};
 use super::tree::{Attrs, Block};
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// A language no info string can produce by accident (a private-use character).
@@ -70,6 +72,10 @@ pub(crate) struct Rewritten {
     pending: Attrs,
     /// The source has `{::` somewhere (else no line needs looking at for span extensions).
     has_extensions: bool,
+    /// Code spans open across the lines of a paragraph.
+    backticks: Spans,
+    /// The current run of non-blank lines starts with HTML.
+    html_run: bool,
 }
 
 /// Replaces kramdown's block extensions in `src` with markers.
@@ -84,6 +90,8 @@ pub(crate) fn rewrite(src: &str) -> Rewritten {
         alds: Vec::new(),
         pending: Attrs::new(),
         has_extensions: src.contains("{::"),
+        backticks: Spans::default(),
+        html_run: false,
     };
     let mut fence: Option<String> = None;
     let mut i = 0;
@@ -108,6 +116,7 @@ pub(crate) fn rewrite(src: &str) -> Rewritten {
                 continue;
             }
             fence = Some(c[1].to_string());
+            out.backticks.reset();
         }
         let footnote = line.trim_start().starts_with("[^");
         if LINK_DEF.is_match(line) && !footnote {
@@ -203,17 +212,34 @@ impl Rewritten {
             // but is no blank line of the source (`blanks`).
             self.text.push_str("\r\n");
         }
+        let line = self.lone_backticks(lines, i);
         if self.has_extensions
             && line.contains("{::")
             && !line.starts_with("    ")
             && !line.starts_with('\t')
         {
-            let line = super::span_extensions::rewrite_line(line, &mut self.spans);
+            let line = super::span_extensions::rewrite_line(&line, &mut self.spans);
             self.text.push_str(&line);
         } else {
-            self.text.push_str(line);
+            self.text.push_str(&line);
         }
         i + 1
+    }
+
+    /// Line `i` with kramdown's lone backticks escaped (`backticks`), outside code blocks
+    /// and HTML blocks.
+    fn lone_backticks<'l>(&mut self, lines: &[&'l str], i: usize) -> Cow<'l, str> {
+        let line = lines[i];
+        if i == 0 || lines[i - 1].trim().is_empty() {
+            self.html_run = line.trim_start().starts_with('<');
+        }
+        if line.trim().is_empty() {
+            self.backticks.reset();
+        }
+        if self.html_run || line.starts_with("    ") || line.starts_with('\t') {
+            return Cow::Borrowed(line);
+        }
+        self.backticks.escape(line, &lines[i + 1..])
     }
 
     /// `\$$…$$` alone on a line at a block boundary: kramdown's block math parser drops the

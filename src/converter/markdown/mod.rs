@@ -16,6 +16,7 @@
 
 mod abbreviations;
 mod as_written;
+mod backticks;
 mod blanks;
 mod block_ends;
 mod block_extensions;

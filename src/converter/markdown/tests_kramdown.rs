@@ -127,6 +127,10 @@ fn math_and_lazy() {
             "<dl>\n  <dt>Term</dt>\n  <dd>Def one</dd>\n  <dd>\n    <p>Def two</p>\n  </dd>\n</dl>\n",
         ),
         (
+            "a ` b ` c\n\nx `` ` `` y `z`\n` lone\n",
+            "<p>a ` b ` c</p>\n\n<p>x <code class=\"language-plaintext highlighter-rouge\">`</code> y <code class=\"language-plaintext highlighter-rouge\">z</code>\n` lone</p>\n",
+        ),
+        (
             "x\n\n\\$$5+5$$\n\n\\$\\$5+5$$\n\n  \\$$a$$ b\n",
             "<p>x</p>\n\n<p>\\(5+5\\)</p>\n\n<p>$$5+5$$</p>\n\n<p>$$a$$ b</p>\n",
         ),
