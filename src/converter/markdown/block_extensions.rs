@@ -12,13 +12,16 @@ use super::abbreviations::Abbreviation;
 use super::backticks::Spans;
 use super::ial;
 use super::link_definition::{self, Reading};
-use super::tree::{Attrs, Block};
+use super::tree::{Attrs, Block, Document, Inline, Text, walk_text};
 use regex::Regex;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// A language no info string can produce by accident (a private-use character).
 const MARK: &str = "\u{E000}kd";
+
+/// Around the number of a link definition's IAL, at the start of its rewritten URL.
+const LINK_MARK: char = '\u{E002}';
 
 /// The patterns are constants; a bad one would match nothing rather than panic.
 fn re(pattern: &str) -> Regex {
@@ -76,6 +79,10 @@ pub(crate) struct Rewritten {
     backticks: Spans,
     /// The current run of non-blank lines starts with HTML.
     html_run: bool,
+    /// The IALs of link definitions, by the number their rewritten URL carries.
+    link_attrs: Vec<Attrs>,
+    /// The attributes of IAL lines above a link definition.
+    pending_link: Attrs,
 }
 
 /// Replaces kramdown's block extensions in `src` with markers.
@@ -92,6 +99,8 @@ pub(crate) fn rewrite(src: &str) -> Rewritten {
         has_extensions: src.contains("{::"),
         backticks: Spans::default(),
         html_run: false,
+        link_attrs: Vec::new(),
+        pending_link: Attrs::new(),
     };
     let mut fence: Option<String> = None;
     let mut i = 0;
@@ -271,15 +280,28 @@ impl Rewritten {
     /// A line that starts like a link definition: kramdown's definition rewritten for
     /// pulldown-cmark, or paragraph text when kramdown declines it. Returns the next line.
     fn link_definition(&mut self, lines: &[&str], i: usize) -> usize {
-        let def = match link_definition::read(lines, i) {
+        let mut def = match link_definition::read(lines, i) {
             Reading::Definition(def) => def,
             Reading::Text => {
+                self.pending_link.clear();
                 push_escaped(&mut self.text, lines[i]);
                 return i + 1;
             }
         };
-        self.text.push_str(&def.to_commonmark());
         let next = i + def.lines;
+        let mut attrs = std::mem::take(&mut self.pending_link);
+        let below = lines[next..].iter().map(|l| l.trim_end_matches('\n'));
+        for line in below.take_while(|l| IAL.is_match(l) && !l.starts_with(' ')) {
+            match ial::parse(line.trim()) {
+                Some(more) => ial::merge(&mut attrs, more),
+                None => break,
+            }
+        }
+        if !attrs.is_empty() {
+            self.link_attrs.push(attrs);
+            def.url = format!("{LINK_MARK}{}{LINK_MARK}{}", self.link_attrs.len(), def.url);
+        }
+        self.text.push_str(&def.to_commonmark());
         if lines
             .get(next)
             .is_some_and(|l| l.starts_with("    ") && !l.trim().is_empty())
@@ -313,8 +335,13 @@ impl Rewritten {
             ial::merge(&mut self.pending, attrs);
             return Some(end);
         }
+        if !above && lines.get(end).is_some_and(|l| is_link_definition(l)) {
+            ial::merge(&mut self.pending_link, attrs);
+            return Some(end);
+        }
         let marked = match (above, i.checked_sub(1).map(|p| lines[p])) {
             // The attributes of link and footnote definitions: not kept by hyde.
+            // The attributes of link definitions were taken by `link_definition`.
             (true, Some(prev)) if LINK_DEF.is_match(prev) => Marked::Eob,
             (true, Some(prev)) if in_html_block(lines, i) && !prev.trim().is_empty() => {
                 self.text.push_str("\r\n");
@@ -457,6 +484,47 @@ impl Rewritten {
         )
     }
 
+    /// Gives each link to a definition with an IAL the definition's attributes (and
+    /// takes the number out of the URL of links and images).
+    pub(crate) fn link_attributes(&self, doc: &mut Document) {
+        if self.link_attrs.is_empty() {
+            return;
+        }
+        walk_text(doc, &mut |text| {
+            if let Text::Inlines(list) = text {
+                self.link_attrs_in(list);
+            }
+        });
+    }
+
+    fn link_attrs_in(&self, list: &mut [Inline]) {
+        for inline in list {
+            match inline {
+                Inline::Link {
+                    url,
+                    attrs,
+                    children,
+                    ..
+                } => {
+                    let found = take_link_mark(url).and_then(|n| self.link_attrs.get(n - 1));
+                    if let Some(found) = found {
+                        *attrs = self.expand(found, 0);
+                    }
+                    self.link_attrs_in(children);
+                }
+                Inline::Image { url, attrs, .. } => {
+                    let found = take_link_mark(url).and_then(|n| self.link_attrs.get(n - 1));
+                    if let Some(found) = found {
+                        *attrs = self.expand(found, 0);
+                    }
+                }
+                Inline::Em(c) | Inline::Strong(c) | Inline::Del(c) => self.link_attrs_in(c),
+                Inline::Attributed(inner, _) => self.link_attrs_in(std::slice::from_mut(inner)),
+                _ => {}
+            }
+        }
+    }
+
     /// Drops the markers from `blocks` (top level, where `rewrite` put them), replacing those
     /// that stand for raw HTML and applying the attributes of IAL lines.
     pub(crate) fn resolve(&self, blocks: &mut Vec<Block>) {
@@ -516,6 +584,19 @@ fn interrupts_paragraph(lines: &[&str], i: usize) -> bool {
     let first = lines[run_start];
     !first.trim_start().starts_with(['#', '<', '`', '~', '{'])
         && lines[run_start..i].iter().all(|l| !BLOCK_START.is_match(l))
+}
+
+/// Takes the IAL number `link_definition` put at the start of `url` out of it.
+fn take_link_mark(url: &mut String) -> Option<usize> {
+    let rest = url.strip_prefix(LINK_MARK)?;
+    let (n, rest) = rest.split_once(LINK_MARK)?;
+    let n = n.parse().ok().filter(|n| *n > 0)?;
+    *url = rest.to_string();
+    Some(n)
+}
+
+fn is_link_definition(line: &str) -> bool {
+    LINK_DEF.is_match(line) && !line.trim_start().starts_with("[^")
 }
 
 /// Whether a source line is a marker `rewrite` put in (a block boundary).

@@ -65,6 +65,7 @@ pub fn convert_with(src: &str, opts: &Options, highlighter: &dyn Highlighter) ->
     emphasis::apply(&mut doc);
     ial::apply(&mut doc.blocks);
     references::pair_blocks(&mut doc.blocks);
+    extensions.link_attributes(&mut doc);
     span_html::balance_blocks(&mut doc.blocks);
     typography::apply(&mut doc, opts);
     ids::assign(&mut doc.blocks, opts);

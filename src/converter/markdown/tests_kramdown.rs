@@ -127,6 +127,10 @@ fn math_and_lazy() {
             "<dl>\n  <dt>Term</dt>\n  <dd>Def one</dd>\n  <dd>\n    <p>Def two</p>\n  </dd>\n</dl>\n",
         ),
         (
+            "[a] and ![b][a]\n\n[a]: /x \"T\"\n{: .c hreflang=\"en\"}\n",
+            "<p><a class=\"c\" hreflang=\"en\" href=\"/x\" title=\"T\">a</a> and <img class=\"c\" hreflang=\"en\" src=\"/x\" alt=\"b\" title=\"T\" /></p>\n\n",
+        ),
+        (
             "a ` b ` c\n\nx `` ` `` y `z`\n` lone\n",
             "<p>a ` b ` c</p>\n\n<p>x <code class=\"language-plaintext highlighter-rouge\">`</code> y <code class=\"language-plaintext highlighter-rouge\">z</code>\n` lone</p>\n",
         ),

@@ -348,10 +348,15 @@ impl Writer<'_> {
                 url,
                 title,
                 children,
+                attrs,
                 ..
             } => {
-                // As `span("a", …)` with `href`, then `title`, then `extra` (no copies).
+                // As `span("a", …)` with the definition's attributes, `href`, then `title`,
+                // then `extra` (no copies).
                 self.out.push_str("<a");
+                for (key, value) in attrs.iter().filter(|(k, _)| k != "href" && k != "title") {
+                    push_attribute(&mut self.out, key, value);
+                }
                 push_attribute(&mut self.out, "href", url);
                 if !title.is_empty() {
                     push_attribute(&mut self.out, "title", title);
@@ -361,7 +366,12 @@ impl Writer<'_> {
                 self.inlines(children);
                 self.out.push_str("</a>");
             }
-            Inline::Image { url, title, alt } => self.image(url, title, alt, extra),
+            Inline::Image {
+                url,
+                title,
+                alt,
+                attrs,
+            } => self.image(url, title, alt, attrs, extra),
             Inline::Math(math) => self.out.push_str(&format!("\\({}\\)", escape_text(math))),
             Inline::FootnoteRef(name) => {
                 let html = self.notes.reference(name);
@@ -393,8 +403,13 @@ impl Writer<'_> {
     }
 
     /// kramdown's `convert_img`: `src`, `alt` (as written), `title`, then IAL attributes.
-    fn image(&mut self, url: &str, title: &str, alt: &str, extra: &Attrs) {
-        let mut a = format!(
+    fn image(&mut self, url: &str, title: &str, alt: &str, attrs: &Attrs, extra: &Attrs) {
+        // The definition's attributes come first (kramdown's `add_link`).
+        let mut a = String::new();
+        for (k, v) in attrs.iter().filter(|(k, _)| !["src", "alt", "title"].contains(&k.as_str())) {
+            push_attribute(&mut a, k, v);
+        }
+        a += &format!(
             " src=\"{}\" alt=\"{}\"",
             escape_attr(url, false),
             escape_attr(alt, true)
