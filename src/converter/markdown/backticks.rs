@@ -88,7 +88,10 @@ mod tests {
             (&["a `b` c\n"], &["a `b` c\n"]),
             (&["` `\n"], &["\\` \\`\n"]),
             (&["a ` `\n"], &["a \\` \\`\n"]),
-            (&["This is a ` literal.\n", "As \\`are\\` these!\n"], &["This is a \\` literal.\n", "As \\`are\\` these!\n"]),
+            (
+                &["This is a ` literal.\n", "As \\`are\\` these!\n"],
+                &["This is a \\` literal.\n", "As \\`are\\` these!\n"],
+            ),
             (&["And `` ` `` ticks.\n"], &["And `` ` `` ticks.\n"]),
             (&["a `x\n", "` y` b\n"], &["a `x\n", "` y` b\n"]),
             (&["a `` x\n"], &["a `` x\n"]),

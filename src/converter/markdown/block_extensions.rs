@@ -12,16 +12,13 @@ use super::abbreviations::Abbreviation;
 use super::backticks::Spans;
 use super::ial;
 use super::link_definition::{self, Reading};
-use super::tree::{Attrs, Block, Document, Inline, Text, walk_text};
+use super::tree::{Attrs, Block, Document};
 use regex::Regex;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// A language no info string can produce by accident (a private-use character).
 const MARK: &str = "\u{E000}kd";
-
-/// Around the number of a link definition's IAL, at the start of its rewritten URL.
-const LINK_MARK: char = '\u{E002}';
 
 /// The patterns are constants; a bad one would match nothing rather than panic.
 fn re(pattern: &str) -> Regex {
@@ -299,7 +296,7 @@ impl Rewritten {
         }
         if !attrs.is_empty() {
             self.link_attrs.push(attrs);
-            def.url = format!("{LINK_MARK}{}{LINK_MARK}{}", self.link_attrs.len(), def.url);
+            def.url = link_definition::mark_url(&def.url, self.link_attrs.len());
         }
         self.text.push_str(&def.to_commonmark());
         if lines
@@ -484,44 +481,10 @@ impl Rewritten {
         )
     }
 
-    /// Gives each link to a definition with an IAL the definition's attributes (and
-    /// takes the number out of the URL of links and images).
+    /// Gives each link to a definition with an IAL the definition's attributes.
     pub(crate) fn link_attributes(&self, doc: &mut Document) {
-        if self.link_attrs.is_empty() {
-            return;
-        }
-        walk_text(doc, &mut |text| {
-            if let Text::Inlines(list) = text {
-                self.link_attrs_in(list);
-            }
-        });
-    }
-
-    fn link_attrs_in(&self, list: &mut [Inline]) {
-        for inline in list {
-            match inline {
-                Inline::Link {
-                    url,
-                    attrs,
-                    children,
-                    ..
-                } => {
-                    let found = take_link_mark(url).and_then(|n| self.link_attrs.get(n - 1));
-                    if let Some(found) = found {
-                        *attrs = self.expand(found, 0);
-                    }
-                    self.link_attrs_in(children);
-                }
-                Inline::Image { url, attrs, .. } => {
-                    let found = take_link_mark(url).and_then(|n| self.link_attrs.get(n - 1));
-                    if let Some(found) = found {
-                        *attrs = self.expand(found, 0);
-                    }
-                }
-                Inline::Em(c) | Inline::Strong(c) | Inline::Del(c) => self.link_attrs_in(c),
-                Inline::Attributed(inner, _) => self.link_attrs_in(std::slice::from_mut(inner)),
-                _ => {}
-            }
+        if !self.link_attrs.is_empty() {
+            link_definition::apply_attributes(doc, &self.link_attrs, &|a| self.expand(a, 0));
         }
     }
 
@@ -584,15 +547,6 @@ fn interrupts_paragraph(lines: &[&str], i: usize) -> bool {
     let first = lines[run_start];
     !first.trim_start().starts_with(['#', '<', '`', '~', '{'])
         && lines[run_start..i].iter().all(|l| !BLOCK_START.is_match(l))
-}
-
-/// Takes the IAL number `link_definition` put at the start of `url` out of it.
-fn take_link_mark(url: &mut String) -> Option<usize> {
-    let rest = url.strip_prefix(LINK_MARK)?;
-    let (n, rest) = rest.split_once(LINK_MARK)?;
-    let n = n.parse().ok().filter(|n| *n > 0)?;
-    *url = rest.to_string();
-    Some(n)
 }
 
 fn is_link_definition(line: &str) -> bool {

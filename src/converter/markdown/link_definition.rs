@@ -4,6 +4,12 @@
 //! quotes inside the destination, where CommonMark reads paragraph text. An accepted
 //! definition is written back in a form CommonMark reads the same way.
 
+use super::tree::{Attrs, Document, Inline, Text, walk_text};
+
+/// Around the number of a link definition's IAL, at the start of its rewritten URL (a
+/// private-use character).
+const LINK_MARK: char = '\u{E002}';
+
 /// A link definition as kramdown reads it.
 #[derive(Debug, PartialEq)]
 pub(crate) struct LinkDefinition {
@@ -37,10 +43,10 @@ pub(crate) fn read(lines: &[&str], i: usize) -> Reading {
     let rest = rest.trim_start_matches([' ', '\t']);
     // `<(.*?)>` first, then the lazy `([^\n]*?\S[^\n]*?)`; for each end of the destination
     // the title (next line, then same line) is tried before no title.
-    let angled = rest
-        .strip_prefix('<')
-        .into_iter()
-        .flat_map(|r| r.match_indices('>').map(move |(e, _)| (&r[..e], &r[e + 1..])));
+    let angled = rest.strip_prefix('<').into_iter().flat_map(|r| {
+        r.match_indices('>')
+            .map(move |(e, _)| (&r[..e], &r[e + 1..]))
+    });
     for (url, tail) in angled {
         if let Some((title, lines)) = title_tail(tail, next) {
             return definition(label, url, title, lines);
@@ -133,9 +139,83 @@ impl LinkDefinition {
     }
 }
 
+/// `url` carrying the number of its definition's IAL (counted from 1) for
+/// [`apply_attributes`].
+pub(crate) fn mark_url(url: &str, n: usize) -> String {
+    format!("{LINK_MARK}{n}{LINK_MARK}{url}")
+}
+
+/// Gives each link and image whose URL carries an IAL number the attributes `expand` makes
+/// of that IAL (kramdown's `add_link`), taking the number out of the URL.
+pub(crate) fn apply_attributes(
+    doc: &mut Document,
+    ials: &[Attrs],
+    expand: &dyn Fn(&Attrs) -> Attrs,
+) {
+    walk_text(doc, &mut |text| {
+        if let Text::Inlines(list) = text {
+            apply_in(list, ials, expand);
+        }
+    });
+}
+
+fn apply_in(list: &mut [Inline], ials: &[Attrs], expand: &dyn Fn(&Attrs) -> Attrs) {
+    for inline in list {
+        match inline {
+            Inline::Link {
+                url,
+                attrs,
+                children,
+                ..
+            } => {
+                if let Some(ial) = take_mark(url).and_then(|n| ials.get(n - 1)) {
+                    *attrs = expand(ial);
+                }
+                apply_in(children, ials, expand);
+            }
+            Inline::Image { url, attrs, .. } => {
+                if let Some(ial) = take_mark(url).and_then(|n| ials.get(n - 1)) {
+                    *attrs = expand(ial);
+                }
+            }
+            Inline::Em(c) | Inline::Strong(c) | Inline::Del(c) => apply_in(c, ials, expand),
+            Inline::Attributed(inner, _) => apply_in(std::slice::from_mut(inner), ials, expand),
+            _ => {}
+        }
+    }
+}
+
+/// Takes the IAL number `mark_url` put at the start of `url` out of it.
+fn take_mark(url: &mut String) -> Option<usize> {
+    let rest = url.strip_prefix(LINK_MARK)?;
+    let (n, rest) = rest.split_once(LINK_MARK)?;
+    let n = n.parse().ok().filter(|n| *n > 0)?;
+    *url = rest.to_string();
+    Some(n)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{LinkDefinition, Reading, read};
+    use super::{LinkDefinition, Reading, mark_url, read, take_mark};
+
+    #[test]
+    fn marks_and_unmarks_urls() {
+        let cases = [
+            (mark_url("/x", 3), Some(3), "/x"),
+            (mark_url("", 1), Some(1), ""),
+            ("/plain".to_string(), None, "/plain"),
+            (
+                "\u{E002}x\u{E002}/y".to_string(),
+                None,
+                "\u{E002}x\u{E002}/y",
+            ),
+        ];
+        for (url, n, rest) in cases {
+            let mut url = url;
+            assert_eq!(take_mark(&mut url), n);
+            assert_eq!(url, rest);
+        }
+    }
 
     fn def(label: &str, url: &str, title: Option<&str>, lines: usize) -> Reading {
         Reading::Definition(LinkDefinition {
@@ -152,13 +232,25 @@ mod tests {
             ("[a]: http://x.org/\n", def("[a]", "http://x.org/", None, 1)),
             ("[a]: url \"t 1\"\n", def("[a]", "url", Some("t 1"), 1)),
             ("[a]: url 't'\n", def("[a]", "url", Some("t"), 1)),
-            ("[a]: <some spaces.html>\n", def("[a]", "some spaces.html", None, 1)),
+            (
+                "[a]: <some spaces.html>\n",
+                def("[a]", "some spaces.html", None, 1),
+            ),
             ("[a]: <s p> 't'\n", def("[a]", "s p", Some("t"), 1)),
-            ("[a]: some spaces.html\n", def("[a]", "some spaces.html", None, 1)),
+            (
+                "[a]: some spaces.html\n",
+                def("[a]", "some spaces.html", None, 1),
+            ),
             ("[a]: s p 't'\n", def("[a]", "s p", Some("t"), 1)),
             ("[a]: s p\n   \"t\"\n", def("[a]", "s p", Some("t"), 2)),
-            ("[a]:t.html#'x' 't'\n", def("[a]", "t.html#'x'", Some("t"), 1)),
-            ("[a]:\thttp://x/\n  'T'\n", def("[a]", "http://x/", Some("T"), 2)),
+            (
+                "[a]:t.html#'x' 't'\n",
+                def("[a]", "t.html#'x'", Some("t"), 1),
+            ),
+            (
+                "[a]:\thttp://x/\n  'T'\n",
+                def("[a]", "http://x/", Some("T"), 2),
+            ),
             ("   [a]: u\n", def("   [a]", "u", None, 1)),
             ("    [a]: u\n", Reading::Text),
             ("[a]: url \"open\n", Reading::Text),

@@ -406,7 +406,10 @@ impl Writer<'_> {
     fn image(&mut self, url: &str, title: &str, alt: &str, attrs: &Attrs, extra: &Attrs) {
         // The definition's attributes come first (kramdown's `add_link`).
         let mut a = String::new();
-        for (k, v) in attrs.iter().filter(|(k, _)| !["src", "alt", "title"].contains(&k.as_str())) {
+        for (k, v) in attrs
+            .iter()
+            .filter(|(k, _)| !["src", "alt", "title"].contains(&k.as_str()))
+        {
             push_attribute(&mut a, k, v);
         }
         a += &format!(
