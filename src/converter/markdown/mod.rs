@@ -9,10 +9,11 @@
 //! (`block_extensions`, `span_extensions`).
 //!
 //! Known gaps: `{::options}` settings are not applied mid-document; `{:auto_ids}` and IALs at
-//! the start of a list item or definition; link and footnote definitions with IALs; unclosed
-//! fences and fences whose info string has spaces (paragraphs in kramdown); kramdown's link
-//! and link definition syntax where it differs from CommonMark's. Every remaining difference
-//! of the conformance suites is listed in `tests/markdown/known_differences.tsv`.
+//! the start of a list item or definition; footnote definitions with IALs; unclosed fences
+//! and fences whose info string has spaces (paragraphs in kramdown); kramdown's inline link
+//! syntax where it differs from CommonMark's (link definitions are read by
+//! `link_definition`). Every remaining difference of the conformance suites is listed in
+//! `tests/markdown/known_differences.tsv`.
 
 mod abbreviations;
 mod as_written;

@@ -131,6 +131,10 @@ fn math_and_lazy() {
             "<p><a class=\"c\" hreflang=\"en\" href=\"/x\" title=\"T\">a</a> and <img class=\"c\" hreflang=\"en\" src=\"/x\" alt=\"b\" title=\"T\" /></p>\n\n",
         ),
         (
+            "More <http://www.example.com/?doit&amp;x=&quot;y&z=y>, <a&amp;b@example.com> and <http://x.org/a_b>.\n",
+            "<p>More <a href=\"http://www.example.com/?doit&amp;x=&quot;y&amp;z=y\">http://www.example.com/?doit&amp;x=&quot;y&amp;z=y</a>, &lt;a&amp;b@example.com&gt; and <a href=\"http://x.org/a_b\">http://x.org/a_b</a>.</p>\n",
+        ),
+        (
             "a ` b ` c\n\nx `` ` `` y `z`\n` lone\n",
             "<p>a ` b ` c</p>\n\n<p>x <code class=\"language-plaintext highlighter-rouge\">`</code> y <code class=\"language-plaintext highlighter-rouge\">z</code>\n` lone</p>\n",
         ),

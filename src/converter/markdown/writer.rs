@@ -2,7 +2,7 @@
 //! the same tags, attribute order, two-space indentation of nested blocks, Rouge wrappers for
 //! code and `<br />`-style empty elements.
 
-use super::entities::{escape_attr, escape_text, push_escaped_text};
+use super::entities::{escape_attr, escape_raw_text, escape_text, push_escaped_text};
 use super::footnotes::Footnotes;
 use super::highlighter::Highlighter;
 use super::options::Options;
@@ -346,6 +346,12 @@ impl Writer<'_> {
             Inline::Del(c) => self.span("del", &Vec::new(), c),
             Inline::Link {
                 url,
+                auto: true,
+                children,
+                ..
+            } => self.autolink(url, children, extra),
+            Inline::Link {
+                url,
                 title,
                 children,
                 attrs,
@@ -403,6 +409,28 @@ impl Writer<'_> {
     }
 
     /// kramdown's `convert_img`: `src`, `alt` (as written), `title`, then IAL attributes.
+    /// kramdown's autolink: the address is written as it stands, so entity references in it
+    /// survive in both `href` and text (`escape_html`'s reference rule).
+    fn autolink(&mut self, url: &str, children: &[Inline], extra: &Attrs) {
+        self.out.push_str("<a href=\"");
+        self.out.push_str(&escape_attr(url, true));
+        self.out.push('"');
+        push_attributes(&mut self.out, extra);
+        self.out.push('>');
+        let texts: Option<Vec<&str>> = children
+            .iter()
+            .map(|c| match c {
+                Inline::Text { text, .. } | Inline::Str(text) => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        match texts {
+            Some(texts) => self.out.push_str(&escape_raw_text(&texts.concat())),
+            None => self.inlines(children),
+        }
+        self.out.push_str("</a>");
+    }
+
     fn image(&mut self, url: &str, title: &str, alt: &str, attrs: &Attrs, extra: &Attrs) {
         // The definition's attributes come first (kramdown's `add_link`).
         let mut a = String::new();
