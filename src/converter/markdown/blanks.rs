@@ -42,7 +42,11 @@ pub(crate) fn blank_before(
         let line = &src[start..line_end];
         if is_blank(line, depth) {
             found = true;
-        } else if !is_definition(line) && !hidden.iter().any(|h| h.contains(&start)) {
+        } else if !is_definition(line)
+            // A lone `\r`: a paragraph end `block_extensions` put in, no source line.
+            && line != "\r"
+            && !hidden.iter().any(|h| h.contains(&start))
+        {
             break;
         }
         end = start;

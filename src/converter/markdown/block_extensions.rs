@@ -9,9 +9,12 @@
 //! does; `resolve` then drops the markers or swaps them for the raw HTML they stand for.
 
 use super::abbreviations::Abbreviation;
+use super::backticks::Spans;
 use super::ial;
-use super::tree::{Attrs, Block};
+use super::link_definition::{self, Reading};
+use super::tree::{Attrs, Block, Document};
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// A language no info string can produce by accident (a private-use character).
@@ -69,6 +72,14 @@ pub(crate) struct Rewritten {
     pending: Attrs,
     /// The source has `{::` somewhere (else no line needs looking at for span extensions).
     has_extensions: bool,
+    /// Code spans open across the lines of a paragraph.
+    backticks: Spans,
+    /// The current run of non-blank lines starts with HTML.
+    html_run: bool,
+    /// The IALs of link definitions, by the number their rewritten URL carries.
+    link_attrs: Vec<Attrs>,
+    /// The attributes of IAL lines above a link definition.
+    pending_link: Attrs,
 }
 
 /// Replaces kramdown's block extensions in `src` with markers.
@@ -83,6 +94,10 @@ pub(crate) fn rewrite(src: &str) -> Rewritten {
         alds: Vec::new(),
         pending: Attrs::new(),
         has_extensions: src.contains("{::"),
+        backticks: Spans::default(),
+        html_run: false,
+        link_attrs: Vec::new(),
+        pending_link: Attrs::new(),
     };
     let mut fence: Option<String> = None;
     let mut i = 0;
@@ -107,16 +122,11 @@ pub(crate) fn rewrite(src: &str) -> Rewritten {
                 continue;
             }
             fence = Some(c[1].to_string());
+            out.backticks.reset();
         }
         let footnote = line.trim_start().starts_with("[^");
-        if lead(line) == b'['
-            && LINK_DEF.is_match(line)
-            && !footnote
-            && !kramdown_link_definition(line)
-        {
-            // Paragraph text to kramdown (`parse_link_definition` declines it).
-            push_escaped(&mut out.text, line);
-            i += 1;
+        if lead(line) == b'[' && LINK_DEF.is_match(line) && !footnote {
+            i = out.link_definition(&lines, i);
             continue;
         }
         i = out.line(&lines, i);
@@ -148,33 +158,6 @@ fn kramdown_fence(lines: &[&str], i: usize) -> bool {
         let one_word = body[k..].split_whitespace().count() <= 1;
         one_word && lines[i + 1..].iter().any(|l| closes_fence(l, open))
     })
-}
-
-/// kramdown's `LINK_DEFINITION_START` on one line: `]:` right after the first `]`, a
-/// destination on the same line, and a title (if any) closed on it; a destination with a
-/// space and a quote in it is declined (`parse_link_definition`).
-fn kramdown_link_definition(line: &str) -> bool {
-    let line = line.trim_end_matches('\n');
-    let Some((label, rest)) = line.trim_start_matches(' ')[1..].split_once(']') else {
-        return false;
-    };
-    let Some(rest) = rest.strip_prefix(':') else {
-        return false;
-    };
-    let rest = rest.trim();
-    if label.is_empty() || rest.is_empty() {
-        return false;
-    }
-    if rest.starts_with('<') {
-        return true;
-    }
-    let quote = rest
-        .char_indices()
-        .find(|&(i, c)| (c == '"' || c == '\'') && i > 0 && rest[..i].ends_with([' ', '\t']));
-    match quote {
-        None => true,
-        Some((i, q)) => rest.len() > i + 2 && rest.ends_with(q),
-    }
 }
 
 fn closes_fence(line: &str, open: &str) -> bool {
@@ -227,22 +210,104 @@ impl Rewritten {
         if self.definition_list_line(lines, i) {
             return i + 1;
         }
+        if lead == b'\\' && self.escaped_block_math(lines, i) {
+            return i + 1;
+        }
         if interrupts_paragraph(lines, i) {
             // A line break alone: an empty line that ends the paragraph for pulldown-cmark
             // but is no blank line of the source (`blanks`).
             self.text.push_str("\r\n");
         }
+        let line = self.lone_backticks(lines, i);
         if self.has_extensions
             && line.contains("{::")
             && !line.starts_with("    ")
             && !line.starts_with('\t')
         {
-            let line = super::span_extensions::rewrite_line(line, &mut self.spans);
+            let line = super::span_extensions::rewrite_line(&line, &mut self.spans);
             self.text.push_str(&line);
         } else {
-            self.text.push_str(line);
+            self.text.push_str(&line);
         }
         i + 1
+    }
+
+    /// Line `i` with kramdown's lone backticks escaped (`backticks`), outside code blocks
+    /// and HTML blocks.
+    fn lone_backticks<'l>(&mut self, lines: &[&'l str], i: usize) -> Cow<'l, str> {
+        let line = lines[i];
+        if i == 0 || lines[i - 1].trim().is_empty() {
+            self.html_run = line.trim_start().starts_with('<');
+        }
+        if line.trim().is_empty() {
+            self.backticks.reset();
+        }
+        if self.html_run || line.starts_with("    ") || line.starts_with('\t') {
+            return Cow::Borrowed(line);
+        }
+        self.backticks.escape(line, &lines[i + 1..])
+    }
+
+    /// `\$$…$$` alone on a line at a block boundary: kramdown's block math parser drops the
+    /// backslash and declines (`parse_block_math`), so the paragraph holds span math. The
+    /// line is written without the backslash and with an empty placeholder after the math,
+    /// which keeps it a paragraph. Returns whether it wrote the line.
+    fn escaped_block_math(&mut self, lines: &[&str], i: usize) -> bool {
+        let line = lines[i];
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let Some(body) = line[indent..].strip_prefix("\\$$") else {
+            return false;
+        };
+        let Some(close) = body.find("$$") else {
+            return false;
+        };
+        let boundary = i == 0 || lines[i - 1].trim().is_empty();
+        if !boundary || !body[close + 2..].trim().is_empty() {
+            return false;
+        }
+        let placeholder = super::span_extensions::empty_placeholder(&mut self.spans);
+        self.text.push_str(&line[..indent]);
+        self.text.push_str("$$");
+        self.text.push_str(&body[..close + 2]);
+        self.text.push_str(&placeholder);
+        self.text.push_str(&body[close + 2..]);
+        true
+    }
+
+    /// A line that starts like a link definition: kramdown's definition rewritten for
+    /// pulldown-cmark, or paragraph text when kramdown declines it. Returns the next line.
+    fn link_definition(&mut self, lines: &[&str], i: usize) -> usize {
+        let mut def = match link_definition::read(lines, i) {
+            Reading::Definition(def) => def,
+            Reading::Text => {
+                self.pending_link.clear();
+                push_escaped(&mut self.text, lines[i]);
+                return i + 1;
+            }
+        };
+        let next = i + def.lines;
+        let mut attrs = std::mem::take(&mut self.pending_link);
+        let below = lines[next..].iter().map(|l| l.trim_end_matches('\n'));
+        for line in below.take_while(|l| IAL.is_match(l) && !l.starts_with(' ')) {
+            match ial::parse(line.trim()) {
+                Some(more) => ial::merge(&mut attrs, more),
+                None => break,
+            }
+        }
+        if !attrs.is_empty() {
+            self.link_attrs.push(attrs);
+            def.url = link_definition::mark_url(&def.url, self.link_attrs.len());
+        }
+        self.text.push_str(&def.to_commonmark());
+        if lines
+            .get(next)
+            .is_some_and(|l| l.starts_with("    ") && !l.trim().is_empty())
+        {
+            // A code block to kramdown, where CommonMark continues the definition's
+            // paragraph: a line break alone ends it (see `line`).
+            self.text.push_str("\r\n");
+        }
+        next
     }
 
     /// A group of IAL lines starting at the margin: kept for the abbreviation definition
@@ -267,8 +332,13 @@ impl Rewritten {
             ial::merge(&mut self.pending, attrs);
             return Some(end);
         }
+        if !above && lines.get(end).is_some_and(|l| is_link_definition(l)) {
+            ial::merge(&mut self.pending_link, attrs);
+            return Some(end);
+        }
         let marked = match (above, i.checked_sub(1).map(|p| lines[p])) {
             // The attributes of link and footnote definitions: not kept by hyde.
+            // The attributes of link definitions were taken by `link_definition`.
             (true, Some(prev)) if LINK_DEF.is_match(prev) => Marked::Eob,
             (true, Some(prev)) if in_html_block(lines, i) && !prev.trim().is_empty() => {
                 self.text.push_str("\r\n");
@@ -411,6 +481,13 @@ impl Rewritten {
         )
     }
 
+    /// Gives each link to a definition with an IAL the definition's attributes.
+    pub(crate) fn link_attributes(&self, doc: &mut Document) {
+        if !self.link_attrs.is_empty() {
+            link_definition::apply_attributes(doc, &self.link_attrs, &|a| self.expand(a, 0));
+        }
+    }
+
     /// Drops the markers from `blocks` (top level, where `rewrite` put them), replacing those
     /// that stand for raw HTML and applying the attributes of IAL lines.
     pub(crate) fn resolve(&self, blocks: &mut Vec<Block>) {
@@ -470,6 +547,10 @@ fn interrupts_paragraph(lines: &[&str], i: usize) -> bool {
     let first = lines[run_start];
     !first.trim_start().starts_with(['#', '<', '`', '~', '{'])
         && lines[run_start..i].iter().all(|l| !BLOCK_START.is_match(l))
+}
+
+fn is_link_definition(line: &str) -> bool {
+    LINK_DEF.is_match(line) && !line.trim_start().starts_with("[^")
 }
 
 /// Whether a source line is a marker `rewrite` put in (a block boundary).

@@ -247,7 +247,7 @@ impl<'a> Builder<'a> {
             // kramdown's math is `$$…$$` only; `$…$` stays text.
             Event::DisplayMath(t) => self.inline(Inline::Math(t.trim().to_string()), range),
             Event::InlineMath(_) => {
-                let raw = self.src[range.clone()].to_string();
+                let raw = super::source::unescape_gfm(&self.src[range.clone()]);
                 self.inline(text(raw, usize::MAX, ""), range)
             }
             Event::Html(t) => self.top().text.push_str(&t),

@@ -309,9 +309,15 @@ impl Builder<'_> {
                     auto,
                     shortcut,
                     children,
+                    attrs: Attrs::new(),
                 }
             }
-            Kind::Image { url, title, alt } => Inline::Image { url, title, alt },
+            Kind::Image { url, title, alt } => Inline::Image {
+                url,
+                title,
+                alt,
+                attrs: Attrs::new(),
+            },
             _ => Inline::Del(inl),
         }
     }

@@ -9,13 +9,15 @@
 //! (`block_extensions`, `span_extensions`).
 //!
 //! Known gaps: `{::options}` settings are not applied mid-document; `{:auto_ids}` and IALs at
-//! the start of a list item or definition; link and footnote definitions with IALs; unclosed
-//! fences and fences whose info string has spaces (paragraphs in kramdown); kramdown's link
-//! and link definition syntax where it differs from CommonMark's. Every remaining difference
-//! of the conformance suites is listed in `tests/markdown/known_differences.tsv`.
+//! the start of a list item or definition; footnote definitions with IALs; unclosed fences
+//! and fences whose info string has spaces (paragraphs in kramdown); kramdown's inline link
+//! syntax where it differs from CommonMark's (link definitions are read by
+//! `link_definition`). Every remaining difference of the conformance suites is listed in
+//! `tests/markdown/known_differences.tsv`.
 
 mod abbreviations;
 mod as_written;
+mod backticks;
 mod blanks;
 mod block_ends;
 mod block_extensions;
@@ -32,6 +34,7 @@ mod html_tag;
 mod ial;
 mod ids;
 mod lazy;
+mod link_definition;
 mod lists;
 mod options;
 mod references;
@@ -63,6 +66,7 @@ pub fn convert_with(src: &str, opts: &Options, highlighter: &dyn Highlighter) ->
     emphasis::apply(&mut doc);
     ial::apply(&mut doc.blocks);
     references::pair_blocks(&mut doc.blocks);
+    extensions.link_attributes(&mut doc);
     span_html::balance_blocks(&mut doc.blocks);
     typography::apply(&mut doc, opts);
     ids::assign(&mut doc.blocks, opts);

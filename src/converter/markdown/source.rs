@@ -32,11 +32,21 @@ pub(crate) fn raw_alt(src: &str) -> String {
 
 /// kramdown's `gsub(ESCAPED_CHARS, '\1')`.
 fn unescape(s: &str) -> String {
+    unescape_set(s, "\\.*_+`<>()[]{}#!:|\"'$=-")
+}
+
+/// Text as kramdown-parser-gfm reads it: each backslash escape of its set becomes the
+/// character (a backslash before any other character stays).
+pub(crate) fn unescape_gfm(s: &str) -> String {
+    unescape_set(s, GFM_ESCAPABLE)
+}
+
+fn unescape_set(s: &str, set: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         match chars.peek() {
-            Some(&next) if c == '\\' && "\\.*_+`<>()[]{}#!:|\"'$=-".contains(next) => {
+            Some(&next) if c == '\\' && set.contains(next) => {
                 out.push(next);
                 chars.next();
             }

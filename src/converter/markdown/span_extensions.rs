@@ -45,6 +45,13 @@ pub(crate) fn rewrite_line(line: &str, outputs: &mut Vec<String>) -> String {
     out
 }
 
+/// A placeholder that writes nothing: it keeps pulldown-cmark from reading the paragraph it
+/// ends as a block of its own kind (`block_extensions`' escaped block math).
+pub(crate) fn empty_placeholder(outputs: &mut Vec<String>) -> String {
+    outputs.push(String::new());
+    format!("<!--{MARK}{}-->", outputs.len())
+}
+
 /// The `{:/}` or `{:/name}` ending an extension's body: where the body ends and the stop does.
 fn stop(line: &str, from: usize, name: &str) -> Option<(usize, usize)> {
     let mut at = from;

@@ -127,6 +127,30 @@ fn math_and_lazy() {
             "<dl>\n  <dt>Term</dt>\n  <dd>Def one</dd>\n  <dd>\n    <p>Def two</p>\n  </dd>\n</dl>\n",
         ),
         (
+            "[a] and ![b][a]\n\n[a]: /x \"T\"\n{: .c hreflang=\"en\"}\n",
+            "<p><a class=\"c\" hreflang=\"en\" href=\"/x\" title=\"T\">a</a> and <img class=\"c\" hreflang=\"en\" src=\"/x\" alt=\"b\" title=\"T\" /></p>\n\n",
+        ),
+        (
+            "More <http://www.example.com/?doit&amp;x=&quot;y&z=y>, <a&amp;b@example.com> and <http://x.org/a_b>.\n",
+            "<p>More <a href=\"http://www.example.com/?doit&amp;x=&quot;y&amp;z=y\">http://www.example.com/?doit&amp;x=&quot;y&amp;z=y</a>, &lt;a&amp;b@example.com&gt; and <a href=\"http://x.org/a_b\">http://x.org/a_b</a>.</p>\n",
+        ),
+        (
+            "a ` b ` c\n\nx `` ` `` y `z`\n` lone\n",
+            "<p>a ` b ` c</p>\n\n<p>x <code class=\"language-plaintext highlighter-rouge\">`</code> y <code class=\"language-plaintext highlighter-rouge\">z</code>\n` lone</p>\n",
+        ),
+        (
+            "x\n\n\\$$5+5$$\n\n\\$\\$5+5$$\n\n  \\$$a$$ b\n",
+            "<p>x</p>\n\n<p>\\(5+5\\)</p>\n\n<p>$$5+5$$</p>\n\n<p>$$a$$ b</p>\n",
+        ),
+        (
+            "a $5.00 \\$$no math$$\n\nb $x \\* y$ c\n",
+            "<p>a $5.00 $$no math$$</p>\n\n<p>b $x * y$ c</p>\n",
+        ),
+        (
+            "[a], [b], [c], [d]\n\n[a]: some spaces.html 'T'\n[b]: s p\n   \"title\"\n[c]:t.html#'x' 'y'\n    [d]: nourl\n",
+            "<p><a href=\"some spaces.html\" title=\"T\">a</a>, <a href=\"s p\" title=\"title\">b</a>, <a href=\"t.html#'x'\" title=\"y\">c</a>, [d]</p>\n\n<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>[d]: nourl\n</code></pre></div></div>\n",
+        ),
+        (
             "- x\n    ```text\n    y\n    ```\n",
             "<ul>\n  <li>x\n    <div class=\"language-text highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>  y\n</code></pre></div>    </div>\n  </li>\n</ul>\n",
         ),

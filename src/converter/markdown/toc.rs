@@ -158,6 +158,7 @@ fn nest(entries: &[Entry], ordered: bool, toc_id: &str) -> Vec<Item> {
             auto: false,
             shortcut: false,
             children: e.inlines.clone(),
+            attrs: Vec::new(),
         };
         let id = vec![("id".to_string(), format!("{toc_id}-{}", e.id))];
         let para = Para {

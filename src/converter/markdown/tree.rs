@@ -155,11 +155,15 @@ pub(crate) enum Inline {
         /// Written `[text]` alone (kramdown may pair it with a following `[ref]`).
         shortcut: bool,
         children: Vec<Inline>,
+        /// The IAL of its link definition: kramdown writes these before `href`.
+        attrs: Attrs,
     },
     Image {
         url: String,
         title: String,
         alt: String,
+        /// The IAL of its link definition: kramdown writes these before `src`.
+        attrs: Attrs,
     },
     FootnoteRef(String),
     Task(bool),

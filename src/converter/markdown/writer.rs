@@ -2,7 +2,7 @@
 //! the same tags, attribute order, two-space indentation of nested blocks, Rouge wrappers for
 //! code and `<br />`-style empty elements.
 
-use super::entities::{escape_attr, escape_text, push_escaped_text};
+use super::entities::{escape_attr, escape_raw_text, escape_text, push_escaped_text};
 use super::footnotes::Footnotes;
 use super::highlighter::Highlighter;
 use super::options::Options;
@@ -346,12 +346,23 @@ impl Writer<'_> {
             Inline::Del(c) => self.span("del", &Vec::new(), c),
             Inline::Link {
                 url,
-                title,
+                auto: true,
                 children,
                 ..
+            } => self.autolink(url, children, extra),
+            Inline::Link {
+                url,
+                title,
+                children,
+                attrs,
+                ..
             } => {
-                // As `span("a", …)` with `href`, then `title`, then `extra` (no copies).
+                // As `span("a", …)` with the definition's attributes, `href`, then `title`,
+                // then `extra` (no copies).
                 self.out.push_str("<a");
+                for (key, value) in attrs.iter().filter(|(k, _)| k != "href" && k != "title") {
+                    push_attribute(&mut self.out, key, value);
+                }
                 push_attribute(&mut self.out, "href", url);
                 if !title.is_empty() {
                     push_attribute(&mut self.out, "title", title);
@@ -361,7 +372,12 @@ impl Writer<'_> {
                 self.inlines(children);
                 self.out.push_str("</a>");
             }
-            Inline::Image { url, title, alt } => self.image(url, title, alt, extra),
+            Inline::Image {
+                url,
+                title,
+                alt,
+                attrs,
+            } => self.image(url, title, alt, attrs, extra),
             Inline::Math(math) => self.out.push_str(&format!("\\({}\\)", escape_text(math))),
             Inline::FootnoteRef(name) => {
                 let html = self.notes.reference(name);
@@ -393,8 +409,38 @@ impl Writer<'_> {
     }
 
     /// kramdown's `convert_img`: `src`, `alt` (as written), `title`, then IAL attributes.
-    fn image(&mut self, url: &str, title: &str, alt: &str, extra: &Attrs) {
-        let mut a = format!(
+    /// kramdown's autolink: the address is written as it stands, so entity references in it
+    /// survive in both `href` and text (`escape_html`'s reference rule).
+    fn autolink(&mut self, url: &str, children: &[Inline], extra: &Attrs) {
+        self.out.push_str("<a href=\"");
+        self.out.push_str(&escape_attr(url, true));
+        self.out.push('"');
+        push_attributes(&mut self.out, extra);
+        self.out.push('>');
+        let texts: Option<Vec<&str>> = children
+            .iter()
+            .map(|c| match c {
+                Inline::Text { text, .. } | Inline::Str(text) => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        match texts {
+            Some(texts) => self.out.push_str(&escape_raw_text(&texts.concat())),
+            None => self.inlines(children),
+        }
+        self.out.push_str("</a>");
+    }
+
+    fn image(&mut self, url: &str, title: &str, alt: &str, attrs: &Attrs, extra: &Attrs) {
+        // The definition's attributes come first (kramdown's `add_link`).
+        let mut a = String::new();
+        for (k, v) in attrs
+            .iter()
+            .filter(|(k, _)| !["src", "alt", "title"].contains(&k.as_str()))
+        {
+            push_attribute(&mut a, k, v);
+        }
+        a += &format!(
             " src=\"{}\" alt=\"{}\"",
             escape_attr(url, false),
             escape_attr(alt, true)
