@@ -9,6 +9,7 @@ use crate::collection_reader::DocumentReader;
 use crate::entry_filter::EntryFilter;
 use crate::errors::Result;
 use crate::frontmatter_defaults::FrontmatterDefaults;
+use crate::liquid::Map;
 use crate::regenerator::{ItemDeps, Reads};
 use crate::site::{Selection, Site};
 use std::collections::BTreeSet;
@@ -224,9 +225,14 @@ impl Site {
         if !same_place || !still_listed || doc.draft != old.draft {
             return Ok(false);
         }
+        // Only the body changed: lists of documents that show no bodies
+        // (titles, dates, URLs, tags) stay as they are.
+        let body_only = same_front_matter(&old.data, &doc.data);
         self.collections[c].docs[d] = doc;
         pick.docs[c][d] = true;
-        self.mark(pick, |deps| deps.reads.any(Reads::DOCS));
+        self.mark(pick, |deps| {
+            deps.reads.any(Reads::DOCS) && (!body_only || deps.reads.any(Reads::BODIES))
+        });
         let last = self.last.as_ref().map(|l| &l.docs[c]);
         for n in [d.wrapping_sub(1), d + 1] {
             let reads_neighbours = last
@@ -297,4 +303,17 @@ impl Site {
         crate::writer::write_refs(&self.config.destination, &outputs)?;
         Ok(outputs.iter().map(|o| o.rel.clone()).collect())
     }
+}
+
+/// Whether a document's front matter is the same, to the letter, after an
+/// edit (the rendered excerpt a build adds does not count).
+fn same_front_matter(old: &Map, new: &Map) -> bool {
+    let without_excerpt = |m: &Map| {
+        let fields: Vec<String> = (m.iter())
+            .filter(|(k, _)| k.as_str() != "excerpt")
+            .map(|(k, v)| format!("{k}={v:?}"))
+            .collect();
+        fields
+    };
+    without_excerpt(old) == without_excerpt(new)
 }

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 /// The parts of the site a template reads, as bit flags.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Reads(u8);
+pub struct Reads(u16);
 
 impl Reads {
     /// Lists of documents: `site.posts`, a collection, categories, tags,
@@ -34,6 +34,9 @@ impl Reads {
     /// `p.content`, `["content"]`, or whole items or lists of them through
     /// `jsonify`/`inspect` (`{{ p | jsonify }}`, not `{{ p.title | jsonify }}`).
     pub const CONTENTS: Reads = Reads(128);
+    /// Anything made from items' bodies: their `content`, `excerpt` or
+    /// `output`, or whole items written out (`{{ p }}`, `jsonify`).
+    pub const BODIES: Reads = Reads(256);
 
     pub fn contains(self, other: Reads) -> bool {
         self.0 & other.0 == other.0
@@ -73,6 +76,10 @@ static NEIGHBOURS: LazyLock<regex::Regex> =
     LazyLock::new(|| regex::Regex::new(r"\b(next|previous)\b").expect("valid regex"));
 static CONTENTS: LazyLock<regex::Regex> =
     LazyLock::new(|| regex::Regex::new(r#"\.\s*content\b|["']content["']"#).expect("valid regex"));
+static BODIES: LazyLock<regex::Regex> = LazyLock::new(|| {
+    let fields = r#"\.\s*(content|excerpt|output)\b|["'](content|excerpt|output)["']"#;
+    regex::Regex::new(&format!(r"{fields}|\{{\{{-?\s*\w+\s*-?\}}\}}")).expect("valid regex")
+});
 static DUMPED: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(r#"([\w.\[\]'"-]+)\s*\|\s*(?:jsonify|inspect)\b"#).expect("valid regex")
 });
@@ -113,10 +120,23 @@ fn scan_markup(text: &str, labels: &[String]) -> Reads {
     if LINK_TAGS.is_match(text) {
         reads |= Reads::LINKS;
     }
-    if CONTENTS.is_match(text) || dumps_items(text, labels) {
+    let dumps = dumps_items(text, labels);
+    if CONTENTS.is_match(text) || dumps {
         reads |= Reads::CONTENTS;
     }
+    let bodies = BODIES
+        .find_iter(text)
+        .any(|m| !is_laid_out_content(m.as_str()));
+    if bodies || dumps {
+        reads |= Reads::BODIES;
+    }
     reads
+}
+
+/// `{{ content }}`: the content being laid out, not another item's.
+fn is_laid_out_content(output: &str) -> bool {
+    output.trim_matches(|c: char| c == '{' || c == '}' || c == '-' || c.is_whitespace())
+        == "content"
 }
 
 /// Whether `jsonify` or `inspect` writes out whole items (content included):
@@ -238,7 +258,10 @@ mod tests {
             ("{{ site.docs | size }}", Reads::DOCS),
             ("{{ site.pages | where: 'x' }}", Reads::PAGES),
             ("{{ site.data.nav }}", Reads::DATA),
-            ("{{ site | jsonify }}", Reads::ALL | Reads::CONTENTS),
+            (
+                "{{ site | jsonify }}",
+                Reads::ALL | Reads::CONTENTS | Reads::BODIES,
+            ),
             ("{{ site['posts'] }}", Reads::ALL),
             ("{{ paginator.posts }}", Reads::DOCS),
             ("<a href='{{ page.next.url }}'>", Reads::NEIGHBOURS),
@@ -247,22 +270,37 @@ mod tests {
             ("{% post_url 2023-01-01-a %}", Reads::LINKS),
             ("{{ site.static_files }}", Reads::STATIC_FILES),
             ("{{ content }}", Reads::default()),
-            ("{{ p.content | strip_html }}", Reads::CONTENTS),
+            (
+                "{{ p.content | strip_html }}",
+                Reads::CONTENTS | Reads::BODIES,
+            ),
             (
                 "{% for p in site.pages %}{{ p['content'] }}",
-                Reads::PAGES | Reads::CONTENTS,
+                Reads::PAGES | Reads::CONTENTS | Reads::BODIES,
             ),
             (
                 "{{ site.html_pages | jsonify }}",
-                Reads::PAGES | Reads::CONTENTS,
+                Reads::PAGES | Reads::CONTENTS | Reads::BODIES,
             ),
             ("{{ page.title | jsonify }}", Reads::default()),
             (
                 "{% for p in site.pages %}{{ p | inspect }}",
-                Reads::PAGES | Reads::CONTENTS,
+                Reads::PAGES | Reads::CONTENTS | Reads::BODIES,
             ),
-            ("{{ site.docs | jsonify }}", Reads::DOCS | Reads::CONTENTS),
+            (
+                "{{ site.docs | jsonify }}",
+                Reads::DOCS | Reads::CONTENTS | Reads::BODIES,
+            ),
             ("{{ site.data.menu | jsonify }}", Reads::DATA),
+            (
+                "{% for p in site.posts %}{{ p.excerpt }}",
+                Reads::DOCS | Reads::BODIES,
+            ),
+            (
+                "{% for p in paginator.posts %}{{ p }}",
+                Reads::DOCS | Reads::BODIES,
+            ),
+            ("{{- content -}}{{ page.title }}", Reads::default()),
         ];
         for (text, want) in cases {
             assert_eq!(scan(text, &labels), want, "{text}");
