@@ -270,15 +270,7 @@ impl Builder<'_> {
                     if let Some(html) = raw.take() {
                         self.block(Block::Html(html));
                     }
-                    let blocks = self.markdown_content(&content, span);
-                    let StartTag { name, attrs, .. } = tag;
-                    self.block(Block::HtmlElement {
-                        name,
-                        attrs,
-                        span,
-                        blocks,
-                        depth: 0,
-                    });
+                    self.element_block(tag, &content, span, 0);
                 }
             }
         }
@@ -298,19 +290,22 @@ impl Builder<'_> {
                     content,
                     span,
                     depth,
-                } => {
-                    let blocks = self.markdown_content(&content, span);
-                    let StartTag { name, attrs, .. } = tag;
-                    self.block(Block::HtmlElement {
-                        name,
-                        attrs,
-                        span,
-                        blocks,
-                        depth,
-                    });
-                }
+                } => self.element_block(tag, &content, span, depth),
             }
         }
+    }
+
+    /// An HTML element whose content is Markdown, parsed as such.
+    fn element_block(&mut self, tag: StartTag, content: &str, span: bool, depth: usize) {
+        let blocks = self.markdown_content(content, span);
+        let StartTag { name, attrs, .. } = tag;
+        self.block(Block::HtmlElement {
+            name,
+            attrs,
+            span,
+            blocks,
+            depth,
+        });
     }
 
     /// An HTML element with Markdown content; returns the source length it used.
