@@ -74,8 +74,6 @@ static SITE_KEY: LazyLock<regex::Regex> =
     LazyLock::new(|| regex::Regex::new(r"\bsite\b(\s*\.\s*(\w+))?").expect("valid regex"));
 static NEIGHBOURS: LazyLock<regex::Regex> =
     LazyLock::new(|| regex::Regex::new(r"\b(next|previous)\b").expect("valid regex"));
-static CONTENTS: LazyLock<regex::Regex> =
-    LazyLock::new(|| regex::Regex::new(r#"\.\s*content\b|["']content["']"#).expect("valid regex"));
 static BODIES: LazyLock<regex::Regex> = LazyLock::new(|| {
     let fields = r#"\.\s*(content|excerpt|output)\b|["'](content|excerpt|output)["']"#;
     regex::Regex::new(&format!(r"{fields}|\{{\{{-?\s*\w+\s*-?\}}\}}")).expect("valid regex")
@@ -120,15 +118,23 @@ fn scan_markup(text: &str, labels: &[String]) -> Reads {
     if LINK_TAGS.is_match(text) {
         reads |= Reads::LINKS;
     }
-    let dumps = dumps_items(text, labels);
-    if CONTENTS.is_match(text) || dumps {
-        reads |= Reads::CONTENTS;
+    if dumps_items(text, labels) {
+        reads |= Reads::CONTENTS | Reads::BODIES;
     }
-    let bodies = BODIES
-        .find_iter(text)
-        .any(|m| !is_laid_out_content(m.as_str()));
-    if bodies || dumps {
-        reads |= Reads::BODIES;
+    reads | body_reads(text)
+}
+
+/// `BODIES` for any field made from bodies (or a bare `{{ x }}` other than
+/// the `{{ content }}` being laid out), and `CONTENTS` too when it is `content`.
+fn body_reads(text: &str) -> Reads {
+    let mut reads = Reads::default();
+    for cap in BODIES.captures_iter(text) {
+        let field = cap.get(1).or(cap.get(2)).map(|m| m.as_str());
+        if field == Some("content") {
+            reads |= Reads::CONTENTS | Reads::BODIES;
+        } else if field.is_some() || !is_laid_out_content(&cap[0]) {
+            reads |= Reads::BODIES;
+        }
     }
     reads
 }
