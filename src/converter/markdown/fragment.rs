@@ -9,34 +9,36 @@ use super::tree::{Block, Inline, Next};
 const MARK: char = '\u{2E3A}';
 
 impl Builder<'_> {
-    /// Parses text as span-level Markdown only (a table cell's content).
-    pub(crate) fn inline_fragment(&self, text: &str) -> Vec<Inline> {
+    /// Parses texts as span-level Markdown only (a table's cells), each on its own.
+    pub(crate) fn inline_fragments(&self, texts: &[&str]) -> Vec<Vec<Inline>> {
         // Most cells are empty or a few plain words: no content or one text run, as a parse
-        // would give, without starting a parser per cell.
-        if text.is_empty() {
-            return Vec::new();
+        // would give. The others are parsed together, each as a paragraph of its own, so that
+        // a table starts one parser rather than one per cell.
+        let mut out: Vec<Vec<Inline>> = texts.iter().map(|t| plain_fragment(t)).collect();
+        let parsed: Vec<usize> = (0..texts.len())
+            .filter(|&i| out[i].is_empty() && !texts[i].is_empty())
+            .collect();
+        if parsed.is_empty() {
+            return out;
         }
-        if is_plain_words(text) {
-            return vec![Inline::Text {
-                text: text.to_string(),
-                literal: 0,
-                next: Next::default(),
-            }];
+        let mut joined = String::new();
+        for &i in &parsed {
+            joined.push(MARK);
+            joined.push_str(texts[i]);
+            joined.push_str("\n\n");
         }
-        self.parsed_inline_fragment(text)
-    }
-
-    fn parsed_inline_fragment(&self, text: &str) -> Vec<Inline> {
-        let src = self.with_notes(&format!("{MARK}{text}"));
+        let src = self.with_notes(&joined);
         let doc = self.child(&src).without_tables().run();
-        let mut inlines = Vec::new();
-        for block in doc.blocks {
-            if let Block::Para(p) = block {
-                inlines.extend(p.inlines);
-            }
+        let mut paras = doc.blocks.into_iter().filter_map(|b| match b {
+            Block::Para(p) => Some(p.inlines),
+            _ => None,
+        });
+        for i in parsed {
+            let mut inlines = paras.next().unwrap_or_default();
+            strip_mark(&mut inlines);
+            out[i] = inlines;
         }
-        strip_mark(&mut inlines);
-        inlines
+        out
     }
 
     /// Parses a chunk as a paragraph although CommonMark reads it as an HTML block.
@@ -77,6 +79,18 @@ pub(crate) fn is_borrowed_note(blocks: &[Block]) -> bool {
     }
 }
 
+/// A cell of plain words as the one text run a parse gives it; empty otherwise.
+fn plain_fragment(text: &str) -> Vec<Inline> {
+    if !is_plain_words(text) {
+        return Vec::new();
+    }
+    vec![Inline::Text {
+        text: text.to_string(),
+        literal: 0,
+        next: Next::default(),
+    }]
+}
+
 /// ASCII letters and digits in words separated by single spaces: nothing Markdown reads.
 fn is_plain_words(text: &str) -> bool {
     !text.is_empty()
@@ -99,6 +113,20 @@ mod tests {
     use super::*;
     use crate::converter::markdown::options::Options;
 
+    /// What a cell's text gives when parsed alone, plain or not.
+    fn parsed_alone(builder: &Builder, text: &str) -> String {
+        let src = builder.with_notes(&format!("{MARK}{text}"));
+        let doc = builder.child(&src).without_tables().run();
+        let mut inlines = Vec::new();
+        for block in doc.blocks {
+            if let Block::Para(p) = block {
+                inlines.extend(p.inlines);
+            }
+        }
+        strip_mark(&mut inlines);
+        format!("{inlines:?}")
+    }
+
     #[test]
     fn plain_cells_as_parsed() {
         let opts = Options::default();
@@ -120,11 +148,49 @@ mod tests {
             assert_eq!(is_plain_words(text), plain, "{text:?}");
             if plain || text.is_empty() {
                 assert_eq!(
-                    format!("{:?}", builder.inline_fragment(text)),
-                    format!("{:?}", builder.parsed_inline_fragment(text)),
+                    format!("{:?}", builder.inline_fragments(&[text])[0]),
+                    parsed_alone(&builder, text),
                     "{text:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn cells_parsed_together_as_alone() {
+        let src = "[^n]: note\n";
+        let opts = Options::default();
+        let builder = Builder::new(src, &opts);
+        let cells = [
+            "*a",
+            "b*",
+            "\"quoted\"",
+            "it's",
+            "end\\",
+            "two  ",
+            "[^n]",
+            "[x]: /u",
+            "# h",
+            "---",
+            "> q",
+            "<div>x</div>",
+            "`code`",
+            "a_b_",
+            "x",
+            "",
+            "- item",
+            "1. one",
+            "    indented",
+            "=== ",
+            "$$x$$",
+            "<!-- c",
+            "-->",
+            "[link](/u \"t\")",
+            "'",
+        ];
+        let together = builder.inline_fragments(&cells);
+        for (text, got) in cells.iter().zip(&together) {
+            assert_eq!(format!("{got:?}"), parsed_alone(&builder, text), "{text:?}");
         }
     }
 }

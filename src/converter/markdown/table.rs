@@ -96,14 +96,24 @@ impl TableBuilder {
             .max()?;
         let mut aligns = self.aligns.unwrap_or_default();
         aligns.resize(columns, Align::Default);
+        let texts: Vec<&str> = self
+            .sections
+            .iter()
+            .flat_map(|(_, rows)| rows.iter().flatten().map(String::as_str))
+            .collect();
+        let mut parsed = builder.inline_fragments(&texts).into_iter();
         let sections = self
             .sections
-            .into_iter()
+            .iter()
             .map(|(kind, rows)| TableSection {
-                kind,
+                kind: *kind,
                 rows: rows
-                    .into_iter()
-                    .map(|r| cells(r, columns, builder))
+                    .iter()
+                    .map(|row| {
+                        let mut cells: Vec<Vec<Inline>> = parsed.by_ref().take(row.len()).collect();
+                        cells.resize_with(columns, Vec::new);
+                        cells
+                    })
                     .collect(),
             })
             .collect();
@@ -113,13 +123,6 @@ impl TableBuilder {
             attrs: Vec::new(),
         })
     }
-}
-
-/// Parses each cell's text as span-level Markdown; short rows get empty cells.
-fn cells(row: Vec<String>, columns: usize, builder: &Builder) -> Vec<Vec<Inline>> {
-    let mut out: Vec<Vec<Inline>> = row.iter().map(|c| builder.inline_fragment(c)).collect();
-    out.resize_with(columns, Vec::new);
-    out
 }
 
 /// `TABLE_START`: up to three spaces, then a line with a pipe (`TABLE_PIPE_CHECK`).

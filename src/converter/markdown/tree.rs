@@ -183,10 +183,14 @@ pub(crate) struct Next {
 }
 
 impl Next {
-    /// The first four characters of `s` (all of it if shorter); four UTF-8 characters
-    /// take at most 16 bytes.
+    /// The first four characters of `s` (all of it if shorter), up to a blank line: kramdown
+    /// parses a paragraph's spans on its own, so nothing after its end is seen. Four UTF-8
+    /// characters take at most 16 bytes.
     pub fn of(s: &str) -> Self {
-        let end = s.char_indices().nth(4).map_or(s.len(), |(i, _)| i);
+        let mut end = s.char_indices().nth(4).map_or(s.len(), |(i, _)| i);
+        if let Some(blank) = s[..end].find("\n\n") {
+            end = blank;
+        }
         let mut bytes = [0; 16];
         bytes[..end].copy_from_slice(&s.as_bytes()[..end]);
         Next {
@@ -303,6 +307,9 @@ mod tests {
                 "\u{1F600}\u{1F600}\u{1F600}\u{1F600}",
             ),
             ("é\"x y", "é\"x "),
+            ("'\n\nb", "'"),
+            ("\n\n", ""),
+            ("a\nb", "a\nb"),
         ];
         for (src, want) in cases {
             assert_eq!(Next::of(src).as_str(), want, "{src:?}");
