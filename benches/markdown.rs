@@ -10,6 +10,10 @@
 //!
 //! Run: `cargo bench --bench markdown`
 
+// The allocator the `hyde` binary uses (src/main.rs), for both converters.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use hyde::converter::markdown::{self, Options, RougeNames};
 use std::path::Path;
 use std::time::Instant;

@@ -5,6 +5,10 @@
 //!
 //! Run: `cargo bench --bench rebuild`
 
+// The allocator the `hyde` binary uses (src/main.rs).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use hyde::{Config, Overrides, Site};
 use std::path::Path;
 use std::time::Instant;

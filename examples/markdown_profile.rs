@@ -2,6 +2,10 @@
 //! `IT=300 perf record -g target/release/examples/markdown_profile DIR`. Front matter is
 //! dropped; highlighting is off, as in `benches/markdown.rs`. Prints the throughput.
 
+// The allocator the `hyde` binary uses (src/main.rs).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use hyde::converter::markdown::{self, Options, RougeNames};
 
 fn main() {

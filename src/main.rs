@@ -11,6 +11,9 @@ use std::time::Instant;
 
 mod commands;
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "hyde",
