@@ -273,8 +273,7 @@ impl<'a> Builder<'a> {
             return;
         }
         let raw = &self.src[range.clone()];
-        let after = &self.src[range.end..];
-        let next = &after[..after.char_indices().nth(4).map_or(after.len(), |(i, _)| i)];
+        let next = &self.src[range.end..];
         let (t, literal) = if escaped_at(self.src, range.start) {
             kramdown_escape(t)
         } else if raw.starts_with('&') {

@@ -187,12 +187,24 @@ impl Next {
     /// parses a paragraph's spans on its own, so nothing after its end is seen. Four UTF-8
     /// characters take at most 16 bytes.
     pub fn of(s: &str) -> Self {
-        let mut end = s.char_indices().nth(4).map_or(s.len(), |(i, _)| i);
-        if let Some(blank) = s[..end].find("\n\n") {
-            end = blank;
+        let b = s.as_bytes();
+        let (mut end, mut chars) = (0, 0);
+        while end < b.len() && end < 16 {
+            let c = b[end];
+            if c == b'\n' && b.get(end + 1) == Some(&b'\n') {
+                break;
+            }
+            // A character starts at every byte that is no UTF-8 continuation byte.
+            if c & 0xC0 != 0x80 {
+                if chars == 4 {
+                    break;
+                }
+                chars += 1;
+            }
+            end += 1;
         }
         let mut bytes = [0; 16];
-        bytes[..end].copy_from_slice(&s.as_bytes()[..end]);
+        bytes[..end].copy_from_slice(&b[..end]);
         Next {
             bytes,
             len: end as u8,
