@@ -58,44 +58,25 @@ pub fn convert(src: &str, opts: &Options) -> String {
 }
 
 /// Converts Markdown to HTML, handing fenced code to `highlighter`.
-pub static STAGES: [std::sync::atomic::AtomicU64; 16] =
-    [const { std::sync::atomic::AtomicU64::new(0) }; 16];
 pub fn convert_with(src: &str, opts: &Options, highlighter: &dyn Highlighter) -> String {
-    let mut t = std::time::Instant::now();
-    let mut k = 0;
-    let mut lap = |t: &mut std::time::Instant| {
-        let n = t.elapsed().as_nanos() as u64;
-        STAGES[k].fetch_add(n, std::sync::atomic::Ordering::Relaxed);
-        k += 1;
-        *t = std::time::Instant::now();
-    };
     let src = adapt_source(src);
     let extensions = block_extensions::rewrite(&src);
-    lap(&mut t);
     let mut doc = tree::parse(&extensions.text, opts);
-    lap(&mut t);
     extensions.resolve(&mut doc.blocks);
     emphasis::apply(&mut doc);
-    lap(&mut t);
     ial::apply(&mut doc.blocks);
     references::pair_blocks(&mut doc.blocks);
     extensions.link_attributes(&mut doc);
     span_html::balance_blocks(&mut doc.blocks);
-    lap(&mut t);
     typography::apply(&mut doc, opts);
-    lap(&mut t);
     ids::assign(&mut doc.blocks, opts);
     lists::mark_transparent(&mut doc);
+    // kramdown marks abbreviations while parsing, so the table of contents
+    // copies them from the headers.
     abbreviations::apply(&mut doc, &extensions.abbreviations);
     toc::expand(&mut doc, opts);
     span_extensions::resolve(&mut doc, &extensions.spans);
-    lap(&mut t);
-    let out = writer::write(&doc, opts, highlighter);
-    lap(&mut t);
-    drop(doc);
-    drop(extensions);
-    lap(&mut t);
-    out
+    writer::write(&doc, opts, highlighter)
 }
 
 /// kramdown's `adapt_source`: line breaks normalised to `\n`, the last one replaced by one
