@@ -10,7 +10,7 @@ use super::tree::{Align, Block, Inline, Section, TableSection};
 /// A table at the start of `s` (which starts a line after a block boundary): the table and
 /// how much of `s` it used.
 pub(crate) fn parse(s: &str, builder: &Builder) -> Option<(Block, usize)> {
-    let first = s.split('\n').next()?;
+    let first = &s[..memchr::memchr(b'\n', s.as_bytes()).unwrap_or(s.len())];
     if !is_table_start(first) || is_block_math(first) {
         return None;
     }
@@ -136,9 +136,7 @@ fn is_table_start(line: &str) -> bool {
 /// `TABLE_PIPE_CHECK`: a pipe at the start or after a character other than a backslash.
 fn has_pipe(line: &str) -> bool {
     let b = line.as_bytes();
-    b.iter()
-        .enumerate()
-        .any(|(i, &c)| c == b'|' && (i == 0 || b[i - 1] != b'\\'))
+    memchr::memchr_iter(b'|', b).any(|i| i == 0 || b[i - 1] != b'\\')
 }
 
 /// `TABLE_SEP_LINE` (`-`) / `TABLE_FSEP_LINE` (`=`).
@@ -180,6 +178,28 @@ fn alignments(line: &str) -> Vec<Align> {
 
 /// Splits a row at unescaped pipes outside code spans; `\|` becomes `|`.
 fn split_row(line: &str, leading_pipe: bool) -> Vec<String> {
+    let mut cells: Vec<String> = if line.contains(['`', '\\', '<']) {
+        split_row_spans(line)
+    } else {
+        line.split('|').map(str::to_string).collect()
+    };
+    if leading_pipe && cells.first().is_some_and(|c| c.trim().is_empty()) {
+        cells.remove(0);
+    }
+    if cells.last().is_some_and(|c| c.trim().is_empty()) {
+        cells.pop();
+    }
+    for cell in &mut cells {
+        let trimmed = cell.trim();
+        if trimmed.len() != cell.len() {
+            *cell = trimmed.to_string();
+        }
+    }
+    cells
+}
+
+/// `split_row` for a line with code spans, escapes or HTML, which may hide pipes.
+fn split_row_spans(line: &str) -> Vec<String> {
     let mut cells = vec![String::new()];
     let chars: Vec<char> = line.chars().collect();
     let mut i = 0;
@@ -212,13 +232,7 @@ fn split_row(line: &str, leading_pipe: bool) -> Vec<String> {
             i += 1;
         }
     }
-    if leading_pipe && cells.first().is_some_and(|c| c.trim().is_empty()) {
-        cells.remove(0);
-    }
-    if cells.last().is_some_and(|c| c.trim().is_empty()) {
-        cells.pop();
-    }
-    cells.into_iter().map(|c| c.trim().to_string()).collect()
+    cells
 }
 
 /// The line with its code spans removed (kramdown checks that every table line has a pipe
