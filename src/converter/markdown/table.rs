@@ -6,6 +6,7 @@
 use super::build::Builder;
 use super::html_tag::{Token, read_token};
 use super::tree::{Align, Block, Inline, Section, TableSection};
+use std::borrow::Cow;
 
 /// A table at the start of `s` (which starts a line after a block boundary): the table and
 /// how much of `s` it used.
@@ -38,15 +39,15 @@ pub(crate) fn parse(s: &str, builder: &Builder) -> Option<(Block, usize)> {
 }
 
 #[derive(Default)]
-struct TableBuilder {
-    sections: Vec<(Section, Vec<Vec<String>>)>,
-    rows: Vec<Vec<String>>,
+struct TableBuilder<'s> {
+    sections: Vec<(Section, Vec<Vec<Cow<'s, str>>>)>,
+    rows: Vec<Vec<Cow<'s, str>>>,
     aligns: Option<Vec<Align>>,
     has_footer: bool,
 }
 
-impl TableBuilder {
-    fn line(&mut self, line: &str, leading_pipe: bool) {
+impl<'s> TableBuilder<'s> {
+    fn line(&mut self, line: &'s str, leading_pipe: bool) {
         if is_separator(line, '-') {
             if self.rows.is_empty() {
             } else if self.aligns.is_none() && !self.has_footer {
@@ -99,7 +100,7 @@ impl TableBuilder {
         let texts: Vec<&str> = self
             .sections
             .iter()
-            .flat_map(|(_, rows)| rows.iter().flatten().map(String::as_str))
+            .flat_map(|(_, rows)| rows.iter().flatten().map(|c| c.as_ref()))
             .collect();
         let mut parsed = builder.inline_fragments(&texts).into_iter();
         let sections = self
@@ -177,11 +178,11 @@ fn alignments(line: &str) -> Vec<Align> {
 }
 
 /// Splits a row at unescaped pipes outside code spans; `\|` becomes `|`.
-fn split_row(line: &str, leading_pipe: bool) -> Vec<String> {
-    let mut cells: Vec<String> = if line.contains(['`', '\\', '<']) {
-        split_row_spans(line)
+fn split_row(line: &str, leading_pipe: bool) -> Vec<Cow<'_, str>> {
+    let mut cells: Vec<Cow<str>> = if line.contains(['`', '\\', '<']) {
+        split_row_spans(line).into_iter().map(Cow::Owned).collect()
     } else {
-        line.split('|').map(str::to_string).collect()
+        line.split('|').map(Cow::Borrowed).collect()
     };
     if leading_pipe && cells.first().is_some_and(|c| c.trim().is_empty()) {
         cells.remove(0);
@@ -190,9 +191,10 @@ fn split_row(line: &str, leading_pipe: bool) -> Vec<String> {
         cells.pop();
     }
     for cell in &mut cells {
-        let trimmed = cell.trim();
-        if trimmed.len() != cell.len() {
-            *cell = trimmed.to_string();
+        match cell {
+            Cow::Borrowed(c) => *c = c.trim(),
+            Cow::Owned(c) if c.trim().len() != c.len() => *c = c.trim().to_string(),
+            Cow::Owned(_) => {}
         }
     }
     cells
