@@ -114,7 +114,7 @@ impl Builder<'_> {
     /// the stand-in notes a fragment may carry.
     pub(super) fn trailing_blank(&mut self) {
         let src = self.src;
-        let limit = match src.find("\n\n[^") {
+        let limit = match memchr::memmem::find(src.as_bytes(), b"\n\n[^") {
             Some(i) if src[i..].contains(super::fragment::NOTE_MARK) => i + 1,
             _ => src.len(),
         };

@@ -137,7 +137,7 @@ pub(crate) type Refs = Rc<HashMap<String, (String, String)>>;
 
 /// The names of footnote definitions (`[^name]:` at a line start) in `src`.
 fn footnote_names(src: &str) -> Vec<String> {
-    if !src.contains("[^") {
+    if memchr::memmem::find(src.as_bytes(), b"[^").is_none() {
         return Vec::new();
     }
     src.lines()

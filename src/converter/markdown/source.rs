@@ -160,7 +160,7 @@ pub(crate) fn line_start(src: &str, pos: usize) -> usize {
 /// kramdown keeps backslashes in the URL).
 pub(crate) fn written_links(src: &str) -> HashMap<String, (String, String, bool)> {
     let mut defs: HashMap<String, (String, String, bool)> = HashMap::new();
-    if !src.contains("]:") {
+    if memchr::memmem::find(src.as_bytes(), b"]:").is_none() {
         return defs;
     }
     for line in src.lines() {
