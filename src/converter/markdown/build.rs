@@ -311,7 +311,12 @@ impl<'a> Builder<'a> {
     /// and the URL with its backslashes.
     fn written_target(&self, id: &str, url: &str, title: &str) -> (String, String) {
         let unescaped = |s: &str| s.replace('\\', "");
-        match self.written.get(&label_key(id)).filter(|_| !id.is_empty()) {
+        let written = if id.is_empty() || self.written.is_empty() {
+            None
+        } else {
+            self.written.get(&label_key(id))
+        };
+        match written {
             Some((u, t, true)) => (u.clone(), t.clone()),
             Some((u, _, false)) if unescaped(u) == unescaped(url) => (u.clone(), title.to_string()),
             _ => (url.to_string(), title.to_string()),

@@ -104,12 +104,14 @@ impl Builder<'_> {
 
     /// kramdown's block math: a paragraph that is only `$$…$$`, between block boundaries.
     fn is_block_math(&mut self, inlines: &[Inline], start: usize, end: usize) -> bool {
-        let only_math = matches!(inlines, [Inline::Math(_)]);
+        if !matches!(inlines, [Inline::Math(_)]) {
+            return false;
+        }
         let before = self.top().blocks.is_empty()
             || blank_line_before(self.src, line_start(self.src, start));
         let after = blank_line_follows(self.src, end)
             || self.src[end.min(self.src.len())..].trim().is_empty();
-        only_math && before && after
+        before && after
     }
 
     /// kramdown's table syntax inside a list item (not inside a quote, whose markers the
