@@ -81,51 +81,117 @@ pub(crate) fn escape_text(s: &str) -> String {
 
 /// `escape_text` appended to `out`.
 pub(crate) fn push_escaped_text(out: &mut String, s: &str) {
-    let mut from = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let entity = match b {
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'&' => "&amp;",
-            _ => continue,
-        };
-        out.push_str(&s[from..i]);
-        out.push_str(entity);
-        from = i + 1;
-    }
-    out.push_str(&s[from..]);
+    push_escaped(out, s, Escape::TEXT);
 }
 
 /// Escapes an attribute value: like text plus `"`; with `keep_refs`, `&` that starts an entity
 /// reference is kept (kramdown's `escape_html(str, :attribute)` on raw attribute values).
 pub(crate) fn escape_attr(s: &str, keep_refs: bool) -> String {
     let mut out = String::with_capacity(s.len());
-    for (i, c) in s.char_indices() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '&' if keep_refs && reference_len(&s[i..]).is_some() => out.push('&'),
-            '&' => out.push_str("&amp;"),
-            c => out.push(c),
-        }
-    }
+    push_escaped_attr(&mut out, s, keep_refs);
     out
+}
+
+/// `escape_attr` appended to `out`.
+pub(crate) fn push_escaped_attr(out: &mut String, s: &str, keep_refs: bool) {
+    let how = if keep_refs {
+        Escape::ATTR_KEEP_REFS
+    } else {
+        Escape::ATTR
+    };
+    push_escaped(out, s, how);
 }
 
 /// Escapes raw HTML text as kramdown's `escape_html(str, :text)`: entity references survive.
 pub(crate) fn escape_raw_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for (i, c) in s.char_indices() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' if reference_len(&s[i..]).is_some() => out.push('&'),
-            '&' => out.push_str("&amp;"),
-            c => out.push(c),
-        }
-    }
+    push_escaped_raw_text(&mut out, s);
     out
+}
+
+/// `escape_raw_text` appended to `out`.
+pub(crate) fn push_escaped_raw_text(out: &mut String, s: &str) {
+    push_escaped(out, s, Escape::RAW_TEXT);
+}
+
+/// Which characters an escaping turns into references.
+#[derive(Clone, Copy)]
+struct Escape {
+    quote: bool,
+    /// `&` that starts an entity reference stays as it is.
+    keep_refs: bool,
+}
+
+impl Escape {
+    const TEXT: Escape = Escape {
+        quote: false,
+        keep_refs: false,
+    };
+    const ATTR: Escape = Escape {
+        quote: true,
+        keep_refs: false,
+    };
+    const ATTR_KEEP_REFS: Escape = Escape {
+        quote: true,
+        keep_refs: true,
+    };
+    const RAW_TEXT: Escape = Escape {
+        quote: false,
+        keep_refs: true,
+    };
+}
+
+/// Copies `s` to `out` in runs between the characters to escape (found eight bytes at a time),
+/// as pulldown-cmark's HTML writer does, rather than character by character.
+fn push_escaped(out: &mut String, s: &str, how: Escape) {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    let mut at = 0;
+    while let Some(i) = next_special(bytes, at, how.quote) {
+        let entity = match bytes[i] {
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ if how.keep_refs && reference_len(&s[i..]).is_some() => {
+                at = i + 1;
+                continue;
+            }
+            _ => "&amp;",
+        };
+        out.push_str(&s[from..i]);
+        out.push_str(entity);
+        from = i + 1;
+        at = from;
+    }
+    out.push_str(&s[from..]);
+}
+
+/// The index of the first `<`, `>`, `&` (or `"` with `quote`) at or after `from`.
+fn next_special(bytes: &[u8], from: usize, quote: bool) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    // High bit set in each byte of `v` that is zero; bytes above the lowest zero byte may be
+    // flagged wrongly, so only the lowest flag is used.
+    let zeros = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
+    let quote_mask = if quote { u64::MAX } else { 0 };
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let mut word = [0; 8];
+        word.copy_from_slice(&bytes[i..i + 8]);
+        let w = u64::from_le_bytes(word);
+        let found = zeros(w ^ (ONES * u64::from(b'<')))
+            | zeros(w ^ (ONES * u64::from(b'>')))
+            | zeros(w ^ (ONES * u64::from(b'&')))
+            | (zeros(w ^ (ONES * u64::from(b'"'))) & quote_mask);
+        if found != 0 {
+            return Some(i + (found.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes[i..]
+        .iter()
+        .position(|&b| matches!(b, b'<' | b'>' | b'&') || (quote && b == b'"'))
+        .map(|n| i + n)
 }
 
 /// The length of an XML entity reference (`&name;`, `&#123;`, `&#x1F;`) at the start of `s`.
@@ -170,6 +236,48 @@ mod tests {
             assert_eq!(escape_attr(src, true), attr);
         }
         assert_eq!(escape_raw_text("a < b &amp; &"), "a &lt; b &amp; &amp;");
+    }
+
+    /// Character by character, as the escaping is specified.
+    fn escape_slowly(s: &str, quote: bool, keep_refs: bool) -> String {
+        let mut out = String::new();
+        for (i, c) in s.char_indices() {
+            match c {
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' if quote => out.push_str("&quot;"),
+                '&' if keep_refs && reference_len(&s[i..]).is_some() => out.push('&'),
+                '&' => out.push_str("&amp;"),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn escapes_every_position_of_long_text() {
+        let specials = ["<", ">", "&", "\"", "&lt;", "é", "\u{E002}", "\u{FF3C}"];
+        for special in specials {
+            for at in 0..20 {
+                for len in [at, at + 1, 8, 16, 23] {
+                    let mut s: String = "abcdefghijklmnopqrstuvwxyz".chars().take(at).collect();
+                    s.push_str(special);
+                    s.push_str(&"x<y\"z&#1;".repeat(len / 8));
+                    assert_eq!(escape_text(&s), escape_slowly(&s, false, false), "{s:?}");
+                    assert_eq!(
+                        escape_attr(&s, false),
+                        escape_slowly(&s, true, false),
+                        "{s:?}"
+                    );
+                    assert_eq!(
+                        escape_attr(&s, true),
+                        escape_slowly(&s, true, true),
+                        "{s:?}"
+                    );
+                    assert_eq!(escape_raw_text(&s), escape_slowly(&s, false, true), "{s:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! through [`Highlighter`]. [`RougeNames`] knows Rouge 3.30's lexer names (so the wrappers
 //! match Jekyll's) and emits the code escaped, without token spans.
 
-use super::entities::escape_text;
+use super::entities::{escape_text, push_escaped_text};
 
 /// Highlights code the way Rouge's HTML formatter does for kramdown.
 pub trait Highlighter: Send + Sync {
@@ -14,6 +14,11 @@ pub trait Highlighter: Send + Sync {
     /// The highlighted, HTML-escaped tokens of `code` (no wrapper elements). `lang` is the
     /// full language string (`ruby?opts` included) that `Rouge::Lexer.find_fancy` receives.
     fn highlight(&self, code: &str, lang: &str) -> String;
+
+    /// `highlight` appended to `out`.
+    fn push_highlighted(&self, out: &mut String, code: &str, lang: &str) {
+        out.push_str(&self.highlight(code, lang));
+    }
 }
 
 /// Rouge's lexer names; highlighting is plain escaping.
@@ -27,6 +32,10 @@ impl Highlighter for RougeNames {
 
     fn highlight(&self, code: &str, _lang: &str) -> String {
         escape_text(code)
+    }
+
+    fn push_highlighted(&self, out: &mut String, code: &str, _lang: &str) {
+        push_escaped_text(out, code);
     }
 }
 

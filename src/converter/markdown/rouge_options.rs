@@ -105,7 +105,7 @@ impl CodeOptions {
 
     /// kramdown's checks before highlighting: the full language string
     /// (`ruby?opts` included) to lex with, or None for plain code.
-    pub fn lexer(&self, lang: Option<&str>, hl: &dyn Highlighter) -> Option<String> {
+    pub fn lexer<'s>(&'s self, lang: Option<&'s str>, hl: &dyn Highlighter) -> Option<&'s str> {
         if self.disable {
             return None;
         }
@@ -114,7 +114,16 @@ impl CodeOptions {
         if !hl.knows(name) || (is_plaintext(name) && !self.guess_lang) {
             return None;
         }
-        Some(full.to_string())
+        Some(full)
+    }
+
+    /// `format` of `code` highlighted with the lexer `lang`, appended to `out`.
+    pub fn push_formatted(&self, out: &mut String, code: &str, hl: &dyn Highlighter, lang: &str) {
+        if self.line_numbers {
+            out.push_str(&self.format(code, hl.highlight(code, lang)));
+        } else {
+            hl.push_highlighted(out, code, lang);
+        }
     }
 
     /// Rouge's output for highlighted `tokens` of `code`: as they are, or in
@@ -210,8 +219,9 @@ mod tests {
             ("{}", Some("rouge"), Some("ruby?x=1"), Some("ruby?x=1")),
         ];
         for (kramdown, site, lang, want) in cases {
-            let got = options(kramdown, *site).block.lexer(*lang, &RougeNames);
-            assert_eq!(got.as_deref(), *want, "{kramdown} {site:?} {lang:?}");
+            let opts = options(kramdown, *site);
+            let got = opts.block.lexer(*lang, &RougeNames);
+            assert_eq!(got, *want, "{kramdown} {site:?} {lang:?}");
         }
     }
 
