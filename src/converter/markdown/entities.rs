@@ -33,26 +33,34 @@ pub(crate) fn entity_char(name: &str) -> Option<char> {
     Some(c)
 }
 
-/// The entity names kramdown knows (`kramdown/utils/entities.rb`: HTML 4's set); other
-/// references stay literal text in kramdown.
-const KRAMDOWN_ENTITIES: &str = "\
-    AElig Aacute Acirc Agrave Alpha Aring Atilde Auml Beta Ccedil Chi Dagger Delta ETH Eacute \
-    Ecirc Egrave Epsilon Eta Euml Gamma Iacute Icirc Igrave Iota Iuml Kappa Lambda Mu Ntilde \
-    Nu OElig Oacute Ocirc Ograve Omega Omicron Oslash Otilde Ouml Phi Pi Prime Psi Rho Scaron \
-    Sigma THORN Tau Theta Uacute Ucirc Ugrave Upsilon Uuml Xi Yacute Yuml Zeta aacute acirc \
-    acute aelig agrave alefsym alpha amp and ang apos aring asymp atilde auml bdquo beta \
-    brvbar bull cap ccedil cedil cent chi circ clubs cong copy crarr cup curren dArr dagger \
-    darr deg delta diams divide eacute ecirc egrave empty emsp ensp epsilon equiv eta eth \
-    euml euro exist fnof forall frac12 frac14 frac34 frasl gamma ge gt hArr harr hearts \
-    hellip iacute icirc iexcl igrave image infin int iota iquest isin iuml kappa lArr lambda \
-    lang laquo larr lceil ldquo le lfloor lowast loz lrm lsaquo lsquo lt macr mdash micro \
-    middot minus mu nabla nbsp ndash ne ni not notin nsub ntilde nu oacute ocirc oelig ograve \
-    oline omega omicron oplus or ordf ordm oslash otilde otimes ouml para part permil perp \
-    phi pi piv plusmn pound prime prod prop psi quot rArr radic rang raquo rarr rceil rdquo \
-    real reg rfloor rho rlm rsaquo rsquo sbquo scaron sdot sect shy sigma sigmaf sim spades \
-    sub sube sum sup sup1 sup2 sup3 supe szlig tau there4 theta thetasym thinsp thorn tilde \
-    times trade uArr uacute uarr ucirc ugrave uml upsih upsilon uuml vellip weierp xi yacute \
-    yen yuml zeta zwj zwnj";
+/// The entity names kramdown knows (`kramdown/utils/entities.rb`: HTML 4's set), sorted (byte
+/// order); other references stay literal text in kramdown.
+const KRAMDOWN_ENTITIES: &[&str] = &[
+    "AElig", "Aacute", "Acirc", "Agrave", "Alpha", "Aring", "Atilde", "Auml", "Beta", "Ccedil",
+    "Chi", "Dagger", "Delta", "ETH", "Eacute", "Ecirc", "Egrave", "Epsilon", "Eta", "Euml",
+    "Gamma", "Iacute", "Icirc", "Igrave", "Iota", "Iuml", "Kappa", "Lambda", "Mu", "Ntilde", "Nu",
+    "OElig", "Oacute", "Ocirc", "Ograve", "Omega", "Omicron", "Oslash", "Otilde", "Ouml", "Phi",
+    "Pi", "Prime", "Psi", "Rho", "Scaron", "Sigma", "THORN", "Tau", "Theta", "Uacute", "Ucirc",
+    "Ugrave", "Upsilon", "Uuml", "Xi", "Yacute", "Yuml", "Zeta", "aacute", "acirc", "acute",
+    "aelig", "agrave", "alefsym", "alpha", "amp", "and", "ang", "apos", "aring", "asymp", "atilde",
+    "auml", "bdquo", "beta", "brvbar", "bull", "cap", "ccedil", "cedil", "cent", "chi", "circ",
+    "clubs", "cong", "copy", "crarr", "cup", "curren", "dArr", "dagger", "darr", "deg", "delta",
+    "diams", "divide", "eacute", "ecirc", "egrave", "empty", "emsp", "ensp", "epsilon", "equiv",
+    "eta", "eth", "euml", "euro", "exist", "fnof", "forall", "frac12", "frac14", "frac34", "frasl",
+    "gamma", "ge", "gt", "hArr", "harr", "hearts", "hellip", "iacute", "icirc", "iexcl", "igrave",
+    "image", "infin", "int", "iota", "iquest", "isin", "iuml", "kappa", "lArr", "lambda", "lang",
+    "laquo", "larr", "lceil", "ldquo", "le", "lfloor", "lowast", "loz", "lrm", "lsaquo", "lsquo",
+    "lt", "macr", "mdash", "micro", "middot", "minus", "mu", "nabla", "nbsp", "ndash", "ne", "ni",
+    "not", "notin", "nsub", "ntilde", "nu", "oacute", "ocirc", "oelig", "ograve", "oline", "omega",
+    "omicron", "oplus", "or", "ordf", "ordm", "oslash", "otilde", "otimes", "ouml", "para", "part",
+    "permil", "perp", "phi", "pi", "piv", "plusmn", "pound", "prime", "prod", "prop", "psi",
+    "quot", "rArr", "radic", "rang", "raquo", "rarr", "rceil", "rdquo", "real", "reg", "rfloor",
+    "rho", "rlm", "rsaquo", "rsquo", "sbquo", "scaron", "sdot", "sect", "shy", "sigma", "sigmaf",
+    "sim", "spades", "sub", "sube", "sum", "sup", "sup1", "sup2", "sup3", "supe", "szlig", "tau",
+    "there4", "theta", "thetasym", "thinsp", "thorn", "tilde", "times", "trade", "uArr", "uacute",
+    "uarr", "ucirc", "ugrave", "uml", "upsih", "upsilon", "uuml", "vellip", "weierp", "xi",
+    "yacute", "yen", "yuml", "zeta", "zwj", "zwnj",
+];
 
 /// Whether kramdown turns `&name;` into a character.
 pub(crate) fn kramdown_knows(reference: &str) -> bool {
@@ -68,7 +76,7 @@ pub(crate) fn kramdown_knows(reference: &str) -> bool {
     if let Some(dec) = body.strip_prefix('#') {
         return !dec.is_empty() && dec.bytes().all(|b| b.is_ascii_digit());
     }
-    KRAMDOWN_ENTITIES.split_whitespace().any(|n| n == body)
+    KRAMDOWN_ENTITIES.binary_search(&body).is_ok()
 }
 
 /// Escapes `<`, `>` and `&` (kramdown's `escape_html(str, :all)`, and `:text` for text that
@@ -174,24 +182,28 @@ fn next_special(bytes: &[u8], from: usize, quote: bool) -> Option<usize> {
     // flagged wrongly, so only the lowest flag is used.
     let zeros = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
     let quote_mask = if quote { u64::MAX } else { 0 };
-    let mut i = from;
-    while i + 8 <= bytes.len() {
-        let mut word = [0; 8];
-        word.copy_from_slice(&bytes[i..i + 8]);
+    // The offset in `word` (eight bytes, the first lowest) of the first byte to escape.
+    let first = |word: [u8; 8]| {
         let w = u64::from_le_bytes(word);
         let found = zeros(w ^ (ONES * u64::from(b'<')))
             | zeros(w ^ (ONES * u64::from(b'>')))
             | zeros(w ^ (ONES * u64::from(b'&')))
             | (zeros(w ^ (ONES * u64::from(b'"'))) & quote_mask);
-        if found != 0 {
-            return Some(i + (found.trailing_zeros() / 8) as usize);
+        (found != 0).then(|| (found.trailing_zeros() / 8) as usize)
+    };
+    let mut i = from;
+    let mut word = [0; 8];
+    while i + 8 <= bytes.len() {
+        word.copy_from_slice(&bytes[i..i + 8]);
+        if let Some(n) = first(word) {
+            return Some(i + n);
         }
         i += 8;
     }
-    bytes[i..]
-        .iter()
-        .position(|&b| matches!(b, b'<' | b'>' | b'&') || (quote && b == b'"'))
-        .map(|n| i + n)
+    // The last few bytes, padded with zeros (which match nothing), as one more word.
+    let mut word = [0; 8];
+    word[..bytes.len() - i].copy_from_slice(&bytes[i..]);
+    first(word).map(|n| i + n)
 }
 
 /// The length of an XML entity reference (`&name;`, `&#123;`, `&#x1F;`) at the start of `s`.
@@ -277,6 +289,25 @@ mod tests {
                     assert_eq!(escape_raw_text(&s), escape_slowly(&s, false, true), "{s:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn knows_kramdown_entities() {
+        assert!(KRAMDOWN_ENTITIES.windows(2).all(|w| w[0] < w[1]));
+        let cases = [
+            ("&AElig;", true),
+            ("&zwnj;", true),
+            ("&hellip;", true),
+            ("&Hellip;", false),
+            ("&bogus;", false),
+            ("&#65;", true),
+            ("&#x1F;", true),
+            ("&#x;", false),
+            ("&amp", false),
+        ];
+        for (reference, known) in cases {
+            assert_eq!(kramdown_knows(reference), known, "{reference}");
         }
     }
 
