@@ -6,8 +6,8 @@ use super::entities::{escape_text, push_escaped_attr, push_escaped_raw_text, pus
 use super::footnotes::Footnotes;
 use super::highlighter::Highlighter;
 use super::options::Options;
+use super::rouge_options::{extract_code_language, push_rouge_attributes};
 use super::tree::{Align, Attrs, Block, DefPart, Document, Inline, Item, Section, TableSection};
-use std::borrow::Cow;
 
 /// Stands for the footnotes where a `{:footnotes}` list was.
 pub(crate) const FOOTNOTES_PLACE: &str = "\u{E002}footnotes";
@@ -515,84 +515,6 @@ fn inline_text(inline: &Inline) -> Option<&str> {
     }
 }
 
-/// kramdown's `extract_code_language!`: the fence's `language-LANG` class (set by the parser,
-/// before IAL classes) or an IAL's; the first one is taken out of the class attribute.
-fn extract_code_language<'t>(
-    fence: Option<&str>,
-    attrs: &'t Attrs,
-) -> (Option<String>, Cow<'t, Attrs>) {
-    let Some(ial_at) = attrs.iter().position(|(k, _)| k == "class") else {
-        // Only the fence's class, if any: the attributes stay as they are.
-        let lang = fence.map(|l| l.split('?').next().unwrap_or(l).to_string());
-        return (lang, Cow::Borrowed(attrs));
-    };
-    let fence_class = fence.map(|l| format!("language-{}", l.split('?').next().unwrap_or(l)));
-    let classes: Vec<&str> = fence_class
-        .iter()
-        .map(String::as_str)
-        .chain(attrs[ial_at].1.split_whitespace())
-        .collect();
-    let Some(at) = classes.iter().position(|c| c.starts_with("language-")) else {
-        return (None, Cow::Borrowed(attrs));
-    };
-    let lang = classes[at]["language-".len()..].to_string();
-    let rest: Vec<&str> = classes
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != at)
-        .map(|(_, c)| *c)
-        .collect();
-    let mut out: Attrs = attrs
-        .iter()
-        .filter(|(k, _)| k != "class")
-        .cloned()
-        .collect();
-    if !rest.is_empty() {
-        // The class keeps its place when the parser or an IAL put it first.
-        let class = ("class".to_string(), rest.join(" "));
-        match fence_class {
-            Some(_) => out.insert(0, class),
-            None => out.insert(ial_at, class),
-        }
-    }
-    (Some(lang), Cow::Owned(out))
-}
-
-/// `attributes` of `rouge_class(attrs, lang)` appended to `out`.
-fn push_rouge_attributes(out: &mut String, attrs: &Attrs, lang: &str) {
-    if attrs.iter().any(|(k, _)| k == "class") {
-        push_attributes(out, &rouge_class(attrs, lang));
-        return;
-    }
-    push_attributes(out, attrs);
-    out.push_str(" class=\"language-");
-    push_escaped_attr(out, lang, false);
-    out.push_str(" highlighter-rouge\"");
-}
-
-/// kramdown's `add_syntax_highlighter_to_class_attr`: `highlighter-rouge` appended and the
-/// first `language-X` made `language-LANG` (or put first); a missing class attribute is added
-/// last.
-fn rouge_class(attrs: &Attrs, lang: &str) -> Attrs {
-    let mut attrs = attrs.clone();
-    match attrs.iter_mut().find(|(k, _)| k == "class") {
-        Some(slot) => {
-            let classes = format!("{} highlighter-rouge", slot.1);
-            let mut words: Vec<String> = classes.split_whitespace().map(String::from).collect();
-            match words.iter().position(|w| w.starts_with("language-")) {
-                Some(i) => words[i] = format!("language-{lang}"),
-                None => words.insert(0, format!("language-{lang}")),
-            }
-            slot.1 = words.join(" ");
-        }
-        None => attrs.push((
-            "class".to_string(),
-            format!("language-{lang} highlighter-rouge"),
-        )),
-    }
-    attrs
-}
-
 /// kramdown's `html_attributes`: ` k="v"` each, empty ids dropped.
 pub(crate) fn attributes(attrs: &Attrs) -> String {
     let mut out = String::new();
@@ -601,7 +523,7 @@ pub(crate) fn attributes(attrs: &Attrs) -> String {
 }
 
 /// `attributes` appended to `out`.
-fn push_attributes(out: &mut String, attrs: &Attrs) {
+pub(crate) fn push_attributes(out: &mut String, attrs: &Attrs) {
     for (k, v) in attrs {
         if !(k == "id" && v.trim().is_empty()) {
             push_attribute(out, k, v);
