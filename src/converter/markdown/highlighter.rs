@@ -27,7 +27,14 @@ pub struct RougeNames;
 
 impl Highlighter for RougeNames {
     fn knows(&self, lang: &str) -> bool {
-        ROUGE_LEXERS.binary_search(&lang).is_ok()
+        let Some(&first) = lang.as_bytes().first() else {
+            return false;
+        };
+        let first = usize::from(first);
+        let (from, to) = (FIRST_BYTE_STARTS[first], FIRST_BYTE_STARTS[first + 1]);
+        ROUGE_LEXERS[usize::from(from)..usize::from(to)]
+            .binary_search(&lang)
+            .is_ok()
     }
 
     fn highlight(&self, code: &str, _lang: &str) -> String {
@@ -38,6 +45,21 @@ impl Highlighter for RougeNames {
         push_escaped_text(out, code);
     }
 }
+
+/// Where the names of `ROUGE_LEXERS` beginning with each byte start (they end where the next
+/// byte's start): a lookup searches only those.
+const FIRST_BYTE_STARTS: [u16; 257] = {
+    let mut starts = [0; 257];
+    let (mut byte, mut i) = (0, 0);
+    while byte < 257 {
+        while i < ROUGE_LEXERS.len() && (ROUGE_LEXERS[i].as_bytes()[0] as usize) < byte {
+            i += 1;
+        }
+        starts[byte] = i as u16;
+        byte += 1;
+    }
+    starts
+};
 
 /// `Rouge::Lexer.all` tags and aliases in Rouge 3.30, sorted (byte order).
 const ROUGE_LEXERS: &[&str] = &[
@@ -427,9 +449,15 @@ mod tests {
             ("Ruby", false),
             ("plaintext", true),
             ("foobar", false),
+            ("", false),
+            ("Dockerfile", true),
+            ("zsh", true),
+            ("zzz", false),
+            ("é", false),
         ];
         for (lang, known) in cases {
             assert_eq!(RougeNames.knows(lang), known, "{lang}");
         }
+        assert!(ROUGE_LEXERS.iter().all(|name| RougeNames.knows(name)));
     }
 }
