@@ -139,9 +139,10 @@ impl<'a> Writer<'a> {
                 let start = self.out.len();
                 self.html_element(name, attrs, *span, blocks, 2 * depth);
                 // In line with the raw HTML around it: no indentation, no line end.
-                let written = self.out.split_off(start);
-                self.out
-                    .push_str(written.trim_start_matches(' ').trim_end_matches('\n'));
+                let spaces = self.out[start..].bytes().take_while(|&b| b == b' ').count();
+                self.out.drain(start..start + spaces);
+                let end = self.out.trim_end_matches('\n').len().max(start);
+                self.out.truncate(end);
             }
         }
     }
@@ -204,9 +205,14 @@ impl<'a> Writer<'a> {
         self.out.push('\n');
     }
 
-    /// `indent` spaces (written directly: most blocks are written at a small depth).
-    fn pad(&mut self, indent: usize) {
-        self.out.extend(std::iter::repeat_n(' ', indent));
+    /// `indent` spaces, copied from a run of them.
+    fn pad(&mut self, mut indent: usize) {
+        const SPACES: &str = "                                ";
+        while indent > SPACES.len() {
+            self.out.push_str(SPACES);
+            indent -= SPACES.len();
+        }
+        self.out.push_str(&SPACES[..indent]);
     }
 
     fn start_tag(&mut self, name: &str, attrs: &Attrs) {
@@ -538,4 +544,26 @@ fn push_attribute(out: &mut String, k: &str, v: &str) {
     out.push_str("=\"");
     push_escaped_attr(out, v, false);
     out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::converter::markdown::RougeNames;
+
+    #[test]
+    fn pads_any_depth() {
+        let (doc, opts) = (Document::default(), Options::default());
+        for indent in [0, 1, 2, 31, 32, 33, 64, 70] {
+            let mut w = Writer {
+                opts: &opts,
+                hl: &RougeNames,
+                notes: Footnotes::new(&doc, &opts),
+                out: String::new(),
+                plain_lexers: [None; 2],
+            };
+            w.pad(indent);
+            assert_eq!(w.out, " ".repeat(indent), "{indent}");
+        }
+    }
 }
