@@ -377,7 +377,9 @@ mod tests {
 
     #[test]
     fn adds_the_rouge_classes() {
-        let cases: &[(&[(&str, &str)], &str, &str)] = &[
+        // (attributes, language, expected HTML attributes)
+        type Case<'a> = (&'a [(&'a str, &'a str)], &'a str, &'a str);
+        let cases: &[Case] = &[
             (
                 &[("id", "x")],
                 "ruby",
