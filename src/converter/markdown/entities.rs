@@ -33,26 +33,34 @@ pub(crate) fn entity_char(name: &str) -> Option<char> {
     Some(c)
 }
 
-/// The entity names kramdown knows (`kramdown/utils/entities.rb`: HTML 4's set); other
-/// references stay literal text in kramdown.
-const KRAMDOWN_ENTITIES: &str = "\
-    AElig Aacute Acirc Agrave Alpha Aring Atilde Auml Beta Ccedil Chi Dagger Delta ETH Eacute \
-    Ecirc Egrave Epsilon Eta Euml Gamma Iacute Icirc Igrave Iota Iuml Kappa Lambda Mu Ntilde \
-    Nu OElig Oacute Ocirc Ograve Omega Omicron Oslash Otilde Ouml Phi Pi Prime Psi Rho Scaron \
-    Sigma THORN Tau Theta Uacute Ucirc Ugrave Upsilon Uuml Xi Yacute Yuml Zeta aacute acirc \
-    acute aelig agrave alefsym alpha amp and ang apos aring asymp atilde auml bdquo beta \
-    brvbar bull cap ccedil cedil cent chi circ clubs cong copy crarr cup curren dArr dagger \
-    darr deg delta diams divide eacute ecirc egrave empty emsp ensp epsilon equiv eta eth \
-    euml euro exist fnof forall frac12 frac14 frac34 frasl gamma ge gt hArr harr hearts \
-    hellip iacute icirc iexcl igrave image infin int iota iquest isin iuml kappa lArr lambda \
-    lang laquo larr lceil ldquo le lfloor lowast loz lrm lsaquo lsquo lt macr mdash micro \
-    middot minus mu nabla nbsp ndash ne ni not notin nsub ntilde nu oacute ocirc oelig ograve \
-    oline omega omicron oplus or ordf ordm oslash otilde otimes ouml para part permil perp \
-    phi pi piv plusmn pound prime prod prop psi quot rArr radic rang raquo rarr rceil rdquo \
-    real reg rfloor rho rlm rsaquo rsquo sbquo scaron sdot sect shy sigma sigmaf sim spades \
-    sub sube sum sup sup1 sup2 sup3 supe szlig tau there4 theta thetasym thinsp thorn tilde \
-    times trade uArr uacute uarr ucirc ugrave uml upsih upsilon uuml vellip weierp xi yacute \
-    yen yuml zeta zwj zwnj";
+/// The entity names kramdown knows (`kramdown/utils/entities.rb`: HTML 4's set), sorted (byte
+/// order); other references stay literal text in kramdown.
+const KRAMDOWN_ENTITIES: &[&str] = &[
+    "AElig", "Aacute", "Acirc", "Agrave", "Alpha", "Aring", "Atilde", "Auml", "Beta", "Ccedil",
+    "Chi", "Dagger", "Delta", "ETH", "Eacute", "Ecirc", "Egrave", "Epsilon", "Eta", "Euml",
+    "Gamma", "Iacute", "Icirc", "Igrave", "Iota", "Iuml", "Kappa", "Lambda", "Mu", "Ntilde", "Nu",
+    "OElig", "Oacute", "Ocirc", "Ograve", "Omega", "Omicron", "Oslash", "Otilde", "Ouml", "Phi",
+    "Pi", "Prime", "Psi", "Rho", "Scaron", "Sigma", "THORN", "Tau", "Theta", "Uacute", "Ucirc",
+    "Ugrave", "Upsilon", "Uuml", "Xi", "Yacute", "Yuml", "Zeta", "aacute", "acirc", "acute",
+    "aelig", "agrave", "alefsym", "alpha", "amp", "and", "ang", "apos", "aring", "asymp", "atilde",
+    "auml", "bdquo", "beta", "brvbar", "bull", "cap", "ccedil", "cedil", "cent", "chi", "circ",
+    "clubs", "cong", "copy", "crarr", "cup", "curren", "dArr", "dagger", "darr", "deg", "delta",
+    "diams", "divide", "eacute", "ecirc", "egrave", "empty", "emsp", "ensp", "epsilon", "equiv",
+    "eta", "eth", "euml", "euro", "exist", "fnof", "forall", "frac12", "frac14", "frac34", "frasl",
+    "gamma", "ge", "gt", "hArr", "harr", "hearts", "hellip", "iacute", "icirc", "iexcl", "igrave",
+    "image", "infin", "int", "iota", "iquest", "isin", "iuml", "kappa", "lArr", "lambda", "lang",
+    "laquo", "larr", "lceil", "ldquo", "le", "lfloor", "lowast", "loz", "lrm", "lsaquo", "lsquo",
+    "lt", "macr", "mdash", "micro", "middot", "minus", "mu", "nabla", "nbsp", "ndash", "ne", "ni",
+    "not", "notin", "nsub", "ntilde", "nu", "oacute", "ocirc", "oelig", "ograve", "oline", "omega",
+    "omicron", "oplus", "or", "ordf", "ordm", "oslash", "otilde", "otimes", "ouml", "para", "part",
+    "permil", "perp", "phi", "pi", "piv", "plusmn", "pound", "prime", "prod", "prop", "psi",
+    "quot", "rArr", "radic", "rang", "raquo", "rarr", "rceil", "rdquo", "real", "reg", "rfloor",
+    "rho", "rlm", "rsaquo", "rsquo", "sbquo", "scaron", "sdot", "sect", "shy", "sigma", "sigmaf",
+    "sim", "spades", "sub", "sube", "sum", "sup", "sup1", "sup2", "sup3", "supe", "szlig", "tau",
+    "there4", "theta", "thetasym", "thinsp", "thorn", "tilde", "times", "trade", "uArr", "uacute",
+    "uarr", "ucirc", "ugrave", "uml", "upsih", "upsilon", "uuml", "vellip", "weierp", "xi",
+    "yacute", "yen", "yuml", "zeta", "zwj", "zwnj",
+];
 
 /// Whether kramdown turns `&name;` into a character.
 pub(crate) fn kramdown_knows(reference: &str) -> bool {
@@ -68,7 +76,7 @@ pub(crate) fn kramdown_knows(reference: &str) -> bool {
     if let Some(dec) = body.strip_prefix('#') {
         return !dec.is_empty() && dec.bytes().all(|b| b.is_ascii_digit());
     }
-    KRAMDOWN_ENTITIES.split_whitespace().any(|n| n == body)
+    KRAMDOWN_ENTITIES.binary_search(&body).is_ok()
 }
 
 /// Escapes `<`, `>` and `&` (kramdown's `escape_html(str, :all)`, and `:text` for text that
@@ -81,51 +89,121 @@ pub(crate) fn escape_text(s: &str) -> String {
 
 /// `escape_text` appended to `out`.
 pub(crate) fn push_escaped_text(out: &mut String, s: &str) {
-    let mut from = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let entity = match b {
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'&' => "&amp;",
-            _ => continue,
-        };
-        out.push_str(&s[from..i]);
-        out.push_str(entity);
-        from = i + 1;
-    }
-    out.push_str(&s[from..]);
+    push_escaped(out, s, Escape::TEXT);
 }
 
 /// Escapes an attribute value: like text plus `"`; with `keep_refs`, `&` that starts an entity
 /// reference is kept (kramdown's `escape_html(str, :attribute)` on raw attribute values).
 pub(crate) fn escape_attr(s: &str, keep_refs: bool) -> String {
     let mut out = String::with_capacity(s.len());
-    for (i, c) in s.char_indices() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '&' if keep_refs && reference_len(&s[i..]).is_some() => out.push('&'),
-            '&' => out.push_str("&amp;"),
-            c => out.push(c),
-        }
-    }
+    push_escaped_attr(&mut out, s, keep_refs);
     out
+}
+
+/// `escape_attr` appended to `out`.
+pub(crate) fn push_escaped_attr(out: &mut String, s: &str, keep_refs: bool) {
+    let how = if keep_refs {
+        Escape::ATTR_KEEP_REFS
+    } else {
+        Escape::ATTR
+    };
+    push_escaped(out, s, how);
 }
 
 /// Escapes raw HTML text as kramdown's `escape_html(str, :text)`: entity references survive.
 pub(crate) fn escape_raw_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for (i, c) in s.char_indices() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' if reference_len(&s[i..]).is_some() => out.push('&'),
-            '&' => out.push_str("&amp;"),
-            c => out.push(c),
-        }
-    }
+    push_escaped_raw_text(&mut out, s);
     out
+}
+
+/// `escape_raw_text` appended to `out`.
+pub(crate) fn push_escaped_raw_text(out: &mut String, s: &str) {
+    push_escaped(out, s, Escape::RAW_TEXT);
+}
+
+/// Which characters an escaping turns into references.
+#[derive(Clone, Copy)]
+struct Escape {
+    quote: bool,
+    /// `&` that starts an entity reference stays as it is.
+    keep_refs: bool,
+}
+
+impl Escape {
+    const TEXT: Escape = Escape {
+        quote: false,
+        keep_refs: false,
+    };
+    const ATTR: Escape = Escape {
+        quote: true,
+        keep_refs: false,
+    };
+    const ATTR_KEEP_REFS: Escape = Escape {
+        quote: true,
+        keep_refs: true,
+    };
+    const RAW_TEXT: Escape = Escape {
+        quote: false,
+        keep_refs: true,
+    };
+}
+
+/// Copies `s` to `out` in runs between the characters to escape (found eight bytes at a time),
+/// as pulldown-cmark's HTML writer does, rather than character by character.
+fn push_escaped(out: &mut String, s: &str, how: Escape) {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    let mut at = 0;
+    while let Some(i) = next_special(bytes, at, how.quote) {
+        let entity = match bytes[i] {
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ if how.keep_refs && reference_len(&s[i..]).is_some() => {
+                at = i + 1;
+                continue;
+            }
+            _ => "&amp;",
+        };
+        out.push_str(&s[from..i]);
+        out.push_str(entity);
+        from = i + 1;
+        at = from;
+    }
+    out.push_str(&s[from..]);
+}
+
+/// The index of the first `<`, `>`, `&` (or `"` with `quote`) at or after `from`.
+fn next_special(bytes: &[u8], from: usize, quote: bool) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    // High bit set in each byte of `v` that is zero; bytes above the lowest zero byte may be
+    // flagged wrongly, so only the lowest flag is used.
+    let zeros = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
+    let quote_mask = if quote { u64::MAX } else { 0 };
+    // The offset in `word` (eight bytes, the first lowest) of the first byte to escape.
+    let first = |word: [u8; 8]| {
+        let w = u64::from_le_bytes(word);
+        let found = zeros(w ^ (ONES * u64::from(b'<')))
+            | zeros(w ^ (ONES * u64::from(b'>')))
+            | zeros(w ^ (ONES * u64::from(b'&')))
+            | (zeros(w ^ (ONES * u64::from(b'"'))) & quote_mask);
+        (found != 0).then(|| (found.trailing_zeros() / 8) as usize)
+    };
+    let mut i = from;
+    let mut word = [0; 8];
+    while i + 8 <= bytes.len() {
+        word.copy_from_slice(&bytes[i..i + 8]);
+        if let Some(n) = first(word) {
+            return Some(i + n);
+        }
+        i += 8;
+    }
+    // The last few bytes, padded with zeros (which match nothing), as one more word.
+    let mut word = [0; 8];
+    word[..bytes.len() - i].copy_from_slice(&bytes[i..]);
+    first(word).map(|n| i + n)
 }
 
 /// The length of an XML entity reference (`&name;`, `&#123;`, `&#x1F;`) at the start of `s`.
@@ -170,6 +248,67 @@ mod tests {
             assert_eq!(escape_attr(src, true), attr);
         }
         assert_eq!(escape_raw_text("a < b &amp; &"), "a &lt; b &amp; &amp;");
+    }
+
+    /// Character by character, as the escaping is specified.
+    fn escape_slowly(s: &str, quote: bool, keep_refs: bool) -> String {
+        let mut out = String::new();
+        for (i, c) in s.char_indices() {
+            match c {
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' if quote => out.push_str("&quot;"),
+                '&' if keep_refs && reference_len(&s[i..]).is_some() => out.push('&'),
+                '&' => out.push_str("&amp;"),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn escapes_every_position_of_long_text() {
+        let specials = ["<", ">", "&", "\"", "&lt;", "é", "\u{E002}", "\u{FF3C}"];
+        for special in specials {
+            for at in 0..20 {
+                for len in [at, at + 1, 8, 16, 23] {
+                    let mut s: String = "abcdefghijklmnopqrstuvwxyz".chars().take(at).collect();
+                    s.push_str(special);
+                    s.push_str(&"x<y\"z&#1;".repeat(len / 8));
+                    assert_eq!(escape_text(&s), escape_slowly(&s, false, false), "{s:?}");
+                    assert_eq!(
+                        escape_attr(&s, false),
+                        escape_slowly(&s, true, false),
+                        "{s:?}"
+                    );
+                    assert_eq!(
+                        escape_attr(&s, true),
+                        escape_slowly(&s, true, true),
+                        "{s:?}"
+                    );
+                    assert_eq!(escape_raw_text(&s), escape_slowly(&s, false, true), "{s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn knows_kramdown_entities() {
+        assert!(KRAMDOWN_ENTITIES.windows(2).all(|w| w[0] < w[1]));
+        let cases = [
+            ("&AElig;", true),
+            ("&zwnj;", true),
+            ("&hellip;", true),
+            ("&Hellip;", false),
+            ("&bogus;", false),
+            ("&#65;", true),
+            ("&#x1F;", true),
+            ("&#x;", false),
+            ("&amp", false),
+        ];
+        for (reference, known) in cases {
+            assert_eq!(kramdown_knows(reference), known, "{reference}");
+        }
     }
 
     #[test]

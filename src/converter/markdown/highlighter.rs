@@ -3,7 +3,7 @@
 //! through [`Highlighter`]. [`RougeNames`] knows Rouge 3.30's lexer names (so the wrappers
 //! match Jekyll's) and emits the code escaped, without token spans.
 
-use super::entities::escape_text;
+use super::entities::{escape_text, push_escaped_text};
 
 /// Highlights code the way Rouge's HTML formatter does for kramdown.
 pub trait Highlighter: Send + Sync {
@@ -14,6 +14,11 @@ pub trait Highlighter: Send + Sync {
     /// The highlighted, HTML-escaped tokens of `code` (no wrapper elements). `lang` is the
     /// full language string (`ruby?opts` included) that `Rouge::Lexer.find_fancy` receives.
     fn highlight(&self, code: &str, lang: &str) -> String;
+
+    /// `highlight` appended to `out`.
+    fn push_highlighted(&self, out: &mut String, code: &str, lang: &str) {
+        out.push_str(&self.highlight(code, lang));
+    }
 }
 
 /// Rouge's lexer names; highlighting is plain escaping.
@@ -22,13 +27,39 @@ pub struct RougeNames;
 
 impl Highlighter for RougeNames {
     fn knows(&self, lang: &str) -> bool {
-        ROUGE_LEXERS.binary_search(&lang).is_ok()
+        let Some(&first) = lang.as_bytes().first() else {
+            return false;
+        };
+        let first = usize::from(first);
+        let (from, to) = (FIRST_BYTE_STARTS[first], FIRST_BYTE_STARTS[first + 1]);
+        ROUGE_LEXERS[usize::from(from)..usize::from(to)]
+            .binary_search(&lang)
+            .is_ok()
     }
 
     fn highlight(&self, code: &str, _lang: &str) -> String {
         escape_text(code)
     }
+
+    fn push_highlighted(&self, out: &mut String, code: &str, _lang: &str) {
+        push_escaped_text(out, code);
+    }
 }
+
+/// Where the names of `ROUGE_LEXERS` beginning with each byte start (they end where the next
+/// byte's start): a lookup searches only those.
+const FIRST_BYTE_STARTS: [u16; 257] = {
+    let mut starts = [0; 257];
+    let (mut byte, mut i) = (0, 0);
+    while byte < 257 {
+        while i < ROUGE_LEXERS.len() && (ROUGE_LEXERS[i].as_bytes()[0] as usize) < byte {
+            i += 1;
+        }
+        starts[byte] = i as u16;
+        byte += 1;
+    }
+    starts
+};
 
 /// `Rouge::Lexer.all` tags and aliases in Rouge 3.30, sorted (byte order).
 const ROUGE_LEXERS: &[&str] = &[
@@ -418,9 +449,15 @@ mod tests {
             ("Ruby", false),
             ("plaintext", true),
             ("foobar", false),
+            ("", false),
+            ("Dockerfile", true),
+            ("zsh", true),
+            ("zzz", false),
+            ("é", false),
         ];
         for (lang, known) in cases {
             assert_eq!(RougeNames.knows(lang), known, "{lang}");
         }
+        assert!(ROUGE_LEXERS.iter().all(|name| RougeNames.knows(name)));
     }
 }

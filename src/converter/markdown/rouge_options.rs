@@ -11,9 +11,15 @@
 //! - Code is left plain when it has no language and neither a default nor
 //!   guessing applies, when Rouge has no lexer, when `disable` is set, or when
 //!   the lexer is the plain-text one and `guess_lang` is off.
+//! - The language comes from the fence or a `language-X` class, and highlighted
+//!   code gets kramdown's `highlighter-rouge` class (`kramdown/converter/html.rb`).
 
+use super::entities::push_escaped_attr;
 use super::highlighter::Highlighter;
+use super::tree::Attrs;
+use super::writer::push_attributes;
 use crate::liquid::{Map, Value};
+use std::borrow::Cow;
 
 /// Rouge's options for one kind of code (kramdown's `:block` or `:span`).
 #[derive(Clone, Debug, PartialEq)]
@@ -105,7 +111,7 @@ impl CodeOptions {
 
     /// kramdown's checks before highlighting: the full language string
     /// (`ruby?opts` included) to lex with, or None for plain code.
-    pub fn lexer(&self, lang: Option<&str>, hl: &dyn Highlighter) -> Option<String> {
+    pub fn lexer<'s>(&'s self, lang: Option<&'s str>, hl: &dyn Highlighter) -> Option<&'s str> {
         if self.disable {
             return None;
         }
@@ -114,7 +120,16 @@ impl CodeOptions {
         if !hl.knows(name) || (is_plaintext(name) && !self.guess_lang) {
             return None;
         }
-        Some(full.to_string())
+        Some(full)
+    }
+
+    /// `format` of `code` highlighted with the lexer `lang`, appended to `out`.
+    pub fn push_formatted(&self, out: &mut String, code: &str, hl: &dyn Highlighter, lang: &str) {
+        if self.line_numbers {
+            out.push_str(&self.format(code, hl.highlight(code, lang)));
+        } else {
+            hl.push_highlighted(out, code, lang);
+        }
     }
 
     /// Rouge's output for highlighted `tokens` of `code`: as they are, or in
@@ -139,6 +154,84 @@ impl CodeOptions {
 /// The names Rouge's `PlainText` lexer answers to.
 fn is_plaintext(name: &str) -> bool {
     matches!(name, "plaintext" | "text")
+}
+
+/// kramdown's `extract_code_language!`: the fence's `language-LANG` class (set by the parser,
+/// before IAL classes) or an IAL's; the first one is taken out of the class attribute.
+pub(crate) fn extract_code_language<'t>(
+    fence: Option<&str>,
+    attrs: &'t Attrs,
+) -> (Option<String>, Cow<'t, Attrs>) {
+    let Some(ial_at) = attrs.iter().position(|(k, _)| k == "class") else {
+        // Only the fence's class, if any: the attributes stay as they are.
+        let lang = fence.map(|l| l.split('?').next().unwrap_or(l).to_string());
+        return (lang, Cow::Borrowed(attrs));
+    };
+    let fence_class = fence.map(|l| format!("language-{}", l.split('?').next().unwrap_or(l)));
+    let classes: Vec<&str> = fence_class
+        .iter()
+        .map(String::as_str)
+        .chain(attrs[ial_at].1.split_whitespace())
+        .collect();
+    let Some(at) = classes.iter().position(|c| c.starts_with("language-")) else {
+        return (None, Cow::Borrowed(attrs));
+    };
+    let lang = classes[at]["language-".len()..].to_string();
+    let rest: Vec<&str> = classes
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != at)
+        .map(|(_, c)| *c)
+        .collect();
+    let mut out: Attrs = attrs
+        .iter()
+        .filter(|(k, _)| k != "class")
+        .cloned()
+        .collect();
+    if !rest.is_empty() {
+        // The class keeps its place when the parser or an IAL put it first.
+        let class = ("class".to_string(), rest.join(" "));
+        match fence_class {
+            Some(_) => out.insert(0, class),
+            None => out.insert(ial_at, class),
+        }
+    }
+    (Some(lang), Cow::Owned(out))
+}
+
+/// `attributes` of `rouge_class(attrs, lang)` appended to `out`.
+pub(crate) fn push_rouge_attributes(out: &mut String, attrs: &Attrs, lang: &str) {
+    if attrs.iter().any(|(k, _)| k == "class") {
+        push_attributes(out, &rouge_class(attrs, lang));
+        return;
+    }
+    push_attributes(out, attrs);
+    out.push_str(" class=\"language-");
+    push_escaped_attr(out, lang, false);
+    out.push_str(" highlighter-rouge\"");
+}
+
+/// kramdown's `add_syntax_highlighter_to_class_attr`: `highlighter-rouge` appended and the
+/// first `language-X` made `language-LANG` (or put first); a missing class attribute is added
+/// last.
+fn rouge_class(attrs: &Attrs, lang: &str) -> Attrs {
+    let mut attrs = attrs.clone();
+    match attrs.iter_mut().find(|(k, _)| k == "class") {
+        Some(slot) => {
+            let classes = format!("{} highlighter-rouge", slot.1);
+            let mut words: Vec<String> = classes.split_whitespace().map(String::from).collect();
+            match words.iter().position(|w| w.starts_with("language-")) {
+                Some(i) => words[i] = format!("language-{lang}"),
+                None => words.insert(0, format!("language-{lang}")),
+            }
+            slot.1 = words.join(" ");
+        }
+        None => attrs.push((
+            "class".to_string(),
+            format!("language-{lang} highlighter-rouge"),
+        )),
+    }
+    attrs
 }
 
 #[cfg(test)]
@@ -210,8 +303,9 @@ mod tests {
             ("{}", Some("rouge"), Some("ruby?x=1"), Some("ruby?x=1")),
         ];
         for (kramdown, site, lang, want) in cases {
-            let got = options(kramdown, *site).block.lexer(*lang, &RougeNames);
-            assert_eq!(got.as_deref(), *want, "{kramdown} {site:?} {lang:?}");
+            let opts = options(kramdown, *site);
+            let got = opts.block.lexer(*lang, &RougeNames);
+            assert_eq!(got, *want, "{kramdown} {site:?} {lang:?}");
         }
     }
 
@@ -226,6 +320,92 @@ mod tests {
         assert_eq!(opts.span.css_class, "hl");
         assert!(opts.block.line_numbers && !opts.span.line_numbers);
         assert_eq!(opts.block.start_line, 5);
+    }
+
+    fn attrs(pairs: &[(&str, &str)]) -> Attrs {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn extracts_the_code_language_as_kramdown_does() {
+        // (fence language, attributes, expected language, expected attributes)
+        type Case<'a> = (
+            Option<&'a str>,
+            &'a [(&'a str, &'a str)],
+            Option<&'a str>,
+            &'a [(&'a str, &'a str)],
+        );
+        let cases: &[Case] = &[
+            (Some("ruby"), &[], Some("ruby"), &[]),
+            (
+                Some("ruby?x=1"),
+                &[("id", "a")],
+                Some("ruby"),
+                &[("id", "a")],
+            ),
+            (None, &[("id", "a")], None, &[("id", "a")]),
+            (None, &[("class", "plain")], None, &[("class", "plain")]),
+            (
+                None,
+                &[("class", "a language-go b")],
+                Some("go"),
+                &[("class", "a b")],
+            ),
+            (
+                Some("ruby"),
+                &[("id", "x"), ("class", "c")],
+                Some("ruby"),
+                &[("class", "c"), ("id", "x")],
+            ),
+            (
+                None,
+                &[("id", "x"), ("class", "language-go")],
+                Some("go"),
+                &[("id", "x")],
+            ),
+        ];
+        for (fence, given, lang, want) in cases {
+            let given = attrs(given);
+            let (got_lang, got) = extract_code_language(*fence, &given);
+            assert_eq!(got_lang.as_deref(), *lang, "{fence:?} {given:?}");
+            assert_eq!(*got, attrs(want), "{fence:?} {given:?}");
+        }
+    }
+
+    #[test]
+    fn adds_the_rouge_classes() {
+        // (attributes, language, expected HTML attributes)
+        type Case<'a> = (&'a [(&'a str, &'a str)], &'a str, &'a str);
+        let cases: &[Case] = &[
+            (
+                &[("id", "x")],
+                "ruby",
+                " id=\"x\" class=\"language-ruby highlighter-rouge\"",
+            ),
+            (
+                &[("id", "")],
+                "a<b",
+                " class=\"language-a&lt;b highlighter-rouge\"",
+            ),
+            (
+                &[("class", "a language-c")],
+                "go",
+                " class=\"a language-go highlighter-rouge\"",
+            ),
+            (
+                &[("class", "a"), ("id", "x")],
+                "go",
+                " class=\"language-go a highlighter-rouge\" id=\"x\"",
+            ),
+        ];
+        for (given, lang, want) in cases {
+            let mut out = String::new();
+            push_rouge_attributes(&mut out, &attrs(given), lang);
+            assert_eq!(out, *want, "{given:?} {lang}");
+        }
     }
 
     #[test]

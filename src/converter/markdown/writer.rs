@@ -2,10 +2,11 @@
 //! the same tags, attribute order, two-space indentation of nested blocks, Rouge wrappers for
 //! code and `<br />`-style empty elements.
 
-use super::entities::{escape_attr, escape_raw_text, escape_text, push_escaped_text};
+use super::entities::{escape_text, push_escaped_attr, push_escaped_raw_text, push_escaped_text};
 use super::footnotes::Footnotes;
 use super::highlighter::Highlighter;
 use super::options::Options;
+use super::rouge_options::{extract_code_language, push_rouge_attributes};
 use super::tree::{Align, Attrs, Block, DefPart, Document, Inline, Item, Section, TableSection};
 
 /// Stands for the footnotes where a `{:footnotes}` list was.
@@ -17,7 +18,8 @@ pub(crate) fn write(doc: &Document, opts: &Options, hl: &dyn Highlighter) -> Str
         opts,
         hl,
         notes: Footnotes::new(doc, opts),
-        out: String::new(),
+        out: String::with_capacity(OUT_CAPACITY),
+        plain_lexers: [None; 2],
     };
     w.blocks(&doc.blocks, 0);
     let notes = w.footnotes();
@@ -31,14 +33,19 @@ pub(crate) fn write(doc: &Document, opts: &Options, hl: &dyn Highlighter) -> Str
     w.out
 }
 
+/// The first allocation of the output: most documents fit, so it need not grow much.
+const OUT_CAPACITY: usize = 4096;
+
 pub(crate) struct Writer<'a> {
     pub opts: &'a Options,
     pub hl: &'a dyn Highlighter,
     pub notes: Footnotes<'a>,
     pub out: String,
+    /// The lexers of code blocks and of code spans without a language, once looked up.
+    plain_lexers: [Option<Option<&'a str>>; 2],
 }
 
-impl Writer<'_> {
+impl<'a> Writer<'a> {
     /// Writes sibling blocks; the blank lines between them are blocks of their own.
     pub fn blocks(&mut self, blocks: &[Block], indent: usize) {
         let nested =
@@ -48,7 +55,7 @@ impl Writer<'_> {
                 // Raw HTML around a nested element with Markdown content runs into it.
                 Block::Html(html) => {
                     if !(i > 0 && nested(blocks.get(i - 1))) {
-                        self.out.push_str(&" ".repeat(indent));
+                        self.pad(indent);
                     }
                     self.out.push_str(html);
                     if !nested(blocks.get(i + 1)) {
@@ -71,7 +78,8 @@ impl Writer<'_> {
                 attrs,
             } => {
                 let level = (i64::from(*level) + self.opts.header_offset).clamp(1, 6);
-                self.simple(&format!("h{level}"), attrs, inlines, indent)
+                let tag = ["h1", "h2", "h3", "h4", "h5", "h6"][level as usize - 1];
+                self.simple(tag, attrs, inlines, indent)
             }
             Block::Code { lang, text, attrs } => {
                 self.code_block(lang.as_deref(), text, attrs, indent)
@@ -131,9 +139,10 @@ impl Writer<'_> {
                 let start = self.out.len();
                 self.html_element(name, attrs, *span, blocks, 2 * depth);
                 // In line with the raw HTML around it: no indentation, no line end.
-                let written = self.out.split_off(start);
-                self.out
-                    .push_str(written.trim_start_matches(' ').trim_end_matches('\n'));
+                let spaces = self.out[start..].bytes().take_while(|&b| b == b' ').count();
+                self.out.drain(start..start + spaces);
+                let end = self.out.trim_end_matches('\n').len().max(start);
+                self.out.truncate(end);
             }
         }
     }
@@ -147,30 +156,31 @@ impl Writer<'_> {
         blocks: &[Block],
         indent: usize,
     ) {
-        let pad = " ".repeat(indent);
-        self.out
-            .push_str(&format!("{pad}<{name}{}>", attributes(attrs)));
+        self.pad(indent);
+        self.start_tag(name, attrs);
         if span {
             self.blocks(blocks, indent + 2);
         } else if !blocks.is_empty() {
             self.out.push('\n');
             self.blocks(blocks, indent + 2);
-            self.out.push_str(&pad);
+            self.pad(indent);
         }
-        self.out.push_str(&format!("</{name}>\n"));
+        self.end_tag(name);
+        self.out.push('\n');
     }
 
     /// kramdown's MathJax engine (`math_engine/mathjax.rb`): `\[…\]`, in a `<div>` only when
     /// the block has attributes.
     fn math(&mut self, math: &str, attrs: &Attrs, indent: usize) {
-        let pad = " ".repeat(indent);
-        let body = format!("\\[{}\\]\n", escape_text(math));
-        if attrs.is_empty() {
-            self.out.push_str(&format!("{pad}{body}"));
-        } else {
-            let attrs = attributes(attrs);
-            self.out
-                .push_str(&format!("{pad}<div{attrs}>{body}</div>\n"));
+        self.pad(indent);
+        if !attrs.is_empty() {
+            self.start_tag("div", attrs);
+        }
+        self.out.push_str("\\[");
+        push_escaped_text(&mut self.out, math);
+        self.out.push_str("\\]\n");
+        if !attrs.is_empty() {
+            self.out.push_str("</div>\n");
         }
     }
 
@@ -195,9 +205,14 @@ impl Writer<'_> {
         self.out.push('\n');
     }
 
-    /// `indent` spaces (written directly: most blocks are written at a small depth).
-    fn pad(&mut self, indent: usize) {
-        self.out.extend(std::iter::repeat_n(' ', indent));
+    /// `indent` spaces, copied from a run of them.
+    fn pad(&mut self, mut indent: usize) {
+        const SPACES: &str = "                                ";
+        while indent > SPACES.len() {
+            self.out.push_str(SPACES);
+            indent -= SPACES.len();
+        }
+        self.out.push_str(&SPACES[..indent]);
     }
 
     fn start_tag(&mut self, name: &str, attrs: &Attrs) {
@@ -237,31 +252,33 @@ impl Writer<'_> {
     /// kramdown's `convert_codeblock` with Rouge: a wrapper `div` when Rouge knows the
     /// language (plaintext by default), else a bare `pre`.
     fn code_block(&mut self, lang: Option<&str>, text: &str, attrs: &Attrs, indent: usize) {
-        let pad = " ".repeat(indent);
         let (class_lang, attrs) = extract_code_language(lang, attrs);
-        let rouge = &self.opts.rouge.block;
-        let Some(full) = rouge.lexer(lang.or(class_lang.as_deref()), self.hl) else {
-            let mut code = escape_text(text);
-            if code.ends_with('\n') {
-                code.pop();
+        let opts = self.opts;
+        let rouge = &opts.rouge.block;
+        self.pad(indent);
+        let Some(full) = self.lexer(false, lang.or(class_lang.as_deref())) else {
+            self.start_tag("pre", &attrs);
+            self.out.push_str("<code");
+            if let Some(lang) = &class_lang {
+                self.out.push_str(" class=\"language-");
+                self.out.push_str(lang);
+                self.out.push('"');
             }
-            let class = class_lang
-                .map(|l| format!(" class=\"language-{l}\""))
-                .unwrap_or_default();
-            self.out.push_str(&format!(
-                "{pad}<pre{}><code{class}>{code}\n</code></pre>\n",
-                attributes(&attrs)
-            ));
+            self.out.push('>');
+            push_escaped_text(&mut self.out, text.strip_suffix('\n').unwrap_or(text));
+            self.out.push_str("\n</code></pre>\n");
             return;
         };
         let shown = class_lang.as_deref().unwrap_or(&rouge.default_lang);
-        let attrs = rouge_class(&attrs, shown);
-        let tokens = rouge.format(text, self.hl.highlight(text, &full));
-        self.out.push_str(&format!(
-            "{pad}<div{}><div class=\"highlight\"><pre class=\"{}\"><code>{tokens}</code></pre></div>{pad}</div>\n",
-            attributes(&attrs),
-            escape_attr(&rouge.css_class, false)
-        ));
+        self.out.push_str("<div");
+        push_rouge_attributes(&mut self.out, &attrs, shown);
+        self.out.push_str("><div class=\"highlight\"><pre class=\"");
+        push_escaped_attr(&mut self.out, &rouge.css_class, false);
+        self.out.push_str("\"><code>");
+        rouge.push_formatted(&mut self.out, text, self.hl, full);
+        self.out.push_str("</code></pre></div>");
+        self.pad(indent);
+        self.out.push_str("</div>\n");
     }
 
     fn table(&mut self, aligns: &[Align], sections: &[TableSection], attrs: &Attrs, indent: usize) {
@@ -284,20 +301,24 @@ impl Writer<'_> {
     /// One row; cells beyond the header's count are dropped and missing ones added empty.
     fn row(&mut self, cell: &str, aligns: &[Align], cells: &[Vec<Inline>], indent: usize) {
         self.open("tr", &Vec::new(), indent);
-        let pad = " ".repeat(indent + 2);
         for (i, align) in aligns.iter().enumerate() {
             let style = match align {
-                Align::Default => String::new(),
-                Align::Left => " style=\"text-align: left\"".into(),
-                Align::Center => " style=\"text-align: center\"".into(),
-                Align::Right => " style=\"text-align: right\"".into(),
+                Align::Default => "",
+                Align::Left => " style=\"text-align: left\"",
+                Align::Center => " style=\"text-align: center\"",
+                Align::Right => " style=\"text-align: right\"",
             };
-            self.out.push_str(&format!("{pad}<{cell}{style}>"));
+            self.pad(indent + 2);
+            self.out.push('<');
+            self.out.push_str(cell);
+            self.out.push_str(style);
+            self.out.push('>');
             match cells.get(i) {
                 Some(c) if !c.is_empty() => self.inlines(c),
                 _ => self.out.push('\u{A0}'),
             }
-            self.out.push_str(&format!("</{cell}>\n"));
+            self.end_tag(cell);
+            self.out.push('\n');
         }
         self.close("tr", indent);
     }
@@ -378,16 +399,23 @@ impl Writer<'_> {
                 alt,
                 attrs,
             } => self.image(url, title, alt, attrs, extra),
-            Inline::Math(math) => self.out.push_str(&format!("\\({}\\)", escape_text(math))),
+            Inline::Math(math) => {
+                self.out.push_str("\\(");
+                push_escaped_text(&mut self.out, math);
+                self.out.push_str("\\)");
+            }
             Inline::FootnoteRef(name) => {
                 let html = self.notes.reference(name);
                 self.out.push_str(&html);
             }
             Inline::Task(done) => {
-                let checked = if *done { " checked=\"checked\"" } else { "" };
-                self.out.push_str(&format!(
-                    "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\"{checked} />"
-                ));
+                self.out.push_str(
+                    "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\"",
+                );
+                if *done {
+                    self.out.push_str(" checked=\"checked\"");
+                }
+                self.out.push_str(" />");
             }
         }
     }
@@ -395,61 +423,87 @@ impl Writer<'_> {
     /// kramdown's `convert_codespan`: a `language-X` class (from an IAL) picks the lexer.
     fn code_span(&mut self, code: &str, attrs: &Attrs) {
         let (class_lang, _) = extract_code_language(None, attrs);
-        let rouge = &self.opts.rouge.span;
-        let (tokens, attrs) = match rouge.lexer(class_lang.as_deref(), self.hl) {
+        let opts = self.opts;
+        let rouge = &opts.rouge.span;
+        self.out.push_str("<code");
+        match self.lexer(true, class_lang.as_deref()) {
             Some(full) => {
                 let shown = class_lang.as_deref().unwrap_or(&rouge.default_lang);
-                let tokens = rouge.format(code, self.hl.highlight(code, &full));
-                (tokens, rouge_class(attrs, shown))
+                push_rouge_attributes(&mut self.out, attrs, shown);
+                self.out.push('>');
+                rouge.push_formatted(&mut self.out, code, self.hl, full);
             }
-            None => (escape_text(code), attrs.clone()),
-        };
-        self.out
-            .push_str(&format!("<code{}>{tokens}</code>", attributes(&attrs)));
+            None => {
+                push_attributes(&mut self.out, attrs);
+                self.out.push('>');
+                push_escaped_text(&mut self.out, code);
+            }
+        }
+        self.out.push_str("</code>");
     }
 
-    /// kramdown's `convert_img`: `src`, `alt` (as written), `title`, then IAL attributes.
+    /// `CodeOptions::lexer` of code blocks or spans; code without a language (most spans)
+    /// asks the highlighter once per document.
+    fn lexer<'s>(&mut self, span: bool, lang: Option<&'s str>) -> Option<&'s str>
+    where
+        'a: 's,
+    {
+        let opts = self.opts;
+        let rouge = if span {
+            &opts.rouge.span
+        } else {
+            &opts.rouge.block
+        };
+        if lang.is_some() {
+            return rouge.lexer(lang, self.hl);
+        }
+        *self.plain_lexers[usize::from(span)].get_or_insert_with(|| rouge.lexer(None, self.hl))
+    }
+
     /// kramdown's autolink: the address is written as it stands, so entity references in it
     /// survive in both `href` and text (`escape_html`'s reference rule).
     fn autolink(&mut self, url: &str, children: &[Inline], extra: &Attrs) {
         self.out.push_str("<a href=\"");
-        self.out.push_str(&escape_attr(url, true));
+        push_escaped_attr(&mut self.out, url, true);
         self.out.push('"');
         push_attributes(&mut self.out, extra);
         self.out.push('>');
-        let texts: Option<Vec<&str>> = children
-            .iter()
-            .map(|c| match c {
-                Inline::Text { text, .. } | Inline::Str(text) => Some(text.as_str()),
-                _ => None,
-            })
-            .collect();
-        match texts {
-            Some(texts) => self.out.push_str(&escape_raw_text(&texts.concat())),
-            None => self.inlines(children),
+        match children {
+            // One text needs no joining (a reference may span several texts).
+            [Inline::Text { text, .. } | Inline::Str(text)] => {
+                push_escaped_raw_text(&mut self.out, text)
+            }
+            _ => match children
+                .iter()
+                .map(inline_text)
+                .collect::<Option<Vec<&str>>>()
+            {
+                Some(texts) => push_escaped_raw_text(&mut self.out, &texts.concat()),
+                None => self.inlines(children),
+            },
         }
         self.out.push_str("</a>");
     }
 
+    /// kramdown's `convert_img`: `src`, `alt` (as written), `title`, then IAL attributes.
     fn image(&mut self, url: &str, title: &str, alt: &str, attrs: &Attrs, extra: &Attrs) {
+        self.out.push_str("<img");
         // The definition's attributes come first (kramdown's `add_link`).
-        let mut a = String::new();
         for (k, v) in attrs
             .iter()
             .filter(|(k, _)| !["src", "alt", "title"].contains(&k.as_str()))
         {
-            push_attribute(&mut a, k, v);
+            push_attribute(&mut self.out, k, v);
         }
-        a += &format!(
-            " src=\"{}\" alt=\"{}\"",
-            escape_attr(url, false),
-            escape_attr(alt, true)
-        );
+        push_attribute(&mut self.out, "src", url);
+        self.out.push_str(" alt=\"");
+        push_escaped_attr(&mut self.out, alt, true);
+        self.out.push('"');
         if !title.is_empty() {
-            a.push_str(&format!(" title=\"{}\"", escape_attr(title, false)));
+            push_attribute(&mut self.out, "title", title);
         }
-        a.push_str(&attributes(extra));
-        self.out.push_str(&format!("<img{a} />"));
+        push_attributes(&mut self.out, extra);
+        self.out.push_str(" />");
     }
 
     fn span(&mut self, name: &str, attrs: &Attrs, children: &[Inline]) {
@@ -459,69 +513,12 @@ impl Writer<'_> {
     }
 }
 
-/// kramdown's `extract_code_language!`: the fence's `language-LANG` class (set by the parser,
-/// before IAL classes) or an IAL's; the first one is taken out of the class attribute.
-fn extract_code_language(fence: Option<&str>, attrs: &Attrs) -> (Option<String>, Attrs) {
-    let ial_class = attrs
-        .iter()
-        .find(|(k, _)| k == "class")
-        .map(|(_, v)| v.as_str());
-    let fence_class = fence.map(|l| format!("language-{}", l.split('?').next().unwrap_or(l)));
-    let classes: Vec<&str> = fence_class
-        .iter()
-        .map(String::as_str)
-        .chain(ial_class.into_iter().flat_map(str::split_whitespace))
-        .collect();
-    let Some(at) = classes.iter().position(|c| c.starts_with("language-")) else {
-        return (None, attrs.clone());
-    };
-    let lang = classes[at]["language-".len()..].to_string();
-    let rest: Vec<&str> = classes
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != at)
-        .map(|(_, c)| *c)
-        .collect();
-    let mut out: Attrs = attrs
-        .iter()
-        .filter(|(k, _)| k != "class")
-        .cloned()
-        .collect();
-    if !rest.is_empty() {
-        // The class keeps its place when the parser or an IAL put it first.
-        let class = ("class".to_string(), rest.join(" "));
-        match fence_class {
-            Some(_) => out.insert(0, class),
-            None => out.insert(
-                attrs.iter().position(|(k, _)| k == "class").unwrap_or(0),
-                class,
-            ),
-        }
+/// The text of a text element.
+fn inline_text(inline: &Inline) -> Option<&str> {
+    match inline {
+        Inline::Text { text, .. } | Inline::Str(text) => Some(text),
+        _ => None,
     }
-    (Some(lang), out)
-}
-
-/// kramdown's `add_syntax_highlighter_to_class_attr`: `highlighter-rouge` appended and the
-/// first `language-X` made `language-LANG` (or put first); a missing class attribute is added
-/// last.
-fn rouge_class(attrs: &Attrs, lang: &str) -> Attrs {
-    let mut attrs = attrs.clone();
-    match attrs.iter_mut().find(|(k, _)| k == "class") {
-        Some(slot) => {
-            let classes = format!("{} highlighter-rouge", slot.1);
-            let mut words: Vec<String> = classes.split_whitespace().map(String::from).collect();
-            match words.iter().position(|w| w.starts_with("language-")) {
-                Some(i) => words[i] = format!("language-{lang}"),
-                None => words.insert(0, format!("language-{lang}")),
-            }
-            slot.1 = words.join(" ");
-        }
-        None => attrs.push((
-            "class".to_string(),
-            format!("language-{lang} highlighter-rouge"),
-        )),
-    }
-    attrs
 }
 
 /// kramdown's `html_attributes`: ` k="v"` each, empty ids dropped.
@@ -532,7 +529,7 @@ pub(crate) fn attributes(attrs: &Attrs) -> String {
 }
 
 /// `attributes` appended to `out`.
-fn push_attributes(out: &mut String, attrs: &Attrs) {
+pub(crate) fn push_attributes(out: &mut String, attrs: &Attrs) {
     for (k, v) in attrs {
         if !(k == "id" && v.trim().is_empty()) {
             push_attribute(out, k, v);
@@ -545,6 +542,28 @@ fn push_attribute(out: &mut String, k: &str, v: &str) {
     out.push(' ');
     out.push_str(k);
     out.push_str("=\"");
-    out.push_str(&escape_attr(v, false));
+    push_escaped_attr(out, v, false);
     out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::converter::markdown::RougeNames;
+
+    #[test]
+    fn pads_any_depth() {
+        let (doc, opts) = (Document::default(), Options::default());
+        for indent in [0, 1, 2, 31, 32, 33, 64, 70] {
+            let mut w = Writer {
+                opts: &opts,
+                hl: &RougeNames,
+                notes: Footnotes::new(&doc, &opts),
+                out: String::new(),
+                plain_lexers: [None; 2],
+            };
+            w.pad(indent);
+            assert_eq!(w.out, " ".repeat(indent), "{indent}");
+        }
+    }
 }
