@@ -6,7 +6,7 @@
 //! closer is tried again as `*` emphasis starting with a literal `*`. Code, links, HTML and
 //! escaped characters are single tokens, as their own span parsers make them.
 
-use super::tree::{Document, Inline, Next, Text, walk_text};
+use super::tree::{Document, Inline, Next, Text, has_either, walk_text};
 
 /// Resolves the emphasis of every run of span elements of the document.
 pub(crate) fn apply(doc: &mut Document) {
@@ -27,6 +27,21 @@ enum Elem {
 enum Tok {
     Delim(char),
     Span(Inline),
+    /// A span already moved into the result.
+    Taken,
+}
+
+/// What the matching decided, in order: the tree is built from these once the matching is
+/// done, moving each span into place. A failed attempt (a sub-parse that finds no closer)
+/// only truncates the list, so backtracking copies no element.
+#[derive(Debug, Clone, Copy)]
+enum Event {
+    /// The span token at this index.
+    Span(usize),
+    /// `n` delimiters `c` left as text.
+    Delims(char, usize),
+    Open(Elem),
+    Close,
 }
 
 fn resolve(inlines: &mut Vec<Inline>, stack: &mut Vec<Elem>) {
@@ -40,18 +55,27 @@ fn resolve(inlines: &mut Vec<Inline>, stack: &mut Vec<Elem>) {
         return;
     }
     let toks = tokens(std::mem::take(inlines));
-    let mut p = Parser { toks, pos: 0 };
-    p.spans(stack, None, inlines);
+    let mut p = Parser {
+        toks,
+        pos: 0,
+        events: Vec::new(),
+    };
+    p.spans(stack, None);
+    p.build(stack, inlines);
 }
 
 /// Whether `inline` is text with a `*` or `_` (which may be a delimiter).
 fn has_delimiter(inline: &Inline) -> bool {
-    matches!(inline, Inline::Text { text, .. } if text.contains(['*', '_']))
+    matches!(inline, Inline::Text { text, .. } if has_delimiter_char(text))
+}
+
+fn has_delimiter_char(text: &str) -> bool {
+    has_either(text, b'*', b'_')
 }
 
 /// Splits text at its delimiter characters (escaped ones aside).
 fn tokens(inlines: Vec<Inline>) -> Vec<Tok> {
-    let mut toks = Vec::with_capacity(inlines.len());
+    let mut toks = Vec::with_capacity(inlines.len() + 8);
     for inline in inlines {
         let Inline::Text {
             text,
@@ -62,7 +86,7 @@ fn tokens(inlines: Vec<Inline>) -> Vec<Tok> {
             toks.push(Tok::Span(inline));
             continue;
         };
-        if !text.contains(['*', '_']) {
+        if !has_delimiter_char(&text) {
             if !text.is_empty() {
                 toks.push(Tok::Span(Inline::Text {
                     text,
@@ -72,30 +96,43 @@ fn tokens(inlines: Vec<Inline>) -> Vec<Tok> {
             }
             continue;
         }
-        // The current piece: its first byte and the index of its first character.
-        let (mut from, mut from_char) = (0, 0);
-        for (i, (at, c)) in text.char_indices().enumerate() {
-            if (c == '*' || c == '_') && i >= literal {
-                if at > from {
-                    toks.push(Tok::Span(Inline::Text {
-                        text: text[from..at].to_string(),
-                        literal: literal.saturating_sub(from_char),
-                        next: Next::of(&text[at..]),
-                    }));
-                }
-                toks.push(Tok::Delim(c));
-                (from, from_char) = (at + c.len_utf8(), i + 1);
+        // The first `literal` characters are no delimiters; every later piece starts after
+        // a delimiter, past them. Both delimiters are ASCII: a byte search finds them.
+        let skip = match literal {
+            0 => 0,
+            n => text.char_indices().nth(n).map_or(text.len(), |(at, _)| at),
+        };
+        let literal_from = |from: usize| if from == 0 { literal } else { 0 };
+        // The next `*` and `_` at or after a byte (the text's length if none).
+        let find = |c: char, at: usize| text[at..].find(c).map_or(text.len(), |i| at + i);
+        let (mut star, mut under) = (find('*', skip), find('_', skip));
+        let mut from = 0;
+        while star.min(under) < text.len() {
+            let at = star.min(under);
+            if at > from {
+                toks.push(Tok::Span(Inline::Text {
+                    text: text[from..at].to_string(),
+                    literal: literal_from(from),
+                    next: Next::of(&text[at..]),
+                }));
+            }
+            from = at + 1;
+            if at == star {
+                toks.push(Tok::Delim('*'));
+                star = find('*', from);
+            } else {
+                toks.push(Tok::Delim('_'));
+                under = find('_', from);
             }
         }
         if from < text.len() {
-            let rest = if from == 0 {
-                text
-            } else {
-                text[from..].to_string()
-            };
+            let literal = literal_from(from);
+            let mut rest = text;
+            // The last piece keeps the node's string: no new allocation.
+            rest.drain(..from);
             toks.push(Tok::Span(Inline::Text {
                 text: rest,
-                literal: literal.saturating_sub(from_char),
+                literal,
                 next,
             }));
         }
@@ -114,27 +151,27 @@ struct Stop {
 struct Parser {
     toks: Vec<Tok>,
     pos: usize,
+    events: Vec<Event>,
 }
 
 impl Parser {
     /// kramdown's `parse_spans` with an optional stop delimiter; returns whether it stopped.
-    fn spans(&mut self, stack: &mut Vec<Elem>, stop: Option<Stop>, out: &mut Vec<Inline>) -> bool {
+    /// The element's children are the events added after `start`.
+    fn spans(&mut self, stack: &mut Vec<Elem>, stop: Option<Stop>) -> bool {
+        let start = self.events.len();
         while self.pos < self.toks.len() {
-            match &self.toks[self.pos] {
-                Tok::Span(inline) => {
-                    let mut inline = inline.clone();
-                    nested(&mut inline, stack);
-                    push(out, inline);
+            match self.toks[self.pos] {
+                Tok::Span(_) | Tok::Taken => {
+                    self.events.push(Event::Span(self.pos));
                     self.pos += 1;
                 }
                 Tok::Delim(c) => {
-                    let c = *c;
                     if let Some(stop) = stop
-                        && self.stops(stop, !out.is_empty())
+                        && self.stops(stop, self.events.len() > start)
                     {
                         return true;
                     }
-                    self.emphasis(c, stack, out);
+                    self.emphasis(c, stack);
                 }
             }
         }
@@ -147,7 +184,7 @@ impl Parser {
         if !self.delims(at, stop.ch, stop.len) || !has_children {
             return false;
         }
-        let after_space = self.char_before(at).is_some_and(is_space);
+        let after_space = self.chars_before(at)[0].is_some_and(is_space);
         // An `*` closer is not the start of a `**` (unless that is a `***`).
         let starts_strong = stop.elem == Elem::Em
             && self.delims(at, stop.ch, 2 * stop.len)
@@ -160,7 +197,7 @@ impl Parser {
     }
 
     /// kramdown's `parse_emphasis` at a delimiter.
-    fn emphasis(&mut self, c: char, stack: &mut Vec<Elem>, out: &mut Vec<Inline>) {
+    fn emphasis(&mut self, c: char, stack: &mut Vec<Elem>) {
         let start = self.pos;
         let n = if self.delims(start, c, 2) { 2 } else { 1 };
         let elem = if n == 2 { Elem::Strong } else { Elem::Em };
@@ -168,44 +205,69 @@ impl Parser {
         let space_after = self.char_at(start + n).is_some_and(is_space);
         if word_before || space_after || stack.contains(&elem) {
             self.pos = start + n;
-            push(out, delim_text(c, n));
+            self.events.push(Event::Delims(c, n));
             return;
         }
         self.pos = start + n;
         let mut found = self.sub_parse(c, n, elem, stack);
-        if found.is_none() && elem == Elem::Strong && stack.last() != Some(&Elem::Em) {
+        if !found && elem == Elem::Strong && stack.last() != Some(&Elem::Em) {
             self.pos = start + 1;
             found = self.sub_parse(c, 1, Elem::Em, stack);
         }
-        match found {
-            Some(inline) => push(out, inline),
-            None => {
-                self.pos = start + n;
-                push(out, delim_text(c, n));
-            }
+        if !found {
+            self.pos = start + n;
+            self.events.push(Event::Delims(c, n));
         }
     }
 
-    fn sub_parse(
-        &mut self,
-        c: char,
-        len: usize,
-        elem: Elem,
-        stack: &mut Vec<Elem>,
-    ) -> Option<Inline> {
-        let mut children = Vec::new();
+    /// Parses an element's children up to its closer; without one, the events it added
+    /// are dropped and it returns false.
+    fn sub_parse(&mut self, c: char, len: usize, elem: Elem, stack: &mut Vec<Elem>) -> bool {
+        let mark = self.events.len();
+        self.events.push(Event::Open(elem));
         stack.push(elem);
         let stop = Stop { ch: c, len, elem };
-        let found = self.spans(stack, Some(stop), &mut children);
+        let found = self.spans(stack, Some(stop));
         stack.pop();
         if !found {
-            return None;
+            self.events.truncate(mark);
+            return false;
         }
+        self.events.push(Event::Close);
         self.pos += len;
-        Some(match elem {
-            Elem::Em => Inline::Em(children),
-            Elem::Strong => Inline::Strong(children),
-        })
+        true
+    }
+
+    /// Builds the span elements the events describe into `out`, moving each span token into
+    /// place. Emphasis inside links and strikethrough is resolved here, with the elements
+    /// enclosing it known, as the matching would have.
+    fn build(&mut self, stack: &mut Vec<Elem>, out: &mut Vec<Inline>) {
+        let mut parents: Vec<Vec<Inline>> = Vec::new();
+        for i in 0..self.events.len() {
+            match self.events[i] {
+                Event::Span(at) => {
+                    if let Tok::Span(mut inline) = std::mem::replace(&mut self.toks[at], Tok::Taken)
+                    {
+                        nested(&mut inline, stack);
+                        push(out, inline);
+                    }
+                }
+                Event::Delims(c, n) => push(out, delim_text(c, n)),
+                Event::Open(elem) => {
+                    stack.push(elem);
+                    parents.push(std::mem::take(out));
+                }
+                Event::Close => {
+                    let elem = stack.pop();
+                    let parent = parents.pop().unwrap_or_default();
+                    let children = std::mem::replace(out, parent);
+                    out.push(match elem {
+                        Some(Elem::Strong) => Inline::Strong(children),
+                        _ => Inline::Em(children),
+                    });
+                }
+            }
+        }
     }
 
     /// Whether `len` delimiters `c` start at token `at`.
@@ -218,36 +280,39 @@ impl Parser {
         match self.toks.get(at)? {
             Tok::Delim(c) => Some(*c),
             Tok::Span(inline) => Some(first_char(inline)),
+            Tok::Taken => None,
         }
     }
 
-    fn char_before(&self, at: usize) -> Option<char> {
-        self.chars_before(at).next()
-    }
-
-    /// The source characters before token `at`, nearest first (up to two tokens back).
-    fn chars_before(&self, at: usize) -> impl Iterator<Item = char> + '_ {
-        self.toks[..at]
-            .iter()
-            .rev()
-            .take(3)
-            .flat_map(|t| -> Box<dyn Iterator<Item = char> + '_> {
-                match t {
-                    Tok::Delim(c) => Box::new(std::iter::once(*c)),
-                    Tok::Span(Inline::Text { text, .. } | Inline::Str(text)) => {
-                        Box::new(text.chars().rev())
-                    }
-                    Tok::Span(inline) => Box::new(std::iter::once(last_char(inline))),
+    /// The (at most two) source characters before token `at`, nearest first, from up to
+    /// three tokens back.
+    fn chars_before(&self, at: usize) -> [Option<char>; 2] {
+        let mut found = [None; 2];
+        let mut n = 0;
+        let mut add = |c: char| {
+            if n < 2 {
+                found[n] = Some(c);
+                n += 1;
+            }
+        };
+        for t in self.toks[..at].iter().rev().take(3) {
+            match t {
+                Tok::Delim(c) => add(*c),
+                Tok::Span(Inline::Text { text, .. } | Inline::Str(text)) => {
+                    text.chars().rev().take(2).for_each(&mut add)
                 }
-            })
+                Tok::Span(inline) => add(last_char(inline)),
+                Tok::Taken => {}
+            }
+        }
+        found
     }
 
     /// `_` right after a word: kramdown's `/[[:alpha:]]-?[[:alpha:]]*\z/` on the text before.
     fn after_word(&self, at: usize) -> bool {
-        let mut before = self.chars_before(at);
-        match before.next() {
-            Some(c) if c.is_alphabetic() => true,
-            Some('-') => before.next().is_some_and(char::is_alphabetic),
+        match self.chars_before(at) {
+            [Some(c), _] if c.is_alphabetic() => true,
+            [Some('-'), before] => before.is_some_and(char::is_alphabetic),
             _ => false,
         }
     }

@@ -223,6 +223,23 @@ pub(crate) fn parse(src: &str, opts: &Options) -> Document {
     Builder::new(src, opts).run()
 }
 
+/// Whether `text` has the byte `x` or `y`. The passes over the tree look for a few ASCII
+/// characters in every text run, and most runs have none: within a block of 32 bytes the
+/// loop has no early exit, so the compiler turns it into vector compares.
+pub(crate) fn has_either(text: &str, x: u8, y: u8) -> bool {
+    let mut blocks = text.as_bytes().chunks_exact(32);
+    for block in &mut blocks {
+        let mut found = false;
+        for &b in block {
+            found |= (b == x) | (b == y);
+        }
+        if found {
+            return true;
+        }
+    }
+    blocks.remainder().iter().any(|&b| b == x || b == y)
+}
+
 /// All text of `inlines`, as kramdown's GFM parser collects a header's `raw_text`.
 pub(crate) fn plain_text(inlines: &[Inline], out: &mut String) {
     for inline in inlines {
@@ -293,7 +310,29 @@ fn walk_blocks(blocks: &mut [Block], visit: &mut dyn FnMut(Text)) {
 
 #[cfg(test)]
 mod tests {
-    use super::Next;
+    use super::{Next, has_either};
+
+    #[test]
+    fn has_either_finds_either_byte() {
+        let long = "x".repeat(200);
+        let cases = [
+            ("", false),
+            ("*", true),
+            ("_", true),
+            ("a*b", true),
+            ("abc", false),
+            ("\u{e9}\u{2a2a}", false),
+            (long.as_str(), false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(has_either(text, b'*', b'_'), want, "{text:?}");
+        }
+        for at in [0, 31, 32, 63, 64, 65, 199] {
+            let mut text = long.clone();
+            text.replace_range(at..at + 1, "_");
+            assert!(has_either(&text, b'*', b'_'), "{at}");
+        }
+    }
 
     #[test]
     fn next_keeps_four_characters() {

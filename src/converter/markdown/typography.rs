@@ -6,7 +6,7 @@
 
 use super::entities::entity_char;
 use super::options::Options;
-use super::tree::{Document, Inline, Next, Text, walk_text};
+use super::tree::{Document, Inline, Next, Text, has_either, walk_text};
 use std::borrow::Cow;
 
 /// Replaces every parsed text run of the document by its final text.
@@ -46,38 +46,44 @@ const LDQUO: usize = 2;
 const RDQUO: usize = 3;
 
 impl Typographer<'_> {
-    /// Merges each run of text and soft breaks into one final `Str`.
+    /// Merges each run of text and soft breaks into one final `Str`, in place: other items
+    /// move down over the runs' consumed items, and the tail is cut off.
     fn inlines(&self, inlines: &mut Vec<Inline>) {
-        let mut out = Vec::with_capacity(inlines.len());
         let mut run = Run::default();
         let mut next = Next::default();
-        for inline in inlines.drain(..) {
-            match inline {
+        // Items before `kept` are final. A run ends before a later item, so its final text
+        // always has one of the run's consumed items to take the place of.
+        let mut kept = 0;
+        for i in 0..inlines.len() {
+            match &mut inlines[i] {
                 Inline::Text {
                     text,
                     literal,
                     next: n,
                 } => {
-                    run.push(text, literal);
-                    next = n;
+                    run.push(std::mem::take(text), *literal);
+                    next = *n;
                 }
                 Inline::Soft => {
                     run.text.push('\n');
                     next = Next::default();
                 }
-                mut other => {
+                _ => {
                     if !run.text.is_empty() {
-                        out.push(Inline::Str(self.finish(&mut run, &next)));
+                        inlines[kept] = Inline::Str(self.finish(&mut run, &next));
+                        kept += 1;
                     }
-                    self.children(&mut other);
-                    out.push(other);
+                    self.children(&mut inlines[i]);
+                    inlines.swap(kept, i);
+                    kept += 1;
                 }
             }
         }
         if !run.text.is_empty() {
-            out.push(Inline::Str(self.finish(&mut run, &next)));
+            inlines[kept] = Inline::Str(self.finish(&mut run, &next));
+            kept += 1;
         }
-        *inlines = out;
+        inlines.truncate(kept);
     }
 
     /// The final text of `run` (left empty). Most runs have nothing typography changes:
@@ -104,11 +110,8 @@ impl Typographer<'_> {
     /// first two characters of a symbol start a change, and the look-ahead matters only
     /// after a quote.
     fn may_change(&self, text: &str) -> bool {
-        text.contains(['"', '\''])
-            || (self.syms
-                && ["--", "..", "<<", ">>"]
-                    .iter()
-                    .any(|pat| text.contains(pat)))
+        // Byte scans (all of these are ASCII) instead of a search per pattern.
+        has_either(text, b'"', b'\'') || (self.syms && has_doubled_symbol(text.as_bytes()))
     }
 
     fn children(&self, inline: &mut Inline) {
@@ -360,6 +363,15 @@ impl Scan<'_> {
             fits.then_some((*out, n))
         })
     }
+}
+
+/// Whether `bytes` has `--`, `..`, `<<` or `>>` (every typographic symbol has one). No early
+/// exit: the loop becomes vector compares.
+fn has_doubled_symbol(bytes: &[u8]) -> bool {
+    let pairs = bytes.iter().zip(bytes.iter().skip(1));
+    pairs.fold(false, |found, (&a, &b)| {
+        found | ((a == b) & matches!(a, b'-' | b'.' | b'<' | b'>'))
+    })
 }
 
 fn is_quote(c: char) -> bool {
