@@ -7,12 +7,15 @@
 //! escaped characters are single tokens, as their own span parsers make them.
 
 use super::tree::{Document, Inline, Next, Text, has_either, walk_text};
+use std::ops::Range;
 
 /// Resolves the emphasis of every run of span elements of the document.
 pub(crate) fn apply(doc: &mut Document) {
+    // One parser's buffers serve every run of the document.
+    let mut parser = Parser::default();
     walk_text(doc, &mut |place| {
         if let Text::Inlines(inlines) = place {
-            resolve(inlines, &mut Vec::new());
+            resolve_with(inlines, &mut Vec::new(), &mut parser);
         }
     });
 }
@@ -40,11 +43,16 @@ enum Event {
     Span(usize),
     /// `n` delimiters `c` left as text.
     Delims(char, usize),
-    Open(Elem),
+    /// An element whose children are the events up to its `Close` (at the index given).
+    Open(Elem, usize),
     Close,
 }
 
 fn resolve(inlines: &mut Vec<Inline>, stack: &mut Vec<Elem>) {
+    resolve_with(inlines, stack, &mut Parser::default());
+}
+
+fn resolve_with(inlines: &mut Vec<Inline>, stack: &mut Vec<Elem>, p: &mut Parser) {
     if !inlines.iter().any(has_delimiter) {
         // No delimiter: the runs stay as they are (empty text aside, which `tokens` drops),
         // without splitting and copying their text.
@@ -54,14 +62,14 @@ fn resolve(inlines: &mut Vec<Inline>, stack: &mut Vec<Elem>) {
         }
         return;
     }
-    let toks = tokens(std::mem::take(inlines));
-    let mut p = Parser {
-        toks,
-        pos: 0,
-        events: Vec::new(),
-    };
+    p.toks.clear();
+    p.events.clear();
+    p.pos = 0;
+    tokens(inlines.drain(..), &mut p.toks);
     p.spans(stack, None);
-    p.build(stack, inlines);
+    // Each event makes at most one element: no growing on the way.
+    inlines.reserve(p.events.len());
+    p.build(0..p.events.len(), stack, inlines);
 }
 
 /// Whether `inline` is text with a `*` or `_` (which may be a delimiter).
@@ -74,8 +82,7 @@ fn has_delimiter_char(text: &str) -> bool {
 }
 
 /// Splits text at its delimiter characters (escaped ones aside).
-fn tokens(inlines: Vec<Inline>) -> Vec<Tok> {
-    let mut toks = Vec::with_capacity(inlines.len() + 8);
+fn tokens(inlines: impl Iterator<Item = Inline>, toks: &mut Vec<Tok>) {
     for inline in inlines {
         let Inline::Text {
             text,
@@ -137,7 +144,6 @@ fn tokens(inlines: Vec<Inline>) -> Vec<Tok> {
             }));
         }
     }
-    toks
 }
 
 /// What ends the element being parsed: its delimiter character and length, and kind.
@@ -148,6 +154,7 @@ struct Stop {
     elem: Elem,
 }
 
+#[derive(Default)]
 struct Parser {
     toks: Vec<Tok>,
     pos: usize,
@@ -224,7 +231,7 @@ impl Parser {
     /// are dropped and it returns false.
     fn sub_parse(&mut self, c: char, len: usize, elem: Elem, stack: &mut Vec<Elem>) -> bool {
         let mark = self.events.len();
-        self.events.push(Event::Open(elem));
+        self.events.push(Event::Open(elem, mark));
         stack.push(elem);
         let stop = Stop { ch: c, len, elem };
         let found = self.spans(stack, Some(stop));
@@ -233,17 +240,18 @@ impl Parser {
             self.events.truncate(mark);
             return false;
         }
+        self.events[mark] = Event::Open(elem, self.events.len());
         self.events.push(Event::Close);
         self.pos += len;
         true
     }
 
-    /// Builds the span elements the events describe into `out`, moving each span token into
-    /// place. Emphasis inside links and strikethrough is resolved here, with the elements
-    /// enclosing it known, as the matching would have.
-    fn build(&mut self, stack: &mut Vec<Elem>, out: &mut Vec<Inline>) {
-        let mut parents: Vec<Vec<Inline>> = Vec::new();
-        for i in 0..self.events.len() {
+    /// Builds the span elements the events of `range` describe into `out`, moving each span
+    /// token into place. Emphasis inside links and strikethrough is resolved here, with the
+    /// elements enclosing it known, as the matching would have.
+    fn build(&mut self, range: Range<usize>, stack: &mut Vec<Elem>, out: &mut Vec<Inline>) {
+        let mut i = range.start;
+        while i < range.end {
             match self.events[i] {
                 Event::Span(at) => {
                     if let Tok::Span(mut inline) = std::mem::replace(&mut self.toks[at], Tok::Taken)
@@ -253,20 +261,20 @@ impl Parser {
                     }
                 }
                 Event::Delims(c, n) => push(out, delim_text(c, n)),
-                Event::Open(elem) => {
+                Event::Open(elem, close) => {
+                    let mut children = Vec::with_capacity(close - i - 1);
                     stack.push(elem);
-                    parents.push(std::mem::take(out));
-                }
-                Event::Close => {
-                    let elem = stack.pop();
-                    let parent = parents.pop().unwrap_or_default();
-                    let children = std::mem::replace(out, parent);
+                    self.build(i + 1..close, stack, &mut children);
+                    stack.pop();
                     out.push(match elem {
-                        Some(Elem::Strong) => Inline::Strong(children),
-                        _ => Inline::Em(children),
+                        Elem::Em => Inline::Em(children),
+                        Elem::Strong => Inline::Strong(children),
                     });
+                    i = close;
                 }
+                Event::Close => {}
             }
+            i += 1;
         }
     }
 

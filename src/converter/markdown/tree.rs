@@ -225,8 +225,13 @@ pub(crate) fn parse(src: &str, opts: &Options) -> Document {
 
 /// Whether `text` has the byte `x` or `y`. The passes over the tree look for a few ASCII
 /// characters in every text run, and most runs have none: within a block of 32 bytes the
-/// loop has no early exit, so the compiler turns it into vector compares.
+/// loop has no early exit, so the compiler turns it into vector compares; the rest (most
+/// runs are short) is read eight bytes at a time.
 pub(crate) fn has_either(text: &str, x: u8, y: u8) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A byte of `v` is zero: its high bit is set here (and no bit is set if none is).
+    let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
     let mut blocks = text.as_bytes().chunks_exact(32);
     for block in &mut blocks {
         let mut found = false;
@@ -237,7 +242,17 @@ pub(crate) fn has_either(text: &str, x: u8, y: u8) -> bool {
             return true;
         }
     }
-    blocks.remainder().iter().any(|&b| b == x || b == y)
+    let mut words = blocks.remainder().chunks_exact(8);
+    let (xs, ys) = (ONES * u64::from(x), ONES * u64::from(y));
+    for word in &mut words {
+        let mut bytes = [0; 8];
+        bytes.copy_from_slice(word);
+        let v = u64::from_le_bytes(bytes);
+        if zero_byte(v ^ xs) | zero_byte(v ^ ys) != 0 {
+            return true;
+        }
+    }
+    words.remainder().iter().any(|&b| b == x || b == y)
 }
 
 /// All text of `inlines`, as kramdown's GFM parser collects a header's `raw_text`.
@@ -322,15 +337,23 @@ mod tests {
             ("a*b", true),
             ("abc", false),
             ("\u{e9}\u{2a2a}", false),
+            ("abcdefg*", true),
+            ("abcdefgh*", true),
+            ("\u{100}\u{15f}\u{12a}\u{15f}\u{12a}", false),
             (long.as_str(), false),
         ];
         for (text, want) in cases {
             assert_eq!(has_either(text, b'*', b'_'), want, "{text:?}");
         }
-        for at in [0, 31, 32, 63, 64, 65, 199] {
-            let mut text = long.clone();
-            text.replace_range(at..at + 1, "_");
-            assert!(has_either(&text, b'*', b'_'), "{at}");
+        // Every length through two blocks, a word and a tail, the byte at every place.
+        for len in 0..80 {
+            let plain = "x".repeat(len);
+            assert!(!has_either(&plain, b'*', b'_'), "{len}");
+            for at in 0..len {
+                let mut text = plain.clone();
+                text.replace_range(at..at + 1, "*");
+                assert!(has_either(&text, b'*', b'_'), "{len} {at}");
+            }
         }
     }
 
