@@ -6,7 +6,7 @@
 //! closer is tried again as `*` emphasis starting with a literal `*`. Code, links, HTML and
 //! escaped characters are single tokens, as their own span parsers make them.
 
-use super::tree::{Document, Inline, Next, Text, has_either, walk_text};
+use super::tree::{Document, Inline, Next, Text, find_either, has_either, walk_text};
 use std::ops::Range;
 
 /// Resolves the emphasis of every run of span elements of the document.
@@ -53,7 +53,7 @@ fn resolve(inlines: &mut Vec<Inline>, stack: &mut Vec<Elem>) {
 }
 
 fn resolve_with(inlines: &mut Vec<Inline>, stack: &mut Vec<Elem>, p: &mut Parser) {
-    if !inlines.iter().any(has_delimiter) {
+    let Some(first) = inlines.iter().position(has_delimiter) else {
         // No delimiter: the runs stay as they are (empty text aside, which `tokens` drops),
         // without splitting and copying their text.
         inlines.retain(|i| !matches!(i, Inline::Text { text, .. } if text.is_empty()));
@@ -61,11 +61,11 @@ fn resolve_with(inlines: &mut Vec<Inline>, stack: &mut Vec<Elem>, p: &mut Parser
             nested(inline, stack);
         }
         return;
-    }
+    };
     p.toks.clear();
     p.events.clear();
     p.pos = 0;
-    tokens(inlines.drain(..), &mut p.toks);
+    tokens(inlines.drain(..), first, &mut p.toks);
     p.spans(stack, None);
     // Each event makes at most one element: no growing on the way.
     inlines.reserve(p.events.len());
@@ -74,16 +74,13 @@ fn resolve_with(inlines: &mut Vec<Inline>, stack: &mut Vec<Elem>, p: &mut Parser
 
 /// Whether `inline` is text with a `*` or `_` (which may be a delimiter).
 fn has_delimiter(inline: &Inline) -> bool {
-    matches!(inline, Inline::Text { text, .. } if has_delimiter_char(text))
+    matches!(inline, Inline::Text { text, .. } if has_either(text, b'*', b'_'))
 }
 
-fn has_delimiter_char(text: &str) -> bool {
-    has_either(text, b'*', b'_')
-}
-
-/// Splits text at its delimiter characters (escaped ones aside).
-fn tokens(inlines: impl Iterator<Item = Inline>, toks: &mut Vec<Tok>) {
-    for inline in inlines {
+/// Splits text at its delimiter characters (escaped ones aside); the items before `first`
+/// are known to have none.
+fn tokens(inlines: impl Iterator<Item = Inline>, first: usize, toks: &mut Vec<Tok>) {
+    for (index, inline) in inlines.enumerate() {
         let Inline::Text {
             text,
             literal,
@@ -93,7 +90,7 @@ fn tokens(inlines: impl Iterator<Item = Inline>, toks: &mut Vec<Tok>) {
             toks.push(Tok::Span(inline));
             continue;
         };
-        if !has_delimiter_char(&text) {
+        if index < first {
             if !text.is_empty() {
                 toks.push(Tok::Span(Inline::Text {
                     text,
@@ -110,12 +107,10 @@ fn tokens(inlines: impl Iterator<Item = Inline>, toks: &mut Vec<Tok>) {
             n => text.char_indices().nth(n).map_or(text.len(), |(at, _)| at),
         };
         let literal_from = |from: usize| if from == 0 { literal } else { 0 };
-        // The next `*` and `_` at or after a byte (the text's length if none).
-        let find = |c: char, at: usize| text[at..].find(c).map_or(text.len(), |i| at + i);
-        let (mut star, mut under) = (find('*', skip), find('_', skip));
         let mut from = 0;
-        while star.min(under) < text.len() {
-            let at = star.min(under);
+        let mut search = skip;
+        while let Some(found) = find_either(&text.as_bytes()[search..], b'*', b'_') {
+            let at = search + found;
             if at > from {
                 toks.push(Tok::Span(Inline::Text {
                     text: text[from..at].to_string(),
@@ -123,14 +118,9 @@ fn tokens(inlines: impl Iterator<Item = Inline>, toks: &mut Vec<Tok>) {
                     next: Next::of(&text[at..]),
                 }));
             }
+            toks.push(Tok::Delim(char::from(text.as_bytes()[at])));
             from = at + 1;
-            if at == star {
-                toks.push(Tok::Delim('*'));
-                star = find('*', from);
-            } else {
-                toks.push(Tok::Delim('_'));
-                under = find('_', from);
-            }
+            search = from;
         }
         if from < text.len() {
             let literal = literal_from(from);

@@ -187,8 +187,22 @@ impl Next {
     /// parses a paragraph's spans on its own, so nothing after its end is seen. Four UTF-8
     /// characters take at most 16 bytes.
     pub fn of(s: &str) -> Self {
-        let mut end = s.char_indices().nth(4).map_or(s.len(), |(i, _)| i);
-        if let Some(blank) = s[..end].find("\n\n") {
+        // Byte loops: a text node is made for every run of text, and a substring search
+        // costs more than the sixteen bytes it looks at.
+        let bytes = s.as_bytes();
+        let mut end = bytes.len();
+        let mut chars = 0;
+        for (at, &b) in bytes.iter().enumerate().take(17) {
+            // A character starts at every byte but a UTF-8 continuation byte.
+            if b & 0xC0 != 0x80 {
+                if chars == 4 {
+                    end = at;
+                    break;
+                }
+                chars += 1;
+            }
+        }
+        if let Some(blank) = bytes[..end].windows(2).position(|w| w == b"\n\n") {
             end = blank;
         }
         let mut bytes = [0; 16];
@@ -223,36 +237,45 @@ pub(crate) fn parse(src: &str, opts: &Options) -> Document {
     Builder::new(src, opts).run()
 }
 
-/// Whether `text` has the byte `x` or `y`. The passes over the tree look for a few ASCII
-/// characters in every text run, and most runs have none: within a block of 32 bytes the
-/// loop has no early exit, so the compiler turns it into vector compares; the rest (most
-/// runs are short) is read eight bytes at a time.
+/// Whether `text` has the byte `x` or `y`.
 pub(crate) fn has_either(text: &str, x: u8, y: u8) -> bool {
+    find_either(text.as_bytes(), x, y).is_some()
+}
+
+/// Where the first byte `x` or `y` of `bytes` is. The passes over the tree look for a few
+/// ASCII characters in every text run, and most runs have none: blocks of 32 bytes are
+/// skipped by a loop without early exit, which the compiler turns into vector compares, and
+/// the rest (most runs are short) is read eight bytes at a time.
+pub(crate) fn find_either(bytes: &[u8], x: u8, y: u8) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    // A byte of `v` is zero: its high bit is set here (and no bit is set if none is).
-    let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
-    let mut blocks = text.as_bytes().chunks_exact(32);
-    for block in &mut blocks {
+    let mut at = 0;
+    for block in bytes.chunks_exact(32) {
         let mut found = false;
         for &b in block {
             found |= (b == x) | (b == y);
         }
         if found {
-            return true;
+            break;
         }
+        at += 32;
     }
-    let mut words = blocks.remainder().chunks_exact(8);
+    // The high bit of each zero byte of `v` is set here: the lowest set bit marks the
+    // first zero byte (a borrow may mark bytes above it, never below).
+    let zero_bytes = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
     let (xs, ys) = (ONES * u64::from(x), ONES * u64::from(y));
-    for word in &mut words {
-        let mut bytes = [0; 8];
-        bytes.copy_from_slice(word);
-        let v = u64::from_le_bytes(bytes);
-        if zero_byte(v ^ xs) | zero_byte(v ^ ys) != 0 {
-            return true;
+    while let Some(word) = bytes.get(at..at + 8) {
+        let mut eight = [0; 8];
+        eight.copy_from_slice(word);
+        let v = u64::from_le_bytes(eight);
+        let hits = zero_bytes(v ^ xs) | zero_bytes(v ^ ys);
+        if hits != 0 {
+            return Some(at + hits.trailing_zeros() as usize / 8);
         }
+        at += 8;
     }
-    words.remainder().iter().any(|&b| b == x || b == y)
+    let tail = bytes.get(at..).unwrap_or_default();
+    tail.iter().position(|&b| b == x || b == y).map(|i| at + i)
 }
 
 /// All text of `inlines`, as kramdown's GFM parser collects a header's `raw_text`.
@@ -325,7 +348,7 @@ fn walk_blocks(blocks: &mut [Block], visit: &mut dyn FnMut(Text)) {
 
 #[cfg(test)]
 mod tests {
-    use super::{Next, has_either};
+    use super::{Next, find_either, has_either};
 
     #[test]
     fn has_either_finds_either_byte() {
@@ -345,14 +368,21 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(has_either(text, b'*', b'_'), want, "{text:?}");
         }
-        // Every length through two blocks, a word and a tail, the byte at every place.
+        // Every length through two blocks, a word and a tail, the bytes at every place.
         for len in 0..80 {
             let plain = "x".repeat(len);
             assert!(!has_either(&plain, b'*', b'_'), "{len}");
             for at in 0..len {
-                let mut text = plain.clone();
-                text.replace_range(at..at + 1, "*");
-                assert!(has_either(&text, b'*', b'_'), "{len} {at}");
+                for later in at..len {
+                    let mut text = plain.clone().into_bytes();
+                    text[later] = b'*';
+                    text[at] = b'_';
+                    assert_eq!(
+                        find_either(&text, b'*', b'_'),
+                        Some(at),
+                        "{len} {at} {later}"
+                    );
+                }
             }
         }
     }
@@ -372,6 +402,12 @@ mod tests {
             ("'\n\nb", "'"),
             ("\n\n", ""),
             ("a\nb", "a\nb"),
+            ("ab\n\ncd", "ab"),
+            ("abc\n\n", "abc\n"),
+            ("ab\n\n", "ab"),
+            ("\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}", "\u{e9}\u{e9}\u{e9}\u{e9}"),
+            ("\u{2014}\u{1F600}a\u{e9}b", "\u{2014}\u{1F600}a\u{e9}"),
+            ("\n\n\n", ""),
         ];
         for (src, want) in cases {
             assert_eq!(Next::of(src).as_str(), want, "{src:?}");

@@ -6,7 +6,7 @@
 
 use super::entities::entity_char;
 use super::options::Options;
-use super::tree::{Document, Inline, Next, Text, has_either, walk_text};
+use super::tree::{Document, Inline, Next, Text, walk_text};
 use std::borrow::Cow;
 
 /// Replaces every parsed text run of the document by its final text.
@@ -110,8 +110,16 @@ impl Typographer<'_> {
     /// first two characters of a symbol start a change, and the look-ahead matters only
     /// after a quote.
     fn may_change(&self, text: &str) -> bool {
-        // Byte scans (all of these are ASCII) instead of a search per pattern.
-        has_either(text, b'"', b'\'') || (self.syms && has_doubled_symbol(text.as_bytes()))
+        // One byte scan (all of these are ASCII) instead of a search per pattern. It has
+        // no early exit, so the compiler turns it into vector compares.
+        let bytes = text.as_bytes();
+        let syms = self.syms;
+        let pairs = bytes.iter().zip(bytes.iter().skip(1));
+        let last_quote = bytes.last().is_some_and(|&b| b == b'"' || b == b'\'');
+        last_quote
+            || pairs.fold(false, |found, (&a, &b)| {
+                found | (a == b'"') | (a == b'\'') | (syms & (a == b) & is_doubled_start(a))
+            })
     }
 
     fn children(&self, inline: &mut Inline) {
@@ -365,13 +373,10 @@ impl Scan<'_> {
     }
 }
 
-/// Whether `bytes` has `--`, `..`, `<<` or `>>` (every typographic symbol has one). No early
-/// exit: the loop becomes vector compares.
-fn has_doubled_symbol(bytes: &[u8]) -> bool {
-    let pairs = bytes.iter().zip(bytes.iter().skip(1));
-    pairs.fold(false, |found, (&a, &b)| {
-        found | ((a == b) & matches!(a, b'-' | b'.' | b'<' | b'>'))
-    })
+/// Whether `b` starts a typographic symbol when doubled (`--`, `..`, `<<`, `>>`): every
+/// symbol has one of these pairs.
+fn is_doubled_start(b: u8) -> bool {
+    matches!(b, b'-' | b'.' | b'<' | b'>')
 }
 
 fn is_quote(c: char) -> bool {
@@ -386,4 +391,34 @@ fn is_space(c: char) -> bool {
 /// Ruby's `\w` (ASCII only).
 fn is_word(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn may_change_finds_quotes_and_symbol_starts() {
+        let cases = [
+            ("", false, false),
+            ("plain text.", false, false),
+            ("it's", true, true),
+            ("x\"", true, true),
+            ("'", true, true),
+            ("a--b", true, false),
+            ("a-b.c", false, false),
+            ("wait...", true, false),
+            ("<<", true, false),
+            ("x >> y", true, false),
+        ];
+        for (text, with_syms, without) in cases {
+            for (syms, want) in [(true, with_syms), (false, without)] {
+                let t = Typographer {
+                    quotes: ["a", "b", "c", "d"].map(Cow::Borrowed),
+                    syms,
+                };
+                assert_eq!(t.may_change(text), want, "{text:?} {syms}");
+            }
+        }
+    }
 }
