@@ -6,13 +6,16 @@
 //! closer is tried again as `*` emphasis starting with a literal `*`. Code, links, HTML and
 //! escaped characters are single tokens, as their own span parsers make them.
 
-use super::tree::{Document, Inline, Next, Text, walk_text};
+use super::tree::{Document, Inline, Next, Text, find_either, has_either, walk_text};
+use std::ops::Range;
 
 /// Resolves the emphasis of every run of span elements of the document.
 pub(crate) fn apply(doc: &mut Document) {
+    // One parser's buffers serve every run of the document.
+    let mut parser = Parser::default();
     walk_text(doc, &mut |place| {
         if let Text::Inlines(inlines) = place {
-            resolve(inlines, &mut Vec::new());
+            resolve_with(inlines, &mut Vec::new(), &mut parser);
         }
     });
 }
@@ -27,10 +30,30 @@ enum Elem {
 enum Tok {
     Delim(char),
     Span(Inline),
+    /// A span already moved into the result.
+    Taken,
+}
+
+/// What the matching decided, in order: the tree is built from these once the matching is
+/// done, moving each span into place. A failed attempt (a sub-parse that finds no closer)
+/// only truncates the list, so backtracking copies no element.
+#[derive(Debug, Clone, Copy)]
+enum Event {
+    /// The span token at this index.
+    Span(usize),
+    /// `n` delimiters `c` left as text.
+    Delims(char, usize),
+    /// An element whose children are the events up to its `Close` (at the index given).
+    Open(Elem, usize),
+    Close,
 }
 
 fn resolve(inlines: &mut Vec<Inline>, stack: &mut Vec<Elem>) {
-    if !inlines.iter().any(has_delimiter) {
+    resolve_with(inlines, stack, &mut Parser::default());
+}
+
+fn resolve_with(inlines: &mut Vec<Inline>, stack: &mut Vec<Elem>, p: &mut Parser) {
+    let Some(first) = inlines.iter().position(has_delimiter) else {
         // No delimiter: the runs stay as they are (empty text aside, which `tokens` drops),
         // without splitting and copying their text.
         inlines.retain(|i| !matches!(i, Inline::Text { text, .. } if text.is_empty()));
@@ -38,21 +61,26 @@ fn resolve(inlines: &mut Vec<Inline>, stack: &mut Vec<Elem>) {
             nested(inline, stack);
         }
         return;
-    }
-    let toks = tokens(std::mem::take(inlines));
-    let mut p = Parser { toks, pos: 0 };
-    p.spans(stack, None, inlines);
+    };
+    p.toks.clear();
+    p.events.clear();
+    p.pos = 0;
+    tokens(inlines.drain(..), first, &mut p.toks);
+    p.spans(stack, None);
+    // Each event makes at most one element: no growing on the way.
+    inlines.reserve(p.events.len());
+    p.build(0..p.events.len(), stack, inlines);
 }
 
 /// Whether `inline` is text with a `*` or `_` (which may be a delimiter).
 fn has_delimiter(inline: &Inline) -> bool {
-    matches!(inline, Inline::Text { text, .. } if text.contains(['*', '_']))
+    matches!(inline, Inline::Text { text, .. } if has_either(text, b'*', b'_'))
 }
 
-/// Splits text at its delimiter characters (escaped ones aside).
-fn tokens(inlines: Vec<Inline>) -> Vec<Tok> {
-    let mut toks = Vec::with_capacity(inlines.len());
-    for inline in inlines {
+/// Splits text at its delimiter characters (escaped ones aside); the items before `first`
+/// are known to have none.
+fn tokens(inlines: impl Iterator<Item = Inline>, first: usize, toks: &mut Vec<Tok>) {
+    for (index, inline) in inlines.enumerate() {
         let Inline::Text {
             text,
             literal,
@@ -62,7 +90,7 @@ fn tokens(inlines: Vec<Inline>) -> Vec<Tok> {
             toks.push(Tok::Span(inline));
             continue;
         };
-        if !text.contains(['*', '_']) {
+        if index < first {
             if !text.is_empty() {
                 toks.push(Tok::Span(Inline::Text {
                     text,
@@ -72,35 +100,40 @@ fn tokens(inlines: Vec<Inline>) -> Vec<Tok> {
             }
             continue;
         }
-        // The current piece: its first byte and the index of its first character.
-        let (mut from, mut from_char) = (0, 0);
-        for (i, (at, c)) in text.char_indices().enumerate() {
-            if (c == '*' || c == '_') && i >= literal {
-                if at > from {
-                    toks.push(Tok::Span(Inline::Text {
-                        text: text[from..at].to_string(),
-                        literal: literal.saturating_sub(from_char),
-                        next: Next::of(&text[at..]),
-                    }));
-                }
-                toks.push(Tok::Delim(c));
-                (from, from_char) = (at + c.len_utf8(), i + 1);
+        // The first `literal` characters are no delimiters; every later piece starts after
+        // a delimiter, past them. Both delimiters are ASCII: a byte search finds them.
+        let skip = match literal {
+            0 => 0,
+            n => text.char_indices().nth(n).map_or(text.len(), |(at, _)| at),
+        };
+        let literal_from = |from: usize| if from == 0 { literal } else { 0 };
+        let mut from = 0;
+        let mut search = skip;
+        while let Some(found) = find_either(&text.as_bytes()[search..], b'*', b'_') {
+            let at = search + found;
+            if at > from {
+                toks.push(Tok::Span(Inline::Text {
+                    text: text[from..at].to_string(),
+                    literal: literal_from(from),
+                    next: Next::of(&text[at..]),
+                }));
             }
+            toks.push(Tok::Delim(char::from(text.as_bytes()[at])));
+            from = at + 1;
+            search = from;
         }
         if from < text.len() {
-            let rest = if from == 0 {
-                text
-            } else {
-                text[from..].to_string()
-            };
+            let literal = literal_from(from);
+            let mut rest = text;
+            // The last piece keeps the node's string: no new allocation.
+            rest.drain(..from);
             toks.push(Tok::Span(Inline::Text {
                 text: rest,
-                literal: literal.saturating_sub(from_char),
+                literal,
                 next,
             }));
         }
     }
-    toks
 }
 
 /// What ends the element being parsed: its delimiter character and length, and kind.
@@ -111,30 +144,31 @@ struct Stop {
     elem: Elem,
 }
 
+#[derive(Default)]
 struct Parser {
     toks: Vec<Tok>,
     pos: usize,
+    events: Vec<Event>,
 }
 
 impl Parser {
     /// kramdown's `parse_spans` with an optional stop delimiter; returns whether it stopped.
-    fn spans(&mut self, stack: &mut Vec<Elem>, stop: Option<Stop>, out: &mut Vec<Inline>) -> bool {
+    /// The element's children are the events added after `start`.
+    fn spans(&mut self, stack: &mut Vec<Elem>, stop: Option<Stop>) -> bool {
+        let start = self.events.len();
         while self.pos < self.toks.len() {
-            match &self.toks[self.pos] {
-                Tok::Span(inline) => {
-                    let mut inline = inline.clone();
-                    nested(&mut inline, stack);
-                    push(out, inline);
+            match self.toks[self.pos] {
+                Tok::Span(_) | Tok::Taken => {
+                    self.events.push(Event::Span(self.pos));
                     self.pos += 1;
                 }
                 Tok::Delim(c) => {
-                    let c = *c;
                     if let Some(stop) = stop
-                        && self.stops(stop, !out.is_empty())
+                        && self.stops(stop, self.events.len() > start)
                     {
                         return true;
                     }
-                    self.emphasis(c, stack, out);
+                    self.emphasis(c, stack);
                 }
             }
         }
@@ -147,7 +181,7 @@ impl Parser {
         if !self.delims(at, stop.ch, stop.len) || !has_children {
             return false;
         }
-        let after_space = self.char_before(at).is_some_and(is_space);
+        let after_space = self.chars_before(at)[0].is_some_and(is_space);
         // An `*` closer is not the start of a `**` (unless that is a `***`).
         let starts_strong = stop.elem == Elem::Em
             && self.delims(at, stop.ch, 2 * stop.len)
@@ -160,7 +194,7 @@ impl Parser {
     }
 
     /// kramdown's `parse_emphasis` at a delimiter.
-    fn emphasis(&mut self, c: char, stack: &mut Vec<Elem>, out: &mut Vec<Inline>) {
+    fn emphasis(&mut self, c: char, stack: &mut Vec<Elem>) {
         let start = self.pos;
         let n = if self.delims(start, c, 2) { 2 } else { 1 };
         let elem = if n == 2 { Elem::Strong } else { Elem::Em };
@@ -168,44 +202,70 @@ impl Parser {
         let space_after = self.char_at(start + n).is_some_and(is_space);
         if word_before || space_after || stack.contains(&elem) {
             self.pos = start + n;
-            push(out, delim_text(c, n));
+            self.events.push(Event::Delims(c, n));
             return;
         }
         self.pos = start + n;
         let mut found = self.sub_parse(c, n, elem, stack);
-        if found.is_none() && elem == Elem::Strong && stack.last() != Some(&Elem::Em) {
+        if !found && elem == Elem::Strong && stack.last() != Some(&Elem::Em) {
             self.pos = start + 1;
             found = self.sub_parse(c, 1, Elem::Em, stack);
         }
-        match found {
-            Some(inline) => push(out, inline),
-            None => {
-                self.pos = start + n;
-                push(out, delim_text(c, n));
-            }
+        if !found {
+            self.pos = start + n;
+            self.events.push(Event::Delims(c, n));
         }
     }
 
-    fn sub_parse(
-        &mut self,
-        c: char,
-        len: usize,
-        elem: Elem,
-        stack: &mut Vec<Elem>,
-    ) -> Option<Inline> {
-        let mut children = Vec::new();
+    /// Parses an element's children up to its closer; without one, the events it added
+    /// are dropped and it returns false.
+    fn sub_parse(&mut self, c: char, len: usize, elem: Elem, stack: &mut Vec<Elem>) -> bool {
+        let mark = self.events.len();
+        self.events.push(Event::Open(elem, mark));
         stack.push(elem);
         let stop = Stop { ch: c, len, elem };
-        let found = self.spans(stack, Some(stop), &mut children);
+        let found = self.spans(stack, Some(stop));
         stack.pop();
         if !found {
-            return None;
+            self.events.truncate(mark);
+            return false;
         }
+        self.events[mark] = Event::Open(elem, self.events.len());
+        self.events.push(Event::Close);
         self.pos += len;
-        Some(match elem {
-            Elem::Em => Inline::Em(children),
-            Elem::Strong => Inline::Strong(children),
-        })
+        true
+    }
+
+    /// Builds the span elements the events of `range` describe into `out`, moving each span
+    /// token into place. Emphasis inside links and strikethrough is resolved here, with the
+    /// elements enclosing it known, as the matching would have.
+    fn build(&mut self, range: Range<usize>, stack: &mut Vec<Elem>, out: &mut Vec<Inline>) {
+        let mut i = range.start;
+        while i < range.end {
+            match self.events[i] {
+                Event::Span(at) => {
+                    if let Tok::Span(mut inline) = std::mem::replace(&mut self.toks[at], Tok::Taken)
+                    {
+                        nested(&mut inline, stack);
+                        push(out, inline);
+                    }
+                }
+                Event::Delims(c, n) => push(out, delim_text(c, n)),
+                Event::Open(elem, close) => {
+                    let mut children = Vec::with_capacity(close - i - 1);
+                    stack.push(elem);
+                    self.build(i + 1..close, stack, &mut children);
+                    stack.pop();
+                    out.push(match elem {
+                        Elem::Em => Inline::Em(children),
+                        Elem::Strong => Inline::Strong(children),
+                    });
+                    i = close;
+                }
+                Event::Close => {}
+            }
+            i += 1;
+        }
     }
 
     /// Whether `len` delimiters `c` start at token `at`.
@@ -218,36 +278,39 @@ impl Parser {
         match self.toks.get(at)? {
             Tok::Delim(c) => Some(*c),
             Tok::Span(inline) => Some(first_char(inline)),
+            Tok::Taken => None,
         }
     }
 
-    fn char_before(&self, at: usize) -> Option<char> {
-        self.chars_before(at).next()
-    }
-
-    /// The source characters before token `at`, nearest first (up to two tokens back).
-    fn chars_before(&self, at: usize) -> impl Iterator<Item = char> + '_ {
-        self.toks[..at]
-            .iter()
-            .rev()
-            .take(3)
-            .flat_map(|t| -> Box<dyn Iterator<Item = char> + '_> {
-                match t {
-                    Tok::Delim(c) => Box::new(std::iter::once(*c)),
-                    Tok::Span(Inline::Text { text, .. } | Inline::Str(text)) => {
-                        Box::new(text.chars().rev())
-                    }
-                    Tok::Span(inline) => Box::new(std::iter::once(last_char(inline))),
+    /// The (at most two) source characters before token `at`, nearest first, from up to
+    /// three tokens back.
+    fn chars_before(&self, at: usize) -> [Option<char>; 2] {
+        let mut found = [None; 2];
+        let mut n = 0;
+        let mut add = |c: char| {
+            if n < 2 {
+                found[n] = Some(c);
+                n += 1;
+            }
+        };
+        for t in self.toks[..at].iter().rev().take(3) {
+            match t {
+                Tok::Delim(c) => add(*c),
+                Tok::Span(Inline::Text { text, .. } | Inline::Str(text)) => {
+                    text.chars().rev().take(2).for_each(&mut add)
                 }
-            })
+                Tok::Span(inline) => add(last_char(inline)),
+                Tok::Taken => {}
+            }
+        }
+        found
     }
 
     /// `_` right after a word: kramdown's `/[[:alpha:]]-?[[:alpha:]]*\z/` on the text before.
     fn after_word(&self, at: usize) -> bool {
-        let mut before = self.chars_before(at);
-        match before.next() {
-            Some(c) if c.is_alphabetic() => true,
-            Some('-') => before.next().is_some_and(char::is_alphabetic),
+        match self.chars_before(at) {
+            [Some(c), _] if c.is_alphabetic() => true,
+            [Some('-'), before] => before.is_some_and(char::is_alphabetic),
             _ => false,
         }
     }

@@ -93,11 +93,18 @@ impl IdGenerator<'_> {
     }
 
     fn generate_gfm(&mut self, text: &str) -> String {
-        let lower = text.to_lowercase();
+        // ASCII text lowercases to ASCII: no lowercase copy is needed (other text may
+        // lowercase to ASCII too, as the Kelvin sign does, and takes the general way).
+        let lower = if text.is_ascii() {
+            std::borrow::Cow::Borrowed(text)
+        } else {
+            std::borrow::Cow::Owned(text.to_lowercase())
+        };
         let mut id = if lower.is_ascii() {
             // ASCII text: `NON_WORD` keeps `[A-Za-z0-9_-]`, spaces and tabs (as dashes here).
             lower
                 .bytes()
+                .map(|b| b.to_ascii_lowercase())
                 .filter(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b' ' | b'\t'))
                 .map(|b| {
                     if b == b' ' || b == b'\t' {
@@ -115,7 +122,15 @@ impl IdGenerator<'_> {
             id.push_str(&format!("-{seen}"));
         }
         *seen += 1;
-        format!("{}{id}", self.prefix)
+        self.prefixed(id)
+    }
+
+    fn prefixed(&self, id: String) -> String {
+        if self.prefix.is_empty() {
+            id
+        } else {
+            format!("{}{id}", self.prefix)
+        }
     }
 
     /// kramdown's `generate_id`: ASCII letters, digits, spaces and dashes from the first
@@ -145,7 +160,7 @@ impl IdGenerator<'_> {
                 self.counter.insert(id.clone(), 0);
             }
         }
-        format!("{}{id}", self.prefix)
+        self.prefixed(id)
     }
 }
 
@@ -171,6 +186,9 @@ mod tests {
             ("snake_case -- A.B", "snake_case----ab"),
             ("!!!", ""),
             ("?", "-1"),
+            ("\u{212A}elvin", "kelvin"),
+            ("KELVIN", "kelvin-1"),
+            ("\u{130}x", "i\u{307}x"),
         ];
         for (text, want) in cases {
             assert_eq!(g.generate(text), want, "{text}");

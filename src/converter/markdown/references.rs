@@ -45,29 +45,28 @@ fn pair(inlines: &mut Vec<Inline>) {
 /// Joins adjacent text items (pulldown-cmark splits text at brackets) unless the second
 /// starts with literal characters or the first is literal throughout.
 fn merge_texts(inlines: &mut Vec<Inline>) {
-    let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
-    for inline in inlines.drain(..) {
+    // In place: `dedup_by` hands each item with the last one kept, and drops it when joined.
+    inlines.dedup_by(|inline, kept| {
         if let (
-            Some(Inline::Text {
+            Inline::Text {
                 text,
                 next,
                 literal,
-            }),
+            },
             Inline::Text {
                 text: more,
                 literal: 0,
                 next: more_next,
             },
-        ) = (out.last_mut(), &inline)
+        ) = (kept, inline)
             && has_chars(text, *literal)
         {
             text.push_str(more);
             *next = *more_next;
-            continue;
+            return true;
         }
-        out.push(inline);
-    }
-    *inlines = out;
+        false
+    });
 }
 
 /// Whether `text` has at least `n` characters, looking at no more than `n` of them (the

@@ -235,6 +235,47 @@ pub(crate) fn parse(src: &str, opts: &Options) -> Document {
     Builder::new(src, opts).run()
 }
 
+/// Whether `text` has the byte `x` or `y`.
+pub(crate) fn has_either(text: &str, x: u8, y: u8) -> bool {
+    find_either(text.as_bytes(), x, y).is_some()
+}
+
+/// Where the first byte `x` or `y` of `bytes` is. The passes over the tree look for a few
+/// ASCII characters in every text run, and most runs have none: blocks of 32 bytes are
+/// skipped by a loop without early exit, which the compiler turns into vector compares, and
+/// the rest (most runs are short) is read eight bytes at a time.
+pub(crate) fn find_either(bytes: &[u8], x: u8, y: u8) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut at = 0;
+    for block in bytes.chunks_exact(32) {
+        let mut found = false;
+        for &b in block {
+            found |= (b == x) | (b == y);
+        }
+        if found {
+            break;
+        }
+        at += 32;
+    }
+    // The high bit of each zero byte of `v` is set here: the lowest set bit marks the
+    // first zero byte (a borrow may mark bytes above it, never below).
+    let zero_bytes = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let (xs, ys) = (ONES * u64::from(x), ONES * u64::from(y));
+    while let Some(word) = bytes.get(at..at + 8) {
+        let mut eight = [0; 8];
+        eight.copy_from_slice(word);
+        let v = u64::from_le_bytes(eight);
+        let hits = zero_bytes(v ^ xs) | zero_bytes(v ^ ys);
+        if hits != 0 {
+            return Some(at + hits.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    let tail = bytes.get(at..).unwrap_or_default();
+    tail.iter().position(|&b| b == x || b == y).map(|i| at + i)
+}
+
 /// All text of `inlines`, as kramdown's GFM parser collects a header's `raw_text`.
 pub(crate) fn plain_text(inlines: &[Inline], out: &mut String) {
     for inline in inlines {
@@ -305,7 +346,44 @@ fn walk_blocks(blocks: &mut [Block], visit: &mut dyn FnMut(Text)) {
 
 #[cfg(test)]
 mod tests {
-    use super::Next;
+    use super::{Next, find_either, has_either};
+
+    #[test]
+    fn has_either_finds_either_byte() {
+        let long = "x".repeat(200);
+        let cases = [
+            ("", false),
+            ("*", true),
+            ("_", true),
+            ("a*b", true),
+            ("abc", false),
+            ("\u{e9}\u{2a2a}", false),
+            ("abcdefg*", true),
+            ("abcdefgh*", true),
+            ("\u{100}\u{15f}\u{12a}\u{15f}\u{12a}", false),
+            (long.as_str(), false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(has_either(text, b'*', b'_'), want, "{text:?}");
+        }
+        // Every length through two blocks, a word and a tail, the bytes at every place.
+        for len in 0..80 {
+            let plain = "x".repeat(len);
+            assert!(!has_either(&plain, b'*', b'_'), "{len}");
+            for at in 0..len {
+                for later in at..len {
+                    let mut text = plain.clone().into_bytes();
+                    text[later] = b'*';
+                    text[at] = b'_';
+                    assert_eq!(
+                        find_either(&text, b'*', b'_'),
+                        Some(at),
+                        "{len} {at} {later}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn next_keeps_four_characters() {
@@ -322,6 +400,12 @@ mod tests {
             ("'\n\nb", "'"),
             ("\n\n", ""),
             ("a\nb", "a\nb"),
+            ("ab\n\ncd", "ab"),
+            ("abc\n\n", "abc\n"),
+            ("ab\n\n", "ab"),
+            ("\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}", "\u{e9}\u{e9}\u{e9}\u{e9}"),
+            ("\u{2014}\u{1F600}a\u{e9}b", "\u{2014}\u{1F600}a\u{e9}"),
+            ("\n\n\n", ""),
         ];
         for (src, want) in cases {
             assert_eq!(Next::of(src).as_str(), want, "{src:?}");

@@ -46,38 +46,44 @@ const LDQUO: usize = 2;
 const RDQUO: usize = 3;
 
 impl Typographer<'_> {
-    /// Merges each run of text and soft breaks into one final `Str`.
+    /// Merges each run of text and soft breaks into one final `Str`, in place: other items
+    /// move down over the runs' consumed items, and the tail is cut off.
     fn inlines(&self, inlines: &mut Vec<Inline>) {
-        let mut out = Vec::with_capacity(inlines.len());
         let mut run = Run::default();
         let mut next = Next::default();
-        for inline in inlines.drain(..) {
-            match inline {
+        // Items before `kept` are final. A run ends before a later item, so its final text
+        // always has one of the run's consumed items to take the place of.
+        let mut kept = 0;
+        for i in 0..inlines.len() {
+            match &mut inlines[i] {
                 Inline::Text {
                     text,
                     literal,
                     next: n,
                 } => {
-                    run.push(text, literal);
-                    next = n;
+                    run.push(std::mem::take(text), *literal);
+                    next = *n;
                 }
                 Inline::Soft => {
                     run.text.push('\n');
                     next = Next::default();
                 }
-                mut other => {
+                _ => {
                     if !run.text.is_empty() {
-                        out.push(Inline::Str(self.finish(&mut run, &next)));
+                        inlines[kept] = Inline::Str(self.finish(&mut run, &next));
+                        kept += 1;
                     }
-                    self.children(&mut other);
-                    out.push(other);
+                    self.children(&mut inlines[i]);
+                    inlines.swap(kept, i);
+                    kept += 1;
                 }
             }
         }
         if !run.text.is_empty() {
-            out.push(Inline::Str(self.finish(&mut run, &next)));
+            inlines[kept] = Inline::Str(self.finish(&mut run, &next));
+            kept += 1;
         }
-        *inlines = out;
+        inlines.truncate(kept);
     }
 
     /// The final text of `run` (left empty). Most runs have nothing typography changes:
@@ -104,11 +110,16 @@ impl Typographer<'_> {
     /// first two characters of a symbol start a change, and the look-ahead matters only
     /// after a quote.
     fn may_change(&self, text: &str) -> bool {
-        text.contains(['"', '\''])
-            || (self.syms
-                && ["--", "..", "<<", ">>"]
-                    .iter()
-                    .any(|pat| text.contains(pat)))
+        // One byte scan (all of these are ASCII) instead of a search per pattern. It has
+        // no early exit, so the compiler turns it into vector compares.
+        let bytes = text.as_bytes();
+        let syms = self.syms;
+        let pairs = bytes.iter().zip(bytes.iter().skip(1));
+        let last_quote = bytes.last().is_some_and(|&b| b == b'"' || b == b'\'');
+        last_quote
+            || pairs.fold(false, |found, (&a, &b)| {
+                found | (a == b'"') | (a == b'\'') | (syms & (a == b) & is_doubled_start(a))
+            })
     }
 
     fn children(&self, inline: &mut Inline) {
@@ -362,6 +373,12 @@ impl Scan<'_> {
     }
 }
 
+/// Whether `b` starts a typographic symbol when doubled (`--`, `..`, `<<`, `>>`): every
+/// symbol has one of these pairs.
+fn is_doubled_start(b: u8) -> bool {
+    matches!(b, b'-' | b'.' | b'<' | b'>')
+}
+
 fn is_quote(c: char) -> bool {
     c == '"' || c == '\''
 }
@@ -374,4 +391,34 @@ fn is_space(c: char) -> bool {
 /// Ruby's `\w` (ASCII only).
 fn is_word(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn may_change_finds_quotes_and_symbol_starts() {
+        let cases = [
+            ("", false, false),
+            ("plain text.", false, false),
+            ("it's", true, true),
+            ("x\"", true, true),
+            ("'", true, true),
+            ("a--b", true, false),
+            ("a-b.c", false, false),
+            ("wait...", true, false),
+            ("<<", true, false),
+            ("x >> y", true, false),
+        ];
+        for (text, with_syms, without) in cases {
+            for (syms, want) in [(true, with_syms), (false, without)] {
+                let t = Typographer {
+                    quotes: ["a", "b", "c", "d"].map(Cow::Borrowed),
+                    syms,
+                };
+                assert_eq!(t.may_change(text), want, "{text:?} {syms}");
+            }
+        }
+    }
 }
