@@ -401,7 +401,7 @@ mod tests {
             ("\n\n", ""),
             ("a\nb", "a\nb"),
             ("ab\n\ncd", "ab"),
-            ("abc\n\n", "abc\n"),
+            ("abc\n\n", "abc"),
             ("ab\n\n", "ab"),
             ("\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}", "\u{e9}\u{e9}\u{e9}\u{e9}"),
             ("\u{2014}\u{1F600}a\u{e9}b", "\u{2014}\u{1F600}a\u{e9}"),
