@@ -28,8 +28,9 @@ fn re(pattern: &str) -> Regex {
 static EOB: LazyLock<Regex> = LazyLock::new(|| re(r"^\^\s*$"));
 static ALD: LazyLock<Regex> = LazyLock::new(|| re(r"^ {0,3}\{:(\w[\w-]*):(.*)\}\s*$"));
 static IAL: LazyLock<Regex> = LazyLock::new(|| re(r"^ {0,3}\{:[^:/].*\}\s*$"));
-static EXT_START: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^ {0,3}\{::(comment|nomarkdown|options)((?:\s[^}]*?)?)\s*(/)?\}\s*$"));
+static EXT_START: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^ {0,3}\{::(comment|nomarkdown|options)((?:\s(?:\\\}|[^}])*?)?)\s*(/)?\}\s*$")
+});
 static ABBREV: LazyLock<Regex> = LazyLock::new(|| re(r"^ {0,3}\*\[(.+?)\]:(.*)$"));
 static LINK_DEF: LazyLock<Regex> = LazyLock::new(|| re(r"^ {0,3}\[[^\]]+\]:"));
 static DEFINITION: LazyLock<Regex> = LazyLock::new(|| re(r"^ {0,3}:[ \t]"));
@@ -80,6 +81,8 @@ pub(crate) struct Rewritten {
     link_attrs: Vec<Attrs>,
     /// The attributes of IAL lines above a link definition.
     pending_link: Attrs,
+    /// The settings of `{::options}` extensions, at their offsets in `text`.
+    pub options: Vec<super::inline_options::Setting>,
 }
 
 /// Replaces kramdown's block extensions in `src` with markers.
@@ -98,8 +101,11 @@ pub(crate) fn rewrite(src: &str) -> Rewritten {
         html_run: false,
         link_attrs: Vec::new(),
         pending_link: Attrs::new(),
+        options: Vec::new(),
     };
     let mut fence: Option<String> = None;
+    // Lines before this were looked at as part of an indented code block.
+    let mut code_seen = 0;
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
@@ -128,6 +134,14 @@ pub(crate) fn rewrite(src: &str) -> Rewritten {
         if lead(line) == b'[' && LINK_DEF.is_match(line) && !footnote {
             i = out.link_definition(&lines, i);
             continue;
+        }
+        if i >= code_seen && (line.starts_with("    ") || line.starts_with('\t')) {
+            let (end, lazy) = super::lazy_code::block(&lines, i);
+            code_seen = end;
+            if !lazy.is_empty() {
+                i = out.lazy_code(&lines, i, end, &lazy);
+                continue;
+            }
         }
         i = out.line(&lines, i);
     }
@@ -188,6 +202,11 @@ impl Rewritten {
         if let Some(c) = (lead == b'{').then(|| EXT_START.captures(body)).flatten() {
             let (name, attrs, closed) = (c[1].to_string(), c[2].to_string(), c.get(3).is_some());
             if closed {
+                if name == "options" {
+                    let at = self.text.len();
+                    self.options
+                        .extend(super::inline_options::settings(&attrs, at));
+                }
                 self.mark(Marked::Eob);
                 return i + 1;
             }
@@ -224,12 +243,33 @@ impl Rewritten {
             && !line.starts_with("    ")
             && !line.starts_with('\t')
         {
+            if line.contains("{::options") {
+                let at = self.text.len();
+                self.options
+                    .extend(super::inline_options::in_line(&line, at));
+            }
             let line = super::span_extensions::rewrite_line(&line, &mut self.spans);
             self.text.push_str(&line);
         } else {
             self.text.push_str(&line);
         }
         i + 1
+    }
+
+    /// The code block of lines `i..end`, each of its `lazy` lines joined to the line above
+    /// with a space (`lazy_code`). Returns `end`.
+    fn lazy_code(&mut self, lines: &[&str], mut i: usize, end: usize, lazy: &[usize]) -> usize {
+        while i < end {
+            if lazy.contains(&i) && self.text.ends_with('\n') {
+                self.text.pop();
+                self.text.push(' ');
+                self.text.push_str(lines[i]);
+                i += 1;
+            } else {
+                i = self.line(lines, i);
+            }
+        }
+        end
     }
 
     /// Line `i` with kramdown's lone backticks escaped (`backticks`), outside code blocks

@@ -130,6 +130,8 @@ pub(crate) struct Builder<'a> {
     pub(super) first_line_open: bool,
     /// Footnote definitions' source, which leaves no block behind.
     pub(super) hidden: Vec<Range<usize>>,
+    /// Where the last kramdown e-mail autolink (`autolink`) ends in the source.
+    pub(super) autolink_end: usize,
 }
 
 /// Link definitions by normalised label: URL and title.
@@ -171,6 +173,7 @@ impl<'a> Builder<'a> {
             block_start: None,
             first_line_open: false,
             hidden: Vec::new(),
+            autolink_end: 0,
         }
     }
 
@@ -267,9 +270,20 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn text(&mut self, t: &str, range: Range<usize>) {
+    pub(super) fn text(&mut self, t: &str, range: Range<usize>) {
         if matches!(self.top().kind, Kind::Code(..)) {
             self.top().text.push_str(t);
+            return;
+        }
+        if range.start < self.autolink_end {
+            return self.after_autolink(range);
+        }
+        if t.starts_with('<')
+            && self.src[range.start..].starts_with('<')
+            && !escaped_at(self.src, range.start)
+            && let Some(end) = self.email_autolink(&range)
+        {
+            self.autolink_end = end;
             return;
         }
         let raw = &self.src[range.clone()];

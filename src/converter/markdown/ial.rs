@@ -170,7 +170,11 @@ fn spans(inlines: &mut Vec<Inline>) {
         let mut found: Option<Attrs> = None;
         while target && let Some((attrs, used)) = leading_ial(&inlines[i + 1..]) {
             consume_text(inlines, i + 1, used);
-            let attrs: Attrs = attrs.into_iter().filter(|(k, _)| k != REF).collect();
+            // `standalone` (kramdown 2.4's figures) stays for the `standalone` pass.
+            let attrs: Attrs = attrs
+                .into_iter()
+                .filter(|(k, v)| k != REF || v == "standalone")
+                .collect();
             merge(found.get_or_insert_with(Attrs::new), attrs);
         }
         if let Some(attrs) = found {
