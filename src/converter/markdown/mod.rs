@@ -24,6 +24,7 @@ mod block_ends;
 mod block_extensions;
 mod build;
 mod close;
+mod def_ids;
 mod emphasis;
 mod entities;
 mod footnotes;
