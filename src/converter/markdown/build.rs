@@ -256,6 +256,8 @@ impl<'a> Builder<'a> {
             Event::Html(t) => self.top().text.push_str(&t),
             // `<<tag>>`: kramdown reads the typographic `<<` first.
             Event::InlineHtml(t) if self.src[..range.start].ends_with('<') => self.text(&t, range),
+            // kramdown reads a processing instruction as text (typography applies).
+            Event::InlineHtml(t) if t.starts_with("<?") => self.text(&t, range),
             Event::InlineHtml(t) if super::span_html::is_text(&t) => {
                 self.inline(Inline::Str(t.to_string()), range)
             }

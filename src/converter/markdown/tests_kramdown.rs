@@ -210,3 +210,22 @@ fn lazy_lines() {
         ),
     ]);
 }
+
+#[test]
+fn processing_instructions_are_text() {
+    check(&[
+        (
+            "a <?php echo \"x\"; ?> *b*\n",
+            "<p>a &lt;?php echo “x”; ?&gt; <em>b</em></p>\n",
+        ),
+        (
+            "<?php\necho \"hi\";\n?>\n",
+            "<p>&lt;?php\necho “hi”;\n?&gt;</p>\n",
+        ),
+        ("<div>\n<?php x ?>\n</div>\n", "<div>\n<?php x ?>\n</div>\n"),
+        (
+            "`<?php \"q\" ?>`\n",
+            "<p><code class=\"language-plaintext highlighter-rouge\">&lt;?php \"q\" ?&gt;</code></p>\n",
+        ),
+    ]);
+}
