@@ -130,7 +130,8 @@ pub(crate) struct Builder<'a> {
     pub(super) first_line_open: bool,
     /// Footnote definitions' source, which leaves no block behind.
     pub(super) hidden: Vec<Range<usize>>,
-    /// Where the last kramdown e-mail autolink (`autolink`) ends in the source.
+    /// Where the last kramdown e-mail autolink (`autolink`) or namespaced tag (`xml_tags`)
+    /// ends in the source: text events before it are part of it.
     pub(super) autolink_end: usize,
 }
 
@@ -283,7 +284,9 @@ impl<'a> Builder<'a> {
         if t.starts_with('<')
             && self.src[range.start..].starts_with('<')
             && !escaped_at(self.src, range.start)
-            && let Some(end) = self.email_autolink(&range)
+            && let Some(end) = self
+                .email_autolink(&range)
+                .or_else(|| self.namespaced_tag(&range))
         {
             self.autolink_end = end;
             return;
@@ -311,6 +314,13 @@ impl<'a> Builder<'a> {
             return;
         }
         if matches!(tag, Tag::HtmlBlock) && self.top_level_html(range.clone()) {
+            return;
+        }
+        if matches!(tag, Tag::Paragraph)
+            && self.src[range.start..].starts_with(['<', ' '])
+            && super::xml_tags::starts_block(&self.src[range.start..])
+            && self.top_level_html(range.clone())
+        {
             return;
         }
         let kind = self.kind_of(tag, &range);

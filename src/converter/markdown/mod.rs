@@ -52,6 +52,7 @@ mod toc;
 mod tree;
 mod typography;
 mod writer;
+mod xml_tags;
 
 pub use highlighter::{Highlighter, RougeNames};
 pub use options::Options;
