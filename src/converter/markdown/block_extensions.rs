@@ -51,6 +51,8 @@ fn lead(line: &str) -> u8 {
 enum Marked {
     /// A block boundary only.
     Eob,
+    /// The end-of-block marker `^` itself: a list right above it ends there (`eob_found`).
+    Caret,
     /// Raw HTML output as it is.
     Html(String),
     /// Attributes for the block above.
@@ -196,7 +198,7 @@ impl Rewritten {
             return i + 1;
         }
         if line.starts_with('^') && EOB.is_match(body) {
-            self.mark(Marked::Eob);
+            self.mark(Marked::Caret);
             return i + 1;
         }
         if let Some(c) = (lead == b'{').then(|| EXT_START.captures(body)).flatten() {
@@ -546,6 +548,7 @@ impl Rewritten {
                     kept.push(block);
                 }
                 Some(Marked::Eob) => {}
+                Some(Marked::Caret) => super::lists::eob_after(&mut kept),
                 Some(Marked::Html(html)) => kept.push(Block::Html(html.clone())),
                 Some(Marked::Above(attrs)) => {
                     if let Some(last) = kept.iter_mut().rev().find(|b| !matches!(b, Block::Blank)) {

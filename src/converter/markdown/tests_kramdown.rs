@@ -229,3 +229,11 @@ fn processing_instructions_are_text() {
         ),
     ]);
 }
+
+#[test]
+fn end_of_block_marker_after_a_list() {
+    check(&[(
+        "* a\n\n* b\n\n^\n\n* c\n* d\n^\n\n* e\n\n^\n",
+        "<ul>\n  <li>\n    <p>a</p>\n  </li>\n  <li>\n    <p>b</p>\n  </li>\n</ul>\n\n<ul>\n  <li>c</li>\n  <li>d</li>\n</ul>\n\n<ul>\n  <li>\n    <p>e</p>\n  </li>\n</ul>\n",
+    )]);
+}
