@@ -21,6 +21,7 @@ use super::kotlin;
 use super::lua;
 use super::markup;
 use super::matlab;
+use super::php;
 use super::powershell;
 use super::python;
 use super::r;
@@ -45,11 +46,13 @@ pub(crate) enum Lexer {
     Liquid,
     /// A port of a Rouge regex lexer as a rule table.
     Rules(&'static LazyLock<regex_lexer::Lexer>),
+    /// A port of a Rouge template lexer (`TemplateLexer`): the text it delegates is HTML.
+    Template(&'static LazyLock<regex_lexer::Lexer>),
     /// One `Text` token: `plaintext` and languages syntect lacks.
     Plain,
 }
 
-use Lexer::{Console, Diff, Liquid, Plain, Rules, Syntax};
+use Lexer::{Console, Diff, Liquid, Plain, Rules, Syntax, Template};
 
 /// Rouge tags and aliases, and their lexers.
 const LEXERS: &[(&[&str], Lexer)] = &[
@@ -95,10 +98,7 @@ const LEXERS: &[(&[&str], Lexer)] = &[
         ],
         Rules(&rust::LEXER),
     ),
-    (
-        &["php", "php3", "php4", "php5"],
-        Syntax("PHP", &dialects::PHP),
-    ),
+    (&["php", "php3", "php4", "php5"], Template(&php::PHP)),
     (&["perl", "pl"], Syntax("Perl", &dialects::PERL)),
     (&["sql"], Syntax("SQL", &dialects::SQL)),
     (&["yaml", "yml"], Syntax("YAML", &markup::YAML)),

@@ -33,6 +33,7 @@ mod liquid;
 mod lua;
 mod markup;
 mod matlab;
+mod php;
 mod powershell;
 mod python;
 mod r;
@@ -104,6 +105,10 @@ fn tokens(code: &str, name: &str) -> Vec<Token> {
             Some(tokens) => delegated(code, tokens),
             None => plain(),
         },
+        Some(Lexer::Template(lexer)) => match guarded(|| Some(lexer.tokens(code))) {
+            Some(tokens) => delegated_html(code, tokens),
+            None => plain(),
+        },
         Some(Lexer::Plain) | None => plain(),
     };
     tokens.into_iter().filter(|t| !t.range.is_empty()).collect()
@@ -134,6 +139,26 @@ fn delegated(code: &str, tokens: Vec<Token>) -> Vec<Token> {
             shell(code, token.range, &mut out);
         } else {
             push(&mut out, token.class, token.range);
+        }
+    }
+    out
+}
+
+/// Lexes a template lexer's delegated tokens as HTML (Rouge's `delegate parent`).
+fn delegated_html(code: &str, tokens: Vec<Token>) -> Vec<Token> {
+    let mut out = Vec::new();
+    for token in tokens {
+        if token.class != regex_lexer::DELEGATE {
+            push(&mut out, token.class, token.range);
+            continue;
+        }
+        let range = token.range;
+        let html = guarded(|| syntax_tokens(code, range.clone(), "HTML", &markup::HTML));
+        match html {
+            Some(tokens) => tokens
+                .into_iter()
+                .for_each(|t| push(&mut out, t.class, t.range)),
+            None => push(&mut out, "", range),
         }
     }
     out

@@ -41,6 +41,8 @@ pub(crate) enum Next {
     Reset,
     /// Replaces the current state (Rouge's `goto`).
     Switch(&'static str),
+    /// Pushes these states in turn (Rouge's several `push` in one rule).
+    PushAll(&'static [&'static str]),
     /// Not a rule: the rules of another state are included here (Rouge's `mixin`).
     Mixin(&'static str),
 }
@@ -63,6 +65,9 @@ pub(crate) struct Rule {
     pub upper: Option<&'static str>,
     /// Text this rule saves, or must find saved (a heredoc's terminator).
     pub memo: Memo,
+    /// The class of each token, computed from its text (a Rouge callback that picks the
+    /// token by what it matched); it overrides `words` and `upper`.
+    pub classify: Option<fn(&str) -> &'static str>,
 }
 
 /// A rule's use of the text saved by an earlier rule (Rouge's `@heredocstr`).
@@ -85,6 +90,7 @@ pub(crate) const fn rule(pattern: &'static str, classes: &'static [&'static str]
         words: &[],
         upper: None,
         memo: Memo::None,
+        classify: None,
     }
 }
 
@@ -128,6 +134,13 @@ impl Rule {
 
     pub(crate) const fn words(self, words: &'static [(&'static str, &'static str)]) -> Rule {
         Rule { words, ..self }
+    }
+
+    pub(crate) const fn classify(self, classify: fn(&str) -> &'static str) -> Rule {
+        Rule {
+            classify: Some(classify),
+            ..self
+        }
     }
 }
 
@@ -363,6 +376,9 @@ const MAX_IDLE: usize = 32;
 /// The class of a token: a listed word's class, else `upper`'s for a capitalised
 /// word, else `class`.
 fn word_class(compiled: &Compiled, text: &str, class: &'static str) -> &'static str {
+    if let Some(classify) = compiled.rule.classify {
+        return classify(text);
+    }
     let capitalised = || {
         compiled
             .rule
@@ -389,6 +405,7 @@ fn apply(stack: &mut Vec<&'static str>, next: Next) {
             pop(stack, 1);
             stack.push(state);
         }
+        Next::PushAll(states) => stack.extend(states),
     }
 }
 

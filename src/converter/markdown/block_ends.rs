@@ -40,7 +40,8 @@ impl Builder<'_> {
             self.push_blank();
         }
         let used =
-            match html_block::markdown_element(&self.src[start..], self.opts.parse_block_html) {
+            match html_block::markdown_element(&self.src[start..], self.parse_block_html_at(start))
+            {
                 Some((el, span)) => self.markdown_element(el, span, start),
                 None => {
                     let (parts, used) = html_block::render(&self.src[start..]);

@@ -28,8 +28,9 @@ fn re(pattern: &str) -> Regex {
 static EOB: LazyLock<Regex> = LazyLock::new(|| re(r"^\^\s*$"));
 static ALD: LazyLock<Regex> = LazyLock::new(|| re(r"^ {0,3}\{:(\w[\w-]*):(.*)\}\s*$"));
 static IAL: LazyLock<Regex> = LazyLock::new(|| re(r"^ {0,3}\{:[^:/].*\}\s*$"));
-static EXT_START: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^ {0,3}\{::(comment|nomarkdown|options)((?:\s[^}]*?)?)\s*(/)?\}\s*$"));
+static EXT_START: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^ {0,3}\{::(comment|nomarkdown|options)((?:\s(?:\\\}|[^}])*?)?)\s*(/)?\}\s*$")
+});
 static ABBREV: LazyLock<Regex> = LazyLock::new(|| re(r"^ {0,3}\*\[(.+?)\]:(.*)$"));
 static LINK_DEF: LazyLock<Regex> = LazyLock::new(|| re(r"^ {0,3}\[[^\]]+\]:"));
 static DEFINITION: LazyLock<Regex> = LazyLock::new(|| re(r"^ {0,3}:[ \t]"));
@@ -50,6 +51,8 @@ fn lead(line: &str) -> u8 {
 enum Marked {
     /// A block boundary only.
     Eob,
+    /// The end-of-block marker `^` itself: a list right above it ends there (`eob_found`).
+    Caret,
     /// Raw HTML output as it is.
     Html(String),
     /// Attributes for the block above.
@@ -80,6 +83,8 @@ pub(crate) struct Rewritten {
     link_attrs: Vec<Attrs>,
     /// The attributes of IAL lines above a link definition.
     pending_link: Attrs,
+    /// The settings of `{::options}` extensions, at their offsets in `text`.
+    pub options: Vec<super::inline_options::Setting>,
 }
 
 /// Replaces kramdown's block extensions in `src` with markers.
@@ -96,6 +101,8 @@ fn rewrite_lines(src: &str) -> Rewritten {
     lines.extend(src.split_inclusive('\n'));
     let mut out = Rewritten::new(String::with_capacity(src.len()), src.contains("{::"));
     let mut fence: Option<String> = None;
+    // Lines before this were looked at as part of an indented code block.
+    let mut code_seen = 0;
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
@@ -124,6 +131,14 @@ fn rewrite_lines(src: &str) -> Rewritten {
         if lead(line) == b'[' && LINK_DEF.is_match(line) && !footnote {
             i = out.link_definition(&lines, i);
             continue;
+        }
+        if i >= code_seen && (line.starts_with("    ") || line.starts_with('\t')) {
+            let (end, lazy) = super::lazy_code::block(&lines, i);
+            code_seen = end;
+            if !lazy.is_empty() {
+                i = out.lazy_code(&lines, i, end, &lazy);
+                continue;
+            }
         }
         i = out.line(&lines, i);
     }
@@ -157,6 +172,17 @@ fn needs_rewrite(src: &str) -> bool {
             b'0'..=b'9' | 0x80..=0xFF => {
                 let line = line.split_inclusive('\n').next().unwrap_or(line);
                 interrupts(line, src[..start].split_inclusive('\n').rev())
+            }
+            // An indented code block may have lazy lines (`lazy_code`).
+            b' ' | b'\t' => {
+                let line = line.split('\n').next().unwrap_or(line);
+                let code =
+                    (line.starts_with("    ") || line.starts_with('\t')) && !line.trim().is_empty();
+                let above = src[..start.saturating_sub(1)]
+                    .rsplit('\n')
+                    .next()
+                    .unwrap_or("");
+                code && (start == 0 || above.trim().is_empty())
             }
             _ => false,
         }
@@ -216,6 +242,7 @@ impl Rewritten {
             html_run: false,
             link_attrs: Vec::new(),
             pending_link: Attrs::new(),
+            options: Vec::new(),
         }
     }
 
@@ -232,12 +259,17 @@ impl Rewritten {
             return i + 1;
         }
         if line.starts_with('^') && EOB.is_match(body) {
-            self.mark(Marked::Eob);
+            self.mark(Marked::Caret);
             return i + 1;
         }
         if let Some(c) = (lead == b'{').then(|| EXT_START.captures(body)).flatten() {
             let (name, attrs, closed) = (c[1].to_string(), c[2].to_string(), c.get(3).is_some());
             if closed {
+                if name == "options" {
+                    let at = self.text.len();
+                    self.options
+                        .extend(super::inline_options::settings(&attrs, at));
+                }
                 self.mark(Marked::Eob);
                 return i + 1;
             }
@@ -274,12 +306,33 @@ impl Rewritten {
             && !line.starts_with("    ")
             && !line.starts_with('\t')
         {
+            if line.contains("{::options") {
+                let at = self.text.len();
+                self.options
+                    .extend(super::inline_options::in_line(&line, at));
+            }
             let line = super::span_extensions::rewrite_line(&line, &mut self.spans);
             self.text.push_str(&line);
         } else {
             self.text.push_str(&line);
         }
         i + 1
+    }
+
+    /// The code block of lines `i..end`, each of its `lazy` lines joined to the line above
+    /// with a space (`lazy_code`). Returns `end`.
+    fn lazy_code(&mut self, lines: &[&str], mut i: usize, end: usize, lazy: &[usize]) -> usize {
+        while i < end {
+            if lazy.contains(&i) && self.text.ends_with('\n') {
+                self.text.pop();
+                self.text.push(' ');
+                self.text.push_str(lines[i]);
+                i += 1;
+            } else {
+                i = self.line(lines, i);
+            }
+        }
+        end
     }
 
     /// Line `i` with kramdown's lone backticks escaped (`backticks`), outside code blocks
@@ -556,6 +609,7 @@ impl Rewritten {
                     kept.push(block);
                 }
                 Some(Marked::Eob) => {}
+                Some(Marked::Caret) => super::lists::eob_after(&mut kept),
                 Some(Marked::Html(html)) => kept.push(Block::Html(html.clone())),
                 Some(Marked::Above(attrs)) => {
                     if let Some(last) = kept.iter_mut().rev().find(|b| !matches!(b, Block::Blank)) {
@@ -734,6 +788,7 @@ mod fast_path_tests {
             && out.spans.is_empty()
             && out.alds.is_empty()
             && out.link_attrs.is_empty()
+            && out.options.is_empty()
     }
 
     #[test]

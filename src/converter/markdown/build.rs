@@ -130,6 +130,9 @@ pub(crate) struct Builder<'a> {
     pub(super) first_line_open: bool,
     /// Footnote definitions' source, which leaves no block behind.
     pub(super) hidden: Vec<Range<usize>>,
+    /// Where the last kramdown e-mail autolink (`autolink`) or namespaced tag (`xml_tags`)
+    /// ends in the source: text events before it are part of it.
+    pub(super) autolink_end: usize,
 }
 
 /// Link definitions by normalised label: URL and title.
@@ -171,6 +174,7 @@ impl<'a> Builder<'a> {
             block_start: None,
             first_line_open: false,
             hidden: Vec::new(),
+            autolink_end: 0,
         }
     }
 
@@ -253,6 +257,8 @@ impl<'a> Builder<'a> {
             Event::Html(t) => self.top().text.push_str(&t),
             // `<<tag>>`: kramdown reads the typographic `<<` first.
             Event::InlineHtml(t) if self.src[..range.start].ends_with('<') => self.text(&t, range),
+            // kramdown reads a processing instruction as text (typography applies).
+            Event::InlineHtml(t) if t.starts_with("<?") => self.text(&t, range),
             Event::InlineHtml(t) if super::span_html::is_text(&t) => {
                 self.inline(Inline::Str(t.to_string()), range)
             }
@@ -267,9 +273,22 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn text(&mut self, t: &str, range: Range<usize>) {
+    pub(super) fn text(&mut self, t: &str, range: Range<usize>) {
         if matches!(self.top().kind, Kind::Code(..)) {
             self.top().text.push_str(t);
+            return;
+        }
+        if range.start < self.autolink_end {
+            return self.after_autolink(range);
+        }
+        if t.starts_with('<')
+            && self.src[range.start..].starts_with('<')
+            && !escaped_at(self.src, range.start)
+            && let Some(end) = self
+                .email_autolink(&range)
+                .or_else(|| self.namespaced_tag(&range))
+        {
+            self.autolink_end = end;
             return;
         }
         let raw = &self.src[range.clone()];
@@ -294,6 +313,13 @@ impl<'a> Builder<'a> {
             return;
         }
         if matches!(tag, Tag::HtmlBlock) && self.top_level_html(range.clone()) {
+            return;
+        }
+        if matches!(tag, Tag::Paragraph)
+            && self.src[range.start..].starts_with(['<', ' '])
+            && super::xml_tags::starts_block(&self.src[range.start..])
+            && self.top_level_html(range.clone())
+        {
             return;
         }
         let kind = self.kind_of(tag, &range);

@@ -203,7 +203,7 @@ impl Builder<'_> {
             // kramdown: each line above the definitions is a term of its own.
             Kind::DefTerm => {
                 let terms = inl.split(|i| matches!(i, Inline::Soft));
-                let terms: Vec<DefPart> = terms.map(|t| DefPart::Term(t.to_vec())).collect();
+                let terms = terms.map(|t| DefPart::Term(t.to_vec(), Attrs::new()));
                 self.top().defs.extend(terms);
             }
             Kind::DefDefinition => {

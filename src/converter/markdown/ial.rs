@@ -69,13 +69,17 @@ fn descend_into(block: &mut Block) {
                 apply_level(&mut item.blocks, false);
             }
         }
-        Block::DefList(parts, _) => {
-            for part in parts {
-                if let super::tree::DefPart::Definition(item) = part {
-                    item_ial(item);
-                    apply_level(&mut item.blocks, false);
+        Block::DefList(parts, attrs) => {
+            for part in parts.iter_mut() {
+                match part {
+                    super::tree::DefPart::Definition(item) => {
+                        item_ial(item);
+                        apply_level(&mut item.blocks, false);
+                    }
+                    super::tree::DefPart::Term(inlines, attrs) => term_ial(inlines, attrs),
                 }
             }
+            super::def_ids::auto_ids(parts, attrs);
         }
         Block::Table { sections, .. } => {
             for cell in sections
@@ -102,6 +106,18 @@ fn item_ial(item: &mut super::tree::Item) {
         *text = text.trim_start().to_string();
     }
     merge(&mut item.attrs, without_refs(attrs));
+}
+
+/// kramdown's `LIST_ITEM_IAL` on a definition term's line (`parse_definition_list`).
+fn term_ial(inlines: &mut Vec<Inline>, attrs: &mut Attrs) {
+    let Some((ial, used)) = leading_ial(inlines) else {
+        return;
+    };
+    consume_text(inlines, 0, used);
+    if let Some(Inline::Text { text, .. }) = inlines.first_mut() {
+        *text = text.trim_start().to_string();
+    }
+    merge(attrs, without_refs(ial));
 }
 
 /// Whether a paragraph is nothing but an IAL line.
@@ -173,7 +189,11 @@ fn spans(inlines: &mut Vec<Inline>) {
         let mut found: Option<Attrs> = None;
         while target && let Some((attrs, used)) = leading_ial(&inlines[i + 1..]) {
             consume_text(inlines, i + 1, used);
-            let attrs: Attrs = attrs.into_iter().filter(|(k, _)| k != REF).collect();
+            // `standalone` (kramdown 2.4's figures) stays for the `standalone` pass.
+            let attrs: Attrs = attrs
+                .into_iter()
+                .filter(|(k, v)| k != REF || v == "standalone")
+                .collect();
             merge(found.get_or_insert_with(Attrs::new), attrs);
         }
         if let Some(attrs) = found {
@@ -294,7 +314,9 @@ pub(crate) fn apply_block_ial(block: &mut Block, mut ial: Attrs) {
         *block = Block::Html(super::writer::FOOTNOTES_PLACE.to_string());
         return;
     }
-    ial.retain(|(k, _)| k != REF);
+    // `{:auto_ids}` on a definition list stays for `def_ids`.
+    let keep = matches!(block, Block::DefList(..));
+    ial.retain(|(k, v)| k != REF || (keep && v.starts_with("auto_ids")));
     if let (
         true,
         Block::List {

@@ -45,15 +45,33 @@ fn blocks(blocks_: &mut [Block]) {
     }
 }
 
+/// The attribute key marking the last item of a list right above an end-of-block marker.
+const EOB: &str = "\u{0}eob";
+
+/// An end-of-block marker `^` follows `blocks`: a list right above it (blank lines between
+/// aside) keeps its last item's trailing blank line (`eob_found` in kramdown's `parse_list`).
+pub(crate) fn eob_after(blocks: &mut [Block]) {
+    let above = blocks.iter_mut().rev().find(|b| !matches!(b, Block::Blank));
+    if let Some(Block::List { items, .. }) = above
+        && let Some(item) = items.last_mut()
+    {
+        item.attrs.push((EOB.to_string(), String::new()));
+    }
+}
+
 /// kramdown: an item's first paragraph is transparent when no blank line follows it (the
-/// list's trailing blank line aside), and the last item of a longer list only when some
-/// earlier item is not a wrapped paragraph.
+/// list's trailing blank line aside, unless an end-of-block marker ends the list), and the
+/// last item of a longer list only when some earlier item is not a wrapped paragraph.
 fn mark_items(items: &mut [Item]) {
     let count = items.len();
     let mut earlier_unwrapped = false;
     for (index, item) in items.iter_mut().enumerate() {
         let last = index + 1 == count;
-        let single = item.blocks.len() == 1;
+        let eob = last && item.attrs.iter().any(|(k, _)| k == EOB);
+        if eob {
+            item.attrs.retain(|(k, _)| k != EOB);
+        }
+        let single = item.blocks.len() == 1 && !eob;
         let Some(Block::Para(p)) = item.blocks.first_mut() else {
             earlier_unwrapped = true;
             continue;

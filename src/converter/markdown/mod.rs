@@ -8,7 +8,7 @@
 //! `{::nomarkdown}`, `{::options /}`, abbreviation definitions) is resolved on the source first
 //! (`block_extensions`, `span_extensions`).
 //!
-//! Known gaps: `{::options}` settings are not applied mid-document; `{:auto_ids}` and IALs at
+//! Known gaps: `{::options}` parser settings other than `parse_block_html`; `{:auto_ids}` and IALs at
 //! the start of a list item or definition; footnote definitions with IALs; unclosed fences
 //! and fences whose info string has spaces (paragraphs in kramdown); kramdown's inline link
 //! syntax where it differs from CommonMark's (link definitions are read by
@@ -17,12 +17,14 @@
 
 mod abbreviations;
 mod as_written;
+mod autolink;
 mod backticks;
 mod blanks;
 mod block_ends;
 mod block_extensions;
 mod build;
 mod close;
+mod def_ids;
 mod emphasis;
 mod entities;
 mod footnotes;
@@ -33,7 +35,9 @@ mod html_block;
 mod html_tag;
 mod ial;
 mod ids;
+mod inline_options;
 mod lazy;
+mod lazy_code;
 mod link_definition;
 mod lists;
 mod options;
@@ -42,11 +46,13 @@ pub mod rouge_options;
 mod source;
 mod span_extensions;
 mod span_html;
+mod standalone;
 mod table;
 mod toc;
 mod tree;
 mod typography;
 mod writer;
+mod xml_tags;
 
 pub use highlighter::{Highlighter, RougeNames};
 pub use options::Options;
@@ -61,10 +67,20 @@ pub fn convert(src: &str, opts: &Options) -> String {
 pub fn convert_with(src: &str, opts: &Options, highlighter: &dyn Highlighter) -> String {
     let src = adapt_source(src);
     let extensions = block_extensions::rewrite(&src);
+    let inline_opts;
+    let opts = if extensions.options.is_empty() {
+        opts
+    } else {
+        inline_opts = opts.with_settings(&extensions.options, &extensions.text);
+        &inline_opts
+    };
     let mut doc = tree::parse(&extensions.text, opts);
     extensions.resolve(&mut doc.blocks);
     emphasis::apply(&mut doc);
     ial::apply(&mut doc.blocks);
+    if src.contains("standalone") {
+        standalone::figures(&mut doc);
+    }
     references::pair_blocks(&mut doc.blocks);
     extensions.link_attributes(&mut doc);
     span_html::balance_blocks(&mut doc.blocks);

@@ -35,6 +35,10 @@ pub struct Options {
     pub typographic_syms: bool,
     /// `syntax_highlighter`, `syntax_highlighter_opts` and `guess_lang`.
     pub rouge: RougeOptions,
+    /// `parse_block_html` as `{::options}` set it partway: from which offset of the source
+    /// (`block_html_text`: its address and length), which value (`inline_options`).
+    pub(crate) block_html_from: Vec<(usize, bool)>,
+    pub(crate) block_html_text: (usize, usize),
 }
 
 impl Default for Options {
@@ -55,6 +59,8 @@ impl Default for Options {
             header_offset: 0,
             typographic_syms: true,
             rouge: RougeOptions::default(),
+            block_html_from: Vec::new(),
+            block_html_text: (0, 0),
         }
     }
 }
@@ -75,6 +81,13 @@ impl Options {
             return opts;
         };
         opts.rouge = RougeOptions::from_config(Some(map), None);
+        opts.apply(map);
+        opts
+    }
+
+    /// Sets the options `map` names; missing or malformed keys keep their values.
+    pub(crate) fn apply(&mut self, map: &Map) {
+        let opts = self;
         if let Some(v) = map.get("auto_ids").and_then(as_bool) {
             opts.auto_ids = v;
         }
@@ -116,7 +129,6 @@ impl Options {
                 .iter()
                 .any(|s| s == "no_auto_typographic");
         }
-        opts
     }
 }
 

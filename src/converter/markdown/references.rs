@@ -20,7 +20,7 @@ pub(crate) fn pair_blocks(blocks: &mut [Block]) {
             Block::DefList(parts, _) => {
                 for part in parts {
                     match part {
-                        DefPart::Term(inlines) => pair(inlines),
+                        DefPart::Term(inlines, _) => pair(inlines),
                         DefPart::Definition(item) => pair_blocks(&mut item.blocks),
                     }
                 }

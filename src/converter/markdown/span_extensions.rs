@@ -1,6 +1,6 @@
 //! kramdown's span-level extensions (the span half of `kramdown/parser/kramdown/extensions.rb`):
 //! `{::comment}…{:/}` becomes an HTML comment, `{::nomarkdown}…{:/}` raw output, and
-//! `{::options … /}` (whose settings hyde does not apply mid-document) nothing. They are
+//! `{::options … /}` nothing (its settings are read by `inline_options`). They are
 //! found in the source, a line at a time outside code spans, and stand in the text as
 //! placeholder comments until `resolve` swaps in their output.
 
@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 const MARK: &str = "\u{E001}";
 
 static START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\{::(comment|nomarkdown|options)((?:\s[^}]*?)?)\s*(/)?\}")
+    Regex::new(r"\{::(comment|nomarkdown|options)((?:\s(?:\\\}|[^}])*?)?)\s*(/)?\}")
         .unwrap_or_else(|_| Regex::new("$^").expect("constant pattern"))
 });
 

@@ -210,3 +210,30 @@ fn lazy_lines() {
         ),
     ]);
 }
+
+#[test]
+fn processing_instructions_are_text() {
+    check(&[
+        (
+            "a <?php echo \"x\"; ?> *b*\n",
+            "<p>a &lt;?php echo “x”; ?&gt; <em>b</em></p>\n",
+        ),
+        (
+            "<?php\necho \"hi\";\n?>\n",
+            "<p>&lt;?php\necho “hi”;\n?&gt;</p>\n",
+        ),
+        ("<div>\n<?php x ?>\n</div>\n", "<div>\n<?php x ?>\n</div>\n"),
+        (
+            "`<?php \"q\" ?>`\n",
+            "<p><code class=\"language-plaintext highlighter-rouge\">&lt;?php \"q\" ?&gt;</code></p>\n",
+        ),
+    ]);
+}
+
+#[test]
+fn end_of_block_marker_after_a_list() {
+    check(&[(
+        "* a\n\n* b\n\n^\n\n* c\n* d\n^\n\n* e\n\n^\n",
+        "<ul>\n  <li>\n    <p>a</p>\n  </li>\n  <li>\n    <p>b</p>\n  </li>\n</ul>\n\n<ul>\n  <li>c</li>\n  <li>d</li>\n</ul>\n\n<ul>\n  <li>\n    <p>e</p>\n  </li>\n</ul>\n",
+    )]);
+}

@@ -102,7 +102,8 @@ pub(crate) struct TableSection {
 /// A `<dt>` or `<dd>` of a definition list.
 #[derive(Debug, Clone)]
 pub(crate) enum DefPart {
-    Term(Vec<Inline>),
+    /// A term and its attributes (an IAL opening its line).
+    Term(Vec<Inline>, Attrs),
     Definition(Item),
 }
 
@@ -334,7 +335,7 @@ fn walk_blocks(blocks: &mut [Block], visit: &mut dyn FnMut(Text)) {
             Block::DefList(parts, _) => {
                 for part in parts {
                     match part {
-                        DefPart::Term(inlines) => visit(Text::Inlines(inlines)),
+                        DefPart::Term(inlines, _) => visit(Text::Inlines(inlines)),
                         DefPart::Definition(item) => walk_blocks(&mut item.blocks, visit),
                     }
                 }

@@ -327,7 +327,7 @@ impl<'a> Writer<'a> {
         self.open("dl", attrs, indent);
         for part in parts {
             match part {
-                DefPart::Term(inlines) => self.simple("dt", &Vec::new(), inlines, indent + 2),
+                DefPart::Term(inlines, attrs) => self.simple("dt", attrs, inlines, indent + 2),
                 DefPart::Definition(item) => self.item("dd", item, indent + 2),
             }
         }
