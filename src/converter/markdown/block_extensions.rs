@@ -10,6 +10,7 @@
 
 use super::abbreviations::Abbreviation;
 use super::backticks::Spans;
+use super::block_starts::interrupts_paragraph;
 use super::ial;
 use super::link_definition::{self, Reading};
 use super::tree::{Attrs, Block, Document};
@@ -21,7 +22,7 @@ use std::sync::LazyLock;
 const MARK: &str = "\u{E000}kd";
 
 /// The patterns are constants; a bad one would match nothing rather than panic.
-fn re(pattern: &str) -> Regex {
+pub(super) fn re(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|_| Regex::new("$^").expect("constant pattern"))
 }
 
@@ -34,14 +35,11 @@ static EXT_START: LazyLock<Regex> = LazyLock::new(|| {
 static ABBREV: LazyLock<Regex> = LazyLock::new(|| re(r"^ {0,3}\*\[(.+?)\]:(.*)$"));
 static LINK_DEF: LazyLock<Regex> = LazyLock::new(|| re(r"^ {0,3}\[[^\]]+\]:"));
 static DEFINITION: LazyLock<Regex> = LazyLock::new(|| re(r"^ {0,3}:[ \t]"));
-static ORDERED_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^ {0,3}(\d+)\.[ \t]+\S"));
-static BLOCK_START: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?: {0,3}(?:[-*+>:|]|\d+\.)|    |\t)"));
 static FENCE: LazyLock<Regex> = LazyLock::new(|| re(r"^ {0,3}(`{3,}|~{3,})"));
 
 /// The character after at most three leading spaces: every pattern above that can match
 /// needs a particular one there, so most lines are ruled out without running a regex.
-fn lead(line: &str) -> u8 {
+pub(super) fn lead(line: &str) -> u8 {
     let b = line.as_bytes();
     let spaces = b.iter().take(3).take_while(|&&c| c == b' ').count();
     b.get(spaces).copied().unwrap_or(b'\n')
@@ -89,14 +87,14 @@ pub(crate) struct Rewritten {
 
 /// Replaces kramdown's block extensions in `src` with markers.
 pub(crate) fn rewrite(src: &str) -> Rewritten {
-    if !needs_rewrite(src) {
+    if !super::block_starts::needs_rewrite(src) {
         return Rewritten::unchanged(src);
     }
     rewrite_lines(src)
 }
 
 /// `rewrite`, line by line.
-fn rewrite_lines(src: &str) -> Rewritten {
+pub(super) fn rewrite_lines(src: &str) -> Rewritten {
     let mut lines: Vec<&str> = Vec::with_capacity(src.bytes().filter(|&b| b == b'\n').count() + 1);
     lines.extend(src.split_inclusive('\n'));
     let mut out = Rewritten::new(String::with_capacity(src.len()), src.contains("{::"));
@@ -145,50 +143,6 @@ fn rewrite_lines(src: &str) -> Rewritten {
     out
 }
 
-/// Whether `rewrite` may change or record anything in `src`: a line may start (after up to
-/// three spaces) with one of the constructs it handles, hold a lone backtick, or interrupt
-/// a paragraph as an ordered item. Most documents have none of these and are passed on
-/// unchanged, which saves the line-by-line rewrite (about a seventh of the conversion).
-fn needs_rewrite(src: &str) -> bool {
-    let b = src.as_bytes();
-    if memchr::memmem::find(b, b"{::").is_some() {
-        return true;
-    }
-    let lone_backtick = memchr::memchr_iter(b'`', b).any(|i| {
-        (i == 0 || b[i - 1] != b'`')
-            && b.get(i + 1) != Some(&b'`')
-            && (i == 0 || b[i - 1].is_ascii_whitespace())
-            && b.get(i + 1).is_none_or(u8::is_ascii_whitespace)
-    });
-    if lone_backtick {
-        return true;
-    }
-    let starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', b).map(|i| i + 1));
-    starts.filter(|&s| s < b.len()).any(|start| {
-        let line = &src[start..];
-        match lead(line) {
-            b'{' | b'^' | b'[' | b':' | b'\\' | b'~' => true,
-            b'*' => line.trim_start_matches(' ').starts_with("*["),
-            b'0'..=b'9' | 0x80..=0xFF => {
-                let line = line.split_inclusive('\n').next().unwrap_or(line);
-                interrupts(line, src[..start].split_inclusive('\n').rev())
-            }
-            // An indented code block may have lazy lines (`lazy_code`).
-            b' ' | b'\t' => {
-                let line = line.split('\n').next().unwrap_or(line);
-                let code =
-                    (line.starts_with("    ") || line.starts_with('\t')) && !line.trim().is_empty();
-                let above = src[..start.saturating_sub(1)]
-                    .rsplit('\n')
-                    .next()
-                    .unwrap_or("");
-                code && (start == 0 || above.trim().is_empty())
-            }
-            _ => false,
-        }
-    })
-}
-
 /// A line kramdown reads as paragraph text, with its first character
 /// backslash-escaped so that pulldown-cmark reads it as text too.
 fn push_escaped(text: &mut String, line: &str) {
@@ -224,6 +178,17 @@ fn closes_fence(line: &str, open: &str) -> bool {
 }
 
 impl Rewritten {
+    /// Whether the rewrite found nothing to record (no marker, definition or setting).
+    #[cfg(test)]
+    pub(super) fn records_nothing(&self) -> bool {
+        self.marks.is_empty()
+            && self.abbreviations.is_empty()
+            && self.spans.is_empty()
+            && self.alds.is_empty()
+            && self.link_attrs.is_empty()
+            && self.options.is_empty()
+    }
+
     /// A source with nothing to rewrite.
     fn unchanged(src: &str) -> Rewritten {
         Rewritten::new(src.to_string(), false)
@@ -631,78 +596,6 @@ pub(crate) fn is_marker(block: &Block) -> bool {
     matches!(block, Block::Code { lang: Some(l), .. } if l.starts_with(MARK))
 }
 
-/// kramdown-parser-gfm lets an ordered list item of any number end a paragraph; CommonMark
-/// only one numbered 1. Whether line `i` is such an item right below a top-level paragraph.
-fn interrupts_paragraph(lines: &[&str], i: usize) -> bool {
-    interrupts(lines[i], lines[..i].iter().rev().copied())
-}
-
-/// `interrupts_paragraph` for `line`, given the lines above it, nearest first.
-fn interrupts<'a>(line: &str, mut above: impl Iterator<Item = &'a str>) -> bool {
-    // `\d` is Unicode-aware: any non-ASCII lead may still be a digit.
-    if !matches!(lead(line), b'0'..=b'9' | 0x80..=0xFF) {
-        return false;
-    }
-    let Some(prev) = above.next().filter(|l| !l.trim().is_empty()) else {
-        return false;
-    };
-    match ordered_item_number(line) {
-        None => return false,
-        Some(n) if n.parse::<u64>().is_ok_and(|n| n == 1) => return false,
-        Some(_) => {}
-    }
-    let mut first = prev;
-    for l in std::iter::once(prev).chain(above.take_while(|l| !l.trim().is_empty())) {
-        if is_block_start(l) {
-            return false;
-        }
-        first = l;
-    }
-    !first.trim_start().starts_with(['#', '<', '`', '~', '{'])
-}
-
-/// `ORDERED_ITEM`'s number, read without the regex when the digits are ASCII.
-fn ordered_item_number(line: &str) -> Option<&str> {
-    let body = line.trim_start_matches(' ');
-    let digits = body.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = body.as_bytes().get(digits..).unwrap_or_default();
-    if line.len() - body.len() > 3 || rest.first().is_some_and(|&b| b >= 0x80) || digits == 0 {
-        // `\d` is Unicode-aware.
-        return ORDERED_ITEM
-            .captures(line)
-            .map(|c| c.get(1).map_or("", |m| m.as_str()));
-    }
-    let after = rest.strip_prefix(b".")?;
-    let gap = after
-        .iter()
-        .take_while(|&&b| b == b' ' || b == b'\t')
-        .count();
-    match after.get(gap) {
-        // `\S` is Unicode-aware too.
-        Some(&b) if b >= 0x80 => ORDERED_ITEM.captures(line).map(|_| &body[..digits]),
-        Some(b) if gap > 0 && !b.is_ascii_whitespace() => Some(&body[..digits]),
-        _ => None,
-    }
-}
-
-/// `BLOCK_START`, with the common leads decided without the regex.
-fn is_block_start(line: &str) -> bool {
-    match lead(line) {
-        b'-' | b'*' | b'+' | b'>' | b':' | b'|' => true,
-        b' ' | b'\t' => BLOCK_START.is_match(line),
-        b'0'..=b'9' => {
-            let body = line.trim_start_matches(' ');
-            match body.bytes().find(|b| !b.is_ascii_digit()) {
-                Some(b'.') => true,
-                Some(b) if b >= 0x80 => BLOCK_START.is_match(line),
-                _ => false,
-            }
-        }
-        0x80..=0xFF => BLOCK_START.is_match(line),
-        _ => false,
-    }
-}
-
 fn is_link_definition(line: &str) -> bool {
     LINK_DEF.is_match(line) && !line.trim_start().starts_with("[^")
 }
@@ -773,61 +666,4 @@ fn in_html_block(lines: &[&str], i: usize) -> bool {
     lines
         .get(first)
         .is_some_and(|l| first < i && l.trim_start().starts_with('<'))
-}
-#[cfg(test)]
-mod fast_path_tests {
-    use super::*;
-    use std::path::Path;
-
-    /// Whether the line-by-line rewrite leaves `src` as it is and records nothing.
-    fn untouched(src: &str) -> bool {
-        let out = rewrite_lines(src);
-        out.text == src
-            && out.marks.is_empty()
-            && out.abbreviations.is_empty()
-            && out.spans.is_empty()
-            && out.alds.is_empty()
-            && out.link_attrs.is_empty()
-            && out.options.is_empty()
-    }
-
-    #[test]
-    fn documents_passed_on_unchanged_need_no_rewrite() {
-        let dir =
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/markdown/kramdown-jekyll-profile");
-        let mut docs: Vec<String> = walkdir::WalkDir::new(dir)
-            .into_iter()
-            .filter_map(|e| e.ok())
-            .filter(|e| e.path().extension().is_some_and(|x| x == "text"))
-            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-            .collect();
-        let cases = [
-            "a\n2. b\n",
-            "a\n1. b\n",
-            "- a\n2. b\n",
-            "a ` b\n",
-            "`a` b\n",
-            "x\n\n    2. a\n",
-            "*[HTML]: x\n",
-            "* a\n",
-            "{: .c}\n",
-            "^\n",
-            "~~~\nx\n~~~\n",
-            "a {::comment}x{:/}\n",
-            "[a]: /b\n",
-            ": d\n",
-            "\\$$x$$\n",
-            "a\n\u{661}. b\n",
-            "a\n2.\u{3000}b\n",
-        ];
-        docs.extend(cases.iter().map(|c| c.to_string()));
-        let mut fast = 0;
-        for doc in &docs {
-            if !needs_rewrite(doc) {
-                fast += 1;
-                assert!(untouched(doc), "{doc:?}");
-            }
-        }
-        assert!(fast > 20, "{fast}");
-    }
 }

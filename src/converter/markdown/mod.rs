@@ -22,6 +22,7 @@ mod backticks;
 mod blanks;
 mod block_ends;
 mod block_extensions;
+mod block_starts;
 mod build;
 mod close;
 mod def_ids;
