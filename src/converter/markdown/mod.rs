@@ -46,6 +46,7 @@ pub mod rouge_options;
 mod source;
 mod span_extensions;
 mod span_html;
+mod span_raw;
 mod standalone;
 mod table;
 mod toc;
