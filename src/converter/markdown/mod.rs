@@ -19,6 +19,7 @@ mod abbreviations;
 mod as_written;
 mod autolink;
 mod backticks;
+mod bare_marker;
 mod blanks;
 mod block_ends;
 mod block_extensions;
