@@ -216,6 +216,10 @@ impl Rewritten {
         let line = lines[i];
         let body = line.trim_end_matches('\n');
         let lead = lead(line);
+        if matches!(lead, b'-' | b'*' | b'+') && super::bare_marker::is_text(lines, i) {
+            push_escaped(&mut self.text, line);
+            return i + 1;
+        }
         if lead == b'{'
             && let Some(c) = ALD.captures(body)
         {

@@ -133,6 +133,9 @@ pub(crate) struct Builder<'a> {
     /// Where the last kramdown e-mail autolink (`autolink`) or namespaced tag (`xml_tags`)
     /// ends in the source: text events before it are part of it.
     pub(super) autolink_end: usize,
+    /// The content of the last span element written from the source (`span_raw`): events
+    /// inside it are skipped.
+    pub(super) raw_span: Range<usize>,
 }
 
 /// Link definitions by normalised label: URL and title.
@@ -175,6 +178,7 @@ impl<'a> Builder<'a> {
             first_line_open: false,
             hidden: Vec::new(),
             autolink_end: 0,
+            raw_span: 0..0,
         }
     }
 
@@ -223,7 +227,7 @@ impl<'a> Builder<'a> {
             self.refs = Rc::new(refs);
         }
         for (event, range) in parser.into_offset_iter() {
-            if range.start < self.skip_until {
+            if range.start < self.skip_until || self.in_raw_span(&range) {
                 continue;
             }
             self.event(event, range);
@@ -259,6 +263,11 @@ impl<'a> Builder<'a> {
             Event::InlineHtml(t) if self.src[..range.start].ends_with('<') => self.text(&t, range),
             // kramdown reads a processing instruction as text (typography applies).
             Event::InlineHtml(t) if t.starts_with("<?") => self.text(&t, range),
+            Event::InlineHtml(t)
+                if t.starts_with('<')
+                    && t[1..].starts_with(|c: char| c.is_ascii_alphabetic())
+                    && !is_span(&self.top().kind)
+                    && self.raw_span_element(&range) => {}
             Event::InlineHtml(t) if super::span_html::is_text(&t) => {
                 self.inline(Inline::Str(t.to_string()), range)
             }
@@ -411,6 +420,18 @@ impl<'a> Builder<'a> {
             self.close_implicit_para();
         }
         if tag == TagEnd::HtmlBlock && !matches!(self.top().kind, Kind::Html) {
+            return;
+        }
+        // A span whose start `span_raw` skipped (it began inside a raw element).
+        let span_end = matches!(
+            tag,
+            TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Link
+                | TagEnd::Image
+        );
+        if span_end && !is_span(&self.top().kind) {
             return;
         }
         if self.stack.len() > 1 {

@@ -14,7 +14,8 @@ use crate::liquid::{Map, Value};
 /// An option set in the document: where (an offset in the rewritten source), key and value.
 pub(crate) type Setting = (usize, String, String);
 
-/// Options kramdown's parser reads while parsing, not the converter afterwards.
+/// Options kramdown's parser reads while parsing, not the converter afterwards (the first two
+/// apply from where they are set; hyde does not apply the others inline).
 const PARSER_OPTIONS: [&str; 4] = [
     "parse_block_html",
     "parse_span_html",
@@ -75,11 +76,13 @@ impl Options {
         for (at, key, value) in settings {
             if key == "parse_block_html" {
                 opts.block_html_from.push((*at, kramdown_bool(value)));
+            } else if key == "parse_span_html" {
+                opts.span_html_from.push((*at, kramdown_bool(value)));
             } else if !PARSER_OPTIONS.contains(&key.as_str()) {
                 map.insert(key.as_str().into(), Value::from(value.as_str()));
             }
         }
-        if !opts.block_html_from.is_empty() {
+        if !opts.block_html_from.is_empty() || !opts.span_html_from.is_empty() {
             opts.block_html_text = (text.as_ptr() as usize, text.len());
         }
         if let Some(Value::Str(yaml)) = map.get("syntax_highlighter_opts") {
@@ -115,24 +118,35 @@ impl Builder<'_> {
     /// `parse_block_html` for block HTML starting at `start` of this builder's source.
     pub(super) fn parse_block_html_at(&self, start: usize) -> bool {
         let opts = self.opts;
-        if opts.block_html_from.is_empty() {
-            return opts.parse_block_html;
+        self.setting_at(start, &opts.block_html_from, opts.parse_block_html)
+    }
+
+    /// `parse_span_html` for span HTML starting at `start` of this builder's source.
+    pub(super) fn parse_span_html_at(&self, start: usize) -> bool {
+        let opts = self.opts;
+        self.setting_at(start, &opts.span_html_from, opts.parse_span_html)
+    }
+
+    /// A setting at `start`: the last one set before it, else `base`.
+    fn setting_at(&self, start: usize, from: &[(usize, bool)], base: bool) -> bool {
+        let opts = self.opts;
+        if from.is_empty() {
+            return base;
         }
         // The settings index the document's source; a fragment parsed on its own is a
         // slice of it, or else takes the setting the document started with.
-        let (base, len) = opts.block_html_text;
+        let (text, len) = opts.block_html_text;
         let Some(at) = (self.src.as_ptr() as usize)
-            .checked_sub(base)
+            .checked_sub(text)
             .filter(|off| *off <= len)
             .map(|off| off + start)
         else {
-            return opts.parse_block_html;
+            return base;
         };
-        opts.block_html_from
-            .iter()
+        from.iter()
             .rev()
-            .find(|(from, _)| *from <= at)
-            .map_or(opts.parse_block_html, |(_, v)| *v)
+            .find(|(set_at, _)| *set_at <= at)
+            .map_or(base, |(_, v)| *v)
     }
 }
 

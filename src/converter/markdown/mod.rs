@@ -8,8 +8,9 @@
 //! `{::nomarkdown}`, `{::options /}`, abbreviation definitions) is resolved on the source first
 //! (`block_extensions`, `span_extensions`).
 //!
-//! Known gaps: `{::options}` parser settings other than `parse_block_html`; `{:auto_ids}` and IALs at
-//! the start of a list item or definition; footnote definitions with IALs; unclosed fences
+//! Known gaps: `{::options}` parser settings other than `parse_block_html` and
+//! `parse_span_html`; an item starting with `{::nomarkdown}`, and a definition whose IAL is
+//! followed by a code block; footnote definitions with IALs; unclosed fences
 //! and fences whose info string has spaces (paragraphs in kramdown); kramdown's inline link
 //! syntax where it differs from CommonMark's (link definitions are read by
 //! `link_definition`). Every remaining difference of the conformance suites is listed in
@@ -19,6 +20,7 @@ mod abbreviations;
 mod as_written;
 mod autolink;
 mod backticks;
+mod bare_marker;
 mod blanks;
 mod block_ends;
 mod block_extensions;
@@ -47,6 +49,7 @@ pub mod rouge_options;
 mod source;
 mod span_extensions;
 mod span_html;
+mod span_raw;
 mod standalone;
 mod table;
 mod toc;

@@ -39,6 +39,8 @@ pub struct Options {
     /// (`block_html_text`: its address and length), which value (`inline_options`).
     pub(crate) block_html_from: Vec<(usize, bool)>,
     pub(crate) block_html_text: (usize, usize),
+    /// `parse_span_html` as `{::options}` set it partway (as `block_html_from`).
+    pub(crate) span_html_from: Vec<(usize, bool)>,
 }
 
 impl Default for Options {
@@ -61,6 +63,7 @@ impl Default for Options {
             rouge: RougeOptions::default(),
             block_html_from: Vec::new(),
             block_html_text: (0, 0),
+            span_html_from: Vec::new(),
         }
     }
 }
