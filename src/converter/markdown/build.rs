@@ -147,6 +147,31 @@ fn footnote_names(src: &str) -> Vec<String> {
         .collect()
 }
 
+/// The pulldown-cmark extensions `src` can use: each one's syntax needs a character that
+/// many documents lack, and a disabled extension spares pulldown-cmark its checks.
+fn parser_options(src: &str, tables: bool) -> CmOptions {
+    let bytes = src.as_bytes();
+    let has = |b: u8| memchr::memchr(b, bytes).is_some();
+    let mut cm = CmOptions::empty();
+    let wanted = [
+        (
+            CmOptions::ENABLE_FOOTNOTES,
+            memchr::memmem::find(bytes, b"[^").is_some(),
+        ),
+        (CmOptions::ENABLE_STRIKETHROUGH, has(b'~')),
+        (CmOptions::ENABLE_TASKLISTS, has(b'[')),
+        (CmOptions::ENABLE_DEFINITION_LIST, has(b':')),
+        (CmOptions::ENABLE_MATH, has(b'$')),
+        (CmOptions::ENABLE_TABLES, tables && has(b'|')),
+    ];
+    for (option, used) in wanted {
+        if used {
+            cm |= option;
+        }
+    }
+    cm
+}
+
 /// pulldown-cmark's label matching: case-insensitive, whitespace collapsed.
 fn label_key(label: &str) -> String {
     label
@@ -196,14 +221,8 @@ impl<'a> Builder<'a> {
     }
 
     pub(crate) fn run(mut self) -> Document {
-        let mut cm = CmOptions::ENABLE_FOOTNOTES
-            | CmOptions::ENABLE_STRIKETHROUGH
-            | CmOptions::ENABLE_TASKLISTS;
-        cm |= CmOptions::ENABLE_DEFINITION_LIST | CmOptions::ENABLE_MATH;
-        if self.tables {
-            cm |= CmOptions::ENABLE_TABLES;
-        }
         let src = self.src;
+        let cm = parser_options(src, self.tables);
         let inherited = self.refs.clone();
         let callback = move |link: BrokenLink<'_>| {
             let (url, title) = inherited.get(&label_key(&link.reference))?;

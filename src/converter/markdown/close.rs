@@ -127,8 +127,13 @@ impl Builder<'_> {
                 continue;
             };
             let (start, end) = p.span;
+            // Every table line holds a pipe: without one there is nothing to build.
+            let piped = |s: &str| memchr::memchr(b'|', s.as_bytes()).is_some();
+            if end <= start || !piped(&self.src[start..end.min(self.src.len())]) {
+                continue;
+            }
             let before = i == 0 || blank_line_before(self.src, line_start(self.src, start));
-            if end <= start || !before || !item_boundary_after(self.src, end, marker_col) {
+            if !before || !item_boundary_after(self.src, end, marker_col) {
                 continue;
             }
             let text: String = self.src[start..end.min(self.src.len())]
