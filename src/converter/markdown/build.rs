@@ -14,8 +14,8 @@ use super::entities::kramdown_knows;
 
 use super::html_tag::normalize_inline;
 use super::options::Options;
+use super::source::{LineStarts, raw_alt, written_links};
 use super::source::{escaped_at, kramdown_escape};
-use super::source::{raw_alt, written_links};
 
 use super::tree::{Align, Block, DefPart, Document, Inline, Item, Next};
 
@@ -130,6 +130,8 @@ pub(crate) struct Builder<'a> {
     pub(super) first_line_open: bool,
     /// Footnote definitions' source, which leaves no block behind.
     pub(super) hidden: Vec<Range<usize>>,
+    /// Where the source's lines start.
+    pub(super) lines: LineStarts,
 }
 
 /// Link definitions by normalised label: URL and title.
@@ -196,6 +198,7 @@ impl<'a> Builder<'a> {
             block_start: None,
             first_line_open: false,
             hidden: Vec::new(),
+            lines: LineStarts::new(src),
         }
     }
 

@@ -3,7 +3,7 @@
 
 use super::build::{Builder, Frame, Kind};
 use super::html_block;
-use super::source::{blank_line_before, blank_line_follows, line_start};
+use super::source::blank_line_follows;
 use super::table;
 use super::tree::{
     Align, Attrs, Block, DefPart, Inline, Item, Next, Para, Section, TableSection, plain_text,
@@ -107,8 +107,7 @@ impl Builder<'_> {
         if !matches!(inlines, [Inline::Math(_)]) {
             return false;
         }
-        let before = self.top().blocks.is_empty()
-            || blank_line_before(self.src, line_start(self.src, start));
+        let before = self.top().blocks.is_empty() || self.lines.blank_line_before(self.src, start);
         let after = blank_line_follows(self.src, end)
             || self.src[end.min(self.src.len())..].trim().is_empty();
         before && after
@@ -120,7 +119,7 @@ impl Builder<'_> {
         if !self.tables || self.stack.iter().any(|f| matches!(f.kind, Kind::Quote)) {
             return;
         }
-        let line = &self.src[line_start(self.src, item_start)..];
+        let line = &self.src[self.lines.of(item_start)..];
         let marker_col = line.len() - line.trim_start_matches(' ').len();
         for (i, block) in blocks.iter_mut().enumerate() {
             let Block::Para(p) = &*block else {
@@ -132,7 +131,7 @@ impl Builder<'_> {
             if end <= start || !piped(&self.src[start..end.min(self.src.len())]) {
                 continue;
             }
-            let before = i == 0 || blank_line_before(self.src, line_start(self.src, start));
+            let before = i == 0 || self.lines.blank_line_before(self.src, start);
             if !before || !item_boundary_after(self.src, end, marker_col) {
                 continue;
             }
@@ -212,7 +211,7 @@ impl Builder<'_> {
                 self.top().defs.extend(terms);
             }
             Kind::DefDefinition => {
-                let blank_before = blank_line_before(self.src, line_start(self.src, frame.start));
+                let blank_before = self.lines.blank_line_before(self.src, frame.start);
                 let item = Item {
                     blocks: frame.blocks,
                     attrs: Vec::new(),

@@ -147,6 +147,40 @@ pub(crate) fn raw_destination(link: &str, parsed: &str) -> String {
     }
 }
 
+/// The offsets where the source's lines start, found in one pass: the builder asks for line
+/// starts and the line above at every block, and scanning back through long lines each time
+/// costs more than the index.
+#[derive(Debug, Default)]
+pub(crate) struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    pub(crate) fn new(src: &str) -> LineStarts {
+        let bytes = src.as_bytes();
+        let mut starts = Vec::with_capacity(bytes.len() / 48 + 2);
+        starts.push(0);
+        starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+        LineStarts(starts)
+    }
+
+    /// The start of the line holding `pos` (`line_start`).
+    pub(crate) fn of(&self, pos: usize) -> usize {
+        let i = self.0.partition_point(|&s| s <= pos);
+        self.0[i.max(1) - 1]
+    }
+
+    /// Whether the line before the one holding `pos` is blank, or there is none
+    /// (`blank_line_before` of that line's start).
+    pub(crate) fn blank_line_before(&self, src: &str, pos: usize) -> bool {
+        let start = self.of(pos.min(src.len()));
+        if start <= 1 {
+            return true;
+        }
+        let line = &src[self.of(start - 1)..start - 1];
+        line.trim_matches(|c: char| c == ' ' || c == '\t' || c == '>' || c == '\r')
+            .is_empty()
+    }
+}
+
 /// The start of the line holding `pos`.
 pub(crate) fn line_start(src: &str, pos: usize) -> usize {
     src[..pos.min(src.len())]
@@ -227,4 +261,36 @@ pub(crate) fn paragraph_end(src: &str, pos: usize) -> usize {
         at = line_end;
     }
     src.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The index answers as the backward scans do, at every offset (and past the end).
+    #[test]
+    fn line_starts_match_scanning() {
+        let sources = [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "\n\nb\n",
+            "a\n\nb\nc\n",
+            "> a\n>\n> b",
+            "x\n \t\nlong line here\n\n",
+        ];
+        for src in sources {
+            let lines = LineStarts::new(src);
+            for pos in 0..=src.len() + 2 {
+                let start = line_start(src, pos);
+                assert_eq!(lines.of(pos), start, "{src:?} at {pos}");
+                assert_eq!(
+                    lines.blank_line_before(src, pos),
+                    blank_line_before(src, start),
+                    "{src:?} at {pos}"
+                );
+            }
+        }
+    }
 }
