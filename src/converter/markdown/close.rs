@@ -3,7 +3,6 @@
 
 use super::build::{Builder, Frame, Kind};
 use super::html_block;
-use super::source::blank_line_follows;
 use super::table;
 use super::tree::{
     Align, Attrs, Block, DefPart, Inline, Item, Next, Para, Section, TableSection, plain_text,
@@ -26,7 +25,7 @@ impl Builder<'_> {
                 }
             }
             Kind::Para { .. } => {
-                let blank_after = blank_line_follows(self.src, end);
+                let blank_after = self.lines.blank_line_follows(self.src, end);
                 let para = Para {
                     inlines: frame.inlines,
                     blank_after,
@@ -108,7 +107,7 @@ impl Builder<'_> {
             return false;
         }
         let before = self.top().blocks.is_empty() || self.lines.blank_line_before(self.src, start);
-        let after = blank_line_follows(self.src, end)
+        let after = self.lines.blank_line_follows(self.src, end)
             || self.src[end.min(self.src.len())..].trim().is_empty();
         before && after
     }

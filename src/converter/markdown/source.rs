@@ -75,7 +75,9 @@ fn alt_as_written(src: &str) -> String {
     body.to_string()
 }
 
-/// Whether the line after the one holding offset `end` is blank (quote markers ignored).
+/// Whether the line after the one holding offset `end` is blank (quote markers ignored): the
+/// scanning form of `LineStarts::blank_line_follows`, which the tests hold it to.
+#[cfg(test)]
 pub(crate) fn blank_line_follows(src: &str, end: usize) -> bool {
     let end = end.min(src.len());
     let from = if end > 0 && src.as_bytes()[end - 1] == b'\n' {
@@ -130,6 +132,11 @@ pub(crate) fn blank_line_before(src: &str, start: usize) -> bool {
 /// An inline link's destination as written (kramdown does not process backslash escapes in
 /// it), when it differs from the parsed one only by backslashes.
 pub(crate) fn raw_destination(link: &str, parsed: &str) -> String {
+    // Without a backslash on either side the two cannot differ only by backslashes.
+    let backslash = |s: &str| memchr::memchr(b'\\', s.as_bytes()).is_some();
+    if !backslash(link) && !backslash(parsed) {
+        return parsed.to_string();
+    }
     let raw = link
         .strip_suffix(')')
         .and_then(|l| l.rfind("](").map(|i| &l[i + 2..]))
@@ -177,6 +184,23 @@ impl LineStarts {
         }
         let line = &src[self.of(start - 1)..start - 1];
         line.trim_matches(|c: char| c == ' ' || c == '\t' || c == '>' || c == '\r')
+            .is_empty()
+    }
+
+    /// Whether the line after the one holding `end` is blank (`blank_line_follows`).
+    pub(crate) fn blank_line_follows(&self, src: &str, end: usize) -> bool {
+        // An offset right after a line break starts the next line; offset 0 does not.
+        let end = end.min(src.len()).max(1);
+        let i = self.0.partition_point(|&s| s < end);
+        let Some(&from) = self.0.get(i) else {
+            return false;
+        };
+        if from >= src.len() {
+            return false;
+        }
+        let to = self.0.get(i + 1).map_or(src.len(), |&next| next - 1);
+        src[from..to]
+            .trim_matches(|c: char| c == ' ' || c == '\t' || c == '>' || c == '\r')
             .is_empty()
     }
 }
@@ -279,12 +303,19 @@ mod tests {
             "a\n\nb\nc\n",
             "> a\n>\n> b",
             "x\n \t\nlong line here\n\n",
+            "a\nb",
+            "a\n>\n",
         ];
         for src in sources {
             let lines = LineStarts::new(src);
             for pos in 0..=src.len() + 2 {
                 let start = line_start(src, pos);
                 assert_eq!(lines.of(pos), start, "{src:?} at {pos}");
+                assert_eq!(
+                    lines.blank_line_follows(src, pos),
+                    blank_line_follows(src, pos),
+                    "{src:?} at {pos}"
+                );
                 assert_eq!(
                     lines.blank_line_before(src, pos),
                     blank_line_before(src, start),
