@@ -248,7 +248,7 @@ impl Builder<'_> {
                     2
                 };
                 let c = self.src[start..].chars().next().unwrap_or('*');
-                (start, Some(c.to_string().repeat(n)))
+                (start, Some(std::iter::repeat_n(c, n).collect::<String>()))
             }
             Kind::Del(start) if !self.src[start..].starts_with("~~") => {
                 (start, Some("~".to_string()))
