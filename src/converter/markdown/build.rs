@@ -139,11 +139,16 @@ pub(crate) type Refs = Rc<HashMap<String, (String, String)>>;
 
 /// The names of footnote definitions (`[^name]:` at a line start) in `src`.
 fn footnote_names(src: &str) -> Vec<String> {
-    if memchr::memmem::find(src.as_bytes(), b"[^").is_none() {
-        return Vec::new();
-    }
-    src.lines()
-        .filter_map(|l| l.trim_start().strip_prefix("[^")?.split_once("]:"))
+    let bytes = src.as_bytes();
+    memchr::memmem::find_iter(bytes, b"[^")
+        .filter(|&at| {
+            let line_start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+            src[line_start..at].chars().all(char::is_whitespace)
+        })
+        .filter_map(|at| {
+            let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(src.len(), |i| at + i);
+            src[at + 2..line_end].split_once("]:")
+        })
         .map(|(name, _)| name.to_string())
         .filter(|n| !n.is_empty() && !n.contains(char::is_whitespace))
         .collect()
@@ -498,5 +503,27 @@ fn align(a: &Alignment) -> Align {
         Alignment::Left => Align::Left,
         Alignment::Center => Align::Center,
         Alignment::Right => Align::Right,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::footnote_names;
+
+    #[test]
+    fn footnote_definition_names() {
+        let cases: &[(&str, &[&str])] = &[
+            ("", &[]),
+            ("[^a]: note\n", &["a"]),
+            ("text [^a]: not at a line start\n", &[]),
+            ("x\n  [^b]: indented\n\t[^c]:\n", &["b", "c"]),
+            ("[^a b]: space\n[^]: empty\n[^d]\n", &[]),
+            ("[^[^e]: nested\n", &["[^e"]),
+            ("\u{a0}[^f]: after a no-break space\r\n[^g]:x", &["f", "g"]),
+            ("[^h\n]: on the next line\n", &[]),
+        ];
+        for (src, want) in cases {
+            assert_eq!(footnote_names(src), *want, "{src:?}");
+        }
     }
 }
