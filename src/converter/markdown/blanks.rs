@@ -33,11 +33,12 @@ pub(crate) fn blank_before(
     depth: usize,
     hidden: &[Range<usize>],
 ) -> bool {
-    let mut end = lines.of(pos.min(src.len()));
+    // Line by line upwards, from the line holding `pos`.
+    let mut number = lines.index(pos.min(src.len()));
     let mut found = false;
-    while end > lower {
-        let line_end = end - 1;
-        let start = lines.of(line_end);
+    while number > 0 && lines.start(number) > lower {
+        let line_end = lines.start(number) - 1;
+        let start = lines.start(number - 1);
         if start < lower {
             break;
         }
@@ -51,7 +52,7 @@ pub(crate) fn blank_before(
         {
             break;
         }
-        end = start;
+        number -= 1;
     }
     found
 }

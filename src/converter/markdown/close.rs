@@ -248,7 +248,7 @@ impl Builder<'_> {
                     2
                 };
                 let c = self.src[start..].chars().next().unwrap_or('*');
-                (start, Some(std::iter::repeat_n(c, n).collect::<String>()))
+                (start, Some(delimiter(c, n)))
             }
             Kind::Del(start) if !self.src[start..].starts_with("~~") => {
                 (start, Some("~".to_string()))
@@ -350,6 +350,15 @@ impl Builder<'_> {
             attrs: Vec::new(),
         });
     }
+}
+
+/// `n` times the character `c`.
+fn delimiter(c: char, n: usize) -> String {
+    let mut delim = String::with_capacity(n * c.len_utf8());
+    for _ in 0..n {
+        delim.push(c);
+    }
+    delim
 }
 
 /// Whether the item content ends after offset `end`: a blank line, the end, or the next item

@@ -171,8 +171,17 @@ impl LineStarts {
 
     /// The start of the line holding `pos` (`line_start`).
     pub(crate) fn of(&self, pos: usize) -> usize {
-        let i = self.0.partition_point(|&s| s <= pos);
-        self.0[i.max(1) - 1]
+        self.0[self.index(pos)]
+    }
+
+    /// The number (from 0) of the line holding `pos`.
+    pub(crate) fn index(&self, pos: usize) -> usize {
+        self.0.partition_point(|&s| s <= pos).max(1) - 1
+    }
+
+    /// The start of line number `line`.
+    pub(crate) fn start(&self, line: usize) -> usize {
+        self.0[line]
     }
 
     /// Whether the line before the one holding `pos` is blank, or there is none
