@@ -113,7 +113,7 @@ fn is_plain_words(text: &str) -> bool {
         }
         after_space = false;
     }
-    !after_space && !(emphasis && dot_or_dash)
+    !after_space && (!emphasis || !dot_or_dash)
 }
 
 #[cfg(test)]
