@@ -5,6 +5,7 @@
 //! whitespace kramdown writes between blocks mirrors the source.
 
 use super::build::{Builder, Kind};
+use super::source::LineStarts;
 use super::tree::Block;
 use std::ops::Range;
 
@@ -26,16 +27,18 @@ fn is_definition(line: &str) -> bool {
 /// (footnote definitions) leave no element either.
 pub(crate) fn blank_before(
     src: &str,
+    lines: &LineStarts,
     lower: usize,
     pos: usize,
     depth: usize,
     hidden: &[Range<usize>],
 ) -> bool {
-    let mut end = src[..pos.min(src.len())].rfind('\n').map_or(0, |i| i + 1);
+    // Line by line upwards, from the line holding `pos`.
+    let mut number = lines.index(pos.min(src.len()));
     let mut found = false;
-    while end > lower {
-        let line_end = end - 1;
-        let start = src[..line_end].rfind('\n').map_or(0, |i| i + 1);
+    while number > 0 && lines.start(number) > lower {
+        let line_end = lines.start(number) - 1;
+        let start = lines.start(number - 1);
         if start < lower {
             break;
         }
@@ -49,7 +52,7 @@ pub(crate) fn blank_before(
         {
             break;
         }
-        end = start;
+        number -= 1;
     }
     found
 }
@@ -87,19 +90,19 @@ impl Builder<'_> {
         let src = self.src;
         let first_open = self.first_line_open;
         let depth = self.quote_depth();
-        let frame = self.top();
+        let frame = &self.stack[self.stack.len() - 1];
         let lower = if !frame.blocks.is_empty() {
             0
         } else {
             match frame.kind {
                 Kind::Root if first_open => src.find('\n').map_or(src.len(), |i| i + 1),
                 Kind::Root => 0,
-                Kind::Quote if depth > 0 => src[..frame.start].rfind('\n').map_or(0, |i| i + 1),
+                Kind::Quote if depth > 0 => self.lines.of(frame.start),
                 // A note's leading blank is added when it closes.
                 _ => return false,
             }
         };
-        blank_before(src, lower, start, depth, &self.hidden)
+        blank_before(src, &self.lines, lower, start, depth, &self.hidden)
     }
 
     /// How many block quotes enclose the innermost container.
@@ -124,7 +127,7 @@ impl Builder<'_> {
             0
         };
         let depth = self.quote_depth();
-        if limit > lower && blank_before(src, lower, limit, depth, &self.hidden) {
+        if limit > lower && blank_before(src, &self.lines, lower, limit, depth, &self.hidden) {
             self.push_blank();
         }
     }
@@ -145,7 +148,8 @@ mod tests {
             ("> a\n>\n> b\n", 8, true),
         ];
         for (src, pos, want) in cases {
-            assert_eq!(blank_before(src, 0, *pos, 1, &[]), *want, "{src:?}");
+            let lines = LineStarts::new(src);
+            assert_eq!(blank_before(src, &lines, 0, *pos, 1, &[]), *want, "{src:?}");
         }
     }
 
@@ -155,6 +159,7 @@ mod tests {
         assert!(!quote_ends_blank("> a\n\n", 5, 1));
         assert!(!quote_ends_blank("> > a\n>\n", 8, 2));
         // Outside the quote its `>` line is no blank line.
-        assert!(!blank_before("> a\n>\n", 0, 6, 0, &[]));
+        let src = "> a\n>\n";
+        assert!(!blank_before(src, &LineStarts::new(src), 0, 6, 0, &[]));
     }
 }

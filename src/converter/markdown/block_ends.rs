@@ -79,7 +79,7 @@ impl Builder<'_> {
             .any(|m| line.starts_with(m));
         let lazy = top_level
             && !list_like
-            && !blank_line_before(self.src, line_start(self.src, start))
+            && !self.lines.blank_line_before(self.src, start)
             && lazy_paragraph(&mut self.top().blocks).is_some();
         if !lazy {
             self.block_start = Some(start);
@@ -139,7 +139,7 @@ impl Builder<'_> {
     pub(super) fn continues_paragraph(&mut self, start: usize) -> bool {
         let line = self.src[start..].trim_start_matches(' ');
         (line.starts_with("<!") || line.starts_with("<?"))
-            && !blank_line_before(self.src, line_start(self.src, start))
+            && !self.lines.blank_line_before(self.src, start)
             && lazy_paragraph(&mut self.top().blocks).is_some()
     }
 
@@ -165,12 +165,9 @@ impl Builder<'_> {
         if !self.tables || self.stack.len() != 1 {
             return false;
         }
-        let line_start = self.src[..range.start]
-            .rfind('\n')
-            .map(|i| i + 1)
-            .unwrap_or(0);
+        let line_start = self.lines.of(range.start);
         let boundary = self.top().blocks.is_empty()
-            || blank_line_before(self.src, line_start)
+            || self.lines.blank_line_before(self.src, line_start)
             || super::block_extensions::follows_marker(self.src, line_start);
         let parsed = if boundary {
             table::parse(&self.src[line_start..], self)

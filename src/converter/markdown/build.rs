@@ -14,8 +14,8 @@ use super::entities::kramdown_knows;
 
 use super::html_tag::normalize_inline;
 use super::options::Options;
+use super::source::{LineStarts, raw_alt, written_links};
 use super::source::{escaped_at, kramdown_escape};
-use super::source::{raw_alt, written_links};
 
 use super::tree::{Align, Block, DefPart, Document, Inline, Item, Next};
 
@@ -136,6 +136,8 @@ pub(crate) struct Builder<'a> {
     /// The content of the last span element written from the source (`span_raw`): events
     /// inside it are skipped.
     pub(super) raw_span: Range<usize>,
+    /// Where the source's lines start.
+    pub(super) lines: LineStarts,
 }
 
 /// Link definitions by normalised label: URL and title.
@@ -143,14 +145,44 @@ pub(crate) type Refs = Rc<HashMap<String, (String, String)>>;
 
 /// The names of footnote definitions (`[^name]:` at a line start) in `src`.
 fn footnote_names(src: &str) -> Vec<String> {
-    if memchr::memmem::find(src.as_bytes(), b"[^").is_none() {
-        return Vec::new();
-    }
-    src.lines()
-        .filter_map(|l| l.trim_start().strip_prefix("[^")?.split_once("]:"))
+    let bytes = src.as_bytes();
+    memchr::memmem::find_iter(bytes, b"[^")
+        .filter(|&at| {
+            let line_start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+            src[line_start..at].chars().all(char::is_whitespace)
+        })
+        .filter_map(|at| {
+            let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(src.len(), |i| at + i);
+            src[at + 2..line_end].split_once("]:")
+        })
         .map(|(name, _)| name.to_string())
         .filter(|n| !n.is_empty() && !n.contains(char::is_whitespace))
         .collect()
+}
+
+/// The pulldown-cmark extensions `src` can use: each one's syntax needs a character that
+/// many documents lack, and a disabled extension spares pulldown-cmark its checks.
+fn parser_options(src: &str, tables: bool) -> CmOptions {
+    let bytes = src.as_bytes();
+    let has = |b: u8| memchr::memchr(b, bytes).is_some();
+    let mut cm = CmOptions::empty();
+    let wanted = [
+        (
+            CmOptions::ENABLE_FOOTNOTES,
+            memchr::memmem::find(bytes, b"[^").is_some(),
+        ),
+        (CmOptions::ENABLE_STRIKETHROUGH, has(b'~')),
+        (CmOptions::ENABLE_TASKLISTS, has(b'[')),
+        (CmOptions::ENABLE_DEFINITION_LIST, has(b':')),
+        (CmOptions::ENABLE_MATH, has(b'$')),
+        (CmOptions::ENABLE_TABLES, tables && has(b'|')),
+    ];
+    for (option, used) in wanted {
+        if used {
+            cm |= option;
+        }
+    }
+    cm
 }
 
 /// pulldown-cmark's label matching: case-insensitive, whitespace collapsed.
@@ -179,6 +211,7 @@ impl<'a> Builder<'a> {
             hidden: Vec::new(),
             autolink_end: 0,
             raw_span: 0..0,
+            lines: LineStarts::new(src),
         }
     }
 
@@ -204,14 +237,8 @@ impl<'a> Builder<'a> {
     }
 
     pub(crate) fn run(mut self) -> Document {
-        let mut cm = CmOptions::ENABLE_FOOTNOTES
-            | CmOptions::ENABLE_STRIKETHROUGH
-            | CmOptions::ENABLE_TASKLISTS;
-        cm |= CmOptions::ENABLE_DEFINITION_LIST | CmOptions::ENABLE_MATH;
-        if self.tables {
-            cm |= CmOptions::ENABLE_TABLES;
-        }
         let src = self.src;
+        let cm = parser_options(src, self.tables);
         let inherited = self.refs.clone();
         let callback = move |link: BrokenLink<'_>| {
             let (url, title) = inherited.get(&label_key(&link.reference))?;
@@ -523,5 +550,27 @@ fn align(a: &Alignment) -> Align {
         Alignment::Left => Align::Left,
         Alignment::Center => Align::Center,
         Alignment::Right => Align::Right,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::footnote_names;
+
+    #[test]
+    fn footnote_definition_names() {
+        let cases: &[(&str, &[&str])] = &[
+            ("", &[]),
+            ("[^a]: note\n", &["a"]),
+            ("text [^a]: not at a line start\n", &[]),
+            ("x\n  [^b]: indented\n\t[^c]:\n", &["b", "c"]),
+            ("[^a b]: space\n[^]: empty\n[^d]\n", &[]),
+            ("[^[^e]: nested\n", &["[^e"]),
+            ("\u{a0}[^f]: after a no-break space\r\n[^g]:x", &["f", "g"]),
+            ("[^h\n]: on the next line\n", &[]),
+        ];
+        for (src, want) in cases {
+            assert_eq!(footnote_names(src), *want, "{src:?}");
+        }
     }
 }

@@ -3,7 +3,6 @@
 
 use super::build::{Builder, Frame, Kind};
 use super::html_block;
-use super::source::{blank_line_before, blank_line_follows, line_start};
 use super::table;
 use super::tree::{
     Align, Attrs, Block, DefPart, Inline, Item, Next, Para, Section, TableSection, plain_text,
@@ -26,7 +25,7 @@ impl Builder<'_> {
                 }
             }
             Kind::Para { .. } => {
-                let blank_after = blank_line_follows(self.src, end);
+                let blank_after = self.lines.blank_line_follows(self.src, end);
                 let para = Para {
                     inlines: frame.inlines,
                     blank_after,
@@ -107,9 +106,8 @@ impl Builder<'_> {
         if !matches!(inlines, [Inline::Math(_)]) {
             return false;
         }
-        let before = self.top().blocks.is_empty()
-            || blank_line_before(self.src, line_start(self.src, start));
-        let after = blank_line_follows(self.src, end)
+        let before = self.top().blocks.is_empty() || self.lines.blank_line_before(self.src, start);
+        let after = self.lines.blank_line_follows(self.src, end)
             || self.src[end.min(self.src.len())..].trim().is_empty();
         before && after
     }
@@ -120,15 +118,20 @@ impl Builder<'_> {
         if !self.tables || self.stack.iter().any(|f| matches!(f.kind, Kind::Quote)) {
             return;
         }
-        let line = &self.src[line_start(self.src, item_start)..];
+        let line = &self.src[self.lines.of(item_start)..];
         let marker_col = line.len() - line.trim_start_matches(' ').len();
         for (i, block) in blocks.iter_mut().enumerate() {
             let Block::Para(p) = &*block else {
                 continue;
             };
             let (start, end) = p.span;
-            let before = i == 0 || blank_line_before(self.src, line_start(self.src, start));
-            if end <= start || !before || !item_boundary_after(self.src, end, marker_col) {
+            // Every table line holds a pipe: without one there is nothing to build.
+            let piped = |s: &str| memchr::memchr(b'|', s.as_bytes()).is_some();
+            if end <= start || !piped(&self.src[start..end.min(self.src.len())]) {
+                continue;
+            }
+            let before = i == 0 || self.lines.blank_line_before(self.src, start);
+            if !before || !item_boundary_after(self.src, end, marker_col) {
                 continue;
             }
             let text: String = self.src[start..end.min(self.src.len())]
@@ -207,7 +210,7 @@ impl Builder<'_> {
                 self.top().defs.extend(terms);
             }
             Kind::DefDefinition => {
-                let blank_before = blank_line_before(self.src, line_start(self.src, frame.start));
+                let blank_before = self.lines.blank_line_before(self.src, frame.start);
                 let item = Item {
                     blocks: frame.blocks,
                     attrs: Vec::new(),
@@ -245,7 +248,7 @@ impl Builder<'_> {
                     2
                 };
                 let c = self.src[start..].chars().next().unwrap_or('*');
-                (start, Some(c.to_string().repeat(n)))
+                (start, Some(delimiter(c, n)))
             }
             Kind::Del(start) if !self.src[start..].starts_with("~~") => {
                 (start, Some("~".to_string()))
@@ -347,6 +350,15 @@ impl Builder<'_> {
             attrs: Vec::new(),
         });
     }
+}
+
+/// `n` times the character `c`.
+fn delimiter(c: char, n: usize) -> String {
+    let mut delim = String::with_capacity(n * c.len_utf8());
+    for _ in 0..n {
+        delim.push(c);
+    }
+    delim
 }
 
 /// Whether the item content ends after offset `end`: a blank line, the end, or the next item

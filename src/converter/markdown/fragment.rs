@@ -96,16 +96,24 @@ fn plain_fragment(text: &str) -> Vec<Inline> {
 /// delimiters, which the emphasis pass does on its own, so the result is the same as long
 /// as nothing whose typography looks past a piece's end (quotes, dots, dashes) is there.
 fn is_plain_words(text: &str) -> bool {
-    let emphasis = text.contains(['*', '_']);
-    let allowed = |b: u8| {
-        b.is_ascii_alphanumeric()
-            || b"*_,:;?()/%+=#@".contains(&b)
-            || (!emphasis && (b == b'.' || b == b'-'))
-    };
-    !text.is_empty()
-        && text
-            .split(' ')
-            .all(|w| !w.is_empty() && w.bytes().all(allowed))
+    // One pass: words of allowed bytes, each space between two words.
+    let (mut after_space, mut emphasis, mut dot_or_dash) = (true, false, false);
+    for b in text.bytes() {
+        match b {
+            b' ' if after_space => return false,
+            b' ' => {
+                after_space = true;
+                continue;
+            }
+            b'*' | b'_' => emphasis = true,
+            b'.' | b'-' => dot_or_dash = true,
+            b',' | b':' | b';' | b'?' | b'(' | b')' | b'/' | b'%' | b'+' | b'=' | b'#' | b'@' => {}
+            _ if b.is_ascii_alphanumeric() => {}
+            _ => return false,
+        }
+        after_space = false;
+    }
+    !after_space && (!emphasis || !dot_or_dash)
 }
 
 #[cfg(test)]

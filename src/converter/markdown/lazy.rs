@@ -5,7 +5,6 @@
 use super::block_extensions::is_marker;
 use super::build::Builder;
 use super::ial::is_ial_para;
-use super::source::{blank_line_before, line_start};
 use super::tree::{Block, Item};
 
 impl Builder<'_> {
@@ -26,7 +25,7 @@ impl Builder<'_> {
             _ => false,
         };
         let lazy = after_container
-            && !blank_line_before(src, line_start(src, start))
+            && !self.lines.blank_line_before(src, start)
             && !matches!(block, Block::HtmlElement { .. })
             && !is_marker(&block)
             && !matches!(&block, Block::Html(h) if !h.starts_with("<!"))

@@ -75,7 +75,9 @@ fn alt_as_written(src: &str) -> String {
     body.to_string()
 }
 
-/// Whether the line after the one holding offset `end` is blank (quote markers ignored).
+/// Whether the line after the one holding offset `end` is blank (quote markers ignored): the
+/// scanning form of `LineStarts::blank_line_follows`, which the tests hold it to.
+#[cfg(test)]
 pub(crate) fn blank_line_follows(src: &str, end: usize) -> bool {
     let end = end.min(src.len());
     let from = if end > 0 && src.as_bytes()[end - 1] == b'\n' {
@@ -130,6 +132,11 @@ pub(crate) fn blank_line_before(src: &str, start: usize) -> bool {
 /// An inline link's destination as written (kramdown does not process backslash escapes in
 /// it), when it differs from the parsed one only by backslashes.
 pub(crate) fn raw_destination(link: &str, parsed: &str) -> String {
+    // Without a backslash on either side the two cannot differ only by backslashes.
+    let backslash = |s: &str| memchr::memchr(b'\\', s.as_bytes()).is_some();
+    if !backslash(link) && !backslash(parsed) {
+        return parsed.to_string();
+    }
     let raw = link
         .strip_suffix(')')
         .and_then(|l| l.rfind("](").map(|i| &l[i + 2..]))
@@ -144,6 +151,66 @@ pub(crate) fn raw_destination(link: &str, parsed: &str) -> String {
             raw.to_string()
         }
         _ => parsed.to_string(),
+    }
+}
+
+/// The offsets where the source's lines start, found in one pass: the builder asks for line
+/// starts and the line above at every block, and scanning back through long lines each time
+/// costs more than the index.
+#[derive(Debug, Default)]
+pub(crate) struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    pub(crate) fn new(src: &str) -> LineStarts {
+        let bytes = src.as_bytes();
+        let mut starts = Vec::with_capacity(bytes.len() / 48 + 2);
+        starts.push(0);
+        starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+        LineStarts(starts)
+    }
+
+    /// The start of the line holding `pos` (`line_start`).
+    pub(crate) fn of(&self, pos: usize) -> usize {
+        self.0[self.index(pos)]
+    }
+
+    /// The number (from 0) of the line holding `pos`.
+    pub(crate) fn index(&self, pos: usize) -> usize {
+        self.0.partition_point(|&s| s <= pos).max(1) - 1
+    }
+
+    /// The start of line number `line`.
+    pub(crate) fn start(&self, line: usize) -> usize {
+        self.0[line]
+    }
+
+    /// Whether the line before the one holding `pos` is blank, or there is none
+    /// (`blank_line_before` of that line's start).
+    pub(crate) fn blank_line_before(&self, src: &str, pos: usize) -> bool {
+        let start = self.of(pos.min(src.len()));
+        if start <= 1 {
+            return true;
+        }
+        let line = &src[self.of(start - 1)..start - 1];
+        line.trim_matches(|c: char| c == ' ' || c == '\t' || c == '>' || c == '\r')
+            .is_empty()
+    }
+
+    /// Whether the line after the one holding `end` is blank (`blank_line_follows`).
+    pub(crate) fn blank_line_follows(&self, src: &str, end: usize) -> bool {
+        // An offset right after a line break starts the next line; offset 0 does not.
+        let end = end.min(src.len()).max(1);
+        let i = self.0.partition_point(|&s| s < end);
+        let Some(&from) = self.0.get(i) else {
+            return false;
+        };
+        if from >= src.len() {
+            return false;
+        }
+        let to = self.0.get(i + 1).map_or(src.len(), |&next| next - 1);
+        src[from..to]
+            .trim_matches(|c: char| c == ' ' || c == '\t' || c == '>' || c == '\r')
+            .is_empty()
     }
 }
 
@@ -227,4 +294,43 @@ pub(crate) fn paragraph_end(src: &str, pos: usize) -> usize {
         at = line_end;
     }
     src.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The index answers as the backward scans do, at every offset (and past the end).
+    #[test]
+    fn line_starts_match_scanning() {
+        let sources = [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "\n\nb\n",
+            "a\n\nb\nc\n",
+            "> a\n>\n> b",
+            "x\n \t\nlong line here\n\n",
+            "a\nb",
+            "a\n>\n",
+        ];
+        for src in sources {
+            let lines = LineStarts::new(src);
+            for pos in 0..=src.len() + 2 {
+                let start = line_start(src, pos);
+                assert_eq!(lines.of(pos), start, "{src:?} at {pos}");
+                assert_eq!(
+                    lines.blank_line_follows(src, pos),
+                    blank_line_follows(src, pos),
+                    "{src:?} at {pos}"
+                );
+                assert_eq!(
+                    lines.blank_line_before(src, pos),
+                    blank_line_before(src, start),
+                    "{src:?} at {pos}"
+                );
+            }
+        }
+    }
 }

@@ -25,7 +25,9 @@ pub(crate) fn parse(s: &str, builder: &Builder) -> Option<(Block, usize)> {
             break;
         }
         // Without code spans or HTML the line is its own stripped form (and has a pipe).
-        if line.contains(['`', '<']) && !has_pipe(&without_code_spans(line)) {
+        if memchr::memchr2(b'`', b'<', line.as_bytes()).is_some()
+            && !has_pipe(&without_code_spans(line))
+        {
             return None;
         }
         t.line(line, leading_pipe);
@@ -48,7 +50,7 @@ struct TableBuilder<'s> {
 
 impl<'s> TableBuilder<'s> {
     fn line(&mut self, line: &'s str, leading_pipe: bool) {
-        if is_separator(line, '-') {
+        if is_separator(line, b'-') {
             if self.rows.is_empty() {
             } else if self.aligns.is_none() && !self.has_footer {
                 self.add(Section::Head, false);
@@ -56,7 +58,7 @@ impl<'s> TableBuilder<'s> {
             } else {
                 self.add(Section::Body, false);
             }
-        } else if is_separator(line, '=') {
+        } else if is_separator(line, b'=') {
             if !self.rows.is_empty() {
                 self.add(Section::Body, true);
             }
@@ -141,9 +143,12 @@ fn has_pipe(line: &str) -> bool {
 }
 
 /// `TABLE_SEP_LINE` (`-`) / `TABLE_FSEP_LINE` (`=`).
-fn is_separator(line: &str, dash: char) -> bool {
-    let line = line.trim_end();
-    line.contains(dash) && line.chars().all(|c| "+|: \t".contains(c) || c == dash)
+fn is_separator(line: &str, dash: u8) -> bool {
+    // All ASCII: a byte test is a character test. Row lines fail early, at their first word.
+    let line = line.trim_end().as_bytes();
+    line.iter()
+        .all(|&b| matches!(b, b'+' | b'|' | b':' | b' ' | b'\t') || b == dash)
+        && line.contains(&dash)
 }
 
 /// `TABLE_HSEP_ALIGN` over a separator line.
@@ -179,7 +184,8 @@ fn alignments(line: &str) -> Vec<Align> {
 
 /// Splits a row at unescaped pipes outside code spans; `\|` becomes `|`.
 fn split_row(line: &str, leading_pipe: bool) -> Vec<Cow<'_, str>> {
-    let mut cells: Vec<Cow<str>> = if line.contains(['`', '\\', '<']) {
+    let mut cells: Vec<Cow<str>> = if memchr::memchr3(b'`', b'\\', b'<', line.as_bytes()).is_some()
+    {
         split_row_spans(line).into_iter().map(Cow::Owned).collect()
     } else {
         line.split('|').map(Cow::Borrowed).collect()
@@ -341,9 +347,18 @@ mod tests {
 
     #[test]
     fn separators_and_alignment() {
-        assert!(is_separator("|:--|:-:|--:|", '-'));
-        assert!(!is_separator("| a |", '-'));
-        assert!(is_separator("|===|", '='));
+        let cases: &[(&str, u8, bool)] = &[
+            ("|:--|:-:|--:|", b'-', true),
+            ("| a |", b'-', false),
+            ("|===|", b'=', true),
+            ("+---+---+  \t", b'-', true),
+            ("| | |", b'-', false),
+            ("|---|===|", b'-', false),
+            ("|---| é", b'-', false),
+        ];
+        for &(line, dash, want) in cases {
+            assert_eq!(is_separator(line, dash), want, "{line:?}");
+        }
         let a = alignments("|:--|:-:|--:|---|");
         assert_eq!(
             a,
