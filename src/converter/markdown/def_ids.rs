@@ -29,7 +29,7 @@ pub(crate) fn auto_ids(parts: &mut [DefPart], attrs: &mut Attrs) {
 
 /// kramdown's `basic_generate_id`: from the first ASCII letter on, ASCII letters, digits,
 /// spaces and dashes, spaces as dashes, lower case.
-fn basic_id(text: &str) -> String {
+pub(crate) fn basic_id(text: &str) -> String {
     text.trim_start_matches(|c: char| !c.is_ascii_alphabetic())
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == ' ' || *c == '-')

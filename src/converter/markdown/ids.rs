@@ -136,18 +136,7 @@ impl IdGenerator<'_> {
     /// kramdown's `generate_id`: ASCII letters, digits, spaces and dashes from the first
     /// letter on; `section` when nothing is left; repeats get `-1`, `-2`…
     fn generate_basic(&mut self, text: &str) -> String {
-        let from_letter = text.trim_start_matches(|c: char| !c.is_ascii_alphabetic());
-        let mut id: String = from_letter
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric() || *c == ' ' || *c == '-')
-            .map(|c| {
-                if c == ' ' {
-                    '-'
-                } else {
-                    c.to_ascii_lowercase()
-                }
-            })
-            .collect();
+        let mut id = super::def_ids::basic_id(text);
         if id.is_empty() {
             id = "section".to_string();
         }
