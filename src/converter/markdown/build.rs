@@ -443,21 +443,14 @@ impl<'a> Builder<'a> {
     }
 
     fn end(&mut self, tag: TagEnd, range: Range<usize>) {
-        if !is_span_end(tag) {
+        let span_end = is_span_end(tag);
+        if !span_end {
             self.close_implicit_para();
         }
         if tag == TagEnd::HtmlBlock && !matches!(self.top().kind, Kind::Html) {
             return;
         }
         // A span whose start `span_raw` skipped (it began inside a raw element).
-        let span_end = matches!(
-            tag,
-            TagEnd::Emphasis
-                | TagEnd::Strong
-                | TagEnd::Strikethrough
-                | TagEnd::Link
-                | TagEnd::Image
-        );
         if span_end && !is_span(&self.top().kind) {
             return;
         }
