@@ -1,6 +1,7 @@
 //! A loop over one folder of Markdown files for profiling the converter with `perf`:
 //! `IT=300 perf record -g target/release/examples/markdown_profile DIR`. Front matter is
-//! dropped; highlighting is off, as in `benches/markdown.rs`. Prints the throughput.
+//! dropped; highlighting is off, as in `benches/markdown.rs`. Prints the throughput. With
+//! `RAW=1` it runs the benchmark's reference, pulldown-cmark's `push_html`, instead.
 
 // The allocator the `hyde` binary uses (src/main.rs).
 #[global_allocator]
@@ -16,11 +17,19 @@ fn main() {
     let docs = read_bodies(&dir);
     let iterations: usize = std::env::var("IT").map_or(30, |v| v.parse().unwrap_or(30));
     let opts = Options::default();
+    // RAW=1: plain pulldown-cmark `push_html`, the benchmark's reference, instead.
+    let raw = std::env::var_os("RAW").is_some();
     let started = std::time::Instant::now();
     let mut bytes = 0;
     for _ in 0..iterations {
         for doc in &docs {
-            bytes += markdown::convert_with(doc, &opts, &RougeNames).len();
+            bytes += if raw {
+                let mut html = String::new();
+                pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(doc));
+                html.len()
+            } else {
+                markdown::convert_with(doc, &opts, &RougeNames).len()
+            };
         }
     }
     let mb = docs.iter().map(String::len).sum::<usize>() as f64 * iterations as f64 / 1048576.0;
