@@ -5,7 +5,7 @@
 //! whitespace kramdown writes between blocks mirrors the source.
 
 use super::build::{Builder, Kind};
-use super::source::LineStarts;
+use super::source::{LineStarts, find_pair};
 use super::tree::Block;
 use std::ops::Range;
 
@@ -117,7 +117,9 @@ impl Builder<'_> {
     /// the stand-in notes a fragment may carry.
     pub(super) fn trailing_blank(&mut self) {
         let src = self.src;
-        let limit = match memchr::memmem::find(src.as_bytes(), b"\n\n[^") {
+        let bytes = src.as_bytes();
+        let notes = find_pair(bytes, *b"[^").find(|&i| i >= 2 && &bytes[i - 2..i] == b"\n\n");
+        let limit = match notes.map(|i| i - 2) {
             Some(i) if src[i..].contains(super::fragment::NOTE_MARK) => i + 1,
             _ => src.len(),
         };

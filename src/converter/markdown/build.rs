@@ -14,7 +14,7 @@ use super::entities::kramdown_knows;
 
 use super::html_tag::normalize_inline;
 use super::options::Options;
-use super::source::{LineStarts, raw_alt, written_links};
+use super::source::{LineStarts, find_pair, raw_alt, written_links};
 use super::source::{escaped_at, kramdown_escape};
 
 use super::tree::{Align, Block, DefPart, Document, Inline, Item, Next};
@@ -146,7 +146,7 @@ pub(crate) type Refs = Rc<HashMap<String, (String, String)>>;
 /// The names of footnote definitions (`[^name]:` at a line start) in `src`.
 fn footnote_names(src: &str) -> Vec<String> {
     let bytes = src.as_bytes();
-    memchr::memmem::find_iter(bytes, b"[^")
+    find_pair(bytes, *b"[^")
         .filter(|&at| {
             let line_start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
             src[line_start..at].chars().all(char::is_whitespace)
@@ -169,7 +169,7 @@ fn parser_options(src: &str, tables: bool) -> CmOptions {
     let wanted = [
         (
             CmOptions::ENABLE_FOOTNOTES,
-            memchr::memmem::find(bytes, b"[^").is_some(),
+            find_pair(bytes, *b"[^").next().is_some(),
         ),
         (CmOptions::ENABLE_STRIKETHROUGH, has(b'~')),
         (CmOptions::ENABLE_TASKLISTS, has(b'[')),

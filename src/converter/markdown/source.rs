@@ -154,6 +154,13 @@ pub(crate) fn raw_destination(link: &str, parsed: &str) -> String {
     }
 }
 
+/// Where the two bytes `pair` occur in `bytes`, in order. Searching for the first byte with
+/// `memchr` costs far less than setting up a `memmem` searcher, which the short documents
+/// hyde converts pay for at every call.
+pub(crate) fn find_pair(bytes: &[u8], pair: [u8; 2]) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr_iter(pair[0], bytes).filter(move |&i| bytes.get(i + 1) == Some(&pair[1]))
+}
+
 /// The offsets where the source's lines start, found in one pass: the builder asks for line
 /// starts and the line above at every block, and scanning back through long lines each time
 /// costs more than the index.
@@ -227,7 +234,7 @@ pub(crate) fn line_start(src: &str, pos: usize) -> usize {
 /// kramdown keeps backslashes in the URL).
 pub(crate) fn written_links(src: &str) -> HashMap<String, (String, String, bool)> {
     let mut defs: HashMap<String, (String, String, bool)> = HashMap::new();
-    if memchr::memmem::find(src.as_bytes(), b"]:").is_none() {
+    if find_pair(src.as_bytes(), *b"]:").next().is_none() {
         return defs;
     }
     for line in src.lines() {
@@ -299,6 +306,18 @@ pub(crate) fn paragraph_end(src: &str, pos: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pairs_found_as_memmem_finds_them() {
+        let sources = ["", "[", "[^", "a[^b[[^]:x]", "]]:]:", "^[^[", "[^\n\n[^"];
+        for src in sources {
+            for pair in [*b"[^", *b"]:", *b"[["] {
+                let want: Vec<usize> = memchr::memmem::find_iter(src.as_bytes(), &pair).collect();
+                let got: Vec<usize> = find_pair(src.as_bytes(), pair).collect();
+                assert_eq!(got, want, "{src:?} {pair:?}");
+            }
+        }
+    }
 
     /// The index answers as the backward scans do, at every offset (and past the end).
     #[test]
