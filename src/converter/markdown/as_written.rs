@@ -46,7 +46,7 @@ impl Builder<'_> {
         let at_newline = rest[spaces..].starts_with('\n');
         let before = &self.src[..range.start];
         let dropped = before.len() - before.trim_end_matches(' ').len();
-        let text_has_them = matches!(self.top().inlines.last(),
+        let text_has_them = matches!(self.top_inlines().last(),
             Some(Inline::Text { text, .. }) if text.ends_with(' '));
         let keep = match (hard, at_newline) {
             (true, true) => spaces.saturating_sub(2),
@@ -130,15 +130,14 @@ impl Builder<'_> {
 
     /// Removes the `\` that ends the text before a `\\` line break.
     fn drop_escaped_backslash(&mut self) -> bool {
-        let inlines = &mut self.top().inlines;
-        let Some(Inline::Text { text, .. }) = inlines.last_mut() else {
+        let Some(Inline::Text { text, .. }) = self.top_inlines().last_mut() else {
             return false;
         };
         if text.pop() != Some('\\') {
             return false;
         }
         if text.is_empty() {
-            inlines.pop();
+            self.pop_inline();
         }
         true
     }

@@ -77,9 +77,8 @@ pub(crate) fn merge(blocks: &mut Vec<Block>) {
 impl Builder<'_> {
     /// Adds a blank to the innermost block container, unless one ends it already.
     pub(super) fn push_blank(&mut self) {
-        let blocks = &mut self.top().blocks;
-        if !matches!(blocks.last(), Some(Block::Blank)) {
-            blocks.push(Block::Blank);
+        if !matches!(self.top_blocks().last(), Some(Block::Blank)) {
+            self.push_block(Block::Blank);
         }
     }
 
@@ -90,8 +89,9 @@ impl Builder<'_> {
         let src = self.src;
         let first_open = self.first_line_open;
         let depth = self.quote_depth();
+        let has_blocks = !self.top_blocks().is_empty();
         let frame = &self.stack[self.stack.len() - 1];
-        let lower = if !frame.blocks.is_empty() {
+        let lower = if has_blocks {
             0
         } else {
             match frame.kind {

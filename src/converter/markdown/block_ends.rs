@@ -80,7 +80,7 @@ impl Builder<'_> {
         let lazy = top_level
             && !list_like
             && !self.lines.blank_line_before(self.src, start)
-            && lazy_paragraph(&mut self.top().blocks).is_some();
+            && lazy_paragraph(self.top_blocks()).is_some();
         if !lazy {
             self.block_start = Some(start);
             self.block(Block::Rule(Vec::new()));
@@ -110,10 +110,10 @@ impl Builder<'_> {
             return false;
         }
         let in_container = matches!(
-            self.top().blocks.last(),
+            self.top_blocks().last(),
             Some(Block::List { .. } | Block::Quote { .. })
         );
-        let Some((slot, first)) = lazy_slot(&mut self.top().blocks) else {
+        let Some((slot, first)) = lazy_slot(self.top_blocks()) else {
             return false;
         };
         let Block::Para(p) = slot else {
@@ -140,14 +140,14 @@ impl Builder<'_> {
         let line = self.src[start..].trim_start_matches(' ');
         (line.starts_with("<!") || line.starts_with("<?"))
             && !self.lines.blank_line_before(self.src, start)
-            && lazy_paragraph(&mut self.top().blocks).is_some()
+            && lazy_paragraph(self.top_blocks()).is_some()
     }
 
     /// Appends `text`, read as paragraph text, to the paragraph just closed.
     pub(super) fn merge_into_paragraph(&mut self, text: &str) {
         let mut blocks = self.paragraph_fragment(text).into_iter();
         let first = blocks.next();
-        if let (Some(Block::Para(more)), Some(p)) = (first, lazy_paragraph(&mut self.top().blocks))
+        if let (Some(Block::Para(more)), Some(p)) = (first, lazy_paragraph(self.top_blocks()))
         {
             p.inlines.push(Inline::Soft);
             p.inlines.extend(more.inlines);
@@ -166,7 +166,7 @@ impl Builder<'_> {
             return false;
         }
         let line_start = self.lines.of(range.start);
-        let boundary = self.top().blocks.is_empty()
+        let boundary = self.top_blocks().is_empty()
             || self.lines.blank_line_before(self.src, line_start)
             || super::block_extensions::follows_marker(self.src, line_start);
         let parsed = if boundary {
@@ -221,7 +221,7 @@ impl Builder<'_> {
             if i == 0
                 && join
                 && let Block::Html(next) = &block
-                && let Some(Block::Html(prev)) = self.top().blocks.last_mut()
+                && let Some(Block::Html(prev)) = self.top_blocks().last_mut()
             {
                 prev.push('\n');
                 prev.push_str(next);

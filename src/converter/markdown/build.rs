@@ -74,15 +74,20 @@ pub(super) enum Kind {
     Other,
 }
 
+/// An open element. Its blocks and span elements are kept on the builder's shared stacks
+/// (`Builder::blocks`, `Builder::inlines`) from the base offsets on: a frame is opened for
+/// every paragraph and span, and a Vec of its own, grown from empty, cost more than the rest
+/// of the frame's work.
 #[derive(Debug)]
 pub(super) struct Frame {
     pub(super) kind: Kind,
-    pub(super) blocks: Vec<Block>,
-    pub(super) inlines: Vec<Inline>,
-    pub(super) items: Vec<Item>,
-    pub(super) rows: Vec<Vec<Vec<Inline>>>,
-    pub(super) defs: Vec<DefPart>,
-    pub(super) text: String,
+    /// Where this element's blocks start on `Builder::blocks`.
+    block_base: usize,
+    /// Where this element's span elements start on `Builder::inlines`.
+    inline_base: usize,
+    /// What lists, tables, definition lists, code and HTML collect: allocated by the first
+    /// of them, so that the frames of paragraphs and spans stay small to move.
+    more: Option<Box<Collected>>,
     /// The source offset where the last inline content ended (for implicit paragraphs).
     pub(super) end: usize,
     /// The source offset where the element starts.
@@ -91,27 +96,47 @@ pub(super) struct Frame {
     pub(super) last_end: usize,
 }
 
+/// The content of an open list, table, definition list, code block or HTML block.
+#[derive(Debug, Default)]
+pub(super) struct Collected {
+    pub(super) items: Vec<Item>,
+    pub(super) rows: Vec<Vec<Vec<Inline>>>,
+    pub(super) defs: Vec<DefPart>,
+    pub(super) text: String,
+}
+
 impl Frame {
-    pub(super) fn new(kind: Kind) -> Frame {
-        Frame {
-            kind,
-            blocks: Vec::new(),
-            inlines: Vec::new(),
-            items: Vec::new(),
-            rows: Vec::new(),
-            defs: Vec::new(),
-            text: String::new(),
-            end: 0,
-            start: 0,
-            last_end: 0,
-        }
+    /// What the element collects besides blocks and span elements.
+    pub(super) fn more(&mut self) -> &mut Collected {
+        self.more.get_or_insert_default()
     }
+}
+
+/// A closed element, its blocks and span elements taken off the shared stacks.
+#[derive(Debug)]
+pub(super) struct Closed {
+    pub(super) kind: Kind,
+    pub(super) blocks: Vec<Block>,
+    pub(super) inlines: Vec<Inline>,
+    /// What it collected besides blocks and span elements (`collected`).
+    pub(super) more: Option<Box<Collected>>,
+    pub(super) end: usize,
+    pub(super) start: usize,
+}
+
+/// The content of a closed element's `more`.
+pub(super) fn collected(more: Option<Box<Collected>>) -> Collected {
+    more.map(|more| *more).unwrap_or_default()
 }
 
 pub(crate) struct Builder<'a> {
     pub(super) src: &'a str,
     pub(super) opts: &'a Options,
     pub(super) stack: Vec<Frame>,
+    /// The open elements' blocks, innermost last (see `Frame`).
+    blocks: Vec<Block>,
+    /// The open elements' span elements, innermost last (see `Frame`).
+    inlines: Vec<Inline>,
     pub(super) footnotes: Vec<(String, Vec<Block>)>,
     /// Events starting before this offset were consumed by a top-level HTML block.
     pub(super) skip_until: usize,
@@ -199,7 +224,9 @@ impl<'a> Builder<'a> {
         Builder {
             src,
             opts,
-            stack: vec![Frame::new(Kind::Root)],
+            stack: vec![Builder::root_frame()],
+            blocks: Vec::new(),
+            inlines: Vec::new(),
             footnotes: Vec::new(),
             skip_until: 0,
             tables: true,
@@ -263,9 +290,8 @@ impl<'a> Builder<'a> {
             self.close_top(self.src.len());
         }
         self.trailing_blank();
-        let root = self.stack.pop().unwrap_or_else(|| Frame::new(Kind::Root));
         Document {
-            blocks: root.blocks,
+            blocks: std::mem::take(&mut self.blocks),
             footnotes: self.footnotes,
         }
     }
@@ -285,7 +311,7 @@ impl<'a> Builder<'a> {
                 let raw = super::source::unescape_gfm(&self.src[range.clone()]);
                 self.inline(text(raw, usize::MAX, ""), range)
             }
-            Event::Html(t) => self.top().text.push_str(&t),
+            Event::Html(t) => self.top().more().text.push_str(&t),
             // `<<tag>>`: kramdown reads the typographic `<<` first.
             Event::InlineHtml(t) if self.src[..range.start].ends_with('<') => self.text(&t, range),
             // kramdown reads a processing instruction as text (typography applies).
@@ -311,7 +337,7 @@ impl<'a> Builder<'a> {
 
     pub(super) fn text(&mut self, t: &str, range: Range<usize>) {
         if matches!(self.top().kind, Kind::Code(..)) {
-            self.top().text.push_str(t);
+            self.top().more().text.push_str(t);
             return;
         }
         if range.start < self.autolink_end {
@@ -364,9 +390,7 @@ impl<'a> Builder<'a> {
         } else {
             self.close_implicit_para();
         }
-        let mut frame = Frame::new(kind);
-        frame.start = range.start;
-        self.stack.push(frame);
+        self.open(kind, range.start, 0);
     }
 
     /// A reference link's target as kramdown sees it: the last definition of a repeated label,
@@ -464,12 +488,84 @@ impl<'a> Builder<'a> {
         &mut self.stack[last]
     }
 
+    fn root_frame() -> Frame {
+        Frame {
+            kind: Kind::Root,
+            block_base: 0,
+            inline_base: 0,
+            more: None,
+            end: 0,
+            start: 0,
+            last_end: 0,
+        }
+    }
+
+    /// Opens an element starting at `start`, its inline content ending so far at `end`.
+    fn open(&mut self, kind: Kind, start: usize, end: usize) {
+        self.stack.push(Frame {
+            kind,
+            block_base: self.blocks.len(),
+            inline_base: self.inlines.len(),
+            start,
+            end,
+            ..Builder::root_frame()
+        });
+    }
+
+    /// Pops the innermost element, taking its blocks and span elements off the shared stacks
+    /// (into Vecs of their exact size).
+    pub(super) fn pop_closed(&mut self) -> Option<Closed> {
+        let frame = self.stack.pop()?;
+        Some(Closed {
+            kind: frame.kind,
+            blocks: take_from(&mut self.blocks, frame.block_base),
+            inlines: take_from(&mut self.inlines, frame.inline_base),
+            more: frame.more,
+            end: frame.end,
+            start: frame.start,
+        })
+    }
+
+    /// The innermost element's blocks so far.
+    pub(super) fn top_blocks(&mut self) -> &mut [Block] {
+        let base = self.stack.last().map_or(0, |f| f.block_base);
+        &mut self.blocks[base..]
+    }
+
+    /// Adds a block to the innermost element as it is (`block` applies kramdown's rules).
+    pub(super) fn push_block(&mut self, block: Block) {
+        self.blocks.push(block);
+    }
+
+    /// The innermost element's span elements so far.
+    pub(super) fn top_inlines(&mut self) -> &mut [Inline] {
+        let base = self.stack.last().map_or(0, |f| f.inline_base);
+        &mut self.inlines[base..]
+    }
+
+    /// Removes the innermost element's last span element.
+    pub(super) fn pop_inline(&mut self) -> Option<Inline> {
+        let base = self.stack.last().map_or(0, |f| f.inline_base);
+        if self.inlines.len() > base {
+            self.inlines.pop()
+        } else {
+            None
+        }
+    }
+
+    /// Adds span elements to the innermost element (its inline content ending at `end`).
+    pub(super) fn push_inlines(&mut self, inlines: impl IntoIterator<Item = Inline>, end: usize) {
+        let top = self.top();
+        top.end = top.end.max(end);
+        self.inlines.extend(inlines);
+    }
+
     /// Adds a span element to the innermost inline container.
     pub(super) fn inline(&mut self, inline: Inline, range: Range<usize>) {
         self.ensure_inline_parent(range.start);
         let top = self.top();
         top.end = top.end.max(range.end);
-        top.inlines.push(inline);
+        self.inlines.push(inline);
     }
 
     /// Tight list items hold their text without a paragraph event: open one.
@@ -478,10 +574,7 @@ impl<'a> Builder<'a> {
             self.top().kind,
             Kind::Root | Kind::Item | Kind::Quote | Kind::FootnoteDef(_) | Kind::DefDefinition
         ) {
-            let mut frame = Frame::new(Kind::Para { implicit: true });
-            frame.end = start;
-            frame.start = start;
-            self.stack.push(frame);
+            self.open(Kind::Para { implicit: true }, start, start);
         }
     }
 
@@ -504,9 +597,18 @@ impl<'a> Builder<'a> {
             if start.is_some_and(|s| self.blank_precedes(s)) {
                 self.push_blank();
             }
-            self.top().blocks.push(block);
+            self.blocks.push(block);
         }
     }
+}
+
+/// The elements of `stack` from `base` on, in a Vec of their exact size (`split_off` moves
+/// them with one copy).
+fn take_from<T>(stack: &mut Vec<T>, base: usize) -> Vec<T> {
+    if stack.len() <= base {
+        return Vec::new();
+    }
+    stack.split_off(base)
 }
 
 fn text(text: String, literal: usize, next: &str) -> Inline {

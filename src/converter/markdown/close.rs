@@ -1,7 +1,7 @@
 //! Closing an element of the tree under construction: turning the collected content into
 //! the block or span element kramdown would have built (`kramdown/parser/kramdown/*.rb`).
 
-use super::build::{Builder, Frame, Kind};
+use super::build::{Builder, Closed, Kind, collected};
 use super::html_block;
 use super::table;
 use super::tree::{
@@ -11,14 +11,17 @@ use super::tree::{
 impl Builder<'_> {
     /// Pops the innermost element and attaches it to its parent.
     pub(super) fn close_top(&mut self, end: usize) {
-        let Some(frame) = self.stack.pop() else {
+        if self.stack.len() == 1 {
+            // The document itself stays open.
+            return;
+        }
+        let Some(frame) = self.pop_closed() else {
             return;
         };
         let end = end.max(frame.end);
         self.block_start = is_block_kind(&frame.kind).then_some(frame.start);
         let block_end = is_block_kind(&frame.kind).then_some(end);
         match frame.kind {
-            Kind::Root => self.stack.push(frame),
             Kind::Para { .. } if self.is_block_math(&frame.inlines, frame.start, end) => {
                 if let Some(Inline::Math(math)) = frame.inlines.into_iter().next() {
                     self.block(Block::Math(math, Attrs::new()));
@@ -49,13 +52,13 @@ impl Builder<'_> {
                 })
             }
             Kind::List { ordered } if self.merges_with_previous_list(ordered, frame.start) => {
-                if let Some(Block::List { items, .. }) = self.top().blocks.last_mut() {
-                    items.extend(frame.items);
+                if let Some(Block::List { items, .. }) = self.top_blocks().last_mut() {
+                    items.extend(collected(frame.more).items);
                 }
             }
             Kind::List { ordered } => self.block(Block::List {
                 ordered,
-                items: frame.items,
+                items: collected(frame.more).items,
                 attrs: Vec::new(),
             }),
             Kind::Item => {
@@ -65,7 +68,7 @@ impl Builder<'_> {
                     blocks,
                     ..Item::default()
                 };
-                self.top().items.push(item);
+                self.top().more().items.push(item);
             }
             Kind::FootnoteDef(name) => {
                 self.hidden.push(frame.start..end);
@@ -81,7 +84,8 @@ impl Builder<'_> {
                 self.footnotes.push((name, blocks))
             }
             Kind::Code(None, None, _) => {
-                let text = dedent_lines(&frame.text, self.blank_first_line_indent());
+                let text = collected(frame.more).text;
+                let text = dedent_lines(&text, self.blank_first_line_indent());
                 self.block(Block::Code {
                     lang: None,
                     text,
@@ -90,10 +94,10 @@ impl Builder<'_> {
             }
             Kind::Code(lang, raw, extra) => self.block(Block::Code {
                 lang,
-                text: raw.unwrap_or_else(|| indent_lines(&frame.text, extra)),
+                text: raw.unwrap_or_else(|| indent_lines(&collected(frame.more).text, extra)),
                 attrs: Vec::new(),
             }),
-            Kind::Html => self.close_html(frame.text, frame.start),
+            Kind::Html => self.close_html(collected(frame.more).text, frame.start),
             _ => self.close_other(frame, end),
         }
         if let (Some(end), Some(parent)) = (block_end, self.stack.last_mut()) {
@@ -106,7 +110,7 @@ impl Builder<'_> {
         if !matches!(inlines, [Inline::Math(_)]) {
             return false;
         }
-        let before = self.top().blocks.is_empty() || self.lines.blank_line_before(self.src, start);
+        let before = self.top_blocks().is_empty() || self.lines.blank_line_before(self.src, start);
         let after = self.lines.blank_line_follows(self.src, end)
             || self.src[end.min(self.src.len())..].trim().is_empty();
         before && after
@@ -154,7 +158,7 @@ impl Builder<'_> {
         let gap_start = self.top().last_end.min(start);
         let only_blank = self.src[gap_start..start].trim().is_empty();
         only_blank
-            && matches!(self.top().blocks.last(), Some(Block::List { ordered: o, .. }) if *o == ordered)
+            && matches!(self.top_blocks().last(), Some(Block::List { ordered: o, .. }) if *o == ordered)
     }
 
     /// A CommonMark HTML block inside a container (or one kramdown reads as a paragraph).
@@ -174,7 +178,7 @@ impl Builder<'_> {
         }
     }
 
-    fn close_other(&mut self, frame: Frame, end: usize) {
+    fn close_other(&mut self, frame: Closed, end: usize) {
         let Some(frame) = self.keep_delimiters(frame, end) else {
             return;
         };
@@ -183,31 +187,28 @@ impl Builder<'_> {
             Kind::Em(_) | Kind::Strong(_) | Kind::Del(_) | Kind::Link { .. } | Kind::Image { .. }
         ) {
             let span = self.span_element(frame, end);
-            let top = self.top();
-            top.end = top.end.max(end);
-            top.inlines.push(span);
+            self.push_inlines([span], end);
             return;
         }
         let inl = frame.inlines;
         match frame.kind {
             Kind::TableCell => {
-                let top = self.top();
-                if top.rows.is_empty() {
-                    top.rows.push(Vec::new());
+                let rows = &mut self.top().more().rows;
+                if rows.is_empty() {
+                    rows.push(Vec::new());
                 }
-                top.rows[0].push(inl);
+                rows[0].push(inl);
             }
             Kind::TableRow | Kind::TableHead => {
-                let mut rows = frame.rows;
-                let row = rows.pop().unwrap_or_default();
-                self.top().rows.push(row);
+                let row = collected(frame.more).rows.pop().unwrap_or_default();
+                self.top().more().rows.push(row);
             }
-            Kind::Table(aligns) => self.close_table(aligns, frame.rows),
+            Kind::Table(aligns) => self.close_table(aligns, collected(frame.more).rows),
             // kramdown: each line above the definitions is a term of its own.
             Kind::DefTerm => {
                 let terms = inl.split(|i| matches!(i, Inline::Soft));
                 let terms = terms.map(|t| DefPart::Term(t.to_vec(), Attrs::new()));
-                self.top().defs.extend(terms);
+                self.top().more().defs.extend(terms);
             }
             Kind::DefDefinition => {
                 let blank_before = self.lines.blank_line_before(self.src, frame.start);
@@ -216,13 +217,13 @@ impl Builder<'_> {
                     attrs: Vec::new(),
                     blank_before,
                 };
-                self.top().defs.push(DefPart::Definition(item));
+                self.top().more().defs.push(DefPart::Definition(item));
             }
             Kind::DefList => {
-                match self.top().blocks.last_mut() {
+                match self.top_blocks().last_mut() {
                     // kramdown: terms after a definition continue its list.
-                    Some(Block::DefList(parts, _)) => parts.extend(frame.defs),
-                    _ => self.block(Block::DefList(frame.defs, Attrs::new())),
+                    Some(Block::DefList(parts, _)) => parts.extend(collected(frame.more).defs),
+                    _ => self.block(Block::DefList(collected(frame.more).defs, Attrs::new())),
                 }
             }
             _ => {
@@ -238,7 +239,7 @@ impl Builder<'_> {
 
     /// Emphasis kramdown does not see (`_` inside a word, a single `~`): the delimiters stay
     /// text around the content. Returns the frame when it is real emphasis.
-    fn keep_delimiters(&mut self, frame: Frame, end: usize) -> Option<Frame> {
+    fn keep_delimiters(&mut self, frame: Closed, end: usize) -> Option<Closed> {
         let (start, delim) = match frame.kind {
             // Resolved later the way kramdown does (`emphasis`).
             Kind::Em(start) | Kind::Strong(start) => {
@@ -271,16 +272,14 @@ impl Builder<'_> {
             literal: 0,
             next: close_next,
         };
-        let top = self.top();
-        top.end = top.end.max(end);
-        top.inlines.push(open);
-        top.inlines.extend(frame.inlines);
-        top.inlines.push(close);
+        self.push_inlines([open], end);
+        self.push_inlines(frame.inlines, end);
+        self.push_inlines([close], end);
         None
     }
 
     /// Emphasis, strong, strikethrough, links and images.
-    fn span_element(&self, frame: Frame, end: usize) -> Inline {
+    fn span_element(&self, frame: Closed, end: usize) -> Inline {
         let inl = frame.inlines;
         match frame.kind {
             Kind::Link { plain: true, .. } => {

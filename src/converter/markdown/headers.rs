@@ -2,13 +2,13 @@
 //! `kramdown-parser-gfm`'s ATX header): setext headers only at a block boundary, ATX headers
 //! only with text, and the ` {#id}` that sets a header's id.
 
-use super::build::{Builder, Frame, Kind};
+use super::build::{Builder, Closed, Kind};
 use super::source::blank_line_before;
 use super::tree::{Block, Inline, Next, Para};
 
 impl Builder<'_> {
     /// A header, or a paragraph where kramdown does not see a setext header.
-    pub(super) fn close_heading(&mut self, frame: Frame, end: usize) {
+    pub(super) fn close_heading(&mut self, frame: Closed, end: usize) {
         let Kind::Heading {
             level,
             id,
@@ -74,7 +74,7 @@ impl Builder<'_> {
             return true;
         }
         let single_line = raw.trim_end().lines().count() <= 2;
-        let boundary = self.top().blocks.is_empty() || blank_line_before(self.src, start);
+        let boundary = self.top_blocks().is_empty() || blank_line_before(self.src, start);
         single_line && boundary
     }
 }

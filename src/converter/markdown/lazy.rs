@@ -17,7 +17,7 @@ impl Builder<'_> {
             return Some(block);
         };
         let src = self.src;
-        let after_container = match self.top().blocks.last() {
+        let after_container = match self.top_blocks().last() {
             Some(Block::List { ordered, .. }) => {
                 !matches!(&block, Block::List { ordered: o, .. } if o == ordered)
             }
@@ -33,7 +33,9 @@ impl Builder<'_> {
         if !lazy {
             return Some(block);
         }
-        push_lazy(&mut self.top().blocks, block);
+        if let Some(block) = push_into_last(self.top_blocks().last_mut(), block) {
+            self.push_block(block);
+        }
         None
     }
 }
@@ -41,7 +43,14 @@ impl Builder<'_> {
 /// Appends a lazy block where kramdown's container parsing puts it: into the last item of a
 /// trailing list (continuing a list of the same kind), into a trailing quote, else at the end.
 fn push_lazy(blocks: &mut Vec<Block>, block: Block) {
-    match (blocks.last_mut(), block) {
+    if let Some(block) = push_into_last(blocks.last_mut(), block) {
+        blocks.push(block);
+    }
+}
+
+/// `push_lazy` into the block `last`; returns the block when it goes after `last` instead.
+fn push_into_last(last: Option<&mut Block>, block: Block) -> Option<Block> {
+    match (last, block) {
         (
             Some(Block::List { ordered, items, .. }),
             Block::List {
@@ -58,6 +67,7 @@ fn push_lazy(blocks: &mut Vec<Block>, block: Block) {
             }),
         },
         (Some(Block::Quote { blocks: inner, .. }), block) => push_lazy(inner, block),
-        (_, block) => blocks.push(block),
+        (_, block) => return Some(block),
     }
+    None
 }
