@@ -118,7 +118,7 @@ impl Builder<'_> {
     pub(super) fn trailing_blank(&mut self) {
         let src = self.src;
         let bytes = src.as_bytes();
-        let notes = find_pair(bytes, *b"[^").find(|&i| i >= 2 && &bytes[i - 2..i] == b"\n\n");
+        let notes = find_pair(bytes, *b"[^", 1).find(|&i| i >= 2 && &bytes[i - 2..i] == b"\n\n");
         let limit = match notes.map(|i| i - 2) {
             Some(i) if src[i..].contains(super::fragment::NOTE_MARK) => i + 1,
             _ => src.len(),

@@ -171,7 +171,7 @@ pub(crate) type Refs = Rc<HashMap<String, (String, String)>>;
 /// The names of footnote definitions (`[^name]:` at a line start) in `src`.
 fn footnote_names(src: &str) -> Vec<String> {
     let bytes = src.as_bytes();
-    find_pair(bytes, *b"[^")
+    find_pair(bytes, *b"[^", 1)
         .filter(|&at| {
             let line_start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
             src[line_start..at].chars().all(char::is_whitespace)
@@ -194,7 +194,7 @@ fn parser_options(src: &str, tables: bool) -> CmOptions {
     let wanted = [
         (
             CmOptions::ENABLE_FOOTNOTES,
-            find_pair(bytes, *b"[^").next().is_some(),
+            find_pair(bytes, *b"[^", 1).next().is_some(),
         ),
         (CmOptions::ENABLE_STRIKETHROUGH, has(b'~')),
         (CmOptions::ENABLE_TASKLISTS, has(b'[')),
@@ -593,12 +593,14 @@ impl<'a> Builder<'a> {
             self.push_blank();
             return;
         }
-        if let Some(block) = self.lazy_list_line(block, start) {
-            if start.is_some_and(|s| self.blank_precedes(s)) {
-                self.push_blank();
-            }
-            self.blocks.push(block);
+        if self.is_lazy_line(&block, start) {
+            self.push_lazy_line(block);
+            return;
         }
+        if start.is_some_and(|s| self.blank_precedes(s)) {
+            self.push_blank();
+        }
+        self.blocks.push(block);
     }
 }
 

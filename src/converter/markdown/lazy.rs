@@ -10,33 +10,34 @@ use super::tree::{Block, Item};
 impl Builder<'_> {
     /// kramdown adds any line right after a list item or a quote (no blank line between) to
     /// it (`lazy_re` in `parse_list`, `BLOCKQUOTE_MATCH`), where CommonMark ends the container:
-    /// such a block goes into the preceding list's last item or quote. Returns the block when
-    /// it stays where it is.
-    pub(super) fn lazy_list_line(&mut self, block: Block, start: Option<usize>) -> Option<Block> {
+    /// such a block goes into the preceding list's last item or quote. Returns whether `block`
+    /// (starting at `start`) goes there (`push_lazy_line`); the block is only looked at, as
+    /// most blocks stay where they are and moving them in and out costs.
+    pub(super) fn is_lazy_line(&mut self, block: &Block, start: Option<usize>) -> bool {
         let Some(start) = start else {
-            return Some(block);
+            return false;
         };
         let src = self.src;
         let after_container = match self.top_blocks().last() {
             Some(Block::List { ordered, .. }) => {
-                !matches!(&block, Block::List { ordered: o, .. } if o == ordered)
+                !matches!(block, Block::List { ordered: o, .. } if o == ordered)
             }
             Some(Block::Quote { .. }) => true,
             _ => false,
         };
-        let lazy = after_container
+        after_container
             && !self.lines.blank_line_before(src, start)
             && !matches!(block, Block::HtmlElement { .. })
-            && !is_marker(&block)
-            && !matches!(&block, Block::Html(h) if !h.starts_with("<!"))
-            && !matches!(&block, Block::Para(p) if is_ial_para(p));
-        if !lazy {
-            return Some(block);
-        }
+            && !is_marker(block)
+            && !matches!(block, Block::Html(h) if !h.starts_with("<!"))
+            && !matches!(block, Block::Para(p) if is_ial_para(p))
+    }
+
+    /// Puts a lazy line's block (`is_lazy_line`) into the preceding list's last item or quote.
+    pub(super) fn push_lazy_line(&mut self, block: Block) {
         if let Some(block) = push_into_last(self.top_blocks().last_mut(), block) {
             self.push_block(block);
         }
-        None
     }
 }
 
