@@ -224,9 +224,9 @@ impl<'a> Builder<'a> {
         Builder {
             src,
             opts,
-            stack: vec![Builder::root_frame()],
-            blocks: Vec::new(),
-            inlines: Vec::new(),
+            stack: Builder::with_root(),
+            blocks: Vec::with_capacity(16),
+            inlines: Vec::with_capacity(32),
             footnotes: Vec::new(),
             skip_until: 0,
             tables: true,
@@ -486,6 +486,13 @@ impl<'a> Builder<'a> {
     pub(super) fn top(&mut self) -> &mut Frame {
         let last = self.stack.len() - 1;
         &mut self.stack[last]
+    }
+
+    /// A stack holding the document's frame, with room for the usual nesting depth.
+    fn with_root() -> Vec<Frame> {
+        let mut stack = Vec::with_capacity(8);
+        stack.push(Builder::root_frame());
+        stack
     }
 
     fn root_frame() -> Frame {

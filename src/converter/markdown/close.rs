@@ -1,6 +1,8 @@
 //! Closing an element of the tree under construction: turning the collected content into
 //! the block or span element kramdown would have built (`kramdown/parser/kramdown/*.rb`).
 
+use std::borrow::Cow;
+
 use super::build::{Builder, Closed, Kind, collected};
 use super::html_block;
 use super::table;
@@ -251,9 +253,7 @@ impl Builder<'_> {
                 let c = self.src[start..].chars().next().unwrap_or('*');
                 (start, Some(delimiter(c, n)))
             }
-            Kind::Del(start) if !self.src[start..].starts_with("~~") => {
-                (start, Some("~".to_string()))
-            }
+            Kind::Del(start) if !self.src[start..].starts_with("~~") => (start, Some("~".into())),
             _ => return Some(frame),
         };
         let Some(delim) = delim else {
@@ -262,13 +262,13 @@ impl Builder<'_> {
         let next = Next::of;
         let open_next = next(&self.src[(start + delim.len()).min(self.src.len())..]);
         let open = Inline::Text {
-            text: delim.clone(),
+            text: delim.to_string(),
             literal: 0,
             next: open_next,
         };
         let close_next = next(&self.src[end.min(self.src.len())..]);
         let close = Inline::Text {
-            text: delim,
+            text: delim.into_owned(),
             literal: 0,
             next: close_next,
         };
@@ -351,13 +351,20 @@ impl Builder<'_> {
     }
 }
 
-/// `n` times the character `c`.
-fn delimiter(c: char, n: usize) -> String {
+/// `n` times the character `c` (Markdown's emphasis delimiters without an allocation).
+fn delimiter(c: char, n: usize) -> Cow<'static, str> {
+    match (c, n) {
+        ('*', 1) => return "*".into(),
+        ('*', 2) => return "**".into(),
+        ('_', 1) => return "_".into(),
+        ('_', 2) => return "__".into(),
+        _ => {}
+    }
     let mut delim = String::with_capacity(n * c.len_utf8());
     for _ in 0..n {
         delim.push(c);
     }
-    delim
+    delim.into()
 }
 
 /// Whether the item content ends after offset `end`: a blank line, the end, or the next item
