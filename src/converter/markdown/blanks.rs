@@ -11,9 +11,16 @@ use std::ops::Range;
 
 /// Whether a line is blank for kramdown inside `depth` block quotes (their markers aside).
 fn is_blank(line: &str, depth: usize) -> bool {
-    line.trim_matches(|c: char| c == ' ' || c == '\t' || c == '>')
-        .is_empty()
-        && line.matches('>').count() <= depth
+    // Byte by byte: most lines asked about are not blank, and answer at their first byte.
+    let mut markers = 0;
+    for b in line.bytes() {
+        match b {
+            b' ' | b'\t' => {}
+            b'>' => markers += 1,
+            _ => return false,
+        }
+    }
+    markers <= depth
 }
 
 /// A link or footnote definition line: no element of its own, a blank run goes on past it.
@@ -152,6 +159,21 @@ mod tests {
         for (src, pos, want) in cases {
             let lines = LineStarts::new(src);
             assert_eq!(blank_before(src, &lines, 0, *pos, 1, &[]), *want, "{src:?}");
+        }
+    }
+
+    /// The byte-wise test answers as trimming the markers and counting them does.
+    #[test]
+    fn blank_test_matches_trimming() {
+        let lines = ["", " ", "\t>", "> >", ">>>", " a", ">a", "\r", "> \u{a0}", "é", " > \t"];
+        for line in lines {
+            for depth in 0..4 {
+                let trimmed = line
+                    .trim_matches(|c: char| c == ' ' || c == '\t' || c == '>')
+                    .is_empty()
+                    && line.matches('>').count() <= depth;
+                assert_eq!(is_blank(line, depth), trimmed, "{line:?} {depth}");
+            }
         }
     }
 

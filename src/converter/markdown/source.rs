@@ -92,8 +92,13 @@ pub(crate) fn blank_line_follows(src: &str, end: usize) -> bool {
         return false;
     }
     let line = src[from..].split('\n').next().unwrap_or("");
-    line.trim_matches(|c: char| c == ' ' || c == '\t' || c == '>' || c == '\r')
-        .is_empty()
+    is_blank_line(line)
+}
+
+/// Whether `line` holds only spaces, tabs, quote markers and carriage returns. Compared
+/// byte by byte: the builder asks this around every block.
+pub(crate) fn is_blank_line(line: &str) -> bool {
+    line.bytes().all(|b| matches!(b, b' ' | b'\t' | b'>' | b'\r'))
 }
 
 /// Whether `pos` starts a line.
@@ -125,8 +130,7 @@ pub(crate) fn blank_line_before(src: &str, start: usize) -> bool {
         return true;
     }
     let line = before.rsplit('\n').next().unwrap_or("");
-    line.trim_matches(|c: char| c == ' ' || c == '\t' || c == '>' || c == '\r')
-        .is_empty()
+    is_blank_line(line)
 }
 
 /// An inline link's destination as written (kramdown does not process backslash escapes in
@@ -200,13 +204,13 @@ impl LineStarts {
     /// Whether the line before the one holding `pos` is blank, or there is none
     /// (`blank_line_before` of that line's start).
     pub(crate) fn blank_line_before(&self, src: &str, pos: usize) -> bool {
-        let start = self.of(pos.min(src.len()));
+        let i = self.index(pos.min(src.len()));
+        let start = self.0[i];
         if start <= 1 {
             return true;
         }
-        let line = &src[self.of(start - 1)..start - 1];
-        line.trim_matches(|c: char| c == ' ' || c == '\t' || c == '>' || c == '\r')
-            .is_empty()
+        // `start` > 1 is no first line: the line above starts at the index's previous entry.
+        is_blank_line(&src[self.0[i - 1]..start - 1])
     }
 
     /// Whether the line after the one holding `end` is blank (`blank_line_follows`).
@@ -221,9 +225,7 @@ impl LineStarts {
             return false;
         }
         let to = self.0.get(i + 1).map_or(src.len(), |&next| next - 1);
-        src[from..to]
-            .trim_matches(|c: char| c == ' ' || c == '\t' || c == '>' || c == '\r')
-            .is_empty()
+        is_blank_line(&src[from..to])
     }
 }
 
@@ -322,6 +324,16 @@ mod tests {
                 let got: Vec<usize> = find_pair(src.as_bytes(), pair, rare).collect();
                 assert_eq!(got, want, "{src:?} {pair:?}");
             }
+        }
+    }
+
+    #[test]
+    fn blank_line_test_matches_trimming() {
+        for line in ["", " \t", ">\r", "> a", "a", "\u{a0}", " >> \r"] {
+            let trimmed = line
+                .trim_matches(|c: char| c == ' ' || c == '\t' || c == '>' || c == '\r')
+                .is_empty();
+            assert_eq!(is_blank_line(line), trimmed, "{line:?}");
         }
     }
 
