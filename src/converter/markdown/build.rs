@@ -560,6 +560,13 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Adds a span element to the innermost element (its inline content ending at `end`).
+    pub(super) fn push_inline(&mut self, inline: Inline, end: usize) {
+        let top = self.top();
+        top.end = top.end.max(end);
+        self.inlines.push(inline);
+    }
+
     /// Adds span elements to the innermost element (its inline content ending at `end`).
     pub(super) fn push_inlines(&mut self, inlines: impl IntoIterator<Item = Inline>, end: usize) {
         let top = self.top();

@@ -180,16 +180,16 @@ impl Builder<'_> {
         }
     }
 
-    fn close_other(&mut self, frame: Closed, end: usize) {
-        let Some(frame) = self.keep_delimiters(frame, end) else {
+    fn close_other(&mut self, mut frame: Closed, end: usize) {
+        if self.keep_delimiters(&frame.kind, &mut frame.inlines, end) {
             return;
-        };
+        }
         if matches!(
             frame.kind,
             Kind::Em(_) | Kind::Strong(_) | Kind::Del(_) | Kind::Link { .. } | Kind::Image { .. }
         ) {
-            let span = self.span_element(frame, end);
-            self.push_inlines([span], end);
+            let span = self.span_element(frame.kind, frame.inlines, end);
+            self.push_inline(span, end);
             return;
         }
         let inl = frame.inlines;
@@ -240,12 +240,12 @@ impl Builder<'_> {
     }
 
     /// Emphasis kramdown does not see (`_` inside a word, a single `~`): the delimiters stay
-    /// text around the content. Returns the frame when it is real emphasis.
-    fn keep_delimiters(&mut self, frame: Closed, end: usize) -> Option<Closed> {
-        let (start, delim) = match frame.kind {
+    /// text around the content (taken from `inlines`). Returns false when it is real emphasis.
+    fn keep_delimiters(&mut self, kind: &Kind, inlines: &mut Vec<Inline>, end: usize) -> bool {
+        let (start, delim) = match *kind {
             // Resolved later the way kramdown does (`emphasis`).
             Kind::Em(start) | Kind::Strong(start) => {
-                let n = if matches!(frame.kind, Kind::Em(_)) {
+                let n = if matches!(kind, Kind::Em(_)) {
                     1
                 } else {
                     2
@@ -254,10 +254,10 @@ impl Builder<'_> {
                 (start, Some(delimiter(c, n)))
             }
             Kind::Del(start) if !self.src[start..].starts_with("~~") => (start, Some("~".into())),
-            _ => return Some(frame),
+            _ => return false,
         };
         let Some(delim) = delim else {
-            return Some(frame);
+            return false;
         };
         let next = Next::of;
         let open_next = next(&self.src[(start + delim.len()).min(self.src.len())..]);
@@ -272,16 +272,15 @@ impl Builder<'_> {
             literal: 0,
             next: close_next,
         };
-        self.push_inlines([open], end);
-        self.push_inlines(frame.inlines, end);
-        self.push_inlines([close], end);
-        None
+        self.push_inline(open, end);
+        self.push_inlines(std::mem::take(inlines), end);
+        self.push_inline(close, end);
+        true
     }
 
     /// Emphasis, strong, strikethrough, links and images.
-    fn span_element(&self, frame: Closed, end: usize) -> Inline {
-        let inl = frame.inlines;
-        match frame.kind {
+    fn span_element(&self, kind: Kind, inl: Vec<Inline>, end: usize) -> Inline {
+        match kind {
             Kind::Link { plain: true, .. } => {
                 let mut text = String::new();
                 plain_text(&inl, &mut text);
