@@ -82,9 +82,9 @@ pub(super) enum Kind {
 pub(super) struct Frame {
     pub(super) kind: Kind,
     /// Where this element's blocks start on `Builder::blocks`.
-    block_base: usize,
+    pub(super) block_base: usize,
     /// Where this element's span elements start on `Builder::inlines`.
-    inline_base: usize,
+    pub(super) inline_base: usize,
     /// What lists, tables, definition lists, code and HTML collect: allocated by the first
     /// of them, so that the frames of paragraphs and spans stay small to move.
     more: Option<Box<Collected>>,
@@ -560,18 +560,22 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Puts a span element at `at` on the shared stack (the start of a just-closed element's
+    /// content).
+    pub(super) fn insert_inline(&mut self, at: usize, inline: Inline) {
+        self.inlines.insert(at, inline);
+    }
+
+    /// Drops the blocks from `base` on (those of a just-closed element that keeps none).
+    pub(super) fn drop_blocks_from(&mut self, base: usize) {
+        self.blocks.truncate(base);
+    }
+
     /// Adds a span element to the innermost element (its inline content ending at `end`).
     pub(super) fn push_inline(&mut self, inline: Inline, end: usize) {
         let top = self.top();
         top.end = top.end.max(end);
         self.inlines.push(inline);
-    }
-
-    /// Adds span elements to the innermost element (its inline content ending at `end`).
-    pub(super) fn push_inlines(&mut self, inlines: impl IntoIterator<Item = Inline>, end: usize) {
-        let top = self.top();
-        top.end = top.end.max(end);
-        self.inlines.extend(inlines);
     }
 
     /// Adds a span element to the innermost inline container.

@@ -13,7 +13,7 @@ use super::tree::{
 impl Builder<'_> {
     /// Pops the innermost element and attaches it to its parent.
     pub(super) fn close_top(&mut self, end: usize) {
-        if self.stack.len() == 1 {
+        if self.stack.len() == 1 || self.close_kept_delimiters(end) {
             // The document itself stays open.
             return;
         }
@@ -180,10 +180,7 @@ impl Builder<'_> {
         }
     }
 
-    fn close_other(&mut self, mut frame: Closed, end: usize) {
-        if self.keep_delimiters(&frame.kind, &mut frame.inlines, end) {
-            return;
-        }
+    fn close_other(&mut self, frame: Closed, end: usize) {
         if matches!(
             frame.kind,
             Kind::Em(_) | Kind::Strong(_) | Kind::Del(_) | Kind::Link { .. } | Kind::Image { .. }
@@ -240,25 +237,20 @@ impl Builder<'_> {
     }
 
     /// Emphasis kramdown does not see (`_` inside a word, a single `~`): the delimiters stay
-    /// text around the content (taken from `inlines`). Returns false when it is real emphasis.
-    fn keep_delimiters(&mut self, kind: &Kind, inlines: &mut Vec<Inline>, end: usize) -> bool {
-        let (start, delim) = match *kind {
-            // Resolved later the way kramdown does (`emphasis`).
-            Kind::Em(start) | Kind::Strong(start) => {
-                let n = if matches!(kind, Kind::Em(_)) {
-                    1
-                } else {
-                    2
-                };
-                let c = self.src[start..].chars().next().unwrap_or('*');
-                (start, Some(delimiter(c, n)))
-            }
-            Kind::Del(start) if !self.src[start..].starts_with("~~") => (start, Some("~".into())),
-            _ => return false,
-        };
-        let Some(delim) = delim else {
+    /// text around the content, which stays where it is on the shared stack. Returns false
+    /// when the innermost element is no such emphasis.
+    fn close_kept_delimiters(&mut self, end: usize) -> bool {
+        let Some((start, delim)) = self.stack.last().and_then(|f| self.kept_delimiter(&f.kind))
+        else {
             return false;
         };
+        let Some(frame) = self.stack.pop() else {
+            return false;
+        };
+        let end = end.max(frame.end);
+        self.block_start = None;
+        // A span holds no blocks; should one be there, it goes, as the frame goes.
+        self.drop_blocks_from(frame.block_base);
         let next = Next::of;
         let open_next = next(&self.src[(start + delim.len()).min(self.src.len())..]);
         let open = Inline::Text {
@@ -272,10 +264,23 @@ impl Builder<'_> {
             literal: 0,
             next: close_next,
         };
-        self.push_inline(open, end);
-        self.push_inlines(std::mem::take(inlines), end);
+        self.insert_inline(frame.inline_base, open);
         self.push_inline(close, end);
         true
+    }
+
+    /// The delimiter kept as text around an emphasis element of `kind`, and where it starts.
+    fn kept_delimiter(&self, kind: &Kind) -> Option<(usize, Cow<'static, str>)> {
+        match *kind {
+            // Resolved later the way kramdown does (`emphasis`).
+            Kind::Em(start) | Kind::Strong(start) => {
+                let n = if matches!(kind, Kind::Em(_)) { 1 } else { 2 };
+                let c = self.src[start..].chars().next().unwrap_or('*');
+                Some((start, delimiter(c, n)))
+            }
+            Kind::Del(start) if !self.src[start..].starts_with("~~") => Some((start, "~".into())),
+            _ => None,
+        }
     }
 
     /// Emphasis, strong, strikethrough, links and images.
