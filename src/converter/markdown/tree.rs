@@ -189,6 +189,23 @@ impl Next {
     /// characters take at most 16 bytes.
     pub fn of(s: &str) -> Self {
         let b = s.as_bytes();
+        // Four ASCII characters with no blank line among them, as most text is followed by:
+        // those four bytes, without the character by character walk (a text node is made
+        // for every run of text).
+        if b.len() > 4 && b[..4].is_ascii() {
+            let blank_at = |i: usize| b[i] == b'\n' && b[i + 1] == b'\n';
+            if !(blank_at(0) || blank_at(1) || blank_at(2) || blank_at(3)) {
+                let mut bytes = [0; 16];
+                bytes[..4].copy_from_slice(&b[..4]);
+                return Next { bytes, len: 4 };
+            }
+        }
+        Next::by_characters(s)
+    }
+
+    /// `of`, walking the characters.
+    fn by_characters(s: &str) -> Self {
+        let b = s.as_bytes();
         let (mut end, mut chars) = (0, 0);
         while end < b.len() && end < 16 {
             let c = b[end];
@@ -410,6 +427,32 @@ mod tests {
         ];
         for (src, want) in cases {
             assert_eq!(Next::of(src).as_str(), want, "{src:?}");
+        }
+    }
+
+    /// The ASCII shortcut answers as the character walk does, after every character of every
+    /// spec and kramdown test input.
+    #[test]
+    fn next_shortcut_matches_the_walk() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/markdown");
+        let mut docs: Vec<String> = walkdir::WalkDir::new(root.join("kramdown-jekyll-profile"))
+            .into_iter()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.path().extension().is_some_and(|x| x == "text"))
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        for spec in ["spec-0.31.2.jekyll.json", "gfm-spec.jekyll.json"] {
+            let text = std::fs::read_to_string(root.join(spec)).unwrap_or_default();
+            let cases: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+            let inputs = cases.as_array().into_iter().flatten();
+            docs.extend(inputs.filter_map(|c| Some(c.get("markdown")?.as_str()?.to_string())));
+        }
+        assert!(docs.len() > 1500, "{}", docs.len());
+        for doc in &docs {
+            for (i, _) in doc.char_indices() {
+                let rest = &doc[i..];
+                assert!(Next::of(rest) == Next::by_characters(rest), "{rest:?}");
+            }
         }
     }
 }
