@@ -165,7 +165,9 @@ mod tests {
     /// The byte-wise test answers as trimming the markers and counting them does.
     #[test]
     fn blank_test_matches_trimming() {
-        let lines = ["", " ", "\t>", "> >", ">>>", " a", ">a", "\r", "> \u{a0}", "é", " > \t"];
+        let lines = [
+            "", " ", "\t>", "> >", ">>>", " a", ">a", "\r", "> \u{a0}", "é", " > \t",
+        ];
         for line in lines {
             for depth in 0..4 {
                 let trimmed = line

@@ -147,8 +147,7 @@ impl Builder<'_> {
     pub(super) fn merge_into_paragraph(&mut self, text: &str) {
         let mut blocks = self.paragraph_fragment(text).into_iter();
         let first = blocks.next();
-        if let (Some(Block::Para(more)), Some(p)) = (first, lazy_paragraph(self.top_blocks()))
-        {
+        if let (Some(Block::Para(more)), Some(p)) = (first, lazy_paragraph(self.top_blocks())) {
             p.inlines.push(Inline::Soft);
             p.inlines.extend(more.inlines);
             p.blank_after = more.blank_after;

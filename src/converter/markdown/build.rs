@@ -1,6 +1,7 @@
 //! Builds the element tree from pulldown-cmark's event stream (the work kramdown's block and
 //! span parsers do in `kramdown/parser/kramdown.rb`, with GFM's additions from
 //! `kramdown/parser/gfm.rb`). Block HTML at the top level runs to its end tag as in kramdown.
+//! The open elements are kept in `frames`; closing one is `close`.
 
 use pulldown_cmark::{
     Alignment, BrokenLink, CodeBlockKind, CowStr, Event, Options as CmOptions, Parser, Tag, TagEnd,
@@ -14,10 +15,11 @@ use super::entities::kramdown_knows;
 
 use super::html_tag::normalize_inline;
 use super::options::Options;
-use super::source::{LineStarts, find_pair, raw_alt, written_links};
+use super::source::{LineStarts, find_pair, footnote_names, raw_alt, written_links};
 use super::source::{escaped_at, kramdown_escape};
 
-use super::tree::{Align, Block, DefPart, Document, Inline, Item, Next};
+use super::frames::Frame;
+use super::tree::{Align, Block, Document, Inline, Next};
 
 /// What an open element collects.
 #[derive(Debug)]
@@ -74,69 +76,14 @@ pub(super) enum Kind {
     Other,
 }
 
-/// An open element. Its blocks and span elements are kept on the builder's shared stacks
-/// (`Builder::blocks`, `Builder::inlines`) from the base offsets on: a frame is opened for
-/// every paragraph and span, and a Vec of its own, grown from empty, cost more than the rest
-/// of the frame's work.
-#[derive(Debug)]
-pub(super) struct Frame {
-    pub(super) kind: Kind,
-    /// Where this element's blocks start on `Builder::blocks`.
-    pub(super) block_base: usize,
-    /// Where this element's span elements start on `Builder::inlines`.
-    pub(super) inline_base: usize,
-    /// What lists, tables, definition lists, code and HTML collect: allocated by the first
-    /// of them, so that the frames of paragraphs and spans stay small to move.
-    more: Option<Box<Collected>>,
-    /// The source offset where the last inline content ended (for implicit paragraphs).
-    pub(super) end: usize,
-    /// The source offset where the element starts.
-    pub(super) start: usize,
-    /// Where the last block closed inside this element ended.
-    pub(super) last_end: usize,
-}
-
-/// The content of an open list, table, definition list, code block or HTML block.
-#[derive(Debug, Default)]
-pub(super) struct Collected {
-    pub(super) items: Vec<Item>,
-    pub(super) rows: Vec<Vec<Vec<Inline>>>,
-    pub(super) defs: Vec<DefPart>,
-    pub(super) text: String,
-}
-
-impl Frame {
-    /// What the element collects besides blocks and span elements.
-    pub(super) fn more(&mut self) -> &mut Collected {
-        self.more.get_or_insert_default()
-    }
-}
-
-/// A closed element, its blocks and span elements taken off the shared stacks.
-#[derive(Debug)]
-pub(super) struct Closed {
-    pub(super) kind: Kind,
-    pub(super) blocks: Vec<Block>,
-    pub(super) inlines: Vec<Inline>,
-    /// What it collected besides blocks and span elements (`collected`).
-    pub(super) more: Option<Box<Collected>>,
-    pub(super) end: usize,
-    pub(super) start: usize,
-}
-
-/// The content of a closed element's `more`.
-pub(super) fn collected(more: Option<Box<Collected>>) -> Collected {
-    more.map(|more| *more).unwrap_or_default()
-}
-
 pub(crate) struct Builder<'a> {
     pub(super) src: &'a str,
     pub(super) opts: &'a Options,
     pub(super) stack: Vec<Frame>,
     /// The open elements' blocks, innermost last (see `Frame`).
-    blocks: Vec<Block>,
+    pub(super) blocks: Vec<Block>,
     /// The open elements' span elements, innermost last (see `Frame`).
-    inlines: Vec<Inline>,
+    pub(super) inlines: Vec<Inline>,
     pub(super) footnotes: Vec<(String, Vec<Block>)>,
     /// Events starting before this offset were consumed by a top-level HTML block.
     pub(super) skip_until: usize,
@@ -167,23 +114,6 @@ pub(crate) struct Builder<'a> {
 
 /// Link definitions by normalised label: URL and title.
 pub(crate) type Refs = Rc<HashMap<String, (String, String)>>;
-
-/// The names of footnote definitions (`[^name]:` at a line start) in `src`.
-fn footnote_names(src: &str) -> Vec<String> {
-    let bytes = src.as_bytes();
-    find_pair(bytes, *b"[^", 1)
-        .filter(|&at| {
-            let line_start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
-            src[line_start..at].chars().all(char::is_whitespace)
-        })
-        .filter_map(|at| {
-            let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(src.len(), |i| at + i);
-            src[at + 2..line_end].split_once("]:")
-        })
-        .map(|(name, _)| name.to_string())
-        .filter(|n| !n.is_empty() && !n.contains(char::is_whitespace))
-        .collect()
-}
 
 /// The pulldown-cmark extensions `src` can use: each one's syntax needs a character that
 /// many documents lack, and a disabled extension spares pulldown-cmark its checks.
@@ -483,101 +413,6 @@ impl<'a> Builder<'a> {
         }
     }
 
-    pub(super) fn top(&mut self) -> &mut Frame {
-        let last = self.stack.len() - 1;
-        &mut self.stack[last]
-    }
-
-    /// A stack holding the document's frame, with room for the usual nesting depth.
-    fn with_root() -> Vec<Frame> {
-        let mut stack = Vec::with_capacity(8);
-        stack.push(Builder::root_frame());
-        stack
-    }
-
-    fn root_frame() -> Frame {
-        Frame {
-            kind: Kind::Root,
-            block_base: 0,
-            inline_base: 0,
-            more: None,
-            end: 0,
-            start: 0,
-            last_end: 0,
-        }
-    }
-
-    /// Opens an element starting at `start`, its inline content ending so far at `end`.
-    fn open(&mut self, kind: Kind, start: usize, end: usize) {
-        self.stack.push(Frame {
-            kind,
-            block_base: self.blocks.len(),
-            inline_base: self.inlines.len(),
-            start,
-            end,
-            ..Builder::root_frame()
-        });
-    }
-
-    /// Pops the innermost element, taking its blocks and span elements off the shared stacks
-    /// (into Vecs of their exact size).
-    pub(super) fn pop_closed(&mut self) -> Option<Closed> {
-        let frame = self.stack.pop()?;
-        Some(Closed {
-            kind: frame.kind,
-            blocks: take_from(&mut self.blocks, frame.block_base),
-            inlines: take_from(&mut self.inlines, frame.inline_base),
-            more: frame.more,
-            end: frame.end,
-            start: frame.start,
-        })
-    }
-
-    /// The innermost element's blocks so far.
-    pub(super) fn top_blocks(&mut self) -> &mut [Block] {
-        let base = self.stack.last().map_or(0, |f| f.block_base);
-        &mut self.blocks[base..]
-    }
-
-    /// Adds a block to the innermost element as it is (`block` applies kramdown's rules).
-    pub(super) fn push_block(&mut self, block: Block) {
-        self.blocks.push(block);
-    }
-
-    /// The innermost element's span elements so far.
-    pub(super) fn top_inlines(&mut self) -> &mut [Inline] {
-        let base = self.stack.last().map_or(0, |f| f.inline_base);
-        &mut self.inlines[base..]
-    }
-
-    /// Removes the innermost element's last span element.
-    pub(super) fn pop_inline(&mut self) -> Option<Inline> {
-        let base = self.stack.last().map_or(0, |f| f.inline_base);
-        if self.inlines.len() > base {
-            self.inlines.pop()
-        } else {
-            None
-        }
-    }
-
-    /// Puts a span element at `at` on the shared stack (the start of a just-closed element's
-    /// content).
-    pub(super) fn insert_inline(&mut self, at: usize, inline: Inline) {
-        self.inlines.insert(at, inline);
-    }
-
-    /// Drops the blocks from `base` on (those of a just-closed element that keeps none).
-    pub(super) fn drop_blocks_from(&mut self, base: usize) {
-        self.blocks.truncate(base);
-    }
-
-    /// Adds a span element to the innermost element (its inline content ending at `end`).
-    pub(super) fn push_inline(&mut self, inline: Inline, end: usize) {
-        let top = self.top();
-        top.end = top.end.max(end);
-        self.inlines.push(inline);
-    }
-
     /// Adds a span element to the innermost inline container.
     pub(super) fn inline(&mut self, inline: Inline, range: Range<usize>) {
         self.ensure_inline_parent(range.start);
@@ -622,15 +457,6 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// The elements of `stack` from `base` on, in a Vec of their exact size (`split_off` moves
-/// them with one copy).
-fn take_from<T>(stack: &mut Vec<T>, base: usize) -> Vec<T> {
-    if stack.len() <= base {
-        return Vec::new();
-    }
-    stack.split_off(base)
-}
-
 fn text(text: String, literal: usize, next: &str) -> Inline {
     Inline::Text {
         text,
@@ -665,27 +491,5 @@ fn align(a: &Alignment) -> Align {
         Alignment::Left => Align::Left,
         Alignment::Center => Align::Center,
         Alignment::Right => Align::Right,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::footnote_names;
-
-    #[test]
-    fn footnote_definition_names() {
-        let cases: &[(&str, &[&str])] = &[
-            ("", &[]),
-            ("[^a]: note\n", &["a"]),
-            ("text [^a]: not at a line start\n", &[]),
-            ("x\n  [^b]: indented\n\t[^c]:\n", &["b", "c"]),
-            ("[^a b]: space\n[^]: empty\n[^d]\n", &[]),
-            ("[^[^e]: nested\n", &["[^e"]),
-            ("\u{a0}[^f]: after a no-break space\r\n[^g]:x", &["f", "g"]),
-            ("[^h\n]: on the next line\n", &[]),
-        ];
-        for (src, want) in cases {
-            assert_eq!(footnote_names(src), *want, "{src:?}");
-        }
     }
 }

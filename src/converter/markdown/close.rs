@@ -3,7 +3,8 @@
 
 use std::borrow::Cow;
 
-use super::build::{Builder, Closed, Kind, collected};
+use super::build::{Builder, Kind};
+use super::frames::{Closed, collected};
 use super::html_block;
 use super::table;
 use super::tree::{

@@ -2,7 +2,8 @@
 //! `kramdown-parser-gfm`'s ATX header): setext headers only at a block boundary, ATX headers
 //! only with text, and the ` {#id}` that sets a header's id.
 
-use super::build::{Builder, Closed, Kind};
+use super::build::{Builder, Kind};
+use super::frames::Closed;
 use super::source::blank_line_before;
 use super::tree::{Block, Inline, Next, Para};
 

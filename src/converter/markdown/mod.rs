@@ -32,6 +32,7 @@ mod emphasis;
 mod entities;
 mod footnotes;
 mod fragment;
+mod frames;
 mod headers;
 mod highlighter;
 mod html_block;

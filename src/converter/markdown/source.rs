@@ -1,6 +1,7 @@
 //! What kramdown reads from the Markdown source that pulldown-cmark's events do not carry:
 //! raw image alt text, blank lines after paragraphs, and backslash escapes (kramdown-parser-gfm's
-//! `ESCAPED_CHARS_GFM` is a smaller set than CommonMark's), and which link definitions repeat.
+//! `ESCAPED_CHARS_GFM` is a smaller set than CommonMark's), which link definitions repeat and
+//! which footnote names are defined; and the line index the builder asks at every block.
 
 use std::collections::HashMap;
 
@@ -98,7 +99,8 @@ pub(crate) fn blank_line_follows(src: &str, end: usize) -> bool {
 /// Whether `line` holds only spaces, tabs, quote markers and carriage returns. Compared
 /// byte by byte: the builder asks this around every block.
 pub(crate) fn is_blank_line(line: &str) -> bool {
-    line.bytes().all(|b| matches!(b, b' ' | b'\t' | b'>' | b'\r'))
+    line.bytes()
+        .all(|b| matches!(b, b' ' | b'\t' | b'>' | b'\r'))
 }
 
 /// Whether `pos` starts a line.
@@ -169,6 +171,23 @@ pub(crate) fn find_pair(
     memchr::memchr_iter(pair[rare], bytes)
         .filter(move |&i| i >= rare && bytes.get(i - rare..i - rare + 2) == Some(&pair[..]))
         .map(move |i| i - rare)
+}
+
+/// The names of footnote definitions (`[^name]:` at a line start) in `src`.
+pub(crate) fn footnote_names(src: &str) -> Vec<String> {
+    let bytes = src.as_bytes();
+    find_pair(bytes, *b"[^", 1)
+        .filter(|&at| {
+            let line_start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+            src[line_start..at].chars().all(char::is_whitespace)
+        })
+        .filter_map(|at| {
+            let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(src.len(), |i| at + i);
+            src[at + 2..line_end].split_once("]:")
+        })
+        .map(|(name, _)| name.to_string())
+        .filter(|n| !n.is_empty() && !n.contains(char::is_whitespace))
+        .collect()
 }
 
 /// The offsets where the source's lines start, found in one pass: the builder asks for line
@@ -314,6 +333,23 @@ pub(crate) fn paragraph_end(src: &str, pos: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn footnote_definition_names() {
+        let cases: &[(&str, &[&str])] = &[
+            ("", &[]),
+            ("[^a]: note\n", &["a"]),
+            ("text [^a]: not at a line start\n", &[]),
+            ("x\n  [^b]: indented\n\t[^c]:\n", &["b", "c"]),
+            ("[^a b]: space\n[^]: empty\n[^d]\n", &[]),
+            ("[^[^e]: nested\n", &["[^e"]),
+            ("\u{a0}[^f]: after a no-break space\r\n[^g]:x", &["f", "g"]),
+            ("[^h\n]: on the next line\n", &[]),
+        ];
+        for (src, want) in cases {
+            assert_eq!(footnote_names(src), *want, "{src:?}");
+        }
+    }
 
     #[test]
     fn pairs_found_as_memmem_finds_them() {
