@@ -62,6 +62,8 @@ enum Marked {
 /// The rewritten source and what its markers stand for.
 pub(crate) struct Rewritten {
     pub text: String,
+    /// The source went through the line-by-line rewrite (else `text` is the source as it is).
+    pub rewritten: bool,
     marks: Vec<Marked>,
     /// Abbreviation definitions, a later one replacing an earlier one of the same name.
     pub abbreviations: Vec<Abbreviation>,
@@ -191,12 +193,25 @@ impl Rewritten {
 
     /// A source with nothing to rewrite.
     fn unchanged(src: &str) -> Rewritten {
-        Rewritten::new(src.to_string(), false)
+        Rewritten {
+            rewritten: false,
+            ..Rewritten::new(src.to_string(), false)
+        }
+    }
+
+    /// Whether `text` may hold markers for `resolve` to drop: a source passed on unchanged
+    /// has none, unless it spells one out itself.
+    pub(crate) fn may_have_markers(&self) -> bool {
+        let b = self.text.as_bytes();
+        self.rewritten
+            || memchr::memchr_iter(MARK.as_bytes()[0], b)
+                .any(|i| b[i..].starts_with(MARK.as_bytes()))
     }
 
     fn new(text: String, has_extensions: bool) -> Rewritten {
         Rewritten {
             text,
+            rewritten: true,
             marks: Vec::new(),
             abbreviations: Vec::new(),
             spans: Vec::new(),
