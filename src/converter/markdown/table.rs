@@ -19,7 +19,7 @@ pub(crate) fn parse(s: &str, builder: &Builder) -> Option<(Block, usize)> {
     let mut t = TableBuilder::default();
     let mut pos = 0;
     while pos < s.len() {
-        let end = s[pos..].find('\n').map(|i| pos + i + 1).unwrap_or(s.len());
+        let end = memchr::memchr(b'\n', &s.as_bytes()[pos..]).map_or(s.len(), |i| pos + i + 1);
         let line = s[pos..end].trim_end_matches(['\n', '\r']);
         if !has_pipe(line) {
             break;
@@ -151,26 +151,27 @@ fn is_separator(line: &str, dash: u8) -> bool {
         && line.contains(&dash)
 }
 
-/// `TABLE_HSEP_ALIGN` over a separator line.
+/// `TABLE_HSEP_ALIGN` over a separator line (which `is_separator` found all ASCII but for
+/// trailing white space, so bytes serve for characters).
 fn alignments(line: &str) -> Vec<Align> {
     let mut out = Vec::new();
-    let chars: Vec<char> = line.chars().collect();
+    let b = line.as_bytes();
     let mut i = 0;
-    while i < chars.len() {
-        if chars[i] != '-' && chars[i] != ':' {
+    while i < b.len() {
+        if b[i] != b'-' && b[i] != b':' {
             i += 1;
             continue;
         }
-        let left = chars[i] == ':';
+        let left = b[i] == b':';
         let mut j = if left { i + 1 } else { i };
-        if chars.get(j) != Some(&'-') {
+        if b.get(j) != Some(&b'-') {
             i += 1;
             continue;
         }
-        while chars.get(j) == Some(&'-') {
+        while b.get(j) == Some(&b'-') {
             j += 1;
         }
-        let right = chars.get(j) == Some(&':');
+        let right = b.get(j) == Some(&b':');
         out.push(match (left, right) {
             (false, false) => Align::Default,
             (true, false) => Align::Left,
@@ -182,26 +183,32 @@ fn alignments(line: &str) -> Vec<Align> {
     out
 }
 
-/// Splits a row at unescaped pipes outside code spans; `\|` becomes `|`.
+/// Splits a row at unescaped pipes outside code spans; `\|` becomes `|`. Cells are trimmed;
+/// an empty first one (with a leading pipe) and an empty last one are no cells.
 fn split_row(line: &str, leading_pipe: bool) -> Vec<Cow<'_, str>> {
     let mut cells: Vec<Cow<str>> = if memchr::memchr3(b'`', b'\\', b'<', line.as_bytes()).is_some()
     {
-        split_row_spans(line).into_iter().map(Cow::Owned).collect()
+        let trimmed = |c: String| match c.trim() {
+            t if t.len() == c.len() => Cow::Owned(c),
+            t => Cow::Owned(t.to_string()),
+        };
+        split_row_spans(line).into_iter().map(trimmed).collect()
     } else {
-        line.split('|').map(Cow::Borrowed).collect()
+        // Most rows: the pipes alone split them, into cells borrowed from the line.
+        let mut cells = Vec::with_capacity(8);
+        let mut from = 0;
+        for (i, _) in line.bytes().enumerate().filter(|&(_, b)| b == b'|') {
+            cells.push(Cow::Borrowed(line[from..i].trim()));
+            from = i + 1;
+        }
+        cells.push(Cow::Borrowed(line[from..].trim()));
+        cells
     };
-    if leading_pipe && cells.first().is_some_and(|c| c.trim().is_empty()) {
+    if leading_pipe && cells.first().is_some_and(|c| c.is_empty()) {
         cells.remove(0);
     }
-    if cells.last().is_some_and(|c| c.trim().is_empty()) {
+    if cells.last().is_some_and(|c| c.is_empty()) {
         cells.pop();
-    }
-    for cell in &mut cells {
-        match cell {
-            Cow::Borrowed(c) => *c = c.trim(),
-            Cow::Owned(c) if c.trim().len() != c.len() => *c = c.trim().to_string(),
-            Cow::Owned(_) => {}
-        }
     }
     cells
 }
