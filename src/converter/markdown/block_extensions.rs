@@ -64,6 +64,8 @@ pub(crate) struct Rewritten {
     pub text: String,
     /// The source went through the line-by-line rewrite (else `text` is the source as it is).
     pub rewritten: bool,
+    /// The source, when `text` is not it.
+    source: Option<String>,
     marks: Vec<Marked>,
     /// Abbreviation definitions, a later one replacing an earlier one of the same name.
     pub abbreviations: Vec<Abbreviation>,
@@ -87,12 +89,15 @@ pub(crate) struct Rewritten {
     pub options: Vec<super::inline_options::Setting>,
 }
 
-/// Replaces kramdown's block extensions in `src` with markers.
-pub(crate) fn rewrite(src: &str) -> Rewritten {
-    if !super::block_starts::needs_rewrite(src) {
+/// Replaces kramdown's block extensions in `src` with markers. A source with none is kept
+/// as it is, without a copy. `extensions`: `src` has `{::` somewhere.
+pub(crate) fn rewrite(src: String, extensions: bool) -> Rewritten {
+    if !super::block_starts::needs_rewrite(&src, extensions) {
         return Rewritten::unchanged(src);
     }
-    rewrite_lines(src)
+    let mut out = rewrite_lines(&src);
+    out.source = Some(src);
+    out
 }
 
 /// `rewrite`, line by line.
@@ -192,11 +197,16 @@ impl Rewritten {
     }
 
     /// A source with nothing to rewrite.
-    fn unchanged(src: &str) -> Rewritten {
+    fn unchanged(src: String) -> Rewritten {
         Rewritten {
             rewritten: false,
-            ..Rewritten::new(src.to_string(), false)
+            ..Rewritten::new(src, false)
         }
+    }
+
+    /// The source before the rewrite.
+    pub(crate) fn source(&self) -> &str {
+        self.source.as_deref().unwrap_or(&self.text)
     }
 
     /// Whether `text` may hold markers for `resolve` to drop: a source passed on unchanged
@@ -212,6 +222,7 @@ impl Rewritten {
         Rewritten {
             text,
             rewritten: true,
+            source: None,
             marks: Vec::new(),
             abbreviations: Vec::new(),
             spans: Vec::new(),

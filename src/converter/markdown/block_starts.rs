@@ -12,13 +12,14 @@ static ORDERED_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^ {0,3}(\d+)\.[ \t]
 static BLOCK_START: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?: {0,3}(?:[-*+>:|]|\d+\.)|    |\t)"));
 
-/// Whether `rewrite` may change or record anything in `src`: a line may start (after up to
+/// Whether `rewrite` may change or record anything in `src`: an extension (`{::`, which
+/// `extensions` tells: the source's scan for `skips` finds it), a line may start (after up to
 /// three spaces) with one of the constructs it handles, hold a lone backtick, or interrupt
 /// a paragraph as an ordered item. Most documents have none of these and are passed on
 /// unchanged, which saves the line-by-line rewrite (about a seventh of the conversion).
-pub(super) fn needs_rewrite(src: &str) -> bool {
+pub(super) fn needs_rewrite(src: &str, extensions: bool) -> bool {
     let b = src.as_bytes();
-    if memchr::memchr_iter(b'{', b).any(|i| b[i + 1..].starts_with(b"::")) {
+    if extensions {
         return true;
     }
     let lone_backtick = memchr::memchr_iter(b'`', b).any(|i| {
@@ -46,6 +47,15 @@ pub(super) fn needs_rewrite(src: &str) -> bool {
     false
 }
 
+/// `line.trim().is_empty()`, decided by bytes where they are ASCII.
+fn is_blank(line: &str) -> bool {
+    match line.bytes().find(|&c| !matches!(c, b'\t'..=b'\r' | b' ')) {
+        None => true,
+        Some(c) if c < 0x80 => false,
+        Some(_) => line.trim().is_empty(),
+    }
+}
+
 /// `needs_rewrite` for the line starting at `start`, `line` (without its line break), below
 /// the line `above` (empty at the start).
 fn line_needs_rewrite(src: &str, start: usize, line: &str, above: &str) -> bool {
@@ -58,7 +68,7 @@ fn line_needs_rewrite(src: &str, start: usize, line: &str, above: &str) -> bool 
         }
         // `interrupts` declines below a blank line or a block start, before all else.
         b'0'..=b'9' | 0x80..=0xFF => {
-            !above.trim().is_empty()
+            !is_blank(above)
                 && !is_block_start(above)
                 && interrupts(
                     &src[start..(start + line.len() + 1).min(src.len())],
@@ -67,9 +77,8 @@ fn line_needs_rewrite(src: &str, start: usize, line: &str, above: &str) -> bool 
         }
         // An indented code block may have lazy lines (`lazy_code`).
         b' ' | b'\t' => {
-            let code =
-                (line.starts_with("    ") || line.starts_with('\t')) && !line.trim().is_empty();
-            code && above.trim().is_empty()
+            let code = (line.starts_with("    ") || line.starts_with('\t')) && !is_blank(line);
+            code && is_blank(above)
         }
         _ => false,
     }
@@ -200,7 +209,9 @@ mod fast_path_tests {
         docs.extend(cases.iter().map(|c| c.to_string()));
         let mut fast = 0;
         for doc in &docs {
-            if !needs_rewrite(doc) {
+            let extensions = super::super::skips::Present::in_bytes(doc.as_bytes()).extensions;
+            assert_eq!(extensions, doc.contains("{::"), "{doc:?}");
+            if !needs_rewrite(doc, extensions) {
                 fast += 1;
                 assert!(untouched(doc), "{doc:?}");
             }

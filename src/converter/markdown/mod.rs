@@ -71,7 +71,11 @@ pub fn convert(src: &str, opts: &Options) -> String {
 /// Converts Markdown to HTML, handing fenced code to `highlighter`.
 pub fn convert_with(src: &str, opts: &Options, highlighter: &dyn Highlighter) -> String {
     let src = adapt_source(src);
-    let extensions = block_extensions::rewrite(&src);
+    // One scan finds what the rewrite and the tree passes may have to do.
+    let present = skips::Present::in_bytes(src.as_bytes());
+    let extensions = block_extensions::rewrite(src, present.extensions);
+    let present = present.with_rewritten(&extensions);
+    let src = extensions.source();
     let inline_opts;
     let opts = if extensions.options.is_empty() {
         opts
@@ -80,7 +84,7 @@ pub fn convert_with(src: &str, opts: &Options, highlighter: &dyn Highlighter) ->
         &inline_opts
     };
     let mut doc = tree::parse(&extensions.text, opts);
-    for (needed, pass) in tree_passes(&src, &extensions) {
+    for (needed, pass) in tree_passes(src, &extensions, &present) {
         if needed {
             pass(&mut doc, &extensions);
         }
@@ -102,8 +106,11 @@ type Pass = fn(&mut tree::Document, &block_extensions::Rewritten);
 /// The passes that resolve what kramdown's parser handles while it reads (markers, emphasis,
 /// IALs, reference pairs, span HTML), in order, each with whether it is needed: the source
 /// shows most documents to have nothing for some of them to do (`skips`).
-fn tree_passes(src: &str, extensions: &block_extensions::Rewritten) -> [(bool, Pass); 8] {
-    let present = skips::Present::in_source(src, &extensions.text, extensions.rewritten);
+fn tree_passes(
+    src: &str,
+    extensions: &block_extensions::Rewritten,
+    present: &skips::Present,
+) -> [(bool, Pass); 8] {
     [
         (extensions.may_have_markers(), |doc, ext| {
             ext.resolve(&mut doc.blocks)

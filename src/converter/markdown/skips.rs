@@ -5,8 +5,12 @@
 //! the side of running the pass: the test below runs every pass on every test input and
 //! checks that a skipped one would have left the tree as it was.
 
+use super::block_extensions::Rewritten;
+
 /// The constructs a source may hold, as far as the skippable passes care.
 pub(crate) struct Present {
+    /// A kramdown extension `{::…}` (for `block_extensions`, which rewrites the source).
+    pub extensions: bool,
     /// An IAL `{:…}`, or text that may become one (an entity, an escape after the brace).
     pub ials: bool,
     /// A closing bracket followed (after white space) by an opening one, or an entity that
@@ -17,23 +21,24 @@ pub(crate) struct Present {
 }
 
 impl Present {
-    /// What `src` and its rewritten form `text` may hold (`text` is looked at only when it
-    /// differs: the rewrite adds placeholders, and drops IAL lines whose attributes it keeps).
-    pub(crate) fn in_source(src: &str, text: &str, rewritten: bool) -> Present {
-        let mut present = Present::in_bytes(src.as_bytes());
-        if rewritten {
-            let more = Present::in_bytes(text.as_bytes());
-            present.ials |= more.ials;
-            present.reference_pairs |= more.reference_pairs;
-            present.span_html |= more.span_html;
+    /// What the source may hold, `self` being what its own text may: the rewritten text is
+    /// looked at too when it differs (the rewrite adds placeholders, and drops IAL lines
+    /// whose attributes it keeps).
+    pub(crate) fn with_rewritten(mut self, rewritten: &Rewritten) -> Present {
+        if rewritten.rewritten {
+            let more = Present::in_bytes(rewritten.text.as_bytes());
+            self.ials |= more.ials;
+            self.reference_pairs |= more.reference_pairs;
+            self.span_html |= more.span_html;
         }
-        present
+        self
     }
 
     /// `Present` of one text: two scans, as each scan of a whole document costs about as
     /// much as the checks at the few places it stops.
-    fn in_bytes(b: &[u8]) -> Present {
+    pub(crate) fn in_bytes(b: &[u8]) -> Present {
         let mut present = Present {
+            extensions: false,
             ials: false,
             reference_pairs: false,
             span_html: span_tag(b),
@@ -41,7 +46,10 @@ impl Present {
         for i in memchr::memchr3_iter(b'{', b']', b'&', b) {
             let rest = &b[i + 1..];
             match b[i] {
-                b'{' => present.ials |= ial_start(rest),
+                b'{' => {
+                    present.ials |= ial_start(rest);
+                    present.extensions |= rest.starts_with(b"::");
+                }
                 b']' => present.reference_pairs |= reference_follows(rest),
                 _ if may_be_bracket(rest) => {
                     present.ials = true;
@@ -49,7 +57,7 @@ impl Present {
                 }
                 _ => {}
             }
-            if present.ials && present.reference_pairs {
+            if present.ials && present.reference_pairs && present.extensions {
                 break;
             }
         }
@@ -151,7 +159,10 @@ mod tests {
         let mut skipped = [0; 8];
         for doc in &docs {
             let src = adapt_source(doc);
-            let extensions = block_extensions::rewrite(&src);
+            let present = Present::in_bytes(src.as_bytes());
+            let extensions = block_extensions::rewrite(src, present.extensions);
+            let present = present.with_rewritten(&extensions);
+            let src = extensions.source();
             let inline_opts;
             let opts = if extensions.options.is_empty() {
                 &opts
@@ -160,7 +171,10 @@ mod tests {
                 &inline_opts
             };
             let mut tree = tree::parse(&extensions.text, opts);
-            for (n, (needed, pass)) in tree_passes(&src, &extensions).into_iter().enumerate() {
+            for (n, (needed, pass)) in tree_passes(src, &extensions, &present)
+                .into_iter()
+                .enumerate()
+            {
                 let before = (!needed).then(|| format!("{tree:?}"));
                 pass(&mut tree, &extensions);
                 if let Some(before) = before {
@@ -197,7 +211,7 @@ mod tests {
             ("<?php", false, false, true),
         ];
         for (src, ials, pairs, html) in cases {
-            let p = Present::in_source(src, src, false);
+            let p = Present::in_bytes(src.as_bytes());
             assert_eq!(
                 (p.ials, p.reference_pairs, p.span_html),
                 (ials, pairs, html),

@@ -397,12 +397,17 @@ mod tests {
 
     #[test]
     fn splits_rows() {
-        let cases: [(&str, bool, &[&str]); 8] = [
+        let cases: [(&str, bool, &[&str]); 13] = [
             ("| a | b |", true, &["a", "b"]),
             ("| a | b |  \t", true, &["a", "b"]),
             ("| a\u{3000}|\u{a0}b | c\u{b}", true, &["a", "b", "c"]),
             ("| `a` | b |\u{3000}", true, &["`a`", "b"]),
             ("a |", false, &["a"]),
+            ("|| a |", true, &["", "a"]),
+            ("| `a` || b", true, &["`a`", "", "b"]),
+            ("|", true, &[]),
+            ("| a", true, &["a"]),
+            ("|  ", true, &[]),
             ("a | b", false, &["a", "b"]),
             ("| `x|y` | a \\| b |", true, &["`x|y`", "a | b"]),
             ("|  | b |", true, &["", "b"]),
