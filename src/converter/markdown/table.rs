@@ -12,6 +12,8 @@ use std::borrow::Cow;
 /// A table at the start of `s` (which starts a line after a block boundary): the table and
 /// how much of `s` it used.
 pub(crate) fn parse(s: &str, builder: &Builder) -> Option<(Block, usize)> {
+    // The first line needs a pipe: most paragraphs are ruled out at their first line break.
+    memchr::memchr2(b'|', b'\n', s.as_bytes()).filter(|&i| s.as_bytes()[i] == b'|')?;
     let first = &s[..memchr::memchr(b'\n', s.as_bytes()).unwrap_or(s.len())];
     if !is_table_start(first) || is_block_math(first) {
         return None;
