@@ -62,6 +62,10 @@ enum Marked {
 /// The rewritten source and what its markers stand for.
 pub(crate) struct Rewritten {
     pub text: String,
+    /// The source went through the line-by-line rewrite (else `text` is the source as it is).
+    pub rewritten: bool,
+    /// The source, when `text` is not it.
+    source: Option<String>,
     marks: Vec<Marked>,
     /// Abbreviation definitions, a later one replacing an earlier one of the same name.
     pub abbreviations: Vec<Abbreviation>,
@@ -85,12 +89,15 @@ pub(crate) struct Rewritten {
     pub options: Vec<super::inline_options::Setting>,
 }
 
-/// Replaces kramdown's block extensions in `src` with markers.
-pub(crate) fn rewrite(src: &str) -> Rewritten {
-    if !super::block_starts::needs_rewrite(src) {
+/// Replaces kramdown's block extensions in `src` with markers. A source with none is kept
+/// as it is, without a copy. `extensions`: `src` has `{::` somewhere.
+pub(crate) fn rewrite(src: String, extensions: bool) -> Rewritten {
+    if !super::block_starts::needs_rewrite(&src, extensions) {
         return Rewritten::unchanged(src);
     }
-    rewrite_lines(src)
+    let mut out = rewrite_lines(&src);
+    out.source = Some(src);
+    out
 }
 
 /// `rewrite`, line by line.
@@ -190,13 +197,32 @@ impl Rewritten {
     }
 
     /// A source with nothing to rewrite.
-    fn unchanged(src: &str) -> Rewritten {
-        Rewritten::new(src.to_string(), false)
+    fn unchanged(src: String) -> Rewritten {
+        Rewritten {
+            rewritten: false,
+            ..Rewritten::new(src, false)
+        }
+    }
+
+    /// The source before the rewrite.
+    pub(crate) fn source(&self) -> &str {
+        self.source.as_deref().unwrap_or(&self.text)
+    }
+
+    /// Whether `text` may hold markers for `resolve` to drop: a source passed on unchanged
+    /// has none, unless it spells one out itself.
+    pub(crate) fn may_have_markers(&self) -> bool {
+        let b = self.text.as_bytes();
+        self.rewritten
+            || memchr::memchr_iter(MARK.as_bytes()[0], b)
+                .any(|i| b[i..].starts_with(MARK.as_bytes()))
     }
 
     fn new(text: String, has_extensions: bool) -> Rewritten {
         Rewritten {
             text,
+            rewritten: true,
+            source: None,
             marks: Vec::new(),
             abbreviations: Vec::new(),
             spans: Vec::new(),

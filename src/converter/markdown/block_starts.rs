@@ -12,13 +12,14 @@ static ORDERED_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^ {0,3}(\d+)\.[ \t]
 static BLOCK_START: LazyLock<Regex> =
     LazyLock::new(|| re(r"^(?: {0,3}(?:[-*+>:|]|\d+\.)|    |\t)"));
 
-/// Whether `rewrite` may change or record anything in `src`: a line may start (after up to
+/// Whether `rewrite` may change or record anything in `src`: an extension (`{::`, which
+/// `extensions` tells: the source's scan for `skips` finds it), a line may start (after up to
 /// three spaces) with one of the constructs it handles, hold a lone backtick, or interrupt
 /// a paragraph as an ordered item. Most documents have none of these and are passed on
 /// unchanged, which saves the line-by-line rewrite (about a seventh of the conversion).
-pub(super) fn needs_rewrite(src: &str) -> bool {
+pub(super) fn needs_rewrite(src: &str, extensions: bool) -> bool {
     let b = src.as_bytes();
-    if memchr::memmem::find(b, b"{::").is_some() {
+    if extensions {
         return true;
     }
     let lone_backtick = memchr::memchr_iter(b'`', b).any(|i| {
@@ -30,38 +31,57 @@ pub(super) fn needs_rewrite(src: &str) -> bool {
     if lone_backtick {
         return true;
     }
-    let starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', b).map(|i| i + 1));
-    starts.filter(|&s| s < b.len()).any(|start| {
-        let line = &src[start..];
-        match lead(line) {
-            b'{' | b'^' | b'[' | b':' | b'\\' | b'~' => true,
-            // An abbreviation definition, or a bare list marker (`bare_marker`).
-            b'*' | b'-' | b'+' => {
-                let body = line
-                    .split('\n')
-                    .next()
-                    .unwrap_or(line)
-                    .trim_start_matches(' ');
-                body.starts_with("*[") || matches!(body.trim_end(), "*" | "-" | "+")
-            }
-            b'0'..=b'9' | 0x80..=0xFF => {
-                let line = line.split_inclusive('\n').next().unwrap_or(line);
-                interrupts(line, src[..start].split_inclusive('\n').rev())
-            }
-            // An indented code block may have lazy lines (`lazy_code`).
-            b' ' | b'\t' => {
-                let line = line.split('\n').next().unwrap_or(line);
-                let code =
-                    (line.starts_with("    ") || line.starts_with('\t')) && !line.trim().is_empty();
-                let above = src[..start.saturating_sub(1)]
-                    .rsplit('\n')
-                    .next()
-                    .unwrap_or("");
-                code && (start == 0 || above.trim().is_empty())
-            }
-            _ => false,
+    // Each line with the one above it (without their line breaks): most lines are decided
+    // by their lead alone, and the line above is at hand without searching back for it.
+    let mut above = "";
+    let mut start = 0;
+    while start < b.len() {
+        let end = memchr::memchr(b'\n', &b[start..]).map_or(b.len(), |i| start + i);
+        let line = &src[start..end];
+        if line_needs_rewrite(src, start, line, above) {
+            return true;
         }
-    })
+        above = line;
+        start = end + 1;
+    }
+    false
+}
+
+/// `line.trim().is_empty()`, decided by bytes where they are ASCII.
+fn is_blank(line: &str) -> bool {
+    match line.bytes().find(|&c| !matches!(c, b'\t'..=b'\r' | b' ')) {
+        None => true,
+        Some(c) if c < 0x80 => false,
+        Some(_) => line.trim().is_empty(),
+    }
+}
+
+/// `needs_rewrite` for the line starting at `start`, `line` (without its line break), below
+/// the line `above` (empty at the start).
+fn line_needs_rewrite(src: &str, start: usize, line: &str, above: &str) -> bool {
+    match lead(line) {
+        b'{' | b'^' | b'[' | b':' | b'\\' | b'~' => true,
+        // An abbreviation definition, or a bare list marker (`bare_marker`).
+        b'*' | b'-' | b'+' => {
+            let body = line.trim_start_matches(' ');
+            body.starts_with("*[") || matches!(body.trim_end(), "*" | "-" | "+")
+        }
+        // `interrupts` declines below a blank line or a block start, before all else.
+        b'0'..=b'9' | 0x80..=0xFF => {
+            !is_blank(above)
+                && !is_block_start(above)
+                && interrupts(
+                    &src[start..(start + line.len() + 1).min(src.len())],
+                    src[..start].split_inclusive('\n').rev(),
+                )
+        }
+        // An indented code block may have lazy lines (`lazy_code`).
+        b' ' | b'\t' => {
+            let code = (line.starts_with("    ") || line.starts_with('\t')) && !is_blank(line);
+            code && is_blank(above)
+        }
+        _ => false,
+    }
 }
 
 /// kramdown-parser-gfm lets an ordered list item of any number end a paragraph; CommonMark
@@ -189,7 +209,9 @@ mod fast_path_tests {
         docs.extend(cases.iter().map(|c| c.to_string()));
         let mut fast = 0;
         for doc in &docs {
-            if !needs_rewrite(doc) {
+            let extensions = super::super::skips::Present::in_bytes(doc.as_bytes()).extensions;
+            assert_eq!(extensions, doc.contains("{::"), "{doc:?}");
+            if !needs_rewrite(doc, extensions) {
                 fast += 1;
                 assert!(untouched(doc), "{doc:?}");
             }

@@ -80,7 +80,7 @@ pub(crate) fn is_borrowed_note(blocks: &[Block]) -> bool {
 }
 
 /// A cell of plain words as the one text run a parse gives it; empty otherwise.
-fn plain_fragment(text: &str) -> Vec<Inline> {
+pub(crate) fn plain_fragment(text: &str) -> Vec<Inline> {
     if !is_plain_words(text) || parse_all_cells() {
         return Vec::new();
     }
@@ -96,25 +96,43 @@ fn plain_fragment(text: &str) -> Vec<Inline> {
 /// delimiters, which the emphasis pass does on its own, so the result is the same as long
 /// as nothing whose typography looks past a piece's end (quotes, dots, dashes) is there.
 fn is_plain_words(text: &str) -> bool {
-    // One pass: words of allowed bytes, each space between two words.
-    let (mut after_space, mut emphasis, mut dot_or_dash) = (true, false, false);
-    for b in text.bytes() {
-        match b {
-            b' ' if after_space => return false,
-            b' ' => {
-                after_space = true;
-                continue;
-            }
-            b'*' | b'_' => emphasis = true,
-            b'.' | b'-' => dot_or_dash = true,
-            b',' | b':' | b';' | b'?' | b'(' | b')' | b'/' | b'%' | b'+' | b'=' | b'#' | b'@' => {}
-            _ if b.is_ascii_alphanumeric() => {}
-            _ => return false,
+    // One pass over the bytes' classes: words of allowed bytes, each space between two words.
+    let (mut seen, mut last) = (0, SPACE);
+    for &b in text.as_bytes() {
+        let class = CLASSES[usize::from(b)];
+        if class == 0 || class & last & SPACE != 0 {
+            return false;
         }
-        after_space = false;
+        seen |= class;
+        last = class;
     }
-    !after_space && (!emphasis || !dot_or_dash)
+    last & SPACE == 0 && seen & (EMPHASIS | DOT_OR_DASH) != EMPHASIS | DOT_OR_DASH
 }
+
+/// Classes of the bytes of plain words (`is_plain_words`); 0 for any other byte.
+const WORD: u8 = 1;
+const SPACE: u8 = 2;
+const EMPHASIS: u8 = 4;
+const DOT_OR_DASH: u8 = 8;
+static CLASSES: [u8; 256] = {
+    let mut classes = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        classes[b] = match c {
+            b' ' => SPACE,
+            b'*' | b'_' => WORD | EMPHASIS,
+            b'.' | b'-' => WORD | DOT_OR_DASH,
+            b',' | b':' | b';' | b'?' | b'(' | b')' | b'/' | b'%' | b'+' | b'=' | b'#' | b'@' => {
+                WORD
+            }
+            _ if c.is_ascii_alphanumeric() => WORD,
+            _ => 0,
+        };
+        b += 1;
+    }
+    classes
+};
 
 #[cfg(test)]
 thread_local! {
@@ -181,6 +199,11 @@ mod tests {
             ("[a]", false),
             ("1. a", true),
             ("caf\u{e9}", false),
+            ("a-b c", true),
+            ("a.b_c", false),
+            ("x\ty", false),
+            ("a (b)", true),
+            ("a  ", false),
         ];
         for (text, plain) in cases {
             assert_eq!(is_plain_words(text), plain, "{text:?}");

@@ -47,6 +47,7 @@ mod lists;
 mod options;
 mod references;
 pub mod rouge_options;
+mod skips;
 mod source;
 mod span_extensions;
 mod span_html;
@@ -71,7 +72,11 @@ pub fn convert(src: &str, opts: &Options) -> String {
 /// Converts Markdown to HTML, handing fenced code to `highlighter`.
 pub fn convert_with(src: &str, opts: &Options, highlighter: &dyn Highlighter) -> String {
     let src = adapt_source(src);
-    let extensions = block_extensions::rewrite(&src);
+    // One scan finds what the rewrite and the tree passes may have to do.
+    let present = skips::Present::in_bytes(src.as_bytes());
+    let extensions = block_extensions::rewrite(src, present.extensions);
+    let present = present.with_rewritten(&extensions);
+    let src = extensions.source();
     let inline_opts;
     let opts = if extensions.options.is_empty() {
         opts
@@ -80,15 +85,11 @@ pub fn convert_with(src: &str, opts: &Options, highlighter: &dyn Highlighter) ->
         &inline_opts
     };
     let mut doc = tree::parse(&extensions.text, opts);
-    extensions.resolve(&mut doc.blocks);
-    emphasis::apply(&mut doc);
-    ial::apply(&mut doc.blocks);
-    if src.contains("standalone") {
-        standalone::figures(&mut doc);
+    for (needed, pass) in tree_passes(src, &extensions, &present) {
+        if needed {
+            pass(&mut doc, &extensions);
+        }
     }
-    references::pair_blocks(&mut doc.blocks);
-    extensions.link_attributes(&mut doc);
-    span_html::balance_blocks(&mut doc.blocks);
     typography::apply(&mut doc, opts);
     ids::assign(&mut doc.blocks, opts);
     lists::mark_transparent(&mut doc);
@@ -100,10 +101,43 @@ pub fn convert_with(src: &str, opts: &Options, highlighter: &dyn Highlighter) ->
     writer::write(&doc, opts, highlighter)
 }
 
+/// A pass over the parsed tree, given the rewrite's records.
+type Pass = fn(&mut tree::Document, &block_extensions::Rewritten);
+
+/// The passes that resolve what kramdown's parser handles while it reads (markers, emphasis,
+/// IALs, reference pairs, span HTML), in order, each with whether it is needed: the source
+/// shows most documents to have nothing for some of them to do (`skips`).
+fn tree_passes(
+    src: &str,
+    extensions: &block_extensions::Rewritten,
+    present: &skips::Present,
+) -> [(bool, Pass); 8] {
+    [
+        (extensions.may_have_markers(), |doc, ext| {
+            ext.resolve(&mut doc.blocks)
+        }),
+        (true, |doc, _| emphasis::apply(doc)),
+        (present.ials, |doc, _| ial::apply(&mut doc.blocks)),
+        // Only `ial` adds the `standalone` references this pass looks for.
+        (present.ials && src.contains("standalone"), |doc, _| {
+            standalone::figures(doc)
+        }),
+        (true, |doc, _| references::join_texts(&mut doc.blocks)),
+        (present.reference_pairs, |doc, _| {
+            references::pair_blocks(&mut doc.blocks)
+        }),
+        (true, |doc, ext| ext.link_attributes(doc)),
+        (present.span_html, |doc, _| {
+            span_html::balance_blocks(&mut doc.blocks)
+        }),
+    ]
+}
+
 /// kramdown's `adapt_source`: line breaks normalised to `\n`, the last one replaced by one
 /// (`chomp!`), so a trailing blank line stays.
 fn adapt_source(src: &str) -> String {
-    let mut text = if src.contains('\r') {
+    // memchr rather than `str::contains`, which scans byte by byte.
+    let mut text = if memchr::memchr(b'\r', src.as_bytes()).is_some() {
         src.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         src.to_string()

@@ -1,27 +1,40 @@
 //! kramdown's reference links allow one whitespace character between the link text and the
 //! reference (`[text] [ref]`, `kramdown/parser/kramdown/link.rb`: `\s?\[`), where CommonMark
 //! sees two shortcut references. Pairs are merged here: the first bracket gives the text, the
-//! second the target.
+//! second the target. Before that, adjacent text items are joined, which every document
+//! needs (pulldown-cmark splits text at brackets and other syntax it declines).
 
 use super::tree::{Block, DefPart, Inline, Next};
 
-/// Merges `[text] [ref]` pairs in every paragraph, header and table cell.
+/// Joins the adjacent text items of every paragraph, header and table cell (`merge_texts`),
+/// which every document needs, pairs or not.
+pub(crate) fn join_texts(blocks: &mut [Block]) {
+    each_list(blocks, &mut merge_texts);
+}
+
+/// Merges `[text] [ref]` pairs in every paragraph, header and table cell, once their texts
+/// are joined (`join_texts`). A separate pass, as most documents have no pair.
 pub(crate) fn pair_blocks(blocks: &mut [Block]) {
+    each_list(blocks, &mut pair);
+}
+
+/// Calls `f` on the inline list of every paragraph, header, table cell and definition term.
+fn each_list(blocks: &mut [Block], f: &mut impl FnMut(&mut Vec<Inline>)) {
     for block in blocks {
         match block {
-            Block::Para(p) => pair(&mut p.inlines),
-            Block::Heading { inlines, .. } => pair(inlines),
-            Block::Quote { blocks, .. } | Block::HtmlElement { blocks, .. } => pair_blocks(blocks),
-            Block::List { items, .. } => items.iter_mut().for_each(|i| pair_blocks(&mut i.blocks)),
+            Block::Para(p) => f(&mut p.inlines),
+            Block::Heading { inlines, .. } => f(inlines),
+            Block::Quote { blocks, .. } | Block::HtmlElement { blocks, .. } => each_list(blocks, f),
+            Block::List { items, .. } => items.iter_mut().for_each(|i| each_list(&mut i.blocks, f)),
             Block::Table { sections, .. } => sections
                 .iter_mut()
                 .flat_map(|s| s.rows.iter_mut().flatten())
-                .for_each(pair),
+                .for_each(&mut *f),
             Block::DefList(parts, _) => {
                 for part in parts {
                     match part {
-                        DefPart::Term(inlines, _) => pair(inlines),
-                        DefPart::Definition(item) => pair_blocks(&mut item.blocks),
+                        DefPart::Term(inlines, _) => f(inlines),
+                        DefPart::Definition(item) => each_list(&mut item.blocks, f),
                     }
                 }
             }
@@ -31,7 +44,6 @@ pub(crate) fn pair_blocks(blocks: &mut [Block]) {
 }
 
 fn pair(inlines: &mut Vec<Inline>) {
-    merge_texts(inlines);
     let mut i = 0;
     while i + 1 < inlines.len() {
         if let Some(consumed) = merge_links(inlines, i).or_else(|| merge_text(inlines, i)) {

@@ -4,13 +4,16 @@
 //! body sections and give the alignment, `|===|` starts the footer. GFM tables are a subset.
 
 use super::build::Builder;
+use super::fragment::plain_fragment;
 use super::html_tag::{Token, read_token};
-use super::tree::{Align, Block, Inline, Section, TableSection};
+use super::tree::{Align, Block, Section, TableSection};
 use std::borrow::Cow;
 
 /// A table at the start of `s` (which starts a line after a block boundary): the table and
 /// how much of `s` it used.
 pub(crate) fn parse(s: &str, builder: &Builder) -> Option<(Block, usize)> {
+    // The first line needs a pipe: most paragraphs are ruled out at their first line break.
+    memchr::memchr2(b'|', b'\n', s.as_bytes()).filter(|&i| s.as_bytes()[i] == b'|')?;
     let first = &s[..memchr::memchr(b'\n', s.as_bytes()).unwrap_or(s.len())];
     if !is_table_start(first) || is_block_math(first) {
         return None;
@@ -19,18 +22,25 @@ pub(crate) fn parse(s: &str, builder: &Builder) -> Option<(Block, usize)> {
     let mut t = TableBuilder::default();
     let mut pos = 0;
     while pos < s.len() {
-        let end = s[pos..].find('\n').map(|i| pos + i + 1).unwrap_or(s.len());
-        let line = s[pos..end].trim_end_matches(['\n', '\r']);
+        let b = s.as_bytes();
+        let end = memchr::memchr(b'\n', &b[pos..]).map_or(s.len(), |i| pos + i + 1);
+        let mut stop = end;
+        while stop > pos && matches!(b[stop - 1], b'\n' | b'\r') {
+            stop -= 1;
+        }
+        let line = &s[pos..stop];
         if !has_pipe(line) {
             break;
         }
+        let special = memchr::memchr3(b'`', b'\\', b'<', line.as_bytes()).is_some();
         // Without code spans or HTML the line is its own stripped form (and has a pipe).
-        if memchr::memchr2(b'`', b'<', line.as_bytes()).is_some()
+        if special
+            && memchr::memchr2(b'`', b'<', line.as_bytes()).is_some()
             && !has_pipe(&without_code_spans(line))
         {
             return None;
         }
-        t.line(line, leading_pipe);
+        t.line(line, leading_pipe, special);
         pos = end;
     }
     if !before_boundary(&s[pos..]) || t.rows_and_sections_empty() {
@@ -49,7 +59,8 @@ struct TableBuilder<'s> {
 }
 
 impl<'s> TableBuilder<'s> {
-    fn line(&mut self, line: &'s str, leading_pipe: bool) {
+    /// Adds `line`, which has code spans, escapes or HTML if `special`.
+    fn line(&mut self, line: &'s str, leading_pipe: bool, special: bool) {
         if is_separator(line, b'-') {
             if self.rows.is_empty() {
             } else if self.aligns.is_none() && !self.has_footer {
@@ -64,7 +75,7 @@ impl<'s> TableBuilder<'s> {
             }
             self.has_footer = true;
         } else {
-            self.rows.push(split_row(line.trim_end(), leading_pipe));
+            self.rows.push(split_row(line, leading_pipe, special));
         }
     }
 
@@ -99,33 +110,53 @@ impl<'s> TableBuilder<'s> {
             .max()?;
         let mut aligns = self.aligns.unwrap_or_default();
         aligns.resize(columns, Align::Default);
-        let texts: Vec<&str> = self
-            .sections
-            .iter()
-            .flat_map(|(_, rows)| rows.iter().flatten().map(|c| c.as_ref()))
-            .collect();
-        let mut parsed = builder.inline_fragments(&texts).into_iter();
-        let sections = self
-            .sections
-            .iter()
-            .map(|(kind, rows)| TableSection {
-                kind: *kind,
-                rows: rows
-                    .iter()
-                    .map(|row| {
-                        let mut cells: Vec<Vec<Inline>> = parsed.by_ref().take(row.len()).collect();
-                        cells.resize_with(columns, Vec::new);
-                        cells
-                    })
-                    .collect(),
-            })
-            .collect();
+        let sections = cells(&self.sections, columns, builder);
         Some(Block::Table {
             aligns,
             sections,
             attrs: Vec::new(),
         })
     }
+}
+
+/// The sections with their cells' spans, each row filled up to `columns` with empty cells.
+/// Plain cells are made on the spot; the others are parsed together, afterwards.
+fn cells(
+    sections: &[(Section, Vec<Vec<Cow<'_, str>>>)],
+    columns: usize,
+    builder: &Builder,
+) -> Vec<TableSection> {
+    // Where each cell to parse goes (section, row, column), and its text.
+    let mut pending: Vec<(usize, usize, usize)> = Vec::new();
+    let mut texts: Vec<&str> = Vec::new();
+    let mut out = Vec::with_capacity(sections.len());
+    for (s, (kind, rows)) in sections.iter().enumerate() {
+        let mut out_rows = Vec::with_capacity(rows.len());
+        for (r, row) in rows.iter().enumerate() {
+            let mut cells = Vec::with_capacity(columns);
+            for (c, text) in row.iter().enumerate() {
+                let cell = plain_fragment(text);
+                if cell.is_empty() && !text.is_empty() {
+                    pending.push((s, r, c));
+                    texts.push(text);
+                }
+                cells.push(cell);
+            }
+            cells.resize_with(columns, Vec::new);
+            out_rows.push(cells);
+        }
+        out.push(TableSection {
+            kind: *kind,
+            rows: out_rows,
+        });
+    }
+    if !texts.is_empty() {
+        let parsed = builder.inline_fragments(&texts);
+        for ((s, r, c), cell) in pending.into_iter().zip(parsed) {
+            out[s].rows[r][c] = cell;
+        }
+    }
+    out
 }
 
 /// `TABLE_START`: up to three spaces, then a line with a pipe (`TABLE_PIPE_CHECK`).
@@ -139,38 +170,66 @@ fn is_table_start(line: &str) -> bool {
 /// `TABLE_PIPE_CHECK`: a pipe at the start or after a character other than a backslash.
 fn has_pipe(line: &str) -> bool {
     let b = line.as_bytes();
-    memchr::memchr_iter(b'|', b).any(|i| i == 0 || b[i - 1] != b'\\')
+    b.first() == Some(&b'|') || memchr::memchr_iter(b'|', b).any(|i| i == 0 || b[i - 1] != b'\\')
 }
 
-/// `TABLE_SEP_LINE` (`-`) / `TABLE_FSEP_LINE` (`=`).
+/// `TABLE_SEP_LINE` (`-`) / `TABLE_FSEP_LINE` (`=`) over the line without its trailing white
+/// space.
 fn is_separator(line: &str, dash: u8) -> bool {
-    // All ASCII: a byte test is a character test. Row lines fail early, at their first word.
-    let line = line.trim_end().as_bytes();
-    line.iter()
-        .all(|&b| matches!(b, b'+' | b'|' | b':' | b' ' | b'\t') || b == dash)
-        && line.contains(&dash)
+    // All ASCII: a byte test is a character test. Row lines fail early, at their first word,
+    // which, being no white space, is no trailing white space either.
+    let allowed = |b: u8| matches!(b, b'+' | b'|' | b':' | b' ' | b'\t') || b == dash;
+    let b = line.as_bytes();
+    match b.iter().position(|&c| !allowed(c)) {
+        None => b.contains(&dash),
+        Some(i) if b[i].is_ascii() && !is_space(b[i]) => false,
+        Some(_) => {
+            let line = line.trim_end().as_bytes();
+            line.iter().all(|&c| allowed(c)) && line.contains(&dash)
+        }
+    }
 }
 
-/// `TABLE_HSEP_ALIGN` over a separator line.
+/// The ASCII characters `char::is_whitespace` takes.
+fn is_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// `str::trim`, with ASCII ends decided by bytes (a non-ASCII end is left to `trim`).
+fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    let start = b.iter().position(|&c| !is_space(c)).unwrap_or(b.len());
+    let end = b
+        .iter()
+        .rposition(|&c| !is_space(c))
+        .map_or(start, |i| i + 1);
+    if b.get(start).is_some_and(|&c| c >= 0x80) || (end > start && b[end - 1] >= 0x80) {
+        return s.trim();
+    }
+    &s[start..end]
+}
+
+/// `TABLE_HSEP_ALIGN` over a separator line (which `is_separator` found all ASCII but for
+/// trailing white space, so bytes serve for characters).
 fn alignments(line: &str) -> Vec<Align> {
     let mut out = Vec::new();
-    let chars: Vec<char> = line.chars().collect();
+    let b = line.as_bytes();
     let mut i = 0;
-    while i < chars.len() {
-        if chars[i] != '-' && chars[i] != ':' {
+    while i < b.len() {
+        if b[i] != b'-' && b[i] != b':' {
             i += 1;
             continue;
         }
-        let left = chars[i] == ':';
+        let left = b[i] == b':';
         let mut j = if left { i + 1 } else { i };
-        if chars.get(j) != Some(&'-') {
+        if b.get(j) != Some(&b'-') {
             i += 1;
             continue;
         }
-        while chars.get(j) == Some(&'-') {
+        while b.get(j) == Some(&b'-') {
             j += 1;
         }
-        let right = chars.get(j) == Some(&':');
+        let right = b.get(j) == Some(&b':');
         out.push(match (left, right) {
             (false, false) => Align::Default,
             (true, false) => Align::Left,
@@ -182,26 +241,32 @@ fn alignments(line: &str) -> Vec<Align> {
     out
 }
 
-/// Splits a row at unescaped pipes outside code spans; `\|` becomes `|`.
-fn split_row(line: &str, leading_pipe: bool) -> Vec<Cow<'_, str>> {
-    let mut cells: Vec<Cow<str>> = if memchr::memchr3(b'`', b'\\', b'<', line.as_bytes()).is_some()
-    {
-        split_row_spans(line).into_iter().map(Cow::Owned).collect()
+/// Splits a row at unescaped pipes outside code spans; `\|` becomes `|`. Cells are trimmed;
+/// an empty first one (with a leading pipe) and an empty last one are no cells. `special`:
+/// the row has code spans, escapes or HTML.
+fn split_row(line: &str, leading_pipe: bool, special: bool) -> Vec<Cow<'_, str>> {
+    let mut cells: Vec<Cow<str>> = if special {
+        let trimmed = |c: String| match c.trim() {
+            t if t.len() == c.len() => Cow::Owned(c),
+            t => Cow::Owned(t.to_string()),
+        };
+        split_row_spans(line).into_iter().map(trimmed).collect()
     } else {
-        line.split('|').map(Cow::Borrowed).collect()
+        // Most rows: the pipes alone split them, into cells borrowed from the line.
+        let mut cells = Vec::with_capacity(8);
+        let mut from = 0;
+        for (i, _) in line.bytes().enumerate().filter(|&(_, b)| b == b'|') {
+            cells.push(Cow::Borrowed(trim(&line[from..i])));
+            from = i + 1;
+        }
+        cells.push(Cow::Borrowed(trim(&line[from..])));
+        cells
     };
-    if leading_pipe && cells.first().is_some_and(|c| c.trim().is_empty()) {
+    if leading_pipe && cells.first().is_some_and(|c| c.is_empty()) {
         cells.remove(0);
     }
-    if cells.last().is_some_and(|c| c.trim().is_empty()) {
+    if cells.last().is_some_and(|c| c.is_empty()) {
         cells.pop();
-    }
-    for cell in &mut cells {
-        match cell {
-            Cow::Borrowed(c) => *c = c.trim(),
-            Cow::Owned(c) if c.trim().len() != c.len() => *c = c.trim().to_string(),
-            Cow::Owned(_) => {}
-        }
     }
     cells
 }
@@ -334,14 +399,45 @@ mod tests {
 
     #[test]
     fn splits_rows() {
-        let cases: [(&str, bool, &[&str]); 4] = [
+        let cases: [(&str, bool, &[&str]); 13] = [
             ("| a | b |", true, &["a", "b"]),
+            ("| a | b |  \t", true, &["a", "b"]),
+            ("| a\u{3000}|\u{a0}b | c\u{b}", true, &["a", "b", "c"]),
+            ("| `a` | b |\u{3000}", true, &["`a`", "b"]),
+            ("a |", false, &["a"]),
+            ("|| a |", true, &["", "a"]),
+            ("| `a` || b", true, &["`a`", "", "b"]),
+            ("|", true, &[]),
+            ("| a", true, &["a"]),
+            ("|  ", true, &[]),
             ("a | b", false, &["a", "b"]),
             ("| `x|y` | a \\| b |", true, &["`x|y`", "a | b"]),
             ("|  | b |", true, &["", "b"]),
         ];
         for (line, lead, want) in cases {
-            assert_eq!(split_row(line, lead), want, "{line}");
+            let special = line.contains(['`', '\\', '<']);
+            assert_eq!(split_row(line, lead, special), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn trims_as_str_trim() {
+        let cases = [
+            "",
+            " ",
+            "a",
+            " a ",
+            "\t a\u{b}\u{c}",
+            "\u{a0}a",
+            "a\u{3000}",
+            "\u{e9} ",
+            " \u{e9}",
+            "\u{85}x\u{85}",
+            "\u{1c}a\u{1f}",
+            "a b",
+        ];
+        for case in cases {
+            assert_eq!(trim(case), case.trim(), "{case:?}");
         }
     }
 
@@ -355,6 +451,11 @@ mod tests {
             ("| | |", b'-', false),
             ("|---|===|", b'-', false),
             ("|---| é", b'-', false),
+            ("|---|\u{3000}", b'-', true),
+            ("|---|\u{b}", b'-', true),
+            ("|---|\u{b}x", b'-', false),
+            ("| - | x", b'-', false),
+            ("|===| \u{a0}", b'=', true),
         ];
         for &(line, dash, want) in cases {
             assert_eq!(is_separator(line, dash), want, "{line:?}");

@@ -1,0 +1,222 @@
+//! What a document's source rules out, so that `convert_with` can skip the tree passes that
+//! would find nothing to do: most documents have no inline attribute list (`ial`), no
+//! `[text] [ref]` pair (`references`) and no span HTML (`span_html`), and each of those passes
+//! walks the whole tree. The checks are byte scans of the source (memchr), and they err on
+//! the side of running the pass: the test below runs every pass on every test input and
+//! checks that a skipped one would have left the tree as it was.
+
+use super::block_extensions::Rewritten;
+
+/// The constructs a source may hold, as far as the skippable passes care.
+pub(crate) struct Present {
+    /// A kramdown extension `{::…}` (for `block_extensions`, which rewrites the source).
+    pub extensions: bool,
+    /// An IAL `{:…}`, or text that may become one (an entity, an escape after the brace).
+    pub ials: bool,
+    /// A closing bracket followed (after white space) by an opening one, or an entity that
+    /// may be either.
+    pub reference_pairs: bool,
+    /// Something pulldown-cmark may read as inline HTML: `<` before a letter, `/`, `!`, `?`.
+    pub span_html: bool,
+}
+
+impl Present {
+    /// What the source may hold, `self` being what its own text may: the rewritten text is
+    /// looked at too when it differs (the rewrite adds placeholders, and drops IAL lines
+    /// whose attributes it keeps).
+    pub(crate) fn with_rewritten(mut self, rewritten: &Rewritten) -> Present {
+        if rewritten.rewritten {
+            let more = Present::in_bytes(rewritten.text.as_bytes());
+            self.ials |= more.ials;
+            self.reference_pairs |= more.reference_pairs;
+            self.span_html |= more.span_html;
+        }
+        self
+    }
+
+    /// `Present` of one text: two scans, as each scan of a whole document costs about as
+    /// much as the checks at the few places it stops.
+    pub(crate) fn in_bytes(b: &[u8]) -> Present {
+        let mut present = Present {
+            extensions: false,
+            ials: false,
+            reference_pairs: false,
+            span_html: span_tag(b),
+        };
+        for i in memchr::memchr3_iter(b'{', b']', b'&', b) {
+            let rest = &b[i + 1..];
+            match b[i] {
+                b'{' => {
+                    present.ials |= ial_start(rest);
+                    present.extensions |= rest.starts_with(b"::");
+                }
+                b']' => present.reference_pairs |= reference_follows(rest),
+                _ if may_be_bracket(rest) => {
+                    present.ials = true;
+                    present.reference_pairs = true;
+                }
+                _ => {}
+            }
+            if present.ials && present.reference_pairs && present.extensions {
+                break;
+            }
+        }
+        present
+    }
+}
+
+/// After `{`: `:`, or an escape or entity that may give one (`ial` finds IALs in text, which
+/// escapes and entities produce too).
+fn ial_start(rest: &[u8]) -> bool {
+    matches!(rest.first(), Some(b':' | b'\\' | b'&'))
+}
+
+/// After `]`: white space or nothing, then `[` (or anything beyond ASCII, or an entity, which
+/// may be white space).
+fn reference_follows(rest: &[u8]) -> bool {
+    let gap = rest.iter().take_while(|c| c.is_ascii_whitespace()).count();
+    rest.get(gap)
+        .is_some_and(|&c| c == b'[' || c == b'&' || c >= 0x80)
+}
+
+/// After `&`: an entity that may give a brace or a bracket (a numeric one may give anything).
+fn may_be_bracket(rest: &[u8]) -> bool {
+    [
+        &b"#"[..],
+        b"lbrace",
+        b"lcub",
+        b"lsqb",
+        b"lbrack",
+        b"rsqb",
+        b"rbrack",
+    ]
+    .iter()
+    .any(|name| rest.starts_with(name))
+}
+
+/// `<` as pulldown-cmark's inline HTML (and autolinks) start: before a letter, `/`, `!`, `?`.
+fn span_tag(b: &[u8]) -> bool {
+    memchr::memchr_iter(b'<', b).any(|i| {
+        b.get(i + 1)
+            .is_some_and(|&c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?'))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::converter::markdown::{Options, adapt_source, block_extensions, tree, tree_passes};
+    use std::path::Path;
+
+    /// Every Markdown input the tests hold: the CommonMark and GFM spec examples, kramdown's
+    /// test documents, the unit cases, the benchmark blog's posts.
+    fn all_inputs() -> Vec<String> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let read = |path: &Path| std::fs::read_to_string(path).unwrap_or_default();
+        let mut docs = Vec::new();
+        for spec in ["spec-0.31.2.jekyll.json", "gfm-spec.jekyll.json"] {
+            let cases: serde_json::Value =
+                serde_json::from_str(&read(&root.join("tests/markdown").join(spec)))
+                    .unwrap_or_default();
+            let inputs = cases.as_array().into_iter().flatten();
+            docs.extend(inputs.filter_map(|c| Some(c.get("markdown")?.as_str()?.to_string())));
+        }
+        let units: serde_json::Value =
+            serde_json::from_str(&read(&root.join("tests/markdown/unit_cases.json")))
+                .unwrap_or_default();
+        let groups = units.as_object().into_iter().flat_map(|o| o.values());
+        let cases = groups.flat_map(|g| g.as_array().into_iter().flatten());
+        docs.extend(cases.filter_map(|c| Some(c.as_str()?.to_string())));
+        for (dir, ext) in [
+            ("tests/markdown/kramdown-jekyll-profile", "text"),
+            ("tests/fixtures/bench_blog/src/_posts", "md"),
+        ] {
+            let files = walkdir::WalkDir::new(root.join(dir)).into_iter().flatten();
+            let files = files.filter(|e| e.path().extension().is_some_and(|x| x == ext));
+            docs.extend(files.map(|e| read(e.path())));
+        }
+        docs
+    }
+
+    /// A pass the source check skips leaves the tree as it is, for every test input (run
+    /// on the tree every earlier pass has made, as `convert_with` runs them).
+    #[test]
+    fn skipped_passes_change_nothing() {
+        let opts = Options::default();
+        let mut docs = all_inputs();
+        assert!(docs.len() > 1500, "{}", docs.len());
+        let extra = [
+            "$$x$$\n{: .c}\n",
+            "*a*{: .c}\n",
+            "*a*&#123;: .c}\n",
+            "[a] [b]\n\n[b]: /u\n",
+            "&#91;a&#93; [b]\n\n[b]: /u\n",
+            "a <b>c\n",
+            "```\u{E000}kd\n```\n\na\n",
+            "![i](/x.png){:standalone}\n",
+        ];
+        docs.extend(extra.iter().map(|s| s.to_string()));
+        let mut skipped = [0; 8];
+        for doc in &docs {
+            let src = adapt_source(doc);
+            let present = Present::in_bytes(src.as_bytes());
+            let extensions = block_extensions::rewrite(src, present.extensions);
+            let present = present.with_rewritten(&extensions);
+            let src = extensions.source();
+            let inline_opts;
+            let opts = if extensions.options.is_empty() {
+                &opts
+            } else {
+                inline_opts = opts.with_settings(&extensions.options, &extensions.text);
+                &inline_opts
+            };
+            let mut tree = tree::parse(&extensions.text, opts);
+            for (n, (needed, pass)) in tree_passes(src, &extensions, &present)
+                .into_iter()
+                .enumerate()
+            {
+                let before = (!needed).then(|| format!("{tree:?}"));
+                pass(&mut tree, &extensions);
+                if let Some(before) = before {
+                    assert_eq!(before, format!("{tree:?}"), "pass {n} of {doc:?}");
+                    skipped[n] += 1;
+                }
+            }
+        }
+        // Most inputs skip the marker, IAL, standalone, pairing and span HTML passes.
+        let most = [0, 2, 3, 5, 7].map(|n| skipped[n]);
+        assert!(most.iter().all(|&n| n > 500), "{skipped:?}");
+    }
+
+    #[test]
+    fn finds_what_may_apply() {
+        let cases = [
+            // (source, ials, reference pairs, span HTML)
+            ("plain *text* [a](/u)", false, false, false),
+            ("a {: .c}", true, false, false),
+            ("{\\:x}", true, false, false),
+            ("&#123;: .c}", true, true, false),
+            ("{&colon; .c}", true, false, false),
+            ("&lbrace;:", true, true, false),
+            ("[a] [b]", false, true, false),
+            ("[a]\n  [b]", false, true, false),
+            ("[a][b]", false, true, false),
+            ("[a]\u{a0}[b]", false, true, false),
+            ("[a]&#32;[b]", true, true, false),
+            ("&rsqb; [b]", true, true, false),
+            ("&amp; x", false, false, false),
+            ("i < n && x", false, false, false),
+            ("<b>x</b>", false, false, true),
+            ("a <!-- c -->", false, false, true),
+            ("<?php", false, false, true),
+        ];
+        for (src, ials, pairs, html) in cases {
+            let p = Present::in_bytes(src.as_bytes());
+            assert_eq!(
+                (p.ials, p.reference_pairs, p.span_html),
+                (ials, pairs, html),
+                "{src:?}"
+            );
+        }
+    }
+}
