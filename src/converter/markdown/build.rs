@@ -3,9 +3,7 @@
 //! `kramdown/parser/gfm.rb`). Block HTML at the top level runs to its end tag as in kramdown.
 //! The open elements are kept in `frames`; closing one is `close`.
 
-use pulldown_cmark::{
-    Alignment, BrokenLink, CodeBlockKind, CowStr, Event, Options as CmOptions, Parser, Tag, TagEnd,
-};
+use pulldown_cmark::{Alignment, BrokenLink, CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
@@ -15,7 +13,8 @@ use super::entities::kramdown_knows;
 
 use super::html_tag::normalize_inline;
 use super::options::Options;
-use super::source::{LineStarts, find_pair, footnote_names, raw_alt, written_links};
+use super::parser_options::parser_options;
+use super::source::{LineStarts, footnote_names, raw_alt, written_links};
 use super::source::{escaped_at, kramdown_escape};
 
 use super::frames::Frame;
@@ -114,31 +113,6 @@ pub(crate) struct Builder<'a> {
 
 /// Link definitions by normalised label: URL and title.
 pub(crate) type Refs = Rc<HashMap<String, (String, String)>>;
-
-/// The pulldown-cmark extensions `src` can use: each one's syntax needs a character that
-/// many documents lack, and a disabled extension spares pulldown-cmark its checks.
-fn parser_options(src: &str, tables: bool) -> CmOptions {
-    let bytes = src.as_bytes();
-    let has = |b: u8| memchr::memchr(b, bytes).is_some();
-    let mut cm = CmOptions::empty();
-    let wanted = [
-        (
-            CmOptions::ENABLE_FOOTNOTES,
-            find_pair(bytes, *b"[^", 1).next().is_some(),
-        ),
-        (CmOptions::ENABLE_STRIKETHROUGH, has(b'~')),
-        (CmOptions::ENABLE_TASKLISTS, has(b'[')),
-        (CmOptions::ENABLE_DEFINITION_LIST, has(b':')),
-        (CmOptions::ENABLE_MATH, has(b'$')),
-        (CmOptions::ENABLE_TABLES, tables && has(b'|')),
-    ];
-    for (option, used) in wanted {
-        if used {
-            cm |= option;
-        }
-    }
-    cm
-}
 
 /// pulldown-cmark's label matching: case-insensitive, whitespace collapsed.
 fn label_key(label: &str) -> String {

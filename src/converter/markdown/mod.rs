@@ -45,6 +45,7 @@ mod lazy_code;
 mod link_definition;
 mod lists;
 mod options;
+mod parser_options;
 mod references;
 pub mod rouge_options;
 mod skips;

@@ -103,14 +103,14 @@ fn span_tag(b: &[u8]) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::converter::markdown::{Options, adapt_source, block_extensions, tree, tree_passes};
     use std::path::Path;
 
     /// Every Markdown input the tests hold: the CommonMark and GFM spec examples, kramdown's
     /// test documents, the unit cases, the benchmark blog's posts.
-    fn all_inputs() -> Vec<String> {
+    pub(crate) fn all_inputs() -> Vec<String> {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let read = |path: &Path| std::fs::read_to_string(path).unwrap_or_default();
         let mut docs = Vec::new();
