@@ -44,13 +44,16 @@ pub(super) fn parser_options(src: &str, tables: bool) -> CmOptions {
 /// not look for them.
 fn tables_outside_kramdowns_reach(bytes: &[u8]) -> bool {
     let mut fences: Option<Vec<Range<usize>>> = None;
-    let mut next_line = 0;
-    for pipe in memchr::memchr_iter(b'|', bytes) {
-        if pipe < next_line {
-            continue;
-        }
-        let start = memchr::memrchr(b'\n', &bytes[..pipe]).map_or(0, |i| i + 1);
-        next_line = memchr::memchr(b'\n', &bytes[pipe..]).map_or(bytes.len(), |i| pipe + i + 1);
+    let mut pos = 0;
+    while let Some(i) = memchr::memchr(b'|', &bytes[pos..]) {
+        let pipe = pos + i;
+        let start = if pipe == 0 || bytes[pipe - 1] == b'\n' {
+            pipe
+        } else {
+            memchr::memrchr(b'\n', &bytes[pos..pipe]).map_or(pos, |i| pos + i + 1)
+        };
+        // The rest of the line need not be searched: one pipe decides.
+        pos = memchr::memchr(b'\n', &bytes[pipe..]).map_or(bytes.len(), |i| pipe + i + 1);
         if bytes[start] == b'|' {
             continue;
         }
@@ -88,11 +91,14 @@ fn top_level_fences(bytes: &[u8]) -> Vec<Range<usize>> {
             None if indent.is_empty() && !(c == b'`' && rest.contains(&b'`')) => {
                 open = Some((c, len, (line_end + 1).min(bytes.len())));
             }
-            Some((oc, olen, content)) if c == oc && len >= olen && indent.len() <= 3 => {
-                if rest.iter().all(|b| b.is_ascii_whitespace()) {
-                    fences.push(content..line_start);
-                    open = None;
-                }
+            Some((oc, olen, content))
+                if c == oc
+                    && len >= olen
+                    && indent.len() <= 3
+                    && rest.iter().all(|b| b.is_ascii_whitespace()) =>
+            {
+                fences.push(content..line_start);
+                open = None;
             }
             _ => {}
         }
