@@ -5,17 +5,26 @@
 //! closer ends the element, no emphasis nests in one of its kind, and a `**` that finds no
 //! closer is tried again as `*` emphasis starting with a literal `*`. Code, links, HTML and
 //! escaped characters are single tokens, as their own span parsers make them.
+//!
+//! A run's items stay where they are while it is matched: tokens are indices and byte
+//! ranges into them, and only the result moves each item (once) into its place.
 
 use super::tree::{Document, Inline, Next, Text, find_either, has_either, walk_text};
 use std::ops::Range;
 
 /// Resolves the emphasis of every run of span elements of the document.
 pub(crate) fn apply(doc: &mut Document) {
-    // One parser's buffers serve every run of the document.
-    let mut parser = Parser::default();
+    // One parser's buffers (and one stack, empty between runs) serve every run of the
+    // document; they are sized for a long paragraph at once rather than grown.
+    let mut parser = Parser {
+        toks: Vec::with_capacity(64),
+        events: Vec::with_capacity(64),
+        ..Parser::default()
+    };
+    let mut stack = Vec::with_capacity(4);
     walk_text(doc, &mut |place| {
         if let Text::Inlines(inlines) = place {
-            resolve_with(inlines, &mut Vec::new(), &mut parser);
+            resolve_with(inlines, &mut stack, &mut parser);
         }
     });
 }
@@ -26,12 +35,18 @@ enum Elem {
     Strong,
 }
 
-#[derive(Debug)]
+/// A token of the run being matched: a delimiter, or span text and elements between them.
+#[derive(Debug, Clone, Copy)]
 enum Tok {
     Delim(char),
-    Span(Inline),
-    /// A span already moved into the result.
-    Taken,
+    /// Item `at` of the run, whole.
+    Whole(usize),
+    /// Bytes `start..end` of the text of item `at`, which has delimiters.
+    Piece {
+        at: usize,
+        start: usize,
+        end: usize,
+    },
 }
 
 /// What the matching decided, in order: the tree is built from these once the matching is
@@ -54,22 +69,75 @@ fn resolve(inlines: &mut Vec<Inline>, stack: &mut Vec<Elem>) {
 
 fn resolve_with(inlines: &mut Vec<Inline>, stack: &mut Vec<Elem>, p: &mut Parser) {
     let Some(first) = inlines.iter().position(has_delimiter) else {
-        // No delimiter: the runs stay as they are (empty text aside, which `tokens` drops),
-        // without splitting and copying their text.
-        inlines.retain(|i| !matches!(i, Inline::Text { text, .. } if text.is_empty()));
-        for inline in inlines.iter_mut() {
+        // No delimiter: the run stays as it is (but for empty text, which makes no token).
+        inlines.retain_mut(|inline| {
             nested(inline, stack);
-        }
+            !is_empty_text(inline)
+        });
         return;
     };
+    let last = inlines.iter().rposition(has_delimiter).unwrap_or(first);
+    let window = context(inlines, first, last);
     p.toks.clear();
     p.events.clear();
     p.pos = 0;
-    tokens(inlines.drain(..), first, &mut p.toks);
+    // The parser holds the run while it is matched and its middle taken apart.
+    std::mem::swap(inlines, &mut p.items);
+    p.tokens(window.clone(), first, last);
     p.spans(stack, None);
+    let (events, items) = p.middle(window);
+    let mut out = std::mem::take(&mut p.out);
     // Each event makes at most one element: no growing on the way.
-    inlines.reserve(p.events.len());
-    p.build(0..p.events.len(), stack, inlines);
+    out.reserve(events.len());
+    p.build(events, stack, &mut out);
+    std::mem::swap(inlines, &mut p.items);
+    let built = items.start..items.start + out.len();
+    replace(inlines, items, &mut out);
+    p.out = out;
+    // The items around the middle stayed in place.
+    let mut empty = false;
+    for (at, inline) in inlines.iter_mut().enumerate() {
+        if !built.contains(&at) {
+            nested(inline, stack);
+            empty |= is_empty_text(inline);
+        }
+    }
+    if empty {
+        inlines.retain(|inline| !is_empty_text(inline));
+    }
+}
+
+/// Replaces the items of `range` with those of `with` (moved, leaving it empty). The
+/// result is mostly shorter: the rebuilt items go into place and the rest is removed.
+fn replace(inlines: &mut Vec<Inline>, range: Range<usize>, with: &mut Vec<Inline>) {
+    if with.len() > range.len() {
+        inlines.splice(range, with.drain(..));
+        return;
+    }
+    let end = range.start + with.len();
+    for (slot, inline) in inlines[range.start..end].iter_mut().zip(with.drain(..)) {
+        *slot = inline;
+    }
+    inlines.drain(end..range.end);
+}
+
+/// The items whose tokens the matching reads, around the first and the last with a
+/// delimiter: the three before (a delimiter's look-behind reads up to three tokens back)
+/// and the one after (its look-ahead reads the next token). Items outside make one token
+/// each (but for empty text, which makes none) and no delimiter.
+fn context(inlines: &[Inline], first: usize, last: usize) -> Range<usize> {
+    let mut start = first;
+    let mut before = 0;
+    while start > 0 && before < 3 {
+        start -= 1;
+        before += usize::from(!is_empty_text(&inlines[start]));
+    }
+    let after = inlines[last + 1..].iter().position(|i| !is_empty_text(i));
+    start..after.map_or(inlines.len(), |n| last + 2 + n)
+}
+
+fn is_empty_text(inline: &Inline) -> bool {
+    matches!(inline, Inline::Text { text, .. } if text.is_empty())
 }
 
 /// Whether `inline` is text with a `*` or `_` (which may be a delimiter).
@@ -77,62 +145,47 @@ fn has_delimiter(inline: &Inline) -> bool {
     matches!(inline, Inline::Text { text, .. } if has_either(text, b'*', b'_'))
 }
 
-/// Splits text at its delimiter characters (escaped ones aside); the items before `first`
-/// are known to have none.
-fn tokens(inlines: impl Iterator<Item = Inline>, first: usize, toks: &mut Vec<Tok>) {
-    for (index, inline) in inlines.enumerate() {
-        let Inline::Text {
-            text,
-            literal,
-            next,
-        } = inline
-        else {
-            toks.push(Tok::Span(inline));
-            continue;
-        };
-        if index < first {
-            if !text.is_empty() {
-                toks.push(Tok::Span(Inline::Text {
-                    text,
-                    literal,
-                    next,
-                }));
-            }
-            continue;
+/// The text of a text or final-text item (what pieces are cut from).
+fn text_of(inline: &Inline) -> &str {
+    match inline {
+        Inline::Text { text, .. } | Inline::Str(text) => text,
+        _ => "",
+    }
+}
+
+/// Splits `text` (item `at`) at its delimiter characters, the first `literal` characters
+/// (escaped ones) aside.
+fn split(text: &str, literal: usize, at: usize, toks: &mut Vec<Tok>) {
+    // Both delimiters are ASCII: a byte search finds them.
+    let bytes = text.as_bytes();
+    let mut search = match literal {
+        0 => 0,
+        n => text.char_indices().nth(n).map_or(text.len(), |(at, _)| at),
+    };
+    let mut from = 0;
+    while search < bytes.len()
+        && let Some(found) = find_either(&bytes[search..], b'*', b'_')
+    {
+        let delim = search + found;
+        if delim > from {
+            toks.push(Tok::Piece {
+                at,
+                start: from,
+                end: delim,
+            });
         }
-        // The first `literal` characters are no delimiters; every later piece starts after
-        // a delimiter, past them. Both delimiters are ASCII: a byte search finds them.
-        let skip = match literal {
-            0 => 0,
-            n => text.char_indices().nth(n).map_or(text.len(), |(at, _)| at),
-        };
-        let literal_from = |from: usize| if from == 0 { literal } else { 0 };
-        let mut from = 0;
-        let mut search = skip;
-        while let Some(found) = find_either(&text.as_bytes()[search..], b'*', b'_') {
-            let at = search + found;
-            if at > from {
-                toks.push(Tok::Span(Inline::Text {
-                    text: text[from..at].to_string(),
-                    literal: literal_from(from),
-                    next: Next::of(&text[at..]),
-                }));
-            }
-            toks.push(Tok::Delim(char::from(text.as_bytes()[at])));
-            from = at + 1;
-            search = from;
-        }
-        if from < text.len() {
-            let literal = literal_from(from);
-            let mut rest = text;
-            // The last piece keeps the node's string: no new allocation.
-            rest.drain(..from);
-            toks.push(Tok::Span(Inline::Text {
-                text: rest,
-                literal,
-                next,
-            }));
-        }
+        toks.push(Tok::Delim(char::from(bytes[delim])));
+        from = delim + 1;
+        search = from;
+    }
+    if from == 0 {
+        toks.push(Tok::Whole(at));
+    } else if from < text.len() {
+        toks.push(Tok::Piece {
+            at,
+            start: from,
+            end: text.len(),
+        });
     }
 }
 
@@ -146,19 +199,99 @@ struct Stop {
 
 #[derive(Default)]
 struct Parser {
+    /// The items of the run being matched.
+    items: Vec<Inline>,
+    /// The middle of the run, rebuilt.
+    out: Vec<Inline>,
     toks: Vec<Tok>,
     pos: usize,
     events: Vec<Event>,
 }
 
 impl Parser {
+    /// Tokens of the items of `window`; those with a delimiter lie in `first..=last`.
+    fn tokens(&mut self, window: Range<usize>, first: usize, last: usize) {
+        for at in window {
+            match &self.items[at] {
+                Inline::Text { text, .. } if text.is_empty() => {}
+                Inline::Text { text, literal, .. } if (first..=last).contains(&at) => {
+                    split(text, *literal, at, &mut self.toks)
+                }
+                _ => self.toks.push(Tok::Whole(at)),
+            }
+        }
+    }
+
+    /// The events and items of `window` the matching changed: the items that lead and
+    /// trail it as top-level spans stay where they are. An item before delimiters left as
+    /// text is rebuilt, as they join it.
+    fn middle(&self, window: Range<usize>) -> (Range<usize>, Range<usize>) {
+        let kept = |event: &Event, at: usize| matches!(event, Event::Span(t) if matches!(self.toks[*t], Tok::Whole(i) if i == at));
+        let events = self.events.iter();
+        let mut lead = events
+            .zip(window.clone())
+            .take_while(|(e, at)| kept(e, *at))
+            .count();
+        // (A run whose delimiters are all escaped may have no event but spans.)
+        if lead > 0
+            && matches!(self.events.get(lead), Some(Event::Delims(..)))
+            && matches!(
+                self.items[window.start + lead - 1],
+                Inline::Text { literal: 0, .. }
+            )
+        {
+            lead -= 1;
+        }
+        let rest = self.events[lead..].iter().rev();
+        let items = (window.start + lead..window.end).rev();
+        let trail = rest.zip(items).take_while(|(e, at)| kept(e, *at)).count();
+        (
+            lead..self.events.len() - trail,
+            window.start + lead..window.end - trail,
+        )
+    }
+
+    /// The span element token `t` stands for, moved out of the run (or cut from its text).
+    /// Pieces of a text are taken in order: the last one keeps the item's string.
+    fn take(&mut self, t: usize) -> Inline {
+        let (at, start, end) = match self.toks[t] {
+            Tok::Whole(at) => return std::mem::replace(&mut self.items[at], Inline::Soft),
+            Tok::Piece { at, start, end } => (at, start, end),
+            Tok::Delim(c) => return delim_text(c, 1),
+        };
+        let Inline::Text {
+            text,
+            literal,
+            next,
+        } = &mut self.items[at]
+        else {
+            // Pieces are cut from text items only.
+            return Inline::Soft;
+        };
+        let literal = if start == 0 { *literal } else { 0 };
+        if end < text.len() {
+            return Inline::Text {
+                text: text[start..end].to_string(),
+                literal,
+                next: Next::of(&text[end..]),
+            };
+        }
+        let mut rest = std::mem::take(text);
+        rest.drain(..start);
+        Inline::Text {
+            text: rest,
+            literal,
+            next: *next,
+        }
+    }
+
     /// kramdown's `parse_spans` with an optional stop delimiter; returns whether it stopped.
     /// The element's children are the events added after `start`.
     fn spans(&mut self, stack: &mut Vec<Elem>, stop: Option<Stop>) -> bool {
         let start = self.events.len();
         while self.pos < self.toks.len() {
             match self.toks[self.pos] {
-                Tok::Span(_) | Tok::Taken => {
+                Tok::Whole(_) | Tok::Piece { .. } => {
                     self.events.push(Event::Span(self.pos));
                     self.pos += 1;
                 }
@@ -243,12 +376,10 @@ impl Parser {
         let mut i = range.start;
         while i < range.end {
             match self.events[i] {
-                Event::Span(at) => {
-                    if let Tok::Span(mut inline) = std::mem::replace(&mut self.toks[at], Tok::Taken)
-                    {
-                        nested(&mut inline, stack);
-                        push(out, inline);
-                    }
+                Event::Span(t) => {
+                    let mut inline = self.take(t);
+                    nested(&mut inline, stack);
+                    push(out, inline);
                 }
                 Event::Delims(c, n) => push(out, delim_text(c, n)),
                 Event::Open(elem, close) => {
@@ -277,8 +408,8 @@ impl Parser {
     fn char_at(&self, at: usize) -> Option<char> {
         match self.toks.get(at)? {
             Tok::Delim(c) => Some(*c),
-            Tok::Span(inline) => Some(first_char(inline)),
-            Tok::Taken => None,
+            Tok::Whole(i) => Some(first_char(&self.items[*i])),
+            Tok::Piece { at, start, end } => text_of(&self.items[*at])[*start..*end].chars().next(),
         }
     }
 
@@ -296,11 +427,17 @@ impl Parser {
         for t in self.toks[..at].iter().rev().take(3) {
             match t {
                 Tok::Delim(c) => add(*c),
-                Tok::Span(Inline::Text { text, .. } | Inline::Str(text)) => {
-                    text.chars().rev().take(2).for_each(&mut add)
-                }
-                Tok::Span(inline) => add(last_char(inline)),
-                Tok::Taken => {}
+                Tok::Whole(i) => match &self.items[*i] {
+                    Inline::Text { text, .. } | Inline::Str(text) => {
+                        text.chars().rev().take(2).for_each(&mut add)
+                    }
+                    inline => add(last_char(inline)),
+                },
+                Tok::Piece { at, start, end } => text_of(&self.items[*at])[*start..*end]
+                    .chars()
+                    .rev()
+                    .take(2)
+                    .for_each(&mut add),
             }
         }
         found
