@@ -9,6 +9,7 @@
 //! A run's items stay where they are while it is matched: tokens are indices and byte
 //! ranges into them, and only the result moves each item (once) into its place.
 
+use super::emphasis_pairs::{self, Run};
 use super::tree::{Document, Inline, Next, Text, find_either, has_either, walk_text};
 use std::ops::Range;
 
@@ -30,7 +31,7 @@ pub(crate) fn apply(doc: &mut Document) {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Elem {
+pub(super) enum Elem {
     Em,
     Strong,
 }
@@ -68,6 +69,17 @@ fn resolve(inlines: &mut Vec<Inline>, stack: &mut Vec<Elem>) {
 }
 
 fn resolve_with(inlines: &mut Vec<Inline>, stack: &mut Vec<Elem>, p: &mut Parser) {
+    p.pairs.clear();
+    match emphasis_pairs::pairs(inlines, stack, &mut p.pairs) {
+        _ if general_only() => general(inlines, stack, p),
+        Run::Plain => inlines.iter_mut().for_each(|inline| nested(inline, stack)),
+        Run::Pairs => emphasis_pairs::make(inlines, &p.pairs, stack),
+        Run::General => general(inlines, stack, p),
+    }
+}
+
+/// The general parser, for any run.
+fn general(inlines: &mut Vec<Inline>, stack: &mut Vec<Elem>, p: &mut Parser) {
     let Some(first) = inlines.iter().position(has_delimiter) else {
         // No delimiter: the run stays as it is (but for empty text, which makes no token).
         inlines.retain_mut(|inline| {
@@ -199,6 +211,8 @@ struct Stop {
 
 #[derive(Default)]
 struct Parser {
+    /// The elements of a run that `emphasis_pairs` resolves.
+    pairs: Vec<(usize, usize, Elem)>,
     /// The items of the run being matched.
     items: Vec<Inline>,
     /// The middle of the run, rebuilt.
@@ -454,7 +468,7 @@ impl Parser {
 }
 
 /// Emphasis inside links and strikethrough is parsed with the enclosing elements known.
-fn nested(inline: &mut Inline, stack: &mut Vec<Elem>) {
+pub(super) fn nested(inline: &mut Inline, stack: &mut Vec<Elem>) {
     match inline {
         Inline::Link { children, .. } | Inline::Del(children) => resolve(children, stack),
         Inline::Attributed(inner, _) => nested(inner, stack),
@@ -462,8 +476,24 @@ fn nested(inline: &mut Inline, stack: &mut Vec<Elem>) {
     }
 }
 
+#[cfg(not(test))]
+fn general_only() -> bool {
+    false
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Set by the test that compares `emphasis_pairs` with the general parser.
+    pub(super) static GENERAL_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+#[cfg(test)]
+fn general_only() -> bool {
+    GENERAL_ONLY.with(std::cell::Cell::get)
+}
+
 /// Ruby's `\s`: ASCII whitespace only (a no-break space is no space to kramdown).
-fn is_space(c: char) -> bool {
+pub(super) fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c')
 }
 
@@ -499,7 +529,7 @@ fn push(out: &mut Vec<Inline>, inline: Inline) {
 }
 
 /// How an element's source starts, for the look-ahead after a delimiter.
-fn first_char(inline: &Inline) -> char {
+pub(super) fn first_char(inline: &Inline) -> char {
     match inline {
         Inline::Text { text, .. } | Inline::Str(text) => text.chars().next().unwrap_or(' '),
         Inline::Soft | Inline::Br => '\n',
@@ -516,7 +546,7 @@ fn first_char(inline: &Inline) -> char {
 }
 
 /// How an element's source ends, for the look-behind before a delimiter.
-fn last_char(inline: &Inline) -> char {
+pub(super) fn last_char(inline: &Inline) -> char {
     match inline {
         Inline::Text { text, .. } | Inline::Str(text) => text.chars().last().unwrap_or(' '),
         Inline::Soft | Inline::Br => '\n',
