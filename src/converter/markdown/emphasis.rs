@@ -64,7 +64,7 @@ enum Event {
     Close,
 }
 
-fn resolve(inlines: &mut Vec<Inline>, stack: &mut Vec<Elem>) {
+pub(super) fn resolve(inlines: &mut Vec<Inline>, stack: &mut Vec<Elem>) {
     resolve_with(inlines, stack, &mut Parser::default());
 }
 
@@ -72,8 +72,9 @@ fn resolve_with(inlines: &mut Vec<Inline>, stack: &mut Vec<Elem>, p: &mut Parser
     p.pairs.clear();
     match emphasis_pairs::pairs(inlines, stack, &mut p.pairs) {
         _ if general_only() => general(inlines, stack, p),
-        Run::Plain => inlines.iter_mut().for_each(|inline| nested(inline, stack)),
-        Run::Pairs => emphasis_pairs::make(inlines, &p.pairs, stack),
+        Run::Plain { nests: false } => {}
+        Run::Plain { nests: true } => inlines.iter_mut().for_each(|inline| nested(inline, stack)),
+        Run::Pairs { nests } => emphasis_pairs::make(inlines, &p.pairs, stack, nests),
         Run::General => general(inlines, stack, p),
     }
 }
