@@ -29,6 +29,7 @@ mod build;
 mod close;
 mod def_ids;
 mod emphasis;
+mod emphasis_general;
 mod emphasis_pairs;
 mod entities;
 mod footnotes;
