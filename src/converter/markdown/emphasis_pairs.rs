@@ -154,8 +154,7 @@ pub(super) fn make(
     let (mut write, mut read) = (first, first);
     for &(open, close, elem) in pairs {
         for at in read..open {
-            let inline = std::mem::replace(&mut inlines[at], Inline::Soft);
-            inlines[write] = inline;
+            inlines.swap(write, at);
             write += 1;
         }
         read = close + 1;
