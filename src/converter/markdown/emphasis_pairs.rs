@@ -181,7 +181,11 @@ pub(super) fn make(
         };
         write += 1;
     }
-    inlines.drain(write..read);
+    if read == inlines.len() {
+        inlines.truncate(write);
+    } else {
+        inlines.drain(write..read);
+    }
     if nests {
         inlines.iter_mut().for_each(|inline| nested(inline, stack));
     }
