@@ -16,8 +16,8 @@ use super::tree::{Document, Inline, Text, walk_text};
 /// Resolves the emphasis of every run of span elements of the document.
 pub(crate) fn apply(doc: &mut Document) {
     // One parser's buffers (and one stack, empty between runs) serve every run of the
-    // document; they are sized for a long paragraph at once rather than grown.
-    let mut parser = Parser::with_capacity(64);
+    // document; most runs need none but the list of pairs.
+    let mut parser = Parser::default();
     let mut stack = Vec::with_capacity(4);
     walk_text(doc, &mut |place| {
         if let Text::Inlines(inlines) = place {

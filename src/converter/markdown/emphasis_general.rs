@@ -184,15 +184,6 @@ pub(super) struct Parser {
 }
 
 impl Parser {
-    /// Buffers sized for a run of `n` tokens.
-    pub(super) fn with_capacity(n: usize) -> Self {
-        Parser {
-            toks: Vec::with_capacity(n),
-            events: Vec::with_capacity(n),
-            ..Parser::default()
-        }
-    }
-
     /// Tokens of the items of `window`; those with a delimiter lie in `first..=last`.
     fn tokens(&mut self, window: Range<usize>, first: usize, last: usize) {
         for at in window {
