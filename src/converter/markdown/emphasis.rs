@@ -5,319 +5,50 @@
 //! closer ends the element, no emphasis nests in one of its kind, and a `**` that finds no
 //! closer is tried again as `*` emphasis starting with a literal `*`. Code, links, HTML and
 //! escaped characters are single tokens, as their own span parsers make them.
+//!
+//! Most runs pair their delimiters item by item (`emphasis_pairs`); the others go to the
+//! general parser (`emphasis_general`).
 
-use super::tree::{Document, Inline, Next, Text, find_either, has_either, walk_text};
-use std::ops::Range;
+use super::emphasis_general::{Parser, general};
+use super::emphasis_pairs::{self, Run};
+use super::tree::{Document, Inline, Text, walk_text};
 
 /// Resolves the emphasis of every run of span elements of the document.
 pub(crate) fn apply(doc: &mut Document) {
-    // One parser's buffers serve every run of the document.
+    // One parser's buffers (and one stack, empty between runs) serve every run of the
+    // document; most runs need none but the list of pairs.
     let mut parser = Parser::default();
+    let mut stack = Vec::with_capacity(4);
     walk_text(doc, &mut |place| {
         if let Text::Inlines(inlines) = place {
-            resolve_with(inlines, &mut Vec::new(), &mut parser);
+            resolve_with(inlines, &mut stack, &mut parser);
         }
     });
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Elem {
+pub(super) enum Elem {
     Em,
     Strong,
 }
 
-#[derive(Debug)]
-enum Tok {
-    Delim(char),
-    Span(Inline),
-    /// A span already moved into the result.
-    Taken,
-}
-
-/// What the matching decided, in order: the tree is built from these once the matching is
-/// done, moving each span into place. A failed attempt (a sub-parse that finds no closer)
-/// only truncates the list, so backtracking copies no element.
-#[derive(Debug, Clone, Copy)]
-enum Event {
-    /// The span token at this index.
-    Span(usize),
-    /// `n` delimiters `c` left as text.
-    Delims(char, usize),
-    /// An element whose children are the events up to its `Close` (at the index given).
-    Open(Elem, usize),
-    Close,
-}
-
-fn resolve(inlines: &mut Vec<Inline>, stack: &mut Vec<Elem>) {
+pub(super) fn resolve(inlines: &mut Vec<Inline>, stack: &mut Vec<Elem>) {
     resolve_with(inlines, stack, &mut Parser::default());
 }
 
 fn resolve_with(inlines: &mut Vec<Inline>, stack: &mut Vec<Elem>, p: &mut Parser) {
-    let Some(first) = inlines.iter().position(has_delimiter) else {
-        // No delimiter: the runs stay as they are (empty text aside, which `tokens` drops),
-        // without splitting and copying their text.
-        inlines.retain(|i| !matches!(i, Inline::Text { text, .. } if text.is_empty()));
-        for inline in inlines.iter_mut() {
-            nested(inline, stack);
-        }
-        return;
-    };
-    p.toks.clear();
-    p.events.clear();
-    p.pos = 0;
-    tokens(inlines.drain(..), first, &mut p.toks);
-    p.spans(stack, None);
-    // Each event makes at most one element: no growing on the way.
-    inlines.reserve(p.events.len());
-    p.build(0..p.events.len(), stack, inlines);
-}
-
-/// Whether `inline` is text with a `*` or `_` (which may be a delimiter).
-fn has_delimiter(inline: &Inline) -> bool {
-    matches!(inline, Inline::Text { text, .. } if has_either(text, b'*', b'_'))
-}
-
-/// Splits text at its delimiter characters (escaped ones aside); the items before `first`
-/// are known to have none.
-fn tokens(inlines: impl Iterator<Item = Inline>, first: usize, toks: &mut Vec<Tok>) {
-    for (index, inline) in inlines.enumerate() {
-        let Inline::Text {
-            text,
-            literal,
-            next,
-        } = inline
-        else {
-            toks.push(Tok::Span(inline));
-            continue;
-        };
-        if index < first {
-            if !text.is_empty() {
-                toks.push(Tok::Span(Inline::Text {
-                    text,
-                    literal,
-                    next,
-                }));
-            }
-            continue;
-        }
-        // The first `literal` characters are no delimiters; every later piece starts after
-        // a delimiter, past them. Both delimiters are ASCII: a byte search finds them.
-        let skip = match literal {
-            0 => 0,
-            n => text.char_indices().nth(n).map_or(text.len(), |(at, _)| at),
-        };
-        let literal_from = |from: usize| if from == 0 { literal } else { 0 };
-        let mut from = 0;
-        let mut search = skip;
-        while let Some(found) = find_either(&text.as_bytes()[search..], b'*', b'_') {
-            let at = search + found;
-            if at > from {
-                toks.push(Tok::Span(Inline::Text {
-                    text: text[from..at].to_string(),
-                    literal: literal_from(from),
-                    next: Next::of(&text[at..]),
-                }));
-            }
-            toks.push(Tok::Delim(char::from(text.as_bytes()[at])));
-            from = at + 1;
-            search = from;
-        }
-        if from < text.len() {
-            let literal = literal_from(from);
-            let mut rest = text;
-            // The last piece keeps the node's string: no new allocation.
-            rest.drain(..from);
-            toks.push(Tok::Span(Inline::Text {
-                text: rest,
-                literal,
-                next,
-            }));
-        }
-    }
-}
-
-/// What ends the element being parsed: its delimiter character and length, and kind.
-#[derive(Clone, Copy)]
-struct Stop {
-    ch: char,
-    len: usize,
-    elem: Elem,
-}
-
-#[derive(Default)]
-struct Parser {
-    toks: Vec<Tok>,
-    pos: usize,
-    events: Vec<Event>,
-}
-
-impl Parser {
-    /// kramdown's `parse_spans` with an optional stop delimiter; returns whether it stopped.
-    /// The element's children are the events added after `start`.
-    fn spans(&mut self, stack: &mut Vec<Elem>, stop: Option<Stop>) -> bool {
-        let start = self.events.len();
-        while self.pos < self.toks.len() {
-            match self.toks[self.pos] {
-                Tok::Span(_) | Tok::Taken => {
-                    self.events.push(Event::Span(self.pos));
-                    self.pos += 1;
-                }
-                Tok::Delim(c) => {
-                    if let Some(stop) = stop
-                        && self.stops(stop, self.events.len() > start)
-                    {
-                        return true;
-                    }
-                    self.emphasis(c, stack);
-                }
-            }
-        }
-        false
-    }
-
-    /// The stop condition kramdown gives `parse_spans` for emphasis.
-    fn stops(&self, stop: Stop, has_children: bool) -> bool {
-        let at = self.pos;
-        if !self.delims(at, stop.ch, stop.len) || !has_children {
-            return false;
-        }
-        let after_space = self.chars_before(at)[0].is_some_and(is_space);
-        // An `*` closer is not the start of a `**` (unless that is a `***`).
-        let starts_strong = stop.elem == Elem::Em
-            && self.delims(at, stop.ch, 2 * stop.len)
-            && !self.delims(at + 2 * stop.len, stop.ch, 1);
-        let underscore_word = stop.ch == '_'
-            && self
-                .char_at(at + stop.len)
-                .is_some_and(char::is_alphanumeric);
-        !after_space && !starts_strong && !underscore_word
-    }
-
-    /// kramdown's `parse_emphasis` at a delimiter.
-    fn emphasis(&mut self, c: char, stack: &mut Vec<Elem>) {
-        let start = self.pos;
-        let n = if self.delims(start, c, 2) { 2 } else { 1 };
-        let elem = if n == 2 { Elem::Strong } else { Elem::Em };
-        let word_before = c == '_' && self.after_word(start);
-        let space_after = self.char_at(start + n).is_some_and(is_space);
-        if word_before || space_after || stack.contains(&elem) {
-            self.pos = start + n;
-            self.events.push(Event::Delims(c, n));
-            return;
-        }
-        self.pos = start + n;
-        let mut found = self.sub_parse(c, n, elem, stack);
-        if !found && elem == Elem::Strong && stack.last() != Some(&Elem::Em) {
-            self.pos = start + 1;
-            found = self.sub_parse(c, 1, Elem::Em, stack);
-        }
-        if !found {
-            self.pos = start + n;
-            self.events.push(Event::Delims(c, n));
-        }
-    }
-
-    /// Parses an element's children up to its closer; without one, the events it added
-    /// are dropped and it returns false.
-    fn sub_parse(&mut self, c: char, len: usize, elem: Elem, stack: &mut Vec<Elem>) -> bool {
-        let mark = self.events.len();
-        self.events.push(Event::Open(elem, mark));
-        stack.push(elem);
-        let stop = Stop { ch: c, len, elem };
-        let found = self.spans(stack, Some(stop));
-        stack.pop();
-        if !found {
-            self.events.truncate(mark);
-            return false;
-        }
-        self.events[mark] = Event::Open(elem, self.events.len());
-        self.events.push(Event::Close);
-        self.pos += len;
-        true
-    }
-
-    /// Builds the span elements the events of `range` describe into `out`, moving each span
-    /// token into place. Emphasis inside links and strikethrough is resolved here, with the
-    /// elements enclosing it known, as the matching would have.
-    fn build(&mut self, range: Range<usize>, stack: &mut Vec<Elem>, out: &mut Vec<Inline>) {
-        let mut i = range.start;
-        while i < range.end {
-            match self.events[i] {
-                Event::Span(at) => {
-                    if let Tok::Span(mut inline) = std::mem::replace(&mut self.toks[at], Tok::Taken)
-                    {
-                        nested(&mut inline, stack);
-                        push(out, inline);
-                    }
-                }
-                Event::Delims(c, n) => push(out, delim_text(c, n)),
-                Event::Open(elem, close) => {
-                    let mut children = Vec::with_capacity(close - i - 1);
-                    stack.push(elem);
-                    self.build(i + 1..close, stack, &mut children);
-                    stack.pop();
-                    out.push(match elem {
-                        Elem::Em => Inline::Em(children),
-                        Elem::Strong => Inline::Strong(children),
-                    });
-                    i = close;
-                }
-                Event::Close => {}
-            }
-            i += 1;
-        }
-    }
-
-    /// Whether `len` delimiters `c` start at token `at`.
-    fn delims(&self, at: usize, c: char, len: usize) -> bool {
-        (at..at + len).all(|i| matches!(self.toks.get(i), Some(Tok::Delim(d)) if *d == c))
-    }
-
-    /// The first character of token `at` as kramdown's scanner sees the source.
-    fn char_at(&self, at: usize) -> Option<char> {
-        match self.toks.get(at)? {
-            Tok::Delim(c) => Some(*c),
-            Tok::Span(inline) => Some(first_char(inline)),
-            Tok::Taken => None,
-        }
-    }
-
-    /// The (at most two) source characters before token `at`, nearest first, from up to
-    /// three tokens back.
-    fn chars_before(&self, at: usize) -> [Option<char>; 2] {
-        let mut found = [None; 2];
-        let mut n = 0;
-        let mut add = |c: char| {
-            if n < 2 {
-                found[n] = Some(c);
-                n += 1;
-            }
-        };
-        for t in self.toks[..at].iter().rev().take(3) {
-            match t {
-                Tok::Delim(c) => add(*c),
-                Tok::Span(Inline::Text { text, .. } | Inline::Str(text)) => {
-                    text.chars().rev().take(2).for_each(&mut add)
-                }
-                Tok::Span(inline) => add(last_char(inline)),
-                Tok::Taken => {}
-            }
-        }
-        found
-    }
-
-    /// `_` right after a word: kramdown's `/[[:alpha:]]-?[[:alpha:]]*\z/` on the text before.
-    fn after_word(&self, at: usize) -> bool {
-        match self.chars_before(at) {
-            [Some(c), _] if c.is_alphabetic() => true,
-            [Some('-'), before] => before.is_some_and(char::is_alphabetic),
-            _ => false,
-        }
+    p.pairs.clear();
+    match emphasis_pairs::pairs(inlines, stack, &mut p.pairs) {
+        _ if general_only() => general(inlines, stack, p),
+        Run::Plain { nests: false } => {}
+        Run::Plain { nests: true } => inlines.iter_mut().for_each(|inline| nested(inline, stack)),
+        Run::Pairs { nests } => emphasis_pairs::make(inlines, &p.pairs, stack, nests),
+        Run::General => general(inlines, stack, p),
     }
 }
 
 /// Emphasis inside links and strikethrough is parsed with the enclosing elements known.
-fn nested(inline: &mut Inline, stack: &mut Vec<Elem>) {
+pub(super) fn nested(inline: &mut Inline, stack: &mut Vec<Elem>) {
     match inline {
         Inline::Link { children, .. } | Inline::Del(children) => resolve(children, stack),
         Inline::Attributed(inner, _) => nested(inner, stack),
@@ -325,44 +56,29 @@ fn nested(inline: &mut Inline, stack: &mut Vec<Elem>) {
     }
 }
 
+#[cfg(not(test))]
+fn general_only() -> bool {
+    false
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Set by the test that compares `emphasis_pairs` with the general parser.
+    pub(super) static GENERAL_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+#[cfg(test)]
+fn general_only() -> bool {
+    GENERAL_ONLY.with(std::cell::Cell::get)
+}
+
 /// Ruby's `\s`: ASCII whitespace only (a no-break space is no space to kramdown).
-fn is_space(c: char) -> bool {
+pub(super) fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c')
 }
 
-fn delim_text(c: char, n: usize) -> Inline {
-    Inline::Text {
-        text: c.to_string().repeat(n),
-        literal: 0,
-        next: Next::default(),
-    }
-}
-
-/// Adds a span element, joining a delimiter left as text to plain text before it.
-fn push(out: &mut Vec<Inline>, inline: Inline) {
-    if let (
-        Some(Inline::Text {
-            text, literal: 0, ..
-        }),
-        Inline::Text {
-            text: more,
-            literal: 0,
-            next,
-        },
-    ) = (out.last_mut(), &inline)
-        && more.chars().all(|c| c == '*' || c == '_')
-    {
-        text.push_str(more);
-        if let Some(Inline::Text { next: n, .. }) = out.last_mut() {
-            *n = *next;
-        }
-        return;
-    }
-    out.push(inline);
-}
-
 /// How an element's source starts, for the look-ahead after a delimiter.
-fn first_char(inline: &Inline) -> char {
+pub(super) fn first_char(inline: &Inline) -> char {
     match inline {
         Inline::Text { text, .. } | Inline::Str(text) => text.chars().next().unwrap_or(' '),
         Inline::Soft | Inline::Br => '\n',
@@ -379,7 +95,7 @@ fn first_char(inline: &Inline) -> char {
 }
 
 /// How an element's source ends, for the look-behind before a delimiter.
-fn last_char(inline: &Inline) -> char {
+pub(super) fn last_char(inline: &Inline) -> char {
     match inline {
         Inline::Text { text, .. } | Inline::Str(text) => text.chars().last().unwrap_or(' '),
         Inline::Soft | Inline::Br => '\n',
@@ -396,6 +112,7 @@ fn last_char(inline: &Inline) -> char {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tree::Next;
     use super::*;
 
     fn text(s: &str) -> Inline {

@@ -29,6 +29,8 @@ mod build;
 mod close;
 mod def_ids;
 mod emphasis;
+mod emphasis_general;
+mod emphasis_pairs;
 mod entities;
 mod footnotes;
 mod fragment;

@@ -259,39 +259,69 @@ pub(crate) fn has_either(text: &str, x: u8, y: u8) -> bool {
 }
 
 /// Where the first byte `x` or `y` of `bytes` is. The passes over the tree look for a few
-/// ASCII characters in every text run, and most runs have none: blocks of 32 bytes are
-/// skipped by a loop without early exit, which the compiler turns into vector compares, and
-/// the rest (most runs are short) is read eight bytes at a time.
+/// ASCII characters in every text run, and most runs have none: blocks of 32 (or 16) bytes
+/// are tested by a loop without early exit, which the compiler turns into vector compares,
+/// the last block overlapping the one before rather than read byte by byte; only the block
+/// with a hit is searched byte by byte. Runs under 16 bytes are read eight bytes at a time.
 pub(crate) fn find_either(bytes: &[u8], x: u8, y: u8) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let search = |from: usize| {
+        let rest = bytes.get(from..).unwrap_or_default();
+        rest.iter()
+            .position(|&b| b == x || b == y)
+            .map(|i| from + i)
+    };
+    let len = bytes.len();
+    if len < 16 {
+        return find_short(bytes, x, y);
+    }
+    if len < 32 {
+        let head = bytes.first_chunk::<16>().is_some_and(|b| any(b, x, y));
+        let tail = bytes.last_chunk::<16>().is_some_and(|b| any(b, x, y));
+        return if head {
+            search(0)
+        } else {
+            tail.then(|| search(16)).flatten()
+        };
+    }
     let mut at = 0;
-    for block in bytes.chunks_exact(32) {
-        let mut found = false;
-        for &b in block {
-            found |= (b == x) | (b == y);
-        }
-        if found {
-            break;
+    while let Some(block) = bytes[at..].first_chunk::<32>() {
+        if any(block, x, y) {
+            return search(at);
         }
         at += 32;
     }
+    // The bytes before `at` have none: a hit in the last 32 bytes is after it.
+    let tail = at < len && bytes.last_chunk::<32>().is_some_and(|b| any(b, x, y));
+    tail.then(|| search(at)).flatten()
+}
+
+/// Whether `block` has the byte `x` or `y`.
+fn any<const N: usize>(block: &[u8; N], x: u8, y: u8) -> bool {
+    let mut found = false;
+    for &b in block {
+        found |= (b == x) | (b == y);
+    }
+    found
+}
+
+/// `find_either` for fewer than 16 bytes: a word of eight at a time (the last one
+/// overlapping), each byte equal to `x` or `y` found by bit arithmetic.
+fn find_short(bytes: &[u8], x: u8, y: u8) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     // The high bit of each zero byte of `v` is set here: the lowest set bit marks the
     // first zero byte (a borrow may mark bytes above it, never below).
     let zero_bytes = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
     let (xs, ys) = (ONES * u64::from(x), ONES * u64::from(y));
-    while let Some(word) = bytes.get(at..at + 8) {
-        let mut eight = [0; 8];
-        eight.copy_from_slice(word);
-        let v = u64::from_le_bytes(eight);
+    let first = |word: &[u8; 8]| {
+        let v = u64::from_le_bytes(*word);
         let hits = zero_bytes(v ^ xs) | zero_bytes(v ^ ys);
-        if hits != 0 {
-            return Some(at + hits.trailing_zeros() as usize / 8);
-        }
-        at += 8;
+        (hits != 0).then(|| hits.trailing_zeros() as usize / 8)
+    };
+    match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+        (Some(head), Some(tail)) => first(head).or_else(|| Some(bytes.len() - 8 + first(tail)?)),
+        _ => bytes.iter().position(|&b| b == x || b == y),
     }
-    let tail = bytes.get(at..).unwrap_or_default();
-    tail.iter().position(|&b| b == x || b == y).map(|i| at + i)
 }
 
 /// All text of `inlines`, as kramdown's GFM parser collects a header's `raw_text`.
