@@ -87,9 +87,22 @@ pub(crate) fn escape_text(s: &str) -> String {
     out
 }
 
-/// `escape_text` appended to `out`.
+/// `escape_text` appended to `out`. Text is by far the most output, and most of it has
+/// nothing to escape: one vector search (memchr's, for the three bytes) finds that, and a
+/// function of its own keeps the cost of each call small.
 pub(crate) fn push_escaped_text(out: &mut String, s: &str) {
-    push_escaped(out, s, Escape::TEXT);
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    for i in memchr::memchr3_iter(b'<', b'>', b'&', bytes) {
+        out.push_str(&s[from..i]);
+        out.push_str(match bytes[i] {
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            _ => "&amp;",
+        });
+        from = i + 1;
+    }
+    out.push_str(&s[from..]);
 }
 
 /// Escapes an attribute value: like text plus `"`; with `keep_refs`, `&` that starts an entity
@@ -131,10 +144,6 @@ struct Escape {
 }
 
 impl Escape {
-    const TEXT: Escape = Escape {
-        quote: false,
-        keep_refs: false,
-    };
     const ATTR: Escape = Escape {
         quote: true,
         keep_refs: false,
@@ -149,8 +158,8 @@ impl Escape {
     };
 }
 
-/// Copies `s` to `out` in runs between the characters to escape (found eight bytes at a time),
-/// as pulldown-cmark's HTML writer does, rather than character by character.
+/// Copies `s` to `out` in runs between the characters to escape, as pulldown-cmark's HTML
+/// writer does, rather than character by character.
 fn push_escaped(out: &mut String, s: &str, how: Escape) {
     let bytes = s.as_bytes();
     let mut from = 0;
@@ -176,6 +185,17 @@ fn push_escaped(out: &mut String, s: &str, how: Escape) {
 
 /// The index of the first `<`, `>`, `&` (or `"` with `quote`) at or after `from`.
 fn next_special(bytes: &[u8], from: usize, quote: bool) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    if quote {
+        next_special_word(rest, true).map(|n| from + n)
+    } else {
+        memchr::memchr3(b'<', b'>', b'&', rest).map(|n| from + n)
+    }
+}
+
+/// `next_special` from the start of `bytes`, eight bytes at a time (memchr has no search
+/// for the four bytes of attribute values).
+fn next_special_word(bytes: &[u8], quote: bool) -> Option<usize> {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
     // High bit set in each byte of `v` that is zero; bytes above the lowest zero byte may be
@@ -191,7 +211,7 @@ fn next_special(bytes: &[u8], from: usize, quote: bool) -> Option<usize> {
             | (zeros(w ^ (ONES * u64::from(b'"'))) & quote_mask);
         (found != 0).then(|| (found.trailing_zeros() / 8) as usize)
     };
-    let mut i = from;
+    let mut i = 0;
     let mut word = [0; 8];
     while i + 8 <= bytes.len() {
         word.copy_from_slice(&bytes[i..i + 8]);

@@ -49,51 +49,66 @@ impl Typographer<'_> {
     /// Merges each run of text and soft breaks into one final `Str`, in place: other items
     /// move down over the runs' consumed items, and the tail is cut off.
     fn inlines(&self, inlines: &mut Vec<Inline>) {
-        let mut run = Run::default();
-        let mut next = Next::default();
         // Items before `kept` are final. A run ends before a later item, so its final text
         // always has one of the run's consumed items to take the place of.
         let mut kept = 0;
-        for i in 0..inlines.len() {
-            match &mut inlines[i] {
-                Inline::Text {
-                    text,
-                    literal,
-                    next: n,
-                } => {
-                    run.push(std::mem::take(text), *literal);
-                    next = *n;
-                }
-                Inline::Soft => {
-                    run.text.push('\n');
-                    next = Next::default();
-                }
-                _ => {
-                    if !run.text.is_empty() {
-                        inlines[kept] = Inline::Str(self.finish(&mut run, &next));
-                        kept += 1;
-                    }
-                    self.children(&mut inlines[i]);
-                    inlines.swap(kept, i);
-                    kept += 1;
-                }
+        let mut i = 0;
+        while i < inlines.len() {
+            let end = i + inlines[i..]
+                .iter()
+                .take_while(|item| matches!(item, Inline::Text { .. } | Inline::Soft))
+                .count();
+            if end == i {
+                self.children(&mut inlines[i]);
+                inlines.swap(kept, i);
+                kept += 1;
+                i += 1;
+                continue;
             }
-        }
-        if !run.text.is_empty() {
-            inlines[kept] = Inline::Str(self.finish(&mut run, &next));
-            kept += 1;
+            let text = self.run_text(&mut inlines[i..end]);
+            // An empty run (text nodes without text) leaves nothing behind.
+            if !text.is_empty() {
+                inlines[kept] = Inline::Str(text);
+                kept += 1;
+            }
+            i = end;
         }
         inlines.truncate(kept);
     }
 
-    /// The final text of `run` (left empty). Most runs have nothing typography changes:
-    /// their text is kept as it is, without the per-character scan.
-    fn finish(&self, run: &mut Run, next: &str) -> String {
-        let text = std::mem::take(&mut run.text);
-        let literals = std::mem::take(&mut run.literals);
-        if !self.may_change(&text) {
-            return text;
+    /// The final text of a run of text nodes and soft breaks (their text is taken). Most
+    /// runs are one text node that typography leaves as it is: its string is kept, uncopied.
+    fn run_text(&self, items: &mut [Inline]) -> String {
+        if let [Inline::Text { text, .. }] = items
+            && !self.may_change(text)
+        {
+            return std::mem::take(text);
         }
+        let mut run = Run::default();
+        let mut next = Next::default();
+        for item in items {
+            if let Inline::Text {
+                text,
+                literal,
+                next: n,
+            } = item
+            {
+                run.push(std::mem::take(text), *literal);
+                next = *n;
+            } else {
+                run.text.push('\n');
+                next = Next::default();
+            }
+        }
+        if !self.may_change(&run.text) {
+            return run.text;
+        }
+        self.finish(run, &next)
+    }
+
+    /// The final text of `run`, which `may_change` found something in.
+    fn finish(&self, run: Run, next: &str) -> String {
+        let Run { text, literals } = run;
         // Room for the look-ahead `run` appends: no reallocation of a long run.
         let mut chars: Vec<(char, bool)> = Vec::with_capacity(text.len() + next.len());
         chars.extend(text.chars().map(|c| (c, false)));
@@ -108,18 +123,49 @@ impl Typographer<'_> {
 
     /// Whether `run` could change `text`: only a quote or (with typographic symbols) the
     /// first two characters of a symbol start a change, and the look-ahead matters only
-    /// after a quote.
+    /// after a quote. Almost all text has none of these, so this scan is the whole cost of
+    /// typography for it.
     fn may_change(&self, text: &str) -> bool {
-        // One byte scan (all of these are ASCII) instead of a search per pattern. It has
-        // no early exit, so the compiler turns it into vector compares.
+        #[cfg(test)]
+        if SCAN_ALL.with(std::cell::Cell::get) {
+            return true;
+        }
         let bytes = text.as_bytes();
+        let Some(&last) = bytes.last() else {
+            return false;
+        };
+        // All of these are ASCII: bytes, not characters, are compared.
         let syms = self.syms;
-        let pairs = bytes.iter().zip(bytes.iter().skip(1));
-        let last_quote = bytes.last().is_some_and(|&b| b == b'"' || b == b'\'');
-        last_quote
-            || pairs.fold(false, |found, (&a, &b)| {
-                found | (a == b'"') | (a == b'\'') | (syms & (a == b) & is_doubled_start(a))
-            })
+        let starts =
+            |a: u8, b: u8| (a == b'"') | (a == b'\'') | (syms & (a == b) & is_doubled_start(a));
+        // The pairs of a block of `LANES` bytes are tested without an early exit, so the
+        // compiler turns the test into vector compares; blocks stop at the first find.
+        const LANES: usize = 16;
+        let block_has = |block: &[u8]| {
+            let mut found = false;
+            for k in 0..LANES {
+                found |= starts(block[k], block[k + 1]);
+            }
+            found
+        };
+        if last == b'"' || last == b'\'' {
+            return true;
+        }
+        if bytes.len() <= LANES {
+            // A short text as one block, padded with zeros: a zero byte starts nothing.
+            let mut block = [0; LANES + 1];
+            block[..bytes.len()].copy_from_slice(bytes);
+            return block_has(&block);
+        }
+        let mut at = 0;
+        while at + LANES < bytes.len() {
+            if block_has(&bytes[at..=at + LANES]) {
+                return true;
+            }
+            at += LANES;
+        }
+        // The last pairs, as a block that overlaps the one before.
+        block_has(&bytes[bytes.len() - 1 - LANES..])
     }
 
     fn children(&self, inline: &mut Inline) {
@@ -301,6 +347,12 @@ impl Run {
     }
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Tests scan every run, to compare with the `may_change` shortcut.
+    static SCAN_ALL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// A text run plus the source after it (look-ahead only).
 struct Scan<'a> {
     chars: &'a [(char, bool)],
@@ -374,9 +426,10 @@ impl Scan<'_> {
 }
 
 /// Whether `b` starts a typographic symbol when doubled (`--`, `..`, `<<`, `>>`): every
-/// symbol has one of these pairs.
+/// symbol has one of these pairs. Written as arithmetic (`-` and `.` are adjacent, `<` and
+/// `>` differ in one bit) so that vector code tests it with two compares, not a table.
 fn is_doubled_start(b: u8) -> bool {
-    matches!(b, b'-' | b'.' | b'<' | b'>')
+    (b.wrapping_sub(b'-') < 2) | (b | 2 == b'>')
 }
 
 fn is_quote(c: char) -> bool {
@@ -396,6 +449,43 @@ fn is_word(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
+
+    /// Every Markdown input of the conformance suites: kramdown's own tests and the
+    /// CommonMark and GFM specs.
+    fn all_inputs() -> Vec<String> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/markdown");
+        let mut docs: Vec<String> = walkdir::WalkDir::new(root.join("kramdown-jekyll-profile"))
+            .into_iter()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.path().extension().is_some_and(|x| x == "text"))
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        for spec in ["spec-0.31.2.jekyll.json", "gfm-spec.jekyll.json"] {
+            let text = std::fs::read_to_string(root.join(spec)).unwrap_or_default();
+            let cases: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+            let inputs = cases.as_array().into_iter().flatten();
+            docs.extend(inputs.filter_map(|c| Some(c.get("markdown")?.as_str()?.to_string())));
+        }
+        docs
+    }
+
+    #[test]
+    fn runs_left_alone_are_those_the_scan_leaves_alone() {
+        let docs = all_inputs();
+        assert!(docs.len() > 1500, "{}", docs.len());
+        let mut opts = Options::default();
+        for syms in [true, false] {
+            opts.typographic_syms = syms;
+            for doc in &docs {
+                let fast = crate::converter::markdown::convert(doc, &opts);
+                SCAN_ALL.with(|s| s.set(true));
+                let scanned = crate::converter::markdown::convert(doc, &opts);
+                SCAN_ALL.with(|s| s.set(false));
+                assert_eq!(fast, scanned, "{doc:?} {syms}");
+            }
+        }
+    }
 
     #[test]
     fn may_change_finds_quotes_and_symbol_starts() {
@@ -410,6 +500,14 @@ mod tests {
             ("wait...", true, false),
             ("<<", true, false),
             ("x >> y", true, false),
+            ("sixteen bytes ok", false, false),
+            ("sixteen bytes ok'", true, true),
+            ("sixteen bytes o'k", true, true),
+            ("sixteen bytes o--", true, false),
+            ("sixteen bytes ok-- and more", true, false),
+            ("a thirty-two byte text, no more.", false, false),
+            ("a thirty-two byte text, no more..", true, false),
+            ("a thirty-two byte text, no more.\"", true, true),
         ];
         for (text, with_syms, without) in cases {
             for (syms, want) in [(true, with_syms), (false, without)] {
