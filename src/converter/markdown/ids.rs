@@ -101,19 +101,7 @@ impl IdGenerator<'_> {
             std::borrow::Cow::Owned(text.to_lowercase())
         };
         let mut id = if lower.is_ascii() {
-            // ASCII text: `NON_WORD` keeps `[A-Za-z0-9_-]`, spaces and tabs (as dashes here).
-            lower
-                .bytes()
-                .map(|b| b.to_ascii_lowercase())
-                .filter(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b' ' | b'\t'))
-                .map(|b| {
-                    if b == b' ' || b == b'\t' {
-                        '-'
-                    } else {
-                        char::from(b)
-                    }
-                })
-                .collect()
+            ascii_gfm_id(&lower)
         } else {
             NON_WORD.replace_all(&lower, "").replace([' ', '\t'], "-")
         };
@@ -151,6 +139,21 @@ impl IdGenerator<'_> {
         }
         self.prefixed(id)
     }
+}
+
+/// `generate_gfm_header_id` of ASCII text: `NON_WORD` keeps `[A-Za-z0-9_-]`, spaces and tabs
+/// (as dashes here). Built byte by byte into a string of the right size.
+fn ascii_gfm_id(text: &str) -> String {
+    let mut id = String::with_capacity(text.len());
+    for b in text.bytes() {
+        match b {
+            b' ' | b'\t' => id.push('-'),
+            b'A'..=b'Z' => id.push(char::from(b.to_ascii_lowercase())),
+            b'a'..=b'z' | b'0'..=b'9' | b'_' | b'-' => id.push(char::from(b)),
+            _ => {}
+        }
+    }
+    id
 }
 
 #[cfg(test)]
