@@ -96,7 +96,7 @@ pub fn convert_with(src: &str, opts: &Options, highlighter: &dyn Highlighter) ->
     abbreviations::apply(&mut doc, &extensions.abbreviations);
     toc::expand(&mut doc, opts);
     span_extensions::resolve(&mut doc, &extensions.spans);
-    writer::write(&doc, opts, highlighter)
+    writer::write(&doc, opts, highlighter, src.len())
 }
 
 /// kramdown's `adapt_source`: line breaks normalised to `\n`, the last one replaced by one

@@ -12,29 +12,47 @@ use super::tree::{Align, Attrs, Block, DefPart, Document, Inline, Item, Section,
 /// Stands for the footnotes where a `{:footnotes}` list was.
 pub(crate) const FOOTNOTES_PLACE: &str = "\u{E002}footnotes";
 
-/// Writes the whole document, footnotes last (or where `{:footnotes}` put them).
-pub(crate) fn write(doc: &Document, opts: &Options, hl: &dyn Highlighter) -> String {
+/// Writes the whole document, footnotes last (or where `{:footnotes}` put them). The output
+/// is reserved once, from `src_len`, the length of the Markdown source.
+pub(crate) fn write(
+    doc: &Document,
+    opts: &Options,
+    hl: &dyn Highlighter,
+    src_len: usize,
+) -> String {
     let mut w = Writer {
         opts,
         hl,
         notes: Footnotes::new(doc, opts),
-        out: String::with_capacity(OUT_CAPACITY),
+        out: String::with_capacity(out_capacity(src_len)),
         plain_lexers: [None; 2],
     };
     w.blocks(&doc.blocks, 0);
     let notes = w.footnotes();
-    if w.out.contains(FOOTNOTES_PLACE) {
-        let place = format!("{FOOTNOTES_PLACE}\n");
-        if w.out.contains(&place) {
-            return w.out.replacen(&place, &notes, 1);
-        }
+    if let Some(at) = footnotes_place(&w.out) {
+        w.out.replace_range(at..at + FOOTNOTES_LINE.len(), &notes);
+        return w.out;
     }
     w.out.push_str(&notes);
     w.out
 }
 
-/// The first allocation of the output: most documents fit, so it need not grow much.
-const OUT_CAPACITY: usize = 4096;
+/// The output's first allocation: HTML is about one and a half times as long as its
+/// Markdown, so most documents need no reallocation.
+fn out_capacity(src_len: usize) -> usize {
+    src_len + src_len / 2 + 256
+}
+
+/// `FOOTNOTES_PLACE` as the line the writer makes of it.
+const FOOTNOTES_LINE: &str = "\u{E002}footnotes\n";
+
+/// Where the first `FOOTNOTES_LINE` is. Its first byte (of a private-use character) is rare
+/// in any output, so a vector search for that byte passes over the whole output quickly.
+fn footnotes_place(out: &str) -> Option<usize> {
+    let bytes = out.as_bytes();
+    let first = FOOTNOTES_LINE.as_bytes()[0];
+    memchr::memchr_iter(first, bytes).find(|&at| bytes[at..].starts_with(FOOTNOTES_LINE.as_bytes()))
+}
 
 pub(crate) struct Writer<'a> {
     pub opts: &'a Options,
@@ -550,6 +568,27 @@ fn push_attribute(out: &mut String, k: &str, v: &str) {
 mod tests {
     use super::*;
     use crate::converter::markdown::RougeNames;
+
+    #[test]
+    fn finds_the_footnotes_line() {
+        assert_eq!(FOOTNOTES_LINE, format!("{FOOTNOTES_PLACE}\n"));
+        let cases = [
+            ("", None),
+            ("<p>a</p>\n", None),
+            ("\u{E002}footnotes\n", Some(0)),
+            ("\u{E002}footnotes", None),
+            ("\u{E001}\u{E002}footnotes\nx\u{E002}footnotes\n", Some(3)),
+            ("\u{E002}footnote\n\u{E002}footnotes\n", Some(12)),
+        ];
+        for (out, want) in cases {
+            assert_eq!(footnotes_place(out), want, "{out:?}");
+            let old = out
+                .contains(FOOTNOTES_PLACE)
+                .then(|| out.find(FOOTNOTES_LINE))
+                .flatten();
+            assert_eq!(old, want, "{out:?}");
+        }
+    }
 
     #[test]
     fn pads_any_depth() {
