@@ -49,8 +49,9 @@ impl Typographer<'_> {
     /// Merges each run of text and soft breaks into one final `Str`, in place: other items
     /// move down over the runs' consumed items, and the tail is cut off.
     fn inlines(&self, inlines: &mut Vec<Inline>) {
-        // Items before `kept` are final. A run ends before a later item, so its final text
-        // always has one of the run's consumed items to take the place of.
+        // Items before `kept` are final, and those from `kept` to `i` consumed text nodes or
+        // soft breaks. A run ends before a later item, so its final text always has one of
+        // the run's consumed items to take the place of.
         let mut kept = 0;
         let mut i = 0;
         while i < inlines.len() {
@@ -60,7 +61,9 @@ impl Typographer<'_> {
                 .count();
             if end == i {
                 self.children(&mut inlines[i]);
-                inlines.swap(kept, i);
+                if kept < i {
+                    inlines.swap(kept, i);
+                }
                 kept += 1;
                 i += 1;
                 continue;
@@ -68,7 +71,10 @@ impl Typographer<'_> {
             let text = self.run_text(&mut inlines[i..end]);
             // An empty run (text nodes without text) leaves nothing behind.
             if !text.is_empty() {
-                inlines[kept] = Inline::Str(text);
+                // The item replaced is one of the consumed text nodes (its text taken) or soft
+                // breaks: it owns nothing, and needs no drop.
+                debug_assert!(owns_nothing(&inlines[kept]));
+                std::mem::forget(std::mem::replace(&mut inlines[kept], Inline::Str(text)));
                 kept += 1;
             }
             i = end;
@@ -430,6 +436,15 @@ impl Scan<'_> {
 /// `>` differ in one bit) so that vector code tests it with two compares, not a table.
 fn is_doubled_start(b: u8) -> bool {
     (b.wrapping_sub(b'-') < 2) | (b | 2 == b'>')
+}
+
+/// A soft break, or a text node whose text was taken.
+fn owns_nothing(item: &Inline) -> bool {
+    match item {
+        Inline::Soft => true,
+        Inline::Text { text, .. } => text.capacity() == 0,
+        _ => false,
+    }
 }
 
 fn is_quote(c: char) -> bool {
