@@ -88,12 +88,13 @@ pub(crate) fn escape_text(s: &str) -> String {
 }
 
 /// `escape_text` appended to `out`. Text is by far the most output, and most of it has
-/// nothing to escape: one vector search (memchr's, for the three bytes) finds that, and a
-/// function of its own keeps the cost of each call small.
+/// nothing to escape: one search finds that, and a function of its own keeps the cost of
+/// each call small.
 pub(crate) fn push_escaped_text(out: &mut String, s: &str) {
     let bytes = s.as_bytes();
     let mut from = 0;
-    for i in memchr::memchr3_iter(b'<', b'>', b'&', bytes) {
+    while let Some(n) = next_text_special(&bytes[from..]) {
+        let i = from + n;
         out.push_str(&s[from..i]);
         out.push_str(match bytes[i] {
             b'<' => "&lt;",
@@ -103,6 +104,16 @@ pub(crate) fn push_escaped_text(out: &mut String, s: &str) {
         from = i + 1;
     }
     out.push_str(&s[from..]);
+}
+
+/// The index of the first `<`, `>` or `&` in `bytes`. Many texts are a few words between
+/// tags: for them a plain loop is cheaper than the call of memchr's vector search.
+fn next_text_special(bytes: &[u8]) -> Option<usize> {
+    if bytes.len() < 16 {
+        bytes.iter().position(|&b| matches!(b, b'<' | b'>' | b'&'))
+    } else {
+        memchr::memchr3(b'<', b'>', b'&', bytes)
+    }
 }
 
 /// Escapes an attribute value: like text plus `"`; with `keep_refs`, `&` that starts an entity
