@@ -46,6 +46,7 @@ mod lists;
 mod options;
 mod references;
 pub mod rouge_options;
+mod smart_quotes;
 mod source;
 mod span_extensions;
 mod span_html;
@@ -56,6 +57,7 @@ mod toc;
 mod tree;
 mod typography;
 mod writer;
+mod writer_inline;
 mod xml_tags;
 
 pub use highlighter::{Highlighter, RougeNames};
