@@ -156,9 +156,7 @@ impl Typographer<'_> {
         }
         if bytes.len() <= LANES {
             // A short text as one block, padded with zeros: a zero byte starts nothing.
-            let mut block = [0; LANES + 1];
-            block[..bytes.len()].copy_from_slice(bytes);
-            return block_has(&block);
+            return block_has(&padded::<{ LANES + 1 }>(bytes));
         }
         let mut at = 0;
         while at + LANES < bytes.len() {
@@ -225,6 +223,27 @@ thread_local! {
     static SCAN_ALL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
+/// `bytes` (at most 16 of them) at the start of a block of zeros. Copied as two overlapping
+/// pieces of fixed size, which are plain loads and stores: a copy of variable length would
+/// be a library call, which costs more than the scan of the block.
+fn padded<const N: usize>(bytes: &[u8]) -> [u8; N] {
+    let mut block = [0; N];
+    let n = bytes.len();
+    if n >= 8 {
+        block[..8].copy_from_slice(&bytes[..8]);
+        block[n - 8..n].copy_from_slice(&bytes[n - 8..]);
+    } else if n >= 4 {
+        block[..4].copy_from_slice(&bytes[..4]);
+        block[n - 4..n].copy_from_slice(&bytes[n - 4..]);
+    } else if n > 0 {
+        // The first, middle and last byte cover up to three.
+        block[0] = bytes[0];
+        block[n / 2] = bytes[n / 2];
+        block[n - 1] = bytes[n - 1];
+    }
+    block
+}
+
 /// Whether `b` starts a typographic symbol when doubled (`--`, `..`, `<<`, `>>`): every
 /// symbol has one of these pairs. Written as arithmetic (`-` and `.` are adjacent, `<` and
 /// `>` differ in one bit) so that vector code tests it with two compares, not a table.
@@ -279,6 +298,16 @@ mod tests {
                 SCAN_ALL.with(|s| s.set(false));
                 assert_eq!(fast, scanned, "{doc:?} {syms}");
             }
+        }
+    }
+
+    #[test]
+    fn pads_short_texts() {
+        let text: Vec<u8> = (1..=16).collect();
+        for n in 0..=16 {
+            let mut want = [0; 17];
+            want[..n].copy_from_slice(&text[..n]);
+            assert_eq!(padded::<17>(&text[..n]), want, "{n}");
         }
     }
 
