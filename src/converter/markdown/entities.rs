@@ -106,14 +106,33 @@ pub(crate) fn push_escaped_text(out: &mut String, s: &str) {
     out.push_str(&s[from..]);
 }
 
-/// The index of the first `<`, `>` or `&` in `bytes`. Many texts are a few words between
-/// tags: for them a plain loop is cheaper than the call of memchr's vector search.
+/// The index of the first `<`, `>` or `&` in `bytes`. Most text has none: blocks of 16
+/// bytes are tested without an early exit (which the compiler turns into vector compares),
+/// and only text that has one is searched for its place.
 fn next_text_special(bytes: &[u8]) -> Option<usize> {
-    if bytes.len() < 16 {
-        bytes.iter().position(|&b| matches!(b, b'<' | b'>' | b'&'))
+    const LANES: usize = 16;
+    let block_has = |block: &[u8]| {
+        let mut found = 0u8;
+        for &b in &block[..LANES] {
+            found |= u8::from(b == b'<') | u8::from(b == b'>') | u8::from(b == b'&');
+        }
+        found != 0
+    };
+    let n = bytes.len();
+    let has = if n < LANES {
+        block_has(&super::typography::padded::<LANES>(bytes))
     } else {
-        memchr::memchr3(b'<', b'>', b'&', bytes)
+        let mut at = 0;
+        while at + LANES < n && !block_has(&bytes[at..at + LANES]) {
+            at += LANES;
+        }
+        // The last block overlaps the one before when the length is no multiple of 16.
+        block_has(&bytes[at.min(n - LANES)..])
+    };
+    if !has {
+        return None;
     }
+    memchr::memchr3(b'<', b'>', b'&', bytes)
 }
 
 /// Escapes an attribute value: like text plus `"`; with `keep_refs`, `&` that starts an entity
@@ -319,6 +338,19 @@ mod tests {
                     );
                     assert_eq!(escape_raw_text(&s), escape_slowly(&s, false, true), "{s:?}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn finds_one_special_anywhere() {
+        for len in 0..70 {
+            let clean = "abcdefghij".repeat(7)[..len].to_string();
+            assert_eq!(next_text_special(clean.as_bytes()), None, "{len}");
+            for at in 0..len {
+                let mut bytes = clean.clone().into_bytes();
+                bytes[at] = b"<>&"[at % 3];
+                assert_eq!(next_text_special(&bytes), Some(at), "{len} {at}");
             }
         }
     }

@@ -226,7 +226,7 @@ thread_local! {
 /// `bytes` (at most 16 of them) at the start of a block of zeros. Copied as two overlapping
 /// pieces of fixed size, which are plain loads and stores: a copy of variable length would
 /// be a library call, which costs more than the scan of the block.
-fn padded<const N: usize>(bytes: &[u8]) -> [u8; N] {
+pub(crate) fn padded<const N: usize>(bytes: &[u8]) -> [u8; N] {
     let mut block = [0; N];
     let n = bytes.len();
     if n >= 8 {
