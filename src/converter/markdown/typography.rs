@@ -87,6 +87,13 @@ impl Typographer<'_> {
         {
             return std::mem::take(text);
         }
+        self.merged_text(items)
+    }
+
+    /// `run_text` of several items, or of one that may change. Kept out of line: the loop
+    /// over items then needs no room for it.
+    #[inline(never)]
+    fn merged_text(&self, items: &mut [Inline]) -> String {
         let mut run = Run::default();
         let mut next = Next::default();
         for item in items {
