@@ -11,7 +11,14 @@ impl<'a> Writer<'a> {
     /// Writes span elements.
     pub fn inlines(&mut self, inlines: &[Inline]) {
         for inline in inlines {
-            self.inline(inline);
+            match inline {
+                // Most span elements are text: written here, without the call of
+                // `inline_with` and its room for every other element.
+                Inline::Text { text, .. } | Inline::Str(text) if !self.opts.hard_wrap => {
+                    push_escaped_text(&mut self.out, text)
+                }
+                _ => self.inline(inline),
+            }
         }
     }
 
