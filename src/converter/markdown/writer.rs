@@ -89,6 +89,13 @@ impl<'a> Writer<'a> {
         match block {
             Block::Blank => self.out.push('\n'),
             Block::Para(p) if p.transparent => self.inlines(&p.inlines),
+            // The most common block: its tags as literals, which are copied without a call.
+            Block::Para(p) if p.attrs.is_empty() => {
+                self.pad(indent);
+                self.out.push_str("<p>");
+                self.inlines(&p.inlines);
+                self.out.push_str("</p>\n");
+            }
             Block::Para(p) => self.simple("p", &p.attrs, &p.inlines, indent),
             Block::Heading {
                 level,
@@ -230,7 +237,9 @@ impl<'a> Writer<'a> {
             self.out.push_str(SPACES);
             indent -= SPACES.len();
         }
-        self.out.push_str(&SPACES[..indent]);
+        if indent > 0 {
+            self.out.push_str(&SPACES[..indent]);
+        }
     }
 
     pub(super) fn start_tag(&mut self, name: &str, attrs: &Attrs) {
