@@ -87,9 +87,52 @@ pub(crate) fn escape_text(s: &str) -> String {
     out
 }
 
-/// `escape_text` appended to `out`.
+/// `escape_text` appended to `out`. Text is by far the most output, and most of it has
+/// nothing to escape: one search finds that, and a function of its own keeps the cost of
+/// each call small.
 pub(crate) fn push_escaped_text(out: &mut String, s: &str) {
-    push_escaped(out, s, Escape::TEXT);
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(n) = next_text_special(&bytes[from..]) {
+        let i = from + n;
+        out.push_str(&s[from..i]);
+        out.push_str(match bytes[i] {
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            _ => "&amp;",
+        });
+        from = i + 1;
+    }
+    out.push_str(&s[from..]);
+}
+
+/// The index of the first `<`, `>` or `&` in `bytes`. Most text has none: blocks of 16
+/// bytes are tested without an early exit (which the compiler turns into vector compares),
+/// and only text that has one is searched for its place.
+fn next_text_special(bytes: &[u8]) -> Option<usize> {
+    const LANES: usize = 16;
+    let block_has = |block: &[u8]| {
+        let mut found = 0u8;
+        for &b in &block[..LANES] {
+            found |= u8::from(b == b'<') | u8::from(b == b'>') | u8::from(b == b'&');
+        }
+        found != 0
+    };
+    let n = bytes.len();
+    let has = if n < LANES {
+        block_has(&super::typography::padded::<LANES>(bytes))
+    } else {
+        let mut at = 0;
+        while at + LANES < n && !block_has(&bytes[at..at + LANES]) {
+            at += LANES;
+        }
+        // The last block overlaps the one before when the length is no multiple of 16.
+        block_has(&bytes[at.min(n - LANES)..])
+    };
+    if !has {
+        return None;
+    }
+    memchr::memchr3(b'<', b'>', b'&', bytes)
 }
 
 /// Escapes an attribute value: like text plus `"`; with `keep_refs`, `&` that starts an entity
@@ -131,10 +174,6 @@ struct Escape {
 }
 
 impl Escape {
-    const TEXT: Escape = Escape {
-        quote: false,
-        keep_refs: false,
-    };
     const ATTR: Escape = Escape {
         quote: true,
         keep_refs: false,
@@ -149,8 +188,8 @@ impl Escape {
     };
 }
 
-/// Copies `s` to `out` in runs between the characters to escape (found eight bytes at a time),
-/// as pulldown-cmark's HTML writer does, rather than character by character.
+/// Copies `s` to `out` in runs between the characters to escape, as pulldown-cmark's HTML
+/// writer does, rather than character by character.
 fn push_escaped(out: &mut String, s: &str, how: Escape) {
     let bytes = s.as_bytes();
     let mut from = 0;
@@ -176,6 +215,17 @@ fn push_escaped(out: &mut String, s: &str, how: Escape) {
 
 /// The index of the first `<`, `>`, `&` (or `"` with `quote`) at or after `from`.
 fn next_special(bytes: &[u8], from: usize, quote: bool) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    if quote {
+        next_special_word(rest, true).map(|n| from + n)
+    } else {
+        memchr::memchr3(b'<', b'>', b'&', rest).map(|n| from + n)
+    }
+}
+
+/// `next_special` from the start of `bytes`, eight bytes at a time (memchr has no search
+/// for the four bytes of attribute values).
+fn next_special_word(bytes: &[u8], quote: bool) -> Option<usize> {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
     // High bit set in each byte of `v` that is zero; bytes above the lowest zero byte may be
@@ -191,7 +241,7 @@ fn next_special(bytes: &[u8], from: usize, quote: bool) -> Option<usize> {
             | (zeros(w ^ (ONES * u64::from(b'"'))) & quote_mask);
         (found != 0).then(|| (found.trailing_zeros() / 8) as usize)
     };
-    let mut i = from;
+    let mut i = 0;
     let mut word = [0; 8];
     while i + 8 <= bytes.len() {
         word.copy_from_slice(&bytes[i..i + 8]);
@@ -288,6 +338,19 @@ mod tests {
                     );
                     assert_eq!(escape_raw_text(&s), escape_slowly(&s, false, true), "{s:?}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn finds_one_special_anywhere() {
+        for len in 0..70 {
+            let clean = "abcdefghij".repeat(7)[..len].to_string();
+            assert_eq!(next_text_special(clean.as_bytes()), None, "{len}");
+            for at in 0..len {
+                let mut bytes = clean.clone().into_bytes();
+                bytes[at] = b"<>&"[at % 3];
+                assert_eq!(next_text_special(&bytes), Some(at), "{len} {at}");
             }
         }
     }

@@ -101,19 +101,7 @@ impl IdGenerator<'_> {
             std::borrow::Cow::Owned(text.to_lowercase())
         };
         let mut id = if lower.is_ascii() {
-            // ASCII text: `NON_WORD` keeps `[A-Za-z0-9_-]`, spaces and tabs (as dashes here).
-            lower
-                .bytes()
-                .map(|b| b.to_ascii_lowercase())
-                .filter(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b' ' | b'\t'))
-                .map(|b| {
-                    if b == b' ' || b == b'\t' {
-                        '-'
-                    } else {
-                        char::from(b)
-                    }
-                })
-                .collect()
+            ascii_gfm_id(&lower)
         } else {
             NON_WORD.replace_all(&lower, "").replace([' ', '\t'], "-")
         };
@@ -153,6 +141,38 @@ impl IdGenerator<'_> {
     }
 }
 
+/// `generate_gfm_header_id` of ASCII text: `NON_WORD` keeps `[A-Za-z0-9_-]`, spaces and tabs
+/// (as dashes here). Built byte by byte, through `GFM_ID_BYTES`, into a string of the right
+/// size.
+fn ascii_gfm_id(text: &str) -> String {
+    let mut id = String::with_capacity(text.len());
+    for b in text.bytes() {
+        let kept = GFM_ID_BYTES[usize::from(b)];
+        if kept != 0 {
+            id.push(char::from(kept));
+        }
+    }
+    id
+}
+
+/// What each ASCII byte becomes in a GFM id (zero: dropped); a table lookup per byte
+/// instead of a chain of range tests.
+const GFM_ID_BYTES: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = match c {
+            b' ' | b'\t' => b'-',
+            b'A'..=b'Z' => c.to_ascii_lowercase(),
+            b'a'..=b'z' | b'0'..=b'9' | b'_' | b'-' => c,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,6 +201,16 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(g.generate(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn ascii_ids_as_the_pattern_makes_them() {
+        for b in 0..128u8 {
+            let text = format!("a{}Z-{}", char::from(b), char::from(b));
+            let lower = text.to_lowercase();
+            let want = NON_WORD.replace_all(&lower, "").replace([' ', '\t'], "-");
+            assert_eq!(ascii_gfm_id(&text), want, "{b}");
         }
     }
 

@@ -51,6 +51,7 @@ mod parser_options;
 mod references;
 pub mod rouge_options;
 mod skips;
+mod smart_quotes;
 mod source;
 mod span_extensions;
 mod span_html;
@@ -61,6 +62,7 @@ mod toc;
 mod tree;
 mod typography;
 mod writer;
+mod writer_inline;
 mod xml_tags;
 
 pub use highlighter::{Highlighter, RougeNames};
@@ -101,7 +103,7 @@ pub fn convert_with(src: &str, opts: &Options, highlighter: &dyn Highlighter) ->
     abbreviations::apply(&mut doc, &extensions.abbreviations);
     toc::expand(&mut doc, opts);
     span_extensions::resolve(&mut doc, &extensions.spans);
-    writer::write(&doc, opts, highlighter)
+    writer::write(&doc, opts, highlighter, src.len())
 }
 
 /// A pass over the parsed tree, given the rewrite's records.

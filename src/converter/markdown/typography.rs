@@ -2,7 +2,9 @@
 //! (`kramdown/parser/kramdown/smart_quotes.rb`, `typographic_symbol.rb`), written as characters
 //! (`entity_output: as_char`). Text runs are scanned the way kramdown's `parse_spans` scans:
 //! a quote may take the character before it as context, and look-ahead sees the source that
-//! follows the run (so `"*x*"` opens with a left quote).
+//! follows the run (so `"*x*"` opens with a left quote). Most runs have none of these: a
+//! vector scan finds that and leaves them as they are; the others are rewritten by
+//! `smart_quotes`.
 
 use super::entities::entity_char;
 use super::options::Options;
@@ -23,10 +25,10 @@ pub(crate) fn apply(doc: &mut Document, opts: &Options) {
     });
 }
 
-struct Typographer<'a> {
+pub(super) struct Typographer<'a> {
     /// lsquo, rsquo, ldquo, rdquo as output text.
-    quotes: [Cow<'a, str>; 4],
-    syms: bool,
+    pub(super) quotes: [Cow<'a, str>; 4],
+    pub(super) syms: bool,
 }
 
 /// The output text of a `smart_quotes` entry (Jekyll's default names need no allocation).
@@ -40,60 +42,83 @@ fn quote_text(name: &str) -> Cow<'_, str> {
     }
 }
 
-const LSQUO: usize = 0;
-const RSQUO: usize = 1;
-const LDQUO: usize = 2;
-const RDQUO: usize = 3;
-
 impl Typographer<'_> {
     /// Merges each run of text and soft breaks into one final `Str`, in place: other items
     /// move down over the runs' consumed items, and the tail is cut off.
     fn inlines(&self, inlines: &mut Vec<Inline>) {
-        let mut run = Run::default();
-        let mut next = Next::default();
-        // Items before `kept` are final. A run ends before a later item, so its final text
-        // always has one of the run's consumed items to take the place of.
+        // Items before `kept` are final, and those from `kept` to `i` consumed text nodes or
+        // soft breaks. A run ends before a later item, so its final text always has one of
+        // the run's consumed items to take the place of.
         let mut kept = 0;
-        for i in 0..inlines.len() {
-            match &mut inlines[i] {
-                Inline::Text {
-                    text,
-                    literal,
-                    next: n,
-                } => {
-                    run.push(std::mem::take(text), *literal);
-                    next = *n;
-                }
-                Inline::Soft => {
-                    run.text.push('\n');
-                    next = Next::default();
-                }
-                _ => {
-                    if !run.text.is_empty() {
-                        inlines[kept] = Inline::Str(self.finish(&mut run, &next));
-                        kept += 1;
-                    }
-                    self.children(&mut inlines[i]);
+        let mut i = 0;
+        while i < inlines.len() {
+            let end = i + inlines[i..]
+                .iter()
+                .take_while(|item| matches!(item, Inline::Text { .. } | Inline::Soft))
+                .count();
+            if end == i {
+                self.children(&mut inlines[i]);
+                if kept < i {
                     inlines.swap(kept, i);
-                    kept += 1;
                 }
+                kept += 1;
+                i += 1;
+                continue;
             }
-        }
-        if !run.text.is_empty() {
-            inlines[kept] = Inline::Str(self.finish(&mut run, &next));
-            kept += 1;
+            let text = self.run_text(&mut inlines[i..end]);
+            // An empty run (text nodes without text) leaves nothing behind.
+            if !text.is_empty() {
+                // The item replaced is one of the consumed text nodes (its text taken) or soft
+                // breaks: it owns nothing, and needs no drop.
+                debug_assert!(owns_nothing(&inlines[kept]));
+                std::mem::forget(std::mem::replace(&mut inlines[kept], Inline::Str(text)));
+                kept += 1;
+            }
+            i = end;
         }
         inlines.truncate(kept);
     }
 
-    /// The final text of `run` (left empty). Most runs have nothing typography changes:
-    /// their text is kept as it is, without the per-character scan.
-    fn finish(&self, run: &mut Run, next: &str) -> String {
-        let text = std::mem::take(&mut run.text);
-        let literals = std::mem::take(&mut run.literals);
-        if !self.may_change(&text) {
-            return text;
+    /// The final text of a run of text nodes and soft breaks (their text is taken). Most
+    /// runs are one text node that typography leaves as it is: its string is kept, uncopied.
+    fn run_text(&self, items: &mut [Inline]) -> String {
+        if let [Inline::Text { text, .. }] = items
+            && !self.may_change(text)
+        {
+            return std::mem::take(text);
         }
+        self.merged_text(items)
+    }
+
+    /// `run_text` of several items, or of one that may change. Kept out of line: the loop
+    /// over items then needs no room for it.
+    #[inline(never)]
+    fn merged_text(&self, items: &mut [Inline]) -> String {
+        let mut run = Run::default();
+        let mut next = Next::default();
+        for item in items {
+            if let Inline::Text {
+                text,
+                literal,
+                next: n,
+            } = item
+            {
+                run.push(std::mem::take(text), *literal);
+                next = *n;
+            } else {
+                run.text.push('\n');
+                next = Next::default();
+            }
+        }
+        if !self.may_change(&run.text) {
+            return run.text;
+        }
+        self.finish(run, &next)
+    }
+
+    /// The final text of `run`, which `may_change` found something in.
+    fn finish(&self, run: Run, next: &str) -> String {
+        let Run { text, literals } = run;
         // Room for the look-ahead `run` appends: no reallocation of a long run.
         let mut chars: Vec<(char, bool)> = Vec::with_capacity(text.len() + next.len());
         chars.extend(text.chars().map(|c| (c, false)));
@@ -108,18 +133,47 @@ impl Typographer<'_> {
 
     /// Whether `run` could change `text`: only a quote or (with typographic symbols) the
     /// first two characters of a symbol start a change, and the look-ahead matters only
-    /// after a quote.
+    /// after a quote. Almost all text has none of these, so this scan is the whole cost of
+    /// typography for it.
     fn may_change(&self, text: &str) -> bool {
-        // One byte scan (all of these are ASCII) instead of a search per pattern. It has
-        // no early exit, so the compiler turns it into vector compares.
+        #[cfg(test)]
+        if SCAN_ALL.with(std::cell::Cell::get) {
+            return true;
+        }
         let bytes = text.as_bytes();
+        let Some(&last) = bytes.last() else {
+            return false;
+        };
+        // All of these are ASCII: bytes, not characters, are compared.
         let syms = self.syms;
-        let pairs = bytes.iter().zip(bytes.iter().skip(1));
-        let last_quote = bytes.last().is_some_and(|&b| b == b'"' || b == b'\'');
-        last_quote
-            || pairs.fold(false, |found, (&a, &b)| {
-                found | (a == b'"') | (a == b'\'') | (syms & (a == b) & is_doubled_start(a))
-            })
+        let starts =
+            |a: u8, b: u8| (a == b'"') | (a == b'\'') | (syms & (a == b) & is_doubled_start(a));
+        // The pairs of a block of `LANES` bytes are tested without an early exit, so the
+        // compiler turns the test into vector compares; blocks stop at the first find.
+        const LANES: usize = 16;
+        let block_has = |block: &[u8]| {
+            let mut found = false;
+            for k in 0..LANES {
+                found |= starts(block[k], block[k + 1]);
+            }
+            found
+        };
+        if last == b'"' || last == b'\'' {
+            return true;
+        }
+        if bytes.len() <= LANES {
+            // A short text as one block, padded with zeros: a zero byte starts nothing.
+            return block_has(&padded::<{ LANES + 1 }>(bytes));
+        }
+        let mut at = 0;
+        while at + LANES < bytes.len() {
+            if block_has(&bytes[at..=at + LANES]) {
+                return true;
+            }
+            at += LANES;
+        }
+        // The last pairs, as a block that overlaps the one before.
+        block_has(&bytes[bytes.len() - 1 - LANES..])
     }
 
     fn children(&self, inline: &mut Inline) {
@@ -144,137 +198,6 @@ impl Typographer<'_> {
             }
             _ => {}
         }
-    }
-
-    /// Rewrites one text run (the look-ahead is appended to `chars`, which the caller clears).
-    fn run(&self, chars: &mut Vec<(char, bool)>, next: &str) -> String {
-        let n = chars.len();
-        chars.extend(next.chars().map(|c| (c, false)));
-        let s = Scan { chars, len: n };
-        let mut out = String::with_capacity(n + n / 8);
-        let mut i = 0;
-        while i < n {
-            let (c, literal) = chars[i];
-            // Most characters are neither a quote, nor before one, nor a symbol's start.
-            let special = is_quote(c)
-                || s.plain_quote(i + 1)
-                || (self.syms && matches!(c, '-' | '.' | '<' | '>' | ' '));
-            if literal || !special {
-                out.push(c);
-                i += 1;
-            } else if s.quote_starts(i) {
-                i = self.smart_quote(&s, i, &mut out);
-            } else if let Some((text, len)) = self.syms.then(|| s.typographic(i)).flatten() {
-                out.push_str(text);
-                i += len;
-            } else {
-                out.push(c);
-                i += 1;
-            }
-        }
-        out
-    }
-
-    /// kramdown's `SQ_RULES`, tried in order at `k`; returns the index after the match.
-    fn smart_quote(&self, s: &Scan, k: usize, out: &mut String) -> usize {
-        let q = |c: char, double: usize, single: usize| {
-            if c == '"' {
-                &self.quotes[double]
-            } else {
-                &self.quotes[single]
-            }
-        };
-        let c0 = s.at(k).unwrap_or(' ');
-        let ws = is_space(c0);
-        let j = if ws { k + 1 } else { k };
-        let (a, b) = (s.at(j), s.at(j + 1).filter(|_| j + 1 < s.len));
-        if is_quote(c0)
-            && s.at(k + 1).is_some_and(|c| c == '_' || c == '*')
-            && s.at(k + 2).is_some_and(|c| !is_space(c))
-        {
-            out.push_str(q(c0, LDQUO, LSQUO));
-            return k + 1;
-        }
-        if is_quote(c0) && s.punct_close(k) {
-            out.push_str(q(c0, RDQUO, RSQUO));
-            return k + 1;
-        }
-        let ws_text = |out: &mut String| {
-            if ws {
-                out.push(c0);
-            }
-        };
-        if a == Some('"') && b == Some('\'') && s.at(j + 2).is_some_and(is_word) {
-            ws_text(out);
-            out.push_str(&self.quotes[LDQUO]);
-            out.push_str(&self.quotes[LSQUO]);
-            return j + 2;
-        }
-        if a == Some('\'') && b == Some('"') && s.at(j + 2).is_some_and(is_word) {
-            ws_text(out);
-            out.push_str(&self.quotes[LSQUO]);
-            out.push_str(&self.quotes[LDQUO]);
-            return j + 2;
-        }
-        if a == Some('\'') && s.decade(j + 1) {
-            ws_text(out);
-            out.push_str(&self.quotes[RSQUO]);
-            return j + 1;
-        }
-        self.smart_quote_tail(s, k, out)
-    }
-
-    /// The remaining rules: opening after space, closing after a character, closing before
-    /// space, and the fallbacks.
-    fn smart_quote_tail(&self, s: &Scan, k: usize, out: &mut String) -> usize {
-        let c0 = s.at(k).unwrap_or(' ');
-        let c1 = s.at(k + 1);
-        let q = |c: char, double: usize, single: usize| {
-            if c == '"' {
-                &self.quotes[double]
-            } else {
-                &self.quotes[single]
-            }
-        };
-        if let Some(c1) = c1.filter(|c| is_space(c0) && is_quote(*c))
-            && s.at(k + 2).is_some_and(is_word)
-        {
-            out.push(c0);
-            out.push_str(q(c1, LDQUO, LSQUO));
-            return k + 2;
-        }
-        if let Some(c1) =
-            c1.filter(|c| k + 1 < s.len && !" \\\t\r\n[{(-".contains(c0) && is_quote(*c))
-        {
-            out.push(c0);
-            out.push_str(q(c1, RDQUO, RSQUO));
-            return k + 2;
-        }
-        if is_quote(c0) {
-            let closes = match c1 {
-                None | Some('\n') => true,
-                Some(c) if is_space(c) => true,
-                Some('s') => !s.at(k + 2).is_some_and(is_word),
-                _ => false,
-            };
-            if closes {
-                out.push_str(q(c0, RDQUO, RSQUO));
-                return k + 1;
-            }
-        }
-        for quote in ['\'', '"'] {
-            if c1 == Some(quote) && k + 1 < s.len {
-                out.push(c0);
-                out.push_str(q(quote, LDQUO, LSQUO));
-                return k + 2;
-            }
-            if c0 == quote {
-                out.push_str(q(quote, LDQUO, LSQUO));
-                return k + 1;
-            }
-        }
-        out.push(c0);
-        k + 1
     }
 }
 
@@ -301,101 +224,99 @@ impl Run {
     }
 }
 
-/// A text run plus the source after it (look-ahead only).
-struct Scan<'a> {
-    chars: &'a [(char, bool)],
-    len: usize,
+#[cfg(test)]
+thread_local! {
+    /// Tests scan every run, to compare with the `may_change` shortcut.
+    static SCAN_ALL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-impl Scan<'_> {
-    fn at(&self, i: usize) -> Option<char> {
-        self.chars.get(i).map(|&(c, _)| c)
+/// `bytes` (at most 16 of them) at the start of a block of zeros. Copied as two overlapping
+/// pieces of fixed size, which are plain loads and stores: a copy of variable length would
+/// be a library call, which costs more than the scan of the block.
+pub(crate) fn padded<const N: usize>(bytes: &[u8]) -> [u8; N] {
+    let mut block = [0; N];
+    let n = bytes.len();
+    if n >= 8 {
+        block[..8].copy_from_slice(&bytes[..8]);
+        block[n - 8..n].copy_from_slice(&bytes[n - 8..]);
+    } else if n >= 4 {
+        block[..4].copy_from_slice(&bytes[..4]);
+        block[n - 4..n].copy_from_slice(&bytes[n - 4..]);
+    } else if n > 0 {
+        // The first, middle and last byte cover up to three.
+        block[0] = bytes[0];
+        block[n / 2] = bytes[n / 2];
+        block[n - 1] = bytes[n - 1];
     }
-
-    fn plain_quote(&self, i: usize) -> bool {
-        i < self.len && !self.chars[i].1 && is_quote(self.chars[i].0)
-    }
-
-    /// kramdown's `SMART_QUOTES_RE` (`[^\\]?["']`) matches at `i`.
-    fn quote_starts(&self, i: usize) -> bool {
-        let (c, literal) = self.chars[i];
-        // Characters that open another kramdown span parser are consumed by it, so they never
-        // serve as the quote's left context.
-        self.plain_quote(i) || (self.plain_quote(i + 1) && !literal && !"\\*_`[".contains(c))
-    }
-
-    /// `("|')(?=#{SQ_PUNCT}(?!\.\.)\B)`
-    fn punct_close(&self, k: usize) -> bool {
-        let Some(p) = self.at(k + 1) else {
-            return false;
-        };
-        if !p.is_ascii_punctuation() {
-            return false;
-        }
-        if self.at(k + 2) == Some('.') && self.at(k + 3) == Some('.') {
-            return false;
-        }
-        is_word(p) == self.at(k + 2).is_some_and(is_word)
-    }
-
-    /// `(?=\d\ds)` after an apostrophe ('90s).
-    fn decade(&self, i: usize) -> bool {
-        self.at(i).is_some_and(|c| c.is_ascii_digit())
-            && self.at(i + 1).is_some_and(|c| c.is_ascii_digit())
-            && self.at(i + 2) == Some('s')
-    }
-
-    /// kramdown's `TYPOGRAPHIC_SYMS` at `i`: the output and the length matched.
-    fn typographic(&self, i: usize) -> Option<(&'static str, usize)> {
-        const SYMS: [(&str, &str); 7] = [
-            ("---", "\u{2014}"),
-            ("--", "\u{2013}"),
-            ("...", "\u{2026}"),
-            ("<< ", "\u{AB}\u{A0}"),
-            (" >>", "\u{A0}\u{BB}"),
-            ("<<", "\u{AB}"),
-            (">>", "\u{BB}"),
-        ];
-        // Every pattern starts with one of these; most characters start none.
-        if !matches!(self.chars[i].0, '-' | '.' | '<' | '>' | ' ') {
-            return None;
-        }
-        SYMS.iter().find_map(|(pat, out)| {
-            // The patterns are ASCII: their length in bytes is their length in characters.
-            let n = pat.len();
-            let fits = i + n <= self.len
-                && pat
-                    .bytes()
-                    .enumerate()
-                    .all(|(d, c)| self.chars[i + d] == (char::from(c), false));
-            fits.then_some((*out, n))
-        })
-    }
+    block
 }
 
 /// Whether `b` starts a typographic symbol when doubled (`--`, `..`, `<<`, `>>`): every
-/// symbol has one of these pairs.
+/// symbol has one of these pairs. Written as arithmetic (`-` and `.` are adjacent, `<` and
+/// `>` differ in one bit) so that vector code tests it with two compares, not a table.
 fn is_doubled_start(b: u8) -> bool {
-    matches!(b, b'-' | b'.' | b'<' | b'>')
+    (b.wrapping_sub(b'-') < 2) | (b | 2 == b'>')
 }
 
-fn is_quote(c: char) -> bool {
-    c == '"' || c == '\''
-}
-
-/// Ruby's `\s` (ASCII only).
-fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\r' | '\n' | '\x0c' | '\x0b')
-}
-
-/// Ruby's `\w` (ASCII only).
-fn is_word(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '_'
+/// A soft break, or a text node whose text was taken.
+fn owns_nothing(item: &Inline) -> bool {
+    match item {
+        Inline::Soft => true,
+        Inline::Text { text, .. } => text.capacity() == 0,
+        _ => false,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
+
+    /// Every Markdown input of the conformance suites: kramdown's own tests and the
+    /// CommonMark and GFM specs.
+    fn all_inputs() -> Vec<String> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/markdown");
+        let mut docs: Vec<String> = walkdir::WalkDir::new(root.join("kramdown-jekyll-profile"))
+            .into_iter()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.path().extension().is_some_and(|x| x == "text"))
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect();
+        for spec in ["spec-0.31.2.jekyll.json", "gfm-spec.jekyll.json"] {
+            let text = std::fs::read_to_string(root.join(spec)).unwrap_or_default();
+            let cases: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+            let inputs = cases.as_array().into_iter().flatten();
+            docs.extend(inputs.filter_map(|c| Some(c.get("markdown")?.as_str()?.to_string())));
+        }
+        docs
+    }
+
+    #[test]
+    fn runs_left_alone_are_those_the_scan_leaves_alone() {
+        let docs = all_inputs();
+        assert!(docs.len() > 1500, "{}", docs.len());
+        let mut opts = Options::default();
+        for syms in [true, false] {
+            opts.typographic_syms = syms;
+            for doc in &docs {
+                let fast = crate::converter::markdown::convert(doc, &opts);
+                SCAN_ALL.with(|s| s.set(true));
+                let scanned = crate::converter::markdown::convert(doc, &opts);
+                SCAN_ALL.with(|s| s.set(false));
+                assert_eq!(fast, scanned, "{doc:?} {syms}");
+            }
+        }
+    }
+
+    #[test]
+    fn pads_short_texts() {
+        let text: Vec<u8> = (1..=16).collect();
+        for n in 0..=16 {
+            let mut want = [0; 17];
+            want[..n].copy_from_slice(&text[..n]);
+            assert_eq!(padded::<17>(&text[..n]), want, "{n}");
+        }
+    }
 
     #[test]
     fn may_change_finds_quotes_and_symbol_starts() {
@@ -410,6 +331,14 @@ mod tests {
             ("wait...", true, false),
             ("<<", true, false),
             ("x >> y", true, false),
+            ("sixteen bytes ok", false, false),
+            ("sixteen bytes ok'", true, true),
+            ("sixteen bytes o'k", true, true),
+            ("sixteen bytes o--", true, false),
+            ("sixteen bytes ok-- and more", true, false),
+            ("a thirty-two byte text, no more.", false, false),
+            ("a thirty-two byte text, no more..", true, false),
+            ("a thirty-two byte text, no more.\"", true, true),
         ];
         for (text, with_syms, without) in cases {
             for (syms, want) in [(true, with_syms), (false, without)] {

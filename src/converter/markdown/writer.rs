@@ -1,8 +1,8 @@
 //! Writes the element tree as kramdown's HTML converter does (`kramdown/converter/html.rb`):
 //! the same tags, attribute order, two-space indentation of nested blocks, Rouge wrappers for
-//! code and `<br />`-style empty elements.
+//! code and `<br />`-style empty elements. Span elements are written by `writer_inline`.
 
-use super::entities::{escape_text, push_escaped_attr, push_escaped_raw_text, push_escaped_text};
+use super::entities::{push_escaped_attr, push_escaped_text};
 use super::footnotes::Footnotes;
 use super::highlighter::Highlighter;
 use super::options::Options;
@@ -12,29 +12,47 @@ use super::tree::{Align, Attrs, Block, DefPart, Document, Inline, Item, Section,
 /// Stands for the footnotes where a `{:footnotes}` list was.
 pub(crate) const FOOTNOTES_PLACE: &str = "\u{E002}footnotes";
 
-/// Writes the whole document, footnotes last (or where `{:footnotes}` put them).
-pub(crate) fn write(doc: &Document, opts: &Options, hl: &dyn Highlighter) -> String {
+/// Writes the whole document, footnotes last (or where `{:footnotes}` put them). The output
+/// is reserved once, from `src_len`, the length of the Markdown source.
+pub(crate) fn write(
+    doc: &Document,
+    opts: &Options,
+    hl: &dyn Highlighter,
+    src_len: usize,
+) -> String {
     let mut w = Writer {
         opts,
         hl,
         notes: Footnotes::new(doc, opts),
-        out: String::with_capacity(OUT_CAPACITY),
+        out: String::with_capacity(out_capacity(src_len)),
         plain_lexers: [None; 2],
     };
     w.blocks(&doc.blocks, 0);
     let notes = w.footnotes();
-    if w.out.contains(FOOTNOTES_PLACE) {
-        let place = format!("{FOOTNOTES_PLACE}\n");
-        if w.out.contains(&place) {
-            return w.out.replacen(&place, &notes, 1);
-        }
+    if let Some(at) = footnotes_place(&w.out) {
+        w.out.replace_range(at..at + FOOTNOTES_LINE.len(), &notes);
+        return w.out;
     }
     w.out.push_str(&notes);
     w.out
 }
 
-/// The first allocation of the output: most documents fit, so it need not grow much.
-const OUT_CAPACITY: usize = 4096;
+/// The output's first allocation: HTML is about one and a half times as long as its
+/// Markdown, so most documents need no reallocation.
+fn out_capacity(src_len: usize) -> usize {
+    src_len + src_len / 2 + 256
+}
+
+/// `FOOTNOTES_PLACE` as the line the writer makes of it.
+const FOOTNOTES_LINE: &str = "\u{E002}footnotes\n";
+
+/// Where the first `FOOTNOTES_LINE` is. Its first byte (of a private-use character) is rare
+/// in any output, so a vector search for that byte passes over the whole output quickly.
+fn footnotes_place(out: &str) -> Option<usize> {
+    let bytes = out.as_bytes();
+    let first = FOOTNOTES_LINE.as_bytes()[0];
+    memchr::memchr_iter(first, bytes).find(|&at| bytes[at..].starts_with(FOOTNOTES_LINE.as_bytes()))
+}
 
 pub(crate) struct Writer<'a> {
     pub opts: &'a Options,
@@ -42,7 +60,7 @@ pub(crate) struct Writer<'a> {
     pub notes: Footnotes<'a>,
     pub out: String,
     /// The lexers of code blocks and of code spans without a language, once looked up.
-    plain_lexers: [Option<Option<&'a str>>; 2],
+    pub(super) plain_lexers: [Option<Option<&'a str>>; 2],
 }
 
 impl<'a> Writer<'a> {
@@ -71,6 +89,13 @@ impl<'a> Writer<'a> {
         match block {
             Block::Blank => self.out.push('\n'),
             Block::Para(p) if p.transparent => self.inlines(&p.inlines),
+            // The most common block: its tags as literals, which are copied without a call.
+            Block::Para(p) if p.attrs.is_empty() => {
+                self.pad(indent);
+                self.out.push_str("<p>");
+                self.inlines(&p.inlines);
+                self.out.push_str("</p>\n");
+            }
             Block::Para(p) => self.simple("p", &p.attrs, &p.inlines, indent),
             Block::Heading {
                 level,
@@ -212,17 +237,19 @@ impl<'a> Writer<'a> {
             self.out.push_str(SPACES);
             indent -= SPACES.len();
         }
-        self.out.push_str(&SPACES[..indent]);
+        if indent > 0 {
+            self.out.push_str(&SPACES[..indent]);
+        }
     }
 
-    fn start_tag(&mut self, name: &str, attrs: &Attrs) {
+    pub(super) fn start_tag(&mut self, name: &str, attrs: &Attrs) {
         self.out.push('<');
         self.out.push_str(name);
         push_attributes(&mut self.out, attrs);
         self.out.push('>');
     }
 
-    fn end_tag(&mut self, name: &str) {
+    pub(super) fn end_tag(&mut self, name: &str) {
         self.out.push_str("</");
         self.out.push_str(name);
         self.out.push('>');
@@ -333,192 +360,6 @@ impl<'a> Writer<'a> {
         }
         self.close("dl", indent);
     }
-
-    /// Writes span elements.
-    pub fn inlines(&mut self, inlines: &[Inline]) {
-        for inline in inlines {
-            self.inline(inline);
-        }
-    }
-
-    fn inline(&mut self, inline: &Inline) {
-        self.inline_with(inline, &Vec::new());
-    }
-
-    /// Writes one span element; `extra` are attributes from a span IAL.
-    fn inline_with(&mut self, inline: &Inline, extra: &Attrs) {
-        match inline {
-            Inline::Attributed(inner, attrs) => self.inline_with(inner, attrs),
-            Inline::Text { text, .. } | Inline::Str(text) => {
-                if self.opts.hard_wrap {
-                    self.out
-                        .push_str(&escape_text(text).replace('\n', "<br />\n"));
-                } else {
-                    push_escaped_text(&mut self.out, text);
-                }
-            }
-            Inline::Soft if self.opts.hard_wrap => self.out.push_str("<br />\n"),
-            Inline::Soft => self.out.push('\n'),
-            Inline::Br => self.out.push_str("<br />\n"),
-            Inline::Code(code) => self.code_span(code, extra),
-            Inline::Html(html) => self.out.push_str(html),
-            Inline::Em(c) => self.span("em", extra, c),
-            Inline::Strong(c) => self.span("strong", extra, c),
-            Inline::Del(c) => self.span("del", &Vec::new(), c),
-            Inline::Link {
-                url,
-                auto: true,
-                children,
-                ..
-            } => self.autolink(url, children, extra),
-            Inline::Link {
-                url,
-                title,
-                children,
-                attrs,
-                ..
-            } => {
-                // As `span("a", …)` with the definition's attributes, `href`, then `title`,
-                // then `extra` (no copies).
-                self.out.push_str("<a");
-                for (key, value) in attrs.iter().filter(|(k, _)| k != "href" && k != "title") {
-                    push_attribute(&mut self.out, key, value);
-                }
-                push_attribute(&mut self.out, "href", url);
-                if !title.is_empty() {
-                    push_attribute(&mut self.out, "title", title);
-                }
-                push_attributes(&mut self.out, extra);
-                self.out.push('>');
-                self.inlines(children);
-                self.out.push_str("</a>");
-            }
-            Inline::Image {
-                url,
-                title,
-                alt,
-                attrs,
-            } => self.image(url, title, alt, attrs, extra),
-            Inline::Math(math) => {
-                self.out.push_str("\\(");
-                push_escaped_text(&mut self.out, math);
-                self.out.push_str("\\)");
-            }
-            Inline::FootnoteRef(name) => {
-                let html = self.notes.reference(name);
-                self.out.push_str(&html);
-            }
-            Inline::Task(done) => {
-                self.out.push_str(
-                    "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\"",
-                );
-                if *done {
-                    self.out.push_str(" checked=\"checked\"");
-                }
-                self.out.push_str(" />");
-            }
-        }
-    }
-
-    /// kramdown's `convert_codespan`: a `language-X` class (from an IAL) picks the lexer.
-    fn code_span(&mut self, code: &str, attrs: &Attrs) {
-        let (class_lang, _) = extract_code_language(None, attrs);
-        let opts = self.opts;
-        let rouge = &opts.rouge.span;
-        self.out.push_str("<code");
-        match self.lexer(true, class_lang.as_deref()) {
-            Some(full) => {
-                let shown = class_lang.as_deref().unwrap_or(&rouge.default_lang);
-                push_rouge_attributes(&mut self.out, attrs, shown);
-                self.out.push('>');
-                rouge.push_formatted(&mut self.out, code, self.hl, full);
-            }
-            None => {
-                push_attributes(&mut self.out, attrs);
-                self.out.push('>');
-                push_escaped_text(&mut self.out, code);
-            }
-        }
-        self.out.push_str("</code>");
-    }
-
-    /// `CodeOptions::lexer` of code blocks or spans; code without a language (most spans)
-    /// asks the highlighter once per document.
-    fn lexer<'s>(&mut self, span: bool, lang: Option<&'s str>) -> Option<&'s str>
-    where
-        'a: 's,
-    {
-        let opts = self.opts;
-        let rouge = if span {
-            &opts.rouge.span
-        } else {
-            &opts.rouge.block
-        };
-        if lang.is_some() {
-            return rouge.lexer(lang, self.hl);
-        }
-        *self.plain_lexers[usize::from(span)].get_or_insert_with(|| rouge.lexer(None, self.hl))
-    }
-
-    /// kramdown's autolink: the address is written as it stands, so entity references in it
-    /// survive in both `href` and text (`escape_html`'s reference rule).
-    fn autolink(&mut self, url: &str, children: &[Inline], extra: &Attrs) {
-        self.out.push_str("<a href=\"");
-        push_escaped_attr(&mut self.out, url, true);
-        self.out.push('"');
-        push_attributes(&mut self.out, extra);
-        self.out.push('>');
-        match children {
-            // One text needs no joining (a reference may span several texts).
-            [Inline::Text { text, .. } | Inline::Str(text)] => {
-                push_escaped_raw_text(&mut self.out, text)
-            }
-            _ => match children
-                .iter()
-                .map(inline_text)
-                .collect::<Option<Vec<&str>>>()
-            {
-                Some(texts) => push_escaped_raw_text(&mut self.out, &texts.concat()),
-                None => self.inlines(children),
-            },
-        }
-        self.out.push_str("</a>");
-    }
-
-    /// kramdown's `convert_img`: `src`, `alt` (as written), `title`, then IAL attributes.
-    fn image(&mut self, url: &str, title: &str, alt: &str, attrs: &Attrs, extra: &Attrs) {
-        self.out.push_str("<img");
-        // The definition's attributes come first (kramdown's `add_link`).
-        for (k, v) in attrs
-            .iter()
-            .filter(|(k, _)| !["src", "alt", "title"].contains(&k.as_str()))
-        {
-            push_attribute(&mut self.out, k, v);
-        }
-        push_attribute(&mut self.out, "src", url);
-        self.out.push_str(" alt=\"");
-        push_escaped_attr(&mut self.out, alt, true);
-        self.out.push('"');
-        if !title.is_empty() {
-            push_attribute(&mut self.out, "title", title);
-        }
-        push_attributes(&mut self.out, extra);
-        self.out.push_str(" />");
-    }
-
-    fn span(&mut self, name: &str, attrs: &Attrs, children: &[Inline]) {
-        self.start_tag(name, attrs);
-        self.inlines(children);
-        self.end_tag(name);
-    }
-}
-
-/// The text of a text element.
-fn inline_text(inline: &Inline) -> Option<&str> {
-    match inline {
-        Inline::Text { text, .. } | Inline::Str(text) => Some(text),
-        _ => None,
-    }
 }
 
 /// kramdown's `html_attributes`: ` k="v"` each, empty ids dropped.
@@ -538,7 +379,7 @@ pub(crate) fn push_attributes(out: &mut String, attrs: &Attrs) {
 }
 
 /// ` k="v"` with `v` escaped.
-fn push_attribute(out: &mut String, k: &str, v: &str) {
+pub(super) fn push_attribute(out: &mut String, k: &str, v: &str) {
     out.push(' ');
     out.push_str(k);
     out.push_str("=\"");
@@ -550,6 +391,27 @@ fn push_attribute(out: &mut String, k: &str, v: &str) {
 mod tests {
     use super::*;
     use crate::converter::markdown::RougeNames;
+
+    #[test]
+    fn finds_the_footnotes_line() {
+        assert_eq!(FOOTNOTES_LINE, format!("{FOOTNOTES_PLACE}\n"));
+        let cases = [
+            ("", None),
+            ("<p>a</p>\n", None),
+            ("\u{E002}footnotes\n", Some(0)),
+            ("\u{E002}footnotes", None),
+            ("\u{E001}\u{E002}footnotes\nx\u{E002}footnotes\n", Some(3)),
+            ("\u{E002}footnote\n\u{E002}footnotes\n", Some(12)),
+        ];
+        for (out, want) in cases {
+            assert_eq!(footnotes_place(out), want, "{out:?}");
+            let old = out
+                .contains(FOOTNOTES_PLACE)
+                .then(|| out.find(FOOTNOTES_LINE))
+                .flatten();
+            assert_eq!(old, want, "{out:?}");
+        }
+    }
 
     #[test]
     fn pads_any_depth() {
