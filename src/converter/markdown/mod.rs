@@ -101,7 +101,10 @@ pub fn convert_with(src: &str, opts: &Options, highlighter: &dyn Highlighter) ->
     // kramdown marks abbreviations while parsing, so the table of contents
     // copies them from the headers.
     abbreviations::apply(&mut doc, &extensions.abbreviations);
-    toc::expand(&mut doc, opts);
+    // A `{:toc}` list is made by the IAL pass only.
+    if present.ials {
+        toc::expand(&mut doc, opts);
+    }
     span_extensions::resolve(&mut doc, &extensions.spans);
     writer::write(&doc, opts, highlighter, src.len())
 }
