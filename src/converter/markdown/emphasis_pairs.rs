@@ -291,7 +291,7 @@ mod tests {
     /// The tree of `src` as `convert_with` has it right after emphasis.
     fn parsed(src: &str) -> Document {
         let src = adapt_source(src);
-        let extensions = block_extensions::rewrite(&src);
+        let extensions = block_extensions::rewrite(src, true);
         let defaults = Options::default();
         let opts = defaults.with_settings(&extensions.options, &extensions.text);
         let mut doc = tree::parse(&extensions.text, &opts);
