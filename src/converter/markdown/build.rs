@@ -125,6 +125,12 @@ fn label_key(label: &str) -> String {
 
 impl<'a> Builder<'a> {
     pub(crate) fn new(src: &'a str, opts: &'a Options) -> Builder<'a> {
+        Builder::with_lines(src, opts, LineStarts::new(src))
+    }
+
+    /// `new`, given the source's lines (the top-level document's are found before the
+    /// rewrite, which most documents pass unchanged).
+    pub(crate) fn with_lines(src: &'a str, opts: &'a Options, lines: LineStarts) -> Builder<'a> {
         Builder {
             src,
             opts,
@@ -142,7 +148,7 @@ impl<'a> Builder<'a> {
             hidden: Vec::new(),
             autolink_end: 0,
             raw_span: 0..0,
-            lines: LineStarts::new(src),
+            lines,
         }
     }
 

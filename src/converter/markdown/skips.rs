@@ -160,7 +160,8 @@ pub(super) mod tests {
         for doc in &docs {
             let src = adapt_source(doc);
             let present = Present::in_bytes(src.as_bytes());
-            let extensions = block_extensions::rewrite(src, present.extensions);
+            let lines = crate::converter::markdown::source::LineStarts::new(&src);
+            let extensions = block_extensions::rewrite(src, &lines, present.extensions);
             let present = present.with_rewritten(&extensions);
             let src = extensions.source();
             let inline_opts;

@@ -205,6 +205,17 @@ impl LineStarts {
         LineStarts(starts)
     }
 
+    /// Each line that has a character: its start and its text without the line break.
+    pub(crate) fn lines<'s>(&'s self, src: &'s str) -> impl Iterator<Item = (usize, &'s str)> {
+        self.0.iter().enumerate().map_while(move |(i, &start)| {
+            // The last entry is the end of a source ending with a line break: no line.
+            (start < src.len()).then(|| {
+                let end = self.0.get(i + 1).map_or(src.len(), |&next| next - 1);
+                (start, &src[start..end])
+            })
+        })
+    }
+
     /// The start of the line holding `pos` (`line_start`).
     pub(crate) fn of(&self, pos: usize) -> usize {
         self.0[self.index(pos)]
