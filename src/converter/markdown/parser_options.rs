@@ -7,11 +7,11 @@ use pulldown_cmark::Options as CmOptions;
 use std::ops::Range;
 
 /// The pulldown-cmark extensions `src` can use: each one's syntax needs a character that
-/// many documents lack. `tables`: table syntax is recognised at all (not in table cells).
-pub(super) fn parser_options(src: &str, tables: bool) -> CmOptions {
+/// many documents lack. `tables`: table syntax is recognised at all (not in table cells);
+/// `rare`: `Rare::in_bytes` of `src`.
+pub(super) fn parser_options(src: &str, tables: bool, rare: &Rare) -> CmOptions {
     let bytes = src.as_bytes();
     let has = |b: u8| memchr::memchr(b, bytes).is_some();
-    let rare = Rare::in_bytes(bytes);
     let mut cm = CmOptions::empty();
     let wanted = [
         (CmOptions::ENABLE_FOOTNOTES, rare.footnote),
@@ -33,10 +33,12 @@ pub(super) fn parser_options(src: &str, tables: bool) -> CmOptions {
 }
 
 /// The characters most documents lack that an extension needs: one search for the three,
-/// as a search that finds nothing reads the whole source.
-struct Rare {
+/// as a search that finds nothing reads the whole source. The builder of the top-level
+/// document is given it, to skip the search for footnote definitions too.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Rare {
     /// `[^`.
-    footnote: bool,
+    pub(crate) footnote: bool,
     /// `~`.
     tilde: bool,
     /// `$`.
@@ -44,7 +46,7 @@ struct Rare {
 }
 
 impl Rare {
-    fn in_bytes(bytes: &[u8]) -> Rare {
+    pub(crate) fn in_bytes(bytes: &[u8]) -> Rare {
         let mut rare = Rare {
             footnote: false,
             tilde: false,
