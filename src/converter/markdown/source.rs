@@ -192,7 +192,9 @@ pub(crate) fn footnote_names(src: &str) -> Vec<String> {
 
 /// The offsets where the source's lines start, found in one pass: the builder asks for line
 /// starts and the line above at every block, and scanning back through long lines each time
-/// costs more than the index.
+/// costs more than the index. The top-level document's index is made once, before the
+/// rewrite's check reads the lines, and handed to the builder when the rewrite left the
+/// source as it was.
 #[derive(Debug, Default)]
 pub(crate) struct LineStarts(Vec<usize>);
 
