@@ -142,6 +142,10 @@ impl<'a> Builder<'a> {
             Some(rare) if !rare.footnote => Vec::new(),
             _ => footnote_names(src),
         };
+        let written = match rare {
+            Some(rare) if !rare.link_definitions => HashMap::new(),
+            _ => written_links(src),
+        };
         Builder {
             src,
             opts,
@@ -153,7 +157,7 @@ impl<'a> Builder<'a> {
             tables: true,
             refs: Refs::default(),
             notes: Rc::new(notes),
-            written: Rc::new(written_links(src)),
+            written: Rc::new(written),
             block_start: None,
             first_line_open: false,
             hidden: Vec::new(),

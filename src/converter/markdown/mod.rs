@@ -95,7 +95,8 @@ pub fn convert_with(src: &str, opts: &Options, highlighter: &dyn Highlighter) ->
     let mut doc = if extensions.rewritten {
         tree::parse(&extensions.text, opts)
     } else {
-        let rare = parser_options::Rare::in_bytes(extensions.text.as_bytes());
+        let mut rare = parser_options::Rare::in_bytes(extensions.text.as_bytes());
+        rare.link_definitions = present.link_definitions;
         build::Builder::with_lines(&extensions.text, opts, lines, Some(rare)).run()
     };
     for (needed, pass) in tree_passes(src, &extensions, &present) {

@@ -43,6 +43,9 @@ pub(crate) struct Rare {
     tilde: bool,
     /// `$`.
     dollar: bool,
+    /// `]:` may occur: `in_bytes` does not look (and says it may); the top-level
+    /// document's is set from `skips::Present`, whose scan finds it.
+    pub(crate) link_definitions: bool,
 }
 
 impl Rare {
@@ -51,6 +54,7 @@ impl Rare {
             footnote: false,
             tilde: false,
             dollar: false,
+            link_definitions: true,
         };
         for i in memchr::memchr3_iter(b'^', b'~', b'$', bytes) {
             match bytes[i] {
