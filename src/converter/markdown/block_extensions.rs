@@ -13,6 +13,7 @@ use super::backticks::Spans;
 use super::block_starts::interrupts_paragraph;
 use super::ial;
 use super::link_definition::{self, Reading};
+use super::source::LineStarts;
 use super::tree::{Attrs, Block, Document};
 use regex::Regex;
 use std::borrow::Cow;
@@ -90,9 +91,9 @@ pub(crate) struct Rewritten {
 }
 
 /// Replaces kramdown's block extensions in `src` with markers. A source with none is kept
-/// as it is, without a copy. `extensions`: `src` has `{::` somewhere.
-pub(crate) fn rewrite(src: String, extensions: bool) -> Rewritten {
-    if !super::block_starts::needs_rewrite(&src, extensions) {
+/// as it is, without a copy. `extensions`: `src` has `{::` somewhere; `lines`: its lines.
+pub(crate) fn rewrite(src: String, lines: &LineStarts, extensions: bool) -> Rewritten {
+    if !super::block_starts::needs_rewrite(&src, lines, extensions) {
         return Rewritten::unchanged(src);
     }
     let mut out = rewrite_lines(&src);

@@ -5,6 +5,7 @@
 //! them the line-by-line rewrite.
 
 use super::block_extensions::{lead, re};
+use super::source::LineStarts;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -17,7 +18,7 @@ static BLOCK_START: LazyLock<Regex> =
 /// three spaces) with one of the constructs it handles, hold a lone backtick, or interrupt
 /// a paragraph as an ordered item. Most documents have none of these and are passed on
 /// unchanged, which saves the line-by-line rewrite (about a seventh of the conversion).
-pub(super) fn needs_rewrite(src: &str, extensions: bool) -> bool {
+pub(super) fn needs_rewrite(src: &str, lines: &LineStarts, extensions: bool) -> bool {
     let b = src.as_bytes();
     if extensions {
         return true;
@@ -34,15 +35,11 @@ pub(super) fn needs_rewrite(src: &str, extensions: bool) -> bool {
     // Each line with the one above it (without their line breaks): most lines are decided
     // by their lead alone, and the line above is at hand without searching back for it.
     let mut above = "";
-    let mut start = 0;
-    while start < b.len() {
-        let end = memchr::memchr(b'\n', &b[start..]).map_or(b.len(), |i| start + i);
-        let line = &src[start..end];
+    for (start, line) in lines.lines(src) {
         if line_needs_rewrite(src, start, line, above) {
             return true;
         }
         above = line;
-        start = end + 1;
     }
     false
 }
@@ -211,7 +208,7 @@ mod fast_path_tests {
         for doc in &docs {
             let extensions = super::super::skips::Present::in_bytes(doc.as_bytes()).extensions;
             assert_eq!(extensions, doc.contains("{::"), "{doc:?}");
-            if !needs_rewrite(doc, extensions) {
+            if !needs_rewrite(doc, &LineStarts::new(doc), extensions) {
                 fast += 1;
                 assert!(untouched(doc), "{doc:?}");
             }

@@ -13,7 +13,7 @@ use super::entities::kramdown_knows;
 
 use super::html_tag::normalize_inline;
 use super::options::Options;
-use super::parser_options::parser_options;
+use super::parser_options::{Rare, parser_options};
 use super::source::{LineStarts, footnote_names, raw_alt, written_links};
 use super::source::{escaped_at, kramdown_escape};
 
@@ -109,6 +109,8 @@ pub(crate) struct Builder<'a> {
     pub(super) raw_span: Range<usize>,
     /// Where the source's lines start.
     pub(super) lines: LineStarts,
+    /// The rare characters of the source, when found before the builder ran.
+    rare: Option<Rare>,
 }
 
 /// Link definitions by normalised label: URL and title.
@@ -125,6 +127,25 @@ fn label_key(label: &str) -> String {
 
 impl<'a> Builder<'a> {
     pub(crate) fn new(src: &'a str, opts: &'a Options) -> Builder<'a> {
+        Builder::with_lines(src, opts, LineStarts::new(src), None)
+    }
+
+    /// `new`, given the source's lines and maybe its rare characters (the top-level
+    /// document's are found before the rewrite, which most documents pass unchanged).
+    pub(crate) fn with_lines(
+        src: &'a str,
+        opts: &'a Options,
+        lines: LineStarts,
+        rare: Option<Rare>,
+    ) -> Builder<'a> {
+        let notes = match rare {
+            Some(rare) if !rare.footnote => Vec::new(),
+            _ => footnote_names(src),
+        };
+        let written = match rare {
+            Some(rare) if !rare.link_definitions => HashMap::new(),
+            _ => written_links(src),
+        };
         Builder {
             src,
             opts,
@@ -135,14 +156,15 @@ impl<'a> Builder<'a> {
             skip_until: 0,
             tables: true,
             refs: Refs::default(),
-            notes: Rc::new(footnote_names(src)),
-            written: Rc::new(written_links(src)),
+            notes: Rc::new(notes),
+            written: Rc::new(written),
             block_start: None,
             first_line_open: false,
             hidden: Vec::new(),
             autolink_end: 0,
             raw_span: 0..0,
-            lines: LineStarts::new(src),
+            lines,
+            rare,
         }
     }
 
@@ -169,7 +191,8 @@ impl<'a> Builder<'a> {
 
     pub(crate) fn run(mut self) -> Document {
         let src = self.src;
-        let cm = parser_options(src, self.tables);
+        let rare = self.rare.unwrap_or_else(|| Rare::in_bytes(src.as_bytes()));
+        let cm = parser_options(src, self.tables, &rare);
         let inherited = self.refs.clone();
         let callback = move |link: BrokenLink<'_>| {
             let (url, title) = inherited.get(&label_key(&link.reference))?;

@@ -215,6 +215,7 @@ fn unwrap(item: Inline, elem: Elem) -> Inline {
 #[cfg(test)]
 mod tests {
     use super::super::emphasis::{self, GENERAL_ONLY};
+    use super::super::source::LineStarts;
     use super::super::tree::{Document, Text, walk_text};
     use super::super::{Options, adapt_source, block_extensions, tree};
     use super::{Inline, Next, Run, pairs};
@@ -291,7 +292,8 @@ mod tests {
     /// The tree of `src` as `convert_with` has it right after emphasis.
     fn parsed(src: &str) -> Document {
         let src = adapt_source(src);
-        let extensions = block_extensions::rewrite(src, true);
+        let lines = LineStarts::new(&src);
+        let extensions = block_extensions::rewrite(src, &lines, true);
         let defaults = Options::default();
         let opts = defaults.with_settings(&extensions.options, &extensions.text);
         let mut doc = tree::parse(&extensions.text, &opts);

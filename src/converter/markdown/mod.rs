@@ -79,7 +79,10 @@ pub fn convert_with(src: &str, opts: &Options, highlighter: &dyn Highlighter) ->
     let src = adapt_source(src);
     // One scan finds what the rewrite and the tree passes may have to do.
     let present = skips::Present::in_bytes(src.as_bytes());
-    let extensions = block_extensions::rewrite(src, present.extensions);
+    // The lines are found once, for the rewrite's check and (if it leaves the source as it
+    // is) the builder.
+    let lines = source::LineStarts::new(&src);
+    let extensions = block_extensions::rewrite(src, &lines, present.extensions);
     let present = present.with_rewritten(&extensions);
     let src = extensions.source();
     let inline_opts;
@@ -89,7 +92,13 @@ pub fn convert_with(src: &str, opts: &Options, highlighter: &dyn Highlighter) ->
         inline_opts = opts.with_settings(&extensions.options, &extensions.text);
         &inline_opts
     };
-    let mut doc = tree::parse(&extensions.text, opts);
+    let mut doc = if extensions.rewritten {
+        tree::parse(&extensions.text, opts)
+    } else {
+        let mut rare = parser_options::Rare::in_bytes(extensions.text.as_bytes());
+        rare.link_definitions = present.link_definitions;
+        build::Builder::with_lines(&extensions.text, opts, lines, Some(rare)).run()
+    };
     for (needed, pass) in tree_passes(src, &extensions, &present) {
         if needed {
             pass(&mut doc, &extensions);

@@ -3,25 +3,22 @@
 //! enabled only when the document can use it, because each one costs pulldown-cmark checks
 //! on every line, and for tables, work that kramdown's own table syntax (`table`) redoes.
 
-use super::source::find_pair;
 use pulldown_cmark::Options as CmOptions;
 use std::ops::Range;
 
 /// The pulldown-cmark extensions `src` can use: each one's syntax needs a character that
-/// many documents lack. `tables`: table syntax is recognised at all (not in table cells).
-pub(super) fn parser_options(src: &str, tables: bool) -> CmOptions {
+/// many documents lack. `tables`: table syntax is recognised at all (not in table cells);
+/// `rare`: `Rare::in_bytes` of `src`.
+pub(super) fn parser_options(src: &str, tables: bool, rare: &Rare) -> CmOptions {
     let bytes = src.as_bytes();
     let has = |b: u8| memchr::memchr(b, bytes).is_some();
     let mut cm = CmOptions::empty();
     let wanted = [
-        (
-            CmOptions::ENABLE_FOOTNOTES,
-            find_pair(bytes, *b"[^", 1).next().is_some(),
-        ),
-        (CmOptions::ENABLE_STRIKETHROUGH, has(b'~')),
+        (CmOptions::ENABLE_FOOTNOTES, rare.footnote),
+        (CmOptions::ENABLE_STRIKETHROUGH, rare.tilde),
         (CmOptions::ENABLE_TASKLISTS, has(b'[')),
         (CmOptions::ENABLE_DEFINITION_LIST, has(b':')),
-        (CmOptions::ENABLE_MATH, has(b'$')),
+        (CmOptions::ENABLE_MATH, rare.dollar),
         (
             CmOptions::ENABLE_TABLES,
             tables && (always_tables() || tables_outside_kramdowns_reach(bytes)),
@@ -33,6 +30,44 @@ pub(super) fn parser_options(src: &str, tables: bool) -> CmOptions {
         }
     }
     cm
+}
+
+/// The characters most documents lack that an extension needs: one search for the three,
+/// as a search that finds nothing reads the whole source. The builder of the top-level
+/// document is given it, to skip the search for footnote definitions too.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Rare {
+    /// `[^`.
+    pub(crate) footnote: bool,
+    /// `~`.
+    tilde: bool,
+    /// `$`.
+    dollar: bool,
+    /// `]:` may occur: `in_bytes` does not look (and says it may); the top-level
+    /// document's is set from `skips::Present`, whose scan finds it.
+    pub(crate) link_definitions: bool,
+}
+
+impl Rare {
+    pub(crate) fn in_bytes(bytes: &[u8]) -> Rare {
+        let mut rare = Rare {
+            footnote: false,
+            tilde: false,
+            dollar: false,
+            link_definitions: true,
+        };
+        for i in memchr::memchr3_iter(b'^', b'~', b'$', bytes) {
+            match bytes[i] {
+                b'^' => rare.footnote |= i > 0 && bytes[i - 1] == b'[',
+                b'~' => rare.tilde = true,
+                _ => rare.dollar = true,
+            }
+            if rare.footnote && rare.tilde && rare.dollar {
+                break;
+            }
+        }
+        rare
+    }
 }
 
 /// Whether a table may sit where kramdown's own table parse, which the builder runs on every
@@ -129,6 +164,24 @@ fn always_tables() -> bool {
 mod tests {
     use super::*;
     use crate::converter::markdown::{Options, convert};
+
+    /// The one search finds what a search for each would, on every test input.
+    #[test]
+    fn rare_characters_as_searched_one_by_one() {
+        let mut docs = crate::converter::markdown::skips::tests::all_inputs();
+        let extra = ["", "^", "[^", "a[^1]", "^[", "~", "$", "[^~$", "$~[x^"];
+        docs.extend(extra.iter().map(|s| s.to_string()));
+        for doc in &docs {
+            let b = doc.as_bytes();
+            let rare = Rare::in_bytes(b);
+            let footnote = crate::converter::markdown::source::find_pair(b, *b"[^", 1)
+                .next()
+                .is_some();
+            assert_eq!(rare.footnote, footnote, "{doc:?}");
+            assert_eq!(rare.tilde, doc.contains('~'), "{doc:?}");
+            assert_eq!(rare.dollar, doc.contains('$'), "{doc:?}");
+        }
+    }
 
     #[test]
     fn tables_outside_kramdowns_reach_by_line_starts() {

@@ -18,6 +18,8 @@ pub(crate) struct Present {
     pub reference_pairs: bool,
     /// Something pulldown-cmark may read as inline HTML: `<` before a letter, `/`, `!`, `?`.
     pub span_html: bool,
+    /// `]:`, which a link definition needs (the builder reads those as written).
+    pub link_definitions: bool,
 }
 
 impl Present {
@@ -30,6 +32,7 @@ impl Present {
             self.ials |= more.ials;
             self.reference_pairs |= more.reference_pairs;
             self.span_html |= more.span_html;
+            self.link_definitions |= more.link_definitions;
         }
         self
     }
@@ -42,6 +45,7 @@ impl Present {
             ials: false,
             reference_pairs: false,
             span_html: span_tag(b),
+            link_definitions: false,
         };
         for i in memchr::memchr3_iter(b'{', b']', b'&', b) {
             let rest = &b[i + 1..];
@@ -50,14 +54,21 @@ impl Present {
                     present.ials |= ial_start(rest);
                     present.extensions |= rest.starts_with(b"::");
                 }
-                b']' => present.reference_pairs |= reference_follows(rest),
+                b']' => {
+                    present.reference_pairs |= reference_follows(rest);
+                    present.link_definitions |= rest.first() == Some(&b':');
+                }
                 _ if may_be_bracket(rest) => {
                     present.ials = true;
                     present.reference_pairs = true;
                 }
                 _ => {}
             }
-            if present.ials && present.reference_pairs && present.extensions {
+            if present.ials
+                && present.reference_pairs
+                && present.extensions
+                && present.link_definitions
+            {
                 break;
             }
         }
@@ -160,7 +171,8 @@ pub(super) mod tests {
         for doc in &docs {
             let src = adapt_source(doc);
             let present = Present::in_bytes(src.as_bytes());
-            let extensions = block_extensions::rewrite(src, present.extensions);
+            let lines = crate::converter::markdown::source::LineStarts::new(&src);
+            let extensions = block_extensions::rewrite(src, &lines, present.extensions);
             let present = present.with_rewritten(&extensions);
             let src = extensions.source();
             let inline_opts;
@@ -186,6 +198,21 @@ pub(super) mod tests {
         // Most inputs skip the marker, IAL, standalone, pairing and span HTML passes.
         let most = [0, 2, 3, 5, 7].map(|n| skipped[n]);
         assert!(most.iter().all(|&n| n > 500), "{skipped:?}");
+    }
+
+    /// `link_definitions` is what a search for `]:` finds, on every test input.
+    #[test]
+    fn link_definitions_as_searched() {
+        let mut docs = all_inputs();
+        let extra = ["", "]:", "[a]:", "[a] :", "{::x} [a] [b] &#1; ]:", "]"];
+        docs.extend(extra.iter().map(|s| s.to_string()));
+        for doc in &docs {
+            let b = doc.as_bytes();
+            let searched = crate::converter::markdown::source::find_pair(b, *b"]:", 0)
+                .next()
+                .is_some();
+            assert_eq!(Present::in_bytes(b).link_definitions, searched, "{doc:?}");
+        }
     }
 
     #[test]

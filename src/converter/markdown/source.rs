@@ -192,7 +192,9 @@ pub(crate) fn footnote_names(src: &str) -> Vec<String> {
 
 /// The offsets where the source's lines start, found in one pass: the builder asks for line
 /// starts and the line above at every block, and scanning back through long lines each time
-/// costs more than the index.
+/// costs more than the index. The top-level document's index is made once, before the
+/// rewrite's check reads the lines, and handed to the builder when the rewrite left the
+/// source as it was.
 #[derive(Debug, Default)]
 pub(crate) struct LineStarts(Vec<usize>);
 
@@ -201,8 +203,25 @@ impl LineStarts {
         let bytes = src.as_bytes();
         let mut starts = Vec::with_capacity(bytes.len() / 48 + 2);
         starts.push(0);
+        // Lines are short: the searcher for this CPU is chosen once, not at every line.
+        #[cfg(target_arch = "x86_64")]
+        if let Some(finder) = memchr::arch::x86_64::avx2::memchr::One::new(b'\n') {
+            starts.extend(finder.iter(bytes).map(|i| i + 1));
+            return LineStarts(starts);
+        }
         starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
         LineStarts(starts)
+    }
+
+    /// Each line that has a character: its start and its text without the line break.
+    pub(crate) fn lines<'s>(&'s self, src: &'s str) -> impl Iterator<Item = (usize, &'s str)> {
+        self.0.iter().enumerate().map_while(move |(i, &start)| {
+            // The last entry is the end of a source ending with a line break: no line.
+            (start < src.len()).then(|| {
+                let end = self.0.get(i + 1).map_or(src.len(), |&next| next - 1);
+                (start, &src[start..end])
+            })
+        })
     }
 
     /// The start of the line holding `pos` (`line_start`).
@@ -333,6 +352,19 @@ pub(crate) fn paragraph_end(src: &str, pos: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The index holds every line start, as the general search finds them, on every input.
+    #[test]
+    fn line_starts_as_searched() {
+        let mut docs = crate::converter::markdown::skips::tests::all_inputs();
+        let extra = ["", "\n", "a", "a\n", "\n\na\n", &"x\n".repeat(100)];
+        docs.extend(extra.iter().map(|s| s.to_string()));
+        for doc in &docs {
+            let mut want = vec![0];
+            want.extend(memchr::memchr_iter(b'\n', doc.as_bytes()).map(|i| i + 1));
+            assert_eq!(LineStarts::new(doc).0, want, "{doc:?}");
+        }
+    }
 
     #[test]
     fn footnote_definition_names() {
