@@ -5,7 +5,7 @@
 //! into the link and drops the text events the address spans.
 
 use super::build::Builder;
-use super::tree::{Attrs, Inline, Next};
+use super::tree::{Inline, LinkTarget, Next};
 use std::ops::Range;
 
 /// kramdown's `ACHARS`.
@@ -33,8 +33,10 @@ impl Builder<'_> {
     pub(super) fn email_autolink(&mut self, range: &Range<usize>) -> Option<usize> {
         let (addr, len) = email_at(&self.src[range.start..])?;
         let link = Inline::Link {
-            url: format!("mailto:{addr}"),
-            title: String::new(),
+            target: Box::new(LinkTarget {
+                url: format!("mailto:{addr}"),
+                ..LinkTarget::default()
+            }),
             auto: true,
             shortcut: false,
             children: vec![Inline::Text {
@@ -42,7 +44,6 @@ impl Builder<'_> {
                 literal: 0,
                 next: Next::of(""),
             }],
-            attrs: Attrs::new(),
         };
         let end = range.start + len;
         self.inline(link, range.start..end);

@@ -8,7 +8,8 @@ use super::frames::{Closed, collected};
 use super::html_block;
 use super::table;
 use super::tree::{
-    Align, Attrs, Block, DefPart, Inline, Item, Next, Para, Section, TableSection, plain_text,
+    Align, Attrs, Block, DefPart, Image, Inline, Item, LinkTarget, Next, Para, Section,
+    TableSection, plain_text,
 };
 
 impl Builder<'_> {
@@ -313,20 +314,22 @@ impl Builder<'_> {
                     *text = rest.to_string();
                 }
                 Inline::Link {
-                    url,
-                    title,
+                    target: Box::new(LinkTarget {
+                        url,
+                        title,
+                        attrs: Attrs::new(),
+                    }),
                     auto,
                     shortcut,
                     children,
-                    attrs: Attrs::new(),
                 }
             }
-            Kind::Image { url, title, alt } => Inline::Image {
+            Kind::Image { url, title, alt } => Inline::Image(Box::new(Image {
                 url,
                 title,
                 alt,
                 attrs: Attrs::new(),
-            },
+            })),
             _ => Inline::Del(inl),
         }
     }

@@ -322,12 +322,13 @@ mod tests {
     fn item_pairs_of_any_shape_resolve_as_the_general_parser_does() {
         let code = || Inline::Code("c".to_string());
         let link = |children| Inline::Link {
-            url: "u".to_string(),
-            title: String::new(),
+            target: Box::new(crate::converter::markdown::tree::LinkTarget {
+                url: "u".to_string(),
+                ..Default::default()
+            }),
             auto: false,
             shortcut: false,
             children,
-            attrs: Vec::new(),
         };
         let runs = [
             vec![text("*a*"), code(), text("*b*")],

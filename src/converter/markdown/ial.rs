@@ -180,7 +180,7 @@ fn spans(inlines: &mut Vec<Inline>) {
         let target = matches!(
             inlines[i],
             Inline::Link { .. }
-                | Inline::Image { .. }
+                | Inline::Image(_)
                 | Inline::Em(_)
                 | Inline::Strong(_)
                 | Inline::Code(_)

@@ -163,19 +163,16 @@ fn apply_in(list: &mut [Inline], ials: &[Attrs], expand: &dyn Fn(&Attrs) -> Attr
     for inline in list {
         match inline {
             Inline::Link {
-                url,
-                attrs,
-                children,
-                ..
+                target, children, ..
             } => {
-                if let Some(ial) = take_mark(url).and_then(|n| ials.get(n - 1)) {
-                    *attrs = expand(ial);
+                if let Some(ial) = take_mark(&mut target.url).and_then(|n| ials.get(n - 1)) {
+                    target.attrs = expand(ial);
                 }
                 apply_in(children, ials, expand);
             }
-            Inline::Image { url, attrs, .. } => {
-                if let Some(ial) = take_mark(url).and_then(|n| ials.get(n - 1)) {
-                    *attrs = expand(ial);
+            Inline::Image(image) => {
+                if let Some(ial) = take_mark(&mut image.url).and_then(|n| ials.get(n - 1)) {
+                    image.attrs = expand(ial);
                 }
             }
             Inline::Em(c) | Inline::Strong(c) | Inline::Del(c) => apply_in(c, ials, expand),

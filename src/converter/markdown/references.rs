@@ -167,15 +167,9 @@ fn strip_one_space(text: &str) -> Option<&str> {
 
 /// Gives `link` the target of `other`.
 fn retarget(link: &mut Inline, other: Inline) {
-    if let (
-        Inline::Link { url, title, .. },
-        Inline::Link {
-            url: u, title: t, ..
-        },
-    ) = (link, other)
-    {
-        *url = u;
-        *title = t;
+    if let (Inline::Link { target, .. }, Inline::Link { target: other, .. }) = (link, other) {
+        target.url = other.url;
+        target.title = other.title;
     }
 }
 

@@ -6,7 +6,7 @@
 
 use super::entities::escape_attr;
 use super::ial::REF;
-use super::tree::{Attrs, Block, Document, Inline, Text, walk_text};
+use super::tree::{Attrs, Block, Document, Image, Inline, Text, walk_text};
 use super::writer::attributes;
 
 /// Whether span IAL attributes name `standalone`.
@@ -48,15 +48,15 @@ fn figure(block: &Block) -> Option<String> {
     let (Some(Inline::Attributed(inner, ial)), None) = (parts.next(), parts.next()) else {
         return None;
     };
-    let Inline::Image {
+    let Inline::Image(image) = &**inner else {
+        return None;
+    };
+    let Image {
         url,
         title,
         alt,
         attrs: def_attrs,
-    } = &**inner
-    else {
-        return None;
-    };
+    } = &**image;
     if !is_standalone(ial) || p.transparent {
         return None;
     }

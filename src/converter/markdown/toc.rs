@@ -4,7 +4,7 @@
 //! `no_toc` class; later marked lists stay ordinary lists.
 
 use super::options::Options;
-use super::tree::{Attrs, Block, Document, Inline, Item, Para};
+use super::tree::{Attrs, Block, Document, Inline, Item, LinkTarget, Para};
 
 /// One header of the table of contents.
 struct Entry {
@@ -153,12 +153,13 @@ fn nest(entries: &[Entry], ordered: bool, toc_id: &str) -> Vec<Item> {
             .take_while(|d| d.level > e.level)
             .count();
         let link = Inline::Link {
-            url: format!("#{}", e.id),
-            title: String::new(),
+            target: Box::new(LinkTarget {
+                url: format!("#{}", e.id),
+                ..LinkTarget::default()
+            }),
             auto: false,
             shortcut: false,
             children: e.inlines.clone(),
-            attrs: Vec::new(),
         };
         let id = vec![("id".to_string(), format!("{toc_id}-{}", e.id))];
         let para = Para {

@@ -150,28 +150,41 @@ pub(crate) enum Inline {
     Strong(Vec<Inline>),
     Del(Vec<Inline>),
     Link {
-        url: String,
-        title: String,
+        /// Where it points, boxed: a link's strings would make every span element twice
+        /// as large, and span elements are moved many times per document.
+        target: Box<LinkTarget>,
         auto: bool,
         /// Written `[text]` alone (kramdown may pair it with a following `[ref]`).
         shortcut: bool,
         children: Vec<Inline>,
-        /// The IAL of its link definition: kramdown writes these before `href`.
-        attrs: Attrs,
     },
-    Image {
-        url: String,
-        title: String,
-        alt: String,
-        /// The IAL of its link definition: kramdown writes these before `src`.
-        attrs: Attrs,
-    },
+    /// An image, boxed for the same reason.
+    Image(Box<Image>),
     FootnoteRef(String),
     Task(bool),
     /// Span math (`$$…$$` in text), written for MathJax.
     Math(String),
     /// A span element with attributes from a span IAL.
     Attributed(Box<Inline>, Attrs),
+}
+
+/// A link's destination.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct LinkTarget {
+    pub url: String,
+    pub title: String,
+    /// The IAL of its link definition: kramdown writes these before `href`.
+    pub attrs: Attrs,
+}
+
+/// An image.
+#[derive(Debug, Clone)]
+pub(crate) struct Image {
+    pub url: String,
+    pub title: String,
+    pub alt: String,
+    /// The IAL of its link definition: kramdown writes these before `src`.
+    pub attrs: Attrs,
 }
 
 /// The look-ahead of a text node: the first (at most four) characters of the source after

@@ -4,7 +4,7 @@
 
 use super::entities::{escape_text, push_escaped_attr, push_escaped_raw_text, push_escaped_text};
 use super::rouge_options::{extract_code_language, push_rouge_attributes};
-use super::tree::{Attrs, Inline};
+use super::tree::{Attrs, Image, Inline, LinkTarget};
 use super::writer::{Writer, push_attribute, push_attributes};
 
 impl<'a> Writer<'a> {
@@ -47,18 +47,15 @@ impl<'a> Writer<'a> {
             Inline::Strong(c) => self.span("strong", extra, c),
             Inline::Del(c) => self.span("del", &Vec::new(), c),
             Inline::Link {
-                url,
+                target,
                 auto: true,
                 children,
                 ..
-            } => self.autolink(url, children, extra),
+            } => self.autolink(&target.url, children, extra),
             Inline::Link {
-                url,
-                title,
-                children,
-                attrs,
-                ..
+                target, children, ..
             } => {
+                let LinkTarget { url, title, attrs } = &**target;
                 // As `span("a", …)` with the definition's attributes, `href`, then `title`,
                 // then `extra` (no copies).
                 self.out.push_str("<a");
@@ -74,12 +71,15 @@ impl<'a> Writer<'a> {
                 self.inlines(children);
                 self.out.push_str("</a>");
             }
-            Inline::Image {
-                url,
-                title,
-                alt,
-                attrs,
-            } => self.image(url, title, alt, attrs, extra),
+            Inline::Image(image) => {
+                let Image {
+                    url,
+                    title,
+                    alt,
+                    attrs,
+                } = &**image;
+                self.image(url, title, alt, attrs, extra)
+            }
             Inline::Math(math) => {
                 self.out.push_str("\\(");
                 push_escaped_text(&mut self.out, math);
