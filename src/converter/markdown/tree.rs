@@ -413,7 +413,18 @@ fn walk_blocks(blocks: &mut [Block], visit: &mut dyn FnMut(Text)) {
 
 #[cfg(test)]
 mod tests {
-    use super::{Next, find_either, has_either};
+    use super::{Inline, Next, find_either, has_either};
+
+    /// Span elements are moved many times per document: a link's or an image's strings
+    /// stay boxed, so that text (the common element) sets the size.
+    #[test]
+    fn span_elements_stay_small() {
+        assert!(
+            std::mem::size_of::<Inline>() <= 56,
+            "{}",
+            std::mem::size_of::<Inline>()
+        );
+    }
 
     #[test]
     fn has_either_finds_either_byte() {
