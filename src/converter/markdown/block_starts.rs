@@ -156,7 +156,6 @@ fn is_block_start(line: &str) -> bool {
 #[cfg(test)]
 mod fast_path_tests {
     use super::*;
-    use std::path::Path;
 
     /// Whether the line-by-line rewrite leaves `src` as it is and records nothing.
     fn untouched(src: &str) -> bool {
@@ -166,23 +165,7 @@ mod fast_path_tests {
 
     #[test]
     fn documents_passed_on_unchanged_need_no_rewrite() {
-        let dir =
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/markdown/kramdown-jekyll-profile");
-        let mut docs: Vec<String> = walkdir::WalkDir::new(dir)
-            .into_iter()
-            .filter_map(|e| e.ok())
-            .filter(|e| e.path().extension().is_some_and(|x| x == "text"))
-            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-            .collect();
-        for spec in ["spec-0.31.2.jekyll.json", "gfm-spec.jekyll.json"] {
-            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("tests/markdown")
-                .join(spec);
-            let text = std::fs::read_to_string(path).unwrap_or_default();
-            let cases: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
-            let inputs = cases.as_array().into_iter().flatten();
-            docs.extend(inputs.filter_map(|c| Some(c.get("markdown")?.as_str()?.to_string())));
-        }
+        let mut docs = crate::converter::markdown::test_inputs::all();
         assert!(docs.len() > 1500, "{}", docs.len());
         let cases = [
             "a\n2. b\n",

@@ -219,29 +219,11 @@ mod tests {
     use super::super::tree::{Document, Text, walk_text};
     use super::super::{Options, adapt_source, block_extensions, tree};
     use super::{Inline, Next, Run, pairs};
-    use std::path::Path;
 
     /// Every CommonMark, GFM and kramdown input, the benchmark blog's posts, and cases
     /// near the limits of the item pairs.
     fn inputs() -> Vec<String> {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut docs = Vec::new();
-        for spec in ["spec-0.31.2.jekyll.json", "gfm-spec.jekyll.json"] {
-            let path = root.join("tests/markdown").join(spec);
-            let text = std::fs::read_to_string(path).unwrap_or_default();
-            let cases: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
-            let inputs = cases.as_array().into_iter().flatten();
-            docs.extend(inputs.filter_map(|c| Some(c.get("markdown")?.as_str()?.to_string())));
-        }
-        for (dir, ext) in [
-            ("tests/markdown/kramdown-jekyll-profile", "text"),
-            ("tests/fixtures/bench_blog/src/_posts", "md"),
-        ] {
-            let files = walkdir::WalkDir::new(root.join(dir)).into_iter();
-            let files = files.filter_map(|e| e.ok());
-            let files = files.filter(|e| e.path().extension().is_some_and(|x| x == ext));
-            docs.extend(files.filter_map(|e| std::fs::read_to_string(e.path()).ok()));
-        }
+        let mut docs = crate::converter::markdown::test_inputs::all();
         let cases = [
             "*a*",
             "**a**",

@@ -167,6 +167,8 @@ fn adapt_source(src: &str) -> String {
 }
 
 #[cfg(test)]
+mod test_inputs;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_extensions;

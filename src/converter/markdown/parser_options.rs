@@ -168,7 +168,7 @@ mod tests {
     /// The one search finds what a search for each would, on every test input.
     #[test]
     fn rare_characters_as_searched_one_by_one() {
-        let mut docs = crate::converter::markdown::skips::tests::all_inputs();
+        let mut docs = crate::converter::markdown::test_inputs::all();
         let extra = ["", "^", "[^", "a[^1]", "^[", "~", "$", "[^~$", "$~[x^"];
         docs.extend(extra.iter().map(|s| s.to_string()));
         for doc in &docs {
@@ -221,7 +221,7 @@ mod tests {
     #[test]
     fn documents_without_pulldown_tables_convert_the_same() {
         let opts = Options::default();
-        let mut docs = crate::converter::markdown::skips::tests::all_inputs();
+        let mut docs = crate::converter::markdown::test_inputs::all();
         assert!(docs.len() > 1500, "{}", docs.len());
         let extra = [
             "> a\n| a | b |\n|---|---|\n| 1 | 2 |\n",

@@ -114,47 +114,16 @@ fn span_tag(b: &[u8]) -> bool {
 }
 
 #[cfg(test)]
-pub(super) mod tests {
+mod tests {
     use super::*;
     use crate::converter::markdown::{Options, adapt_source, block_extensions, tree, tree_passes};
-    use std::path::Path;
-
-    /// Every Markdown input the tests hold: the CommonMark and GFM spec examples, kramdown's
-    /// test documents, the unit cases, the benchmark blog's posts.
-    pub(crate) fn all_inputs() -> Vec<String> {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let read = |path: &Path| std::fs::read_to_string(path).unwrap_or_default();
-        let mut docs = Vec::new();
-        for spec in ["spec-0.31.2.jekyll.json", "gfm-spec.jekyll.json"] {
-            let cases: serde_json::Value =
-                serde_json::from_str(&read(&root.join("tests/markdown").join(spec)))
-                    .unwrap_or_default();
-            let inputs = cases.as_array().into_iter().flatten();
-            docs.extend(inputs.filter_map(|c| Some(c.get("markdown")?.as_str()?.to_string())));
-        }
-        let units: serde_json::Value =
-            serde_json::from_str(&read(&root.join("tests/markdown/unit_cases.json")))
-                .unwrap_or_default();
-        let groups = units.as_object().into_iter().flat_map(|o| o.values());
-        let cases = groups.flat_map(|g| g.as_array().into_iter().flatten());
-        docs.extend(cases.filter_map(|c| Some(c.as_str()?.to_string())));
-        for (dir, ext) in [
-            ("tests/markdown/kramdown-jekyll-profile", "text"),
-            ("tests/fixtures/bench_blog/src/_posts", "md"),
-        ] {
-            let files = walkdir::WalkDir::new(root.join(dir)).into_iter().flatten();
-            let files = files.filter(|e| e.path().extension().is_some_and(|x| x == ext));
-            docs.extend(files.map(|e| read(e.path())));
-        }
-        docs
-    }
 
     /// A pass the source check skips leaves the tree as it is, for every test input (run
     /// on the tree every earlier pass has made, as `convert_with` runs them).
     #[test]
     fn skipped_passes_change_nothing() {
         let opts = Options::default();
-        let mut docs = all_inputs();
+        let mut docs = crate::converter::markdown::test_inputs::all();
         assert!(docs.len() > 1500, "{}", docs.len());
         let extra = [
             "$$x$$\n{: .c}\n",
@@ -203,7 +172,7 @@ pub(super) mod tests {
     /// `link_definitions` is what a search for `]:` finds, on every test input.
     #[test]
     fn link_definitions_as_searched() {
-        let mut docs = all_inputs();
+        let mut docs = crate::converter::markdown::test_inputs::all();
         let extra = ["", "]:", "[a]:", "[a] :", "{::x} [a] [b] &#1; ]:", "]"];
         docs.extend(extra.iter().map(|s| s.to_string()));
         for doc in &docs {

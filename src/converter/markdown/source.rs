@@ -356,7 +356,7 @@ mod tests {
     /// The index holds every line start, as the general search finds them, on every input.
     #[test]
     fn line_starts_as_searched() {
-        let mut docs = crate::converter::markdown::skips::tests::all_inputs();
+        let mut docs = crate::converter::markdown::test_inputs::all();
         let extra = ["", "\n", "a", "a\n", "\n\na\n", &"x\n".repeat(100)];
         docs.extend(extra.iter().map(|s| s.to_string()));
         for doc in &docs {

@@ -494,19 +494,7 @@ mod tests {
     /// spec and kramdown test input.
     #[test]
     fn next_shortcut_matches_the_walk() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/markdown");
-        let mut docs: Vec<String> = walkdir::WalkDir::new(root.join("kramdown-jekyll-profile"))
-            .into_iter()
-            .filter_map(|e| e.ok())
-            .filter(|e| e.path().extension().is_some_and(|x| x == "text"))
-            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-            .collect();
-        for spec in ["spec-0.31.2.jekyll.json", "gfm-spec.jekyll.json"] {
-            let text = std::fs::read_to_string(root.join(spec)).unwrap_or_default();
-            let cases: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
-            let inputs = cases.as_array().into_iter().flatten();
-            docs.extend(inputs.filter_map(|c| Some(c.get("markdown")?.as_str()?.to_string())));
-        }
+        let docs = crate::converter::markdown::test_inputs::all();
         assert!(docs.len() > 1500, "{}", docs.len());
         for doc in &docs {
             for (i, _) in doc.char_indices() {
