@@ -174,11 +174,15 @@ impl<'a> Builder<'a> {
     where
         'a: 'b,
     {
-        let mut b = Builder::new(src, self.opts);
+        // The enclosing document's definitions as written serve the fragment: its own are
+        // not searched for, and its footnote names are found once, by `with_lines`.
+        let mut rare = Rare::in_bytes(src.as_bytes());
+        rare.link_definitions = false;
+        let mut b = Builder::with_lines(src, self.opts, LineStarts::new(src), Some(rare));
         b.refs = self.refs.clone();
         b.written = self.written.clone();
         let mut notes = (*self.notes).clone();
-        notes.extend(footnote_names(src));
+        notes.extend(b.notes.iter().cloned());
         b.notes = Rc::new(notes);
         b
     }
