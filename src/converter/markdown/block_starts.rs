@@ -166,7 +166,6 @@ mod fast_path_tests {
     #[test]
     fn documents_passed_on_unchanged_need_no_rewrite() {
         let mut docs = crate::converter::markdown::test_inputs::all();
-        assert!(docs.len() > 1500, "{}", docs.len());
         let cases = [
             "a\n2. b\n",
             "a\n1. b\n",

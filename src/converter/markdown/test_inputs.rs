@@ -5,7 +5,7 @@
 use std::path::Path;
 
 /// Every Markdown input the tests hold: the CommonMark and GFM spec examples, kramdown's
-/// test documents, the unit cases, the benchmark blog's posts.
+/// test documents, the unit cases, the benchmark blog's posts. Fails when they are missing.
 pub(crate) fn all() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let read = |path: &Path| std::fs::read_to_string(path).unwrap_or_default();
@@ -31,5 +31,6 @@ pub(crate) fn all() -> Vec<String> {
         let files = files.filter(|e| e.path().extension().is_some_and(|x| x == ext));
         docs.extend(files.map(|e| read(e.path())));
     }
+    assert!(docs.len() > 1500, "{}", docs.len());
     docs
 }
