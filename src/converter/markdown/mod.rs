@@ -128,8 +128,11 @@ fn tree_passes(
     src: &str,
     extensions: &block_extensions::Rewritten,
     present: &skips::Present,
-) -> [(bool, Pass); 8] {
+) -> [(bool, Pass); 9] {
     [
+        (!extensions.spans.is_empty(), |doc, ext| {
+            span_extensions::drop_leads(doc, &ext.spans)
+        }),
         (extensions.may_have_markers(), |doc, ext| {
             ext.resolve(&mut doc.blocks)
         }),

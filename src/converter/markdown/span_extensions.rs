@@ -3,6 +3,11 @@
 //! `{::options … /}` nothing (its settings are read by `inline_options`). They are
 //! found in the source, a line at a time outside code spans, and stand in the text as
 //! placeholder comments until `resolve` swaps in their output.
+//!
+//! A placeholder that opens a line's content is led by `LEAD`, a private-use character:
+//! pulldown-cmark would read a line starting with `<!--` as an HTML block, where kramdown
+//! sees a paragraph starting with a span element. `drop_leads` takes the leads out of the
+//! parsed text again, before any pass reads it.
 
 use super::tree::{Document, Inline, Text, walk_text};
 use regex::Regex;
@@ -10,6 +15,9 @@ use std::sync::LazyLock;
 
 /// Placeholders are `<!--` MARK number `-->`, MARK a private-use character.
 const MARK: &str = "\u{E001}";
+
+/// Leads a placeholder that opens a line's content (see the module comment).
+const LEAD: char = '\u{E003}';
 
 static START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\{::(comment|nomarkdown|options)((?:\s(?:\\\}|[^}])*?)?)\s*(/)?\}")
@@ -37,12 +45,26 @@ pub(crate) fn rewrite_line(line: &str, outputs: &mut Vec<String>) -> String {
         let body = &line[whole.end()..body_end];
         if let Some(html) = output(&c[1], &c[2], body) {
             outputs.push(html);
+            if opens_content(&out) {
+                out.push(LEAD);
+            }
             out.push_str(&format!("<!--{MARK}{}-->", outputs.len()));
         }
         pos = next;
     }
     out.push_str(&line[pos..]);
     out
+}
+
+/// Whether a line written up to `before` has no content yet: only indentation and what may
+/// be block quote or list markers (a wider set than those; a lead too many is harmless).
+fn opens_content(before: &str) -> bool {
+    before.bytes().all(|b| {
+        matches!(
+            b,
+            b' ' | b'\t' | b'>' | b'*' | b'+' | b'-' | b'.' | b')' | b'0'..=b'9'
+        )
+    })
 }
 
 /// A placeholder that writes nothing: it keeps pulldown-cmark from reading the paragraph it
@@ -83,6 +105,37 @@ fn output(name: &str, attrs: &str, body: &str) -> Option<String> {
     }
 }
 
+/// Takes the leads `rewrite_line` put before placeholders out of the text of `doc`,
+/// dropping text left empty. `outputs`: the placeholders' outputs (none, nothing to do).
+pub(crate) fn drop_leads(doc: &mut Document, outputs: &[String]) {
+    if outputs.is_empty() {
+        return;
+    }
+    walk_text(doc, &mut |text| {
+        if let Text::Inlines(list) = text {
+            drop_leads_in(list);
+        }
+    });
+}
+
+fn drop_leads_in(list: &mut Vec<Inline>) {
+    list.retain_mut(|inline| match inline {
+        Inline::Text { text, .. } if text.contains(LEAD) => {
+            text.retain(|c| c != LEAD);
+            !text.is_empty()
+        }
+        Inline::Em(c) | Inline::Strong(c) | Inline::Del(c) => {
+            drop_leads_in(c);
+            true
+        }
+        Inline::Link { children, .. } => {
+            drop_leads_in(children);
+            true
+        }
+        _ => true,
+    });
+}
+
 /// Swaps the placeholders in `doc` for the output they stand for.
 pub(crate) fn resolve(doc: &mut Document, outputs: &[String]) {
     if outputs.is_empty() {
@@ -107,8 +160,14 @@ fn inlines(list: &mut [Inline], outputs: &[String]) {
 
 /// Replaces every placeholder in `html`.
 fn swap(html: &mut String, outputs: &[String]) {
-    while let Some(start) = html.find(&format!("<!--{MARK}")) {
-        let digits = start + 4 + MARK.len();
+    while let Some(at) = html.find(&format!("<!--{MARK}")) {
+        let digits = at + 4 + MARK.len();
+        // Raw HTML keeps the lead of a placeholder that opens a line.
+        let start = if html[..at].ends_with(LEAD) {
+            at - LEAD.len_utf8()
+        } else {
+            at
+        };
         let Some(len) = html[digits..].find("-->") else {
             return;
         };

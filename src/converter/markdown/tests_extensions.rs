@@ -79,6 +79,19 @@ fn span_extensions() {
             "x {::comment}y{:/} z {::nomarkdown}*raw*{:/} w\n",
             "<p>x <!-- y --> z *raw* w</p>\n",
         ),
+        // A span extension opening a line is in a paragraph, not an HTML block; checked
+        // with Jekyll's converter (shared/tools/oracle).
+        ("{::comment}x{:/}\n", "<p><!-- x --></p>\n"),
+        (
+            "{::nomarkdown}<b>X</b>{:/} tail\n  more\n",
+            "<p><b>X</b> tail\n  more</p>\n",
+        ),
+        ("   {::comment}x{:/} more\n", "<p><!-- x --> more</p>\n"),
+        ("para\n{::comment}y{:/} z\n", "<p>para\n<!-- y --> z</p>\n"),
+        (
+            "* a {::comment}x{:/}\n* {::comment}x{:/} b\n",
+            "<ul>\n  <li>a <!-- x --></li>\n  <li><!-- x --> b</li>\n</ul>\n",
+        ),
         // chained_span_ials
         (
             "a `c`{: .a}{: .b}\n",
