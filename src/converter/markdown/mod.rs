@@ -57,6 +57,7 @@ mod span_extensions;
 mod span_html;
 mod span_raw;
 mod standalone;
+mod strikethrough;
 mod table;
 mod toc;
 mod tree;
@@ -128,7 +129,7 @@ fn tree_passes(
     src: &str,
     extensions: &block_extensions::Rewritten,
     present: &skips::Present,
-) -> [(bool, Pass); 9] {
+) -> [(bool, Pass); 10] {
     [
         (!extensions.spans.is_empty(), |doc, ext| {
             span_extensions::drop_leads(doc, &ext.spans)
@@ -136,6 +137,10 @@ fn tree_passes(
         (extensions.may_have_markers(), |doc, ext| {
             ext.resolve(&mut doc.blocks)
         }),
+        (
+            memchr::memmem::find(extensions.text.as_bytes(), b"~~").is_some(),
+            |doc, _| strikethrough::apply(doc),
+        ),
         (true, |doc, _| emphasis::apply(doc)),
         (present.ials, |doc, _| ial::apply(&mut doc.blocks)),
         // Only `ial` adds the `standalone` references this pass looks for.

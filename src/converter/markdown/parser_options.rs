@@ -15,7 +15,6 @@ pub(super) fn parser_options(src: &str, tables: bool, rare: &Rare) -> CmOptions 
     let mut cm = CmOptions::empty();
     let wanted = [
         (CmOptions::ENABLE_FOOTNOTES, rare.footnote),
-        (CmOptions::ENABLE_STRIKETHROUGH, rare.tilde),
         (CmOptions::ENABLE_TASKLISTS, has(b'[')),
         (CmOptions::ENABLE_DEFINITION_LIST, has(b':')),
         (CmOptions::ENABLE_MATH, rare.dollar),
@@ -32,15 +31,13 @@ pub(super) fn parser_options(src: &str, tables: bool, rare: &Rare) -> CmOptions 
     cm
 }
 
-/// The characters most documents lack that an extension needs: one search for the three,
+/// The characters most documents lack that an extension needs: one search for the two,
 /// as a search that finds nothing reads the whole source. The builder of the top-level
 /// document is given it, to skip the search for footnote definitions too.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Rare {
     /// `[^`.
     pub(crate) footnote: bool,
-    /// `~`.
-    tilde: bool,
     /// `$`.
     dollar: bool,
     /// `]:` may occur: `in_bytes` does not look (and says it may); the top-level
@@ -52,17 +49,15 @@ impl Rare {
     pub(crate) fn in_bytes(bytes: &[u8]) -> Rare {
         let mut rare = Rare {
             footnote: false,
-            tilde: false,
             dollar: false,
             link_definitions: true,
         };
-        for i in memchr::memchr3_iter(b'^', b'~', b'$', bytes) {
+        for i in memchr::memchr2_iter(b'^', b'$', bytes) {
             match bytes[i] {
                 b'^' => rare.footnote |= i > 0 && bytes[i - 1] == b'[',
-                b'~' => rare.tilde = true,
                 _ => rare.dollar = true,
             }
-            if rare.footnote && rare.tilde && rare.dollar {
+            if rare.footnote && rare.dollar {
                 break;
             }
         }
@@ -178,7 +173,6 @@ mod tests {
                 .next()
                 .is_some();
             assert_eq!(rare.footnote, footnote, "{doc:?}");
-            assert_eq!(rare.tilde, doc.contains('~'), "{doc:?}");
             assert_eq!(rare.dollar, doc.contains('$'), "{doc:?}");
         }
     }
