@@ -93,14 +93,14 @@ pub fn convert_with(src: &str, opts: &Options, highlighter: &dyn Highlighter) ->
         inline_opts = opts.with_settings(&extensions.options, &extensions.text);
         &inline_opts
     };
+    let mut rare = parser_options::Rare::in_bytes(extensions.text.as_bytes());
     let mut doc = if extensions.rewritten {
         tree::parse(&extensions.text, opts)
     } else {
-        let mut rare = parser_options::Rare::in_bytes(extensions.text.as_bytes());
         rare.link_definitions = present.link_definitions;
         build::Builder::with_lines(&extensions.text, opts, lines, Some(rare)).run()
     };
-    for (needed, pass) in tree_passes(src, &extensions, &present) {
+    for (needed, pass) in tree_passes(src, &extensions, &present, rare.strikethrough) {
         if needed {
             pass(&mut doc, &extensions);
         }
@@ -124,11 +124,13 @@ type Pass = fn(&mut tree::Document, &block_extensions::Rewritten);
 
 /// The passes that resolve what kramdown's parser handles while it reads (markers, emphasis,
 /// IALs, reference pairs, span HTML), in order, each with whether it is needed: the source
-/// shows most documents to have nothing for some of them to do (`skips`).
+/// shows most documents to have nothing for some of them to do (`skips`; `strikethrough`:
+/// the parsed text has a `~~`).
 fn tree_passes(
     src: &str,
     extensions: &block_extensions::Rewritten,
     present: &skips::Present,
+    strikethrough: bool,
 ) -> [(bool, Pass); 10] {
     [
         (!extensions.spans.is_empty(), |doc, ext| {
@@ -137,10 +139,7 @@ fn tree_passes(
         (extensions.may_have_markers(), |doc, ext| {
             ext.resolve(&mut doc.blocks)
         }),
-        (
-            memchr::memmem::find(extensions.text.as_bytes(), b"~~").is_some(),
-            |doc, _| strikethrough::apply(doc),
-        ),
+        (strikethrough, |doc, _| strikethrough::apply(doc)),
         (true, |doc, _| emphasis::apply(doc)),
         (present.ials, |doc, _| ial::apply(&mut doc.blocks)),
         // Only `ial` adds the `standalone` references this pass looks for.

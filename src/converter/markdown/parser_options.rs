@@ -31,7 +31,7 @@ pub(super) fn parser_options(src: &str, tables: bool, rare: &Rare) -> CmOptions 
     cm
 }
 
-/// The characters most documents lack that an extension needs: one search for the two,
+/// The characters most documents lack that an extension needs: one search for the three,
 /// as a search that finds nothing reads the whole source. The builder of the top-level
 /// document is given it, to skip the search for footnote definitions too.
 #[derive(Debug, Clone, Copy)]
@@ -40,6 +40,8 @@ pub(crate) struct Rare {
     pub(crate) footnote: bool,
     /// `$`.
     dollar: bool,
+    /// `~~`, which a strikethrough needs (the `strikethrough` pass).
+    pub(crate) strikethrough: bool,
     /// `]:` may occur: `in_bytes` does not look (and says it may); the top-level
     /// document's is set from `skips::Present`, whose scan finds it.
     pub(crate) link_definitions: bool,
@@ -50,14 +52,16 @@ impl Rare {
         let mut rare = Rare {
             footnote: false,
             dollar: false,
+            strikethrough: false,
             link_definitions: true,
         };
-        for i in memchr::memchr2_iter(b'^', b'$', bytes) {
+        for i in memchr::memchr3_iter(b'^', b'~', b'$', bytes) {
             match bytes[i] {
                 b'^' => rare.footnote |= i > 0 && bytes[i - 1] == b'[',
+                b'~' => rare.strikethrough |= bytes.get(i + 1) == Some(&b'~'),
                 _ => rare.dollar = true,
             }
-            if rare.footnote && rare.dollar {
+            if rare.footnote && rare.strikethrough && rare.dollar {
                 break;
             }
         }
@@ -164,7 +168,9 @@ mod tests {
     #[test]
     fn rare_characters_as_searched_one_by_one() {
         let mut docs = crate::converter::markdown::test_inputs::all();
-        let extra = ["", "^", "[^", "a[^1]", "^[", "~", "$", "[^~$", "$~[x^"];
+        let extra = [
+            "", "^", "[^", "a[^1]", "^[", "~", "$", "[^~$", "$~[x^", "~~", "a~b~~",
+        ];
         docs.extend(extra.iter().map(|s| s.to_string()));
         for doc in &docs {
             let b = doc.as_bytes();
@@ -174,6 +180,7 @@ mod tests {
                 .is_some();
             assert_eq!(rare.footnote, footnote, "{doc:?}");
             assert_eq!(rare.dollar, doc.contains('$'), "{doc:?}");
+            assert_eq!(rare.strikethrough, doc.contains("~~"), "{doc:?}");
         }
     }
 

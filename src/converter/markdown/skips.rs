@@ -151,7 +151,10 @@ mod tests {
                 &inline_opts
             };
             let mut tree = tree::parse(&extensions.text, opts);
-            for (n, (needed, pass)) in tree_passes(src, &extensions, &present)
+            let rare = crate::converter::markdown::parser_options::Rare::in_bytes(
+                extensions.text.as_bytes(),
+            );
+            for (n, (needed, pass)) in tree_passes(src, &extensions, &present, rare.strikethrough)
                 .into_iter()
                 .enumerate()
             {

@@ -103,8 +103,10 @@ fn characters(inlines: &[Inline]) -> Vec<(At, Class)> {
 /// closing `~~`.
 fn matches(chars: &[(At, Class)]) -> Vec<(usize, usize)> {
     let is = |i: usize, class: Class| chars.get(i).is_some_and(|c| c.1 == class);
-    // Both tildes of a delimiter lie in one text item.
-    let delim = |i: usize| is(i, Class::Tilde) && is(i + 1, Class::Tilde);
+    // Both tildes of a delimiter lie in one text item (as in the source).
+    let delim = |i: usize| {
+        is(i, Class::Tilde) && is(i + 1, Class::Tilde) && chars[i].0.item == chars[i + 1].0.item
+    };
     let mut found = Vec::new();
     let mut i = 0;
     while i < chars.len() {
