@@ -51,7 +51,8 @@ impl Spans {
             }
             i += run;
         }
-        if from == 0 {
+        // Nothing escaped (an escape at the line start leaves `from` at 0 too).
+        if out.is_empty() {
             return Cow::Borrowed(line);
         }
         out.push_str(&line[from..]);
@@ -96,6 +97,8 @@ mod tests {
             (&["a `x\n", "` y` b\n"], &["a `x\n", "` y` b\n"]),
             (&["a `` x\n"], &["a `` x\n"]),
             (&["a ` b\n"], &["a \\` b\n"]),
+            (&["` a`\n"], &["\\` a`\n"]),
+            (&["` a` b\n"], &["\\` a` b\n"]),
         ];
         for (lines, want) in cases {
             let mut spans = Spans::default();
