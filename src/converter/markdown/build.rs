@@ -279,7 +279,7 @@ impl<'a> Builder<'a> {
             && self.src[range.start..].starts_with('<')
             && !escaped_at(self.src, range.start)
             && let Some(end) = self
-                .email_autolink(&range)
+                .autolink_in_text(&range)
                 .or_else(|| self.namespaced_tag(&range))
         {
             self.autolink_end = end;
