@@ -329,4 +329,34 @@ mod tests {
             }
         }
     }
+
+    /// Byte by byte, as `may_change` is specified.
+    fn may_change_slowly(text: &str, syms: bool) -> bool {
+        let b = text.as_bytes();
+        b.iter().any(|&c| c == b'"' || c == b'\'')
+            || (syms && b.windows(2).any(|w| w[0] == w[1] && is_doubled_start(w[0])))
+    }
+
+    #[test]
+    fn may_change_finds_a_start_anywhere() {
+        let clean = "abc-d.e<f>g ".repeat(10);
+        for len in 0..100 {
+            let text = &clean[..len];
+            for syms in [true, false] {
+                let t = Typographer {
+                    quotes: ["a", "b", "c", "d"].map(Cow::Borrowed),
+                    syms,
+                };
+                assert!(!t.may_change(text), "{text:?}");
+                for at in 0..len {
+                    for start in ["'", "\"", "--", "..", "<<", ">>"] {
+                        let mut changed = text.to_string();
+                        changed.replace_range(at..(at + start.len()).min(len), start);
+                        let want = may_change_slowly(&changed, syms);
+                        assert_eq!(t.may_change(&changed), want, "{changed:?} {syms}");
+                    }
+                }
+            }
+        }
+    }
 }
