@@ -43,14 +43,36 @@ fn quote_text(name: &str) -> Cow<'_, str> {
 }
 
 impl Typographer<'_> {
-    /// Merges each run of text and soft breaks into one final `Str`, in place: other items
-    /// move down over the runs' consumed items, and the tail is cut off.
+    /// Makes each run of text and soft breaks one final `Str`. Most runs are one text node
+    /// between other elements, which typography leaves as it is: those become `Str` where
+    /// they are, and only from the first other run on are items merged and moved.
     fn inlines(&self, inlines: &mut Vec<Inline>) {
+        for i in 0..inlines.len() {
+            let alone = !matches!(inlines.get(i + 1), Some(Inline::Text { .. } | Inline::Soft));
+            match &mut inlines[i] {
+                Inline::Text { text, .. }
+                    if alone && !text.is_empty() && !self.may_change(text) =>
+                {
+                    let text = std::mem::take(text);
+                    // The text node's text is taken: it owns nothing, and needs no drop.
+                    debug_assert!(owns_nothing(&inlines[i]));
+                    std::mem::forget(std::mem::replace(&mut inlines[i], Inline::Str(text)));
+                }
+                Inline::Text { .. } | Inline::Soft => return self.merge_runs(inlines, i),
+                other => self.children(other),
+            }
+        }
+    }
+
+    /// `inlines` from item `from` on, where a run to merge (or to change) starts: each run
+    /// becomes one final `Str`, in place; other items move down over the runs' consumed
+    /// items, and the tail is cut off.
+    fn merge_runs(&self, inlines: &mut Vec<Inline>, from: usize) {
         // Items before `kept` are final, and those from `kept` to `i` consumed text nodes or
         // soft breaks. A run ends before a later item, so its final text always has one of
         // the run's consumed items to take the place of.
-        let mut kept = 0;
-        let mut i = 0;
+        let mut kept = from;
+        let mut i = from;
         while i < inlines.len() {
             let end = i + inlines[i..]
                 .iter()
@@ -271,6 +293,8 @@ fn owns_nothing(item: &Inline) -> bool {
 mod tests {
     use super::*;
 
+    /// With every run scanned, no text node is made final where it is either: the general
+    /// merging of runs makes the same output as the shortcuts.
     #[test]
     fn runs_left_alone_are_those_the_scan_leaves_alone() {
         let docs = crate::converter::markdown::test_inputs::all();
