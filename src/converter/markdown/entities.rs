@@ -117,33 +117,43 @@ fn push_escaped_specials(out: &mut String, s: &str) {
     out.push_str(&s[from..]);
 }
 
-/// Whether `bytes` has a `<`, `>` or `&`. Blocks of 16 bytes are tested without an early
-/// exit (which the compiler turns into vector compares), two at a time, so that long text
-/// takes one branch per 32 bytes.
+/// Whether `bytes` has a `<`, `>` or `&`.
 #[inline]
 fn has_text_special(bytes: &[u8]) -> bool {
+    has_special::<false>(bytes)
+}
+
+/// Whether `bytes` has a `<`, `>`, `&` (or, with `QUOTE`, `"`). Blocks of 16 bytes are
+/// tested without an early exit (which the compiler turns into vector compares), two at a
+/// time, so that long text takes one branch per 32 bytes.
+#[inline]
+fn has_special<const QUOTE: bool>(bytes: &[u8]) -> bool {
     let Some(last) = bytes.last_chunk::<16>() else {
-        return block_has_special(&super::typography::padded::<16>(bytes));
+        return block_has_special::<QUOTE>(&super::typography::padded::<16>(bytes));
     };
     let mut rest = bytes;
     while let Some((pair, tail)) = rest.split_first_chunk::<32>() {
         let (first, second) = pair.split_at(16);
-        if block_has_special(first) | block_has_special(second) {
+        if block_has_special::<QUOTE>(first) | block_has_special::<QUOTE>(second) {
             return true;
         }
         rest = tail;
     }
     // The rest (under 32 bytes) as two blocks, which may overlap each other and the blocks
     // before.
-    block_has_special(rest.first_chunk::<16>().unwrap_or(last)) | block_has_special(last)
+    let first = rest.first_chunk::<16>().unwrap_or(last);
+    block_has_special::<QUOTE>(first) | block_has_special::<QUOTE>(last)
 }
 
-/// Whether the first 16 bytes of `block` have a `<`, `>` or `&`.
+/// Whether the first 16 bytes of `block` have a `<`, `>`, `&` (or, with `QUOTE`, `"`).
 #[inline(always)]
-fn block_has_special(block: &[u8]) -> bool {
+fn block_has_special<const QUOTE: bool>(block: &[u8]) -> bool {
     let mut found = 0u8;
     for &b in &block[..16] {
         found |= u8::from(b == b'<') | u8::from(b == b'>') | u8::from(b == b'&');
+        if QUOTE {
+            found |= u8::from(b == b'"');
+        }
     }
     found != 0
 }
@@ -202,9 +212,19 @@ impl Escape {
 }
 
 /// Copies `s` to `out` in runs between the characters to escape, as pulldown-cmark's HTML
-/// writer does, rather than character by character.
+/// writer does, rather than character by character. Most values (addresses, class names)
+/// have none: a vector scan finds that, and the value is copied whole.
 fn push_escaped(out: &mut String, s: &str, how: Escape) {
     let bytes = s.as_bytes();
+    let clean = if how.quote {
+        !has_special::<true>(bytes)
+    } else {
+        !has_special::<false>(bytes)
+    };
+    if clean {
+        out.push_str(s);
+        return;
+    }
     let mut from = 0;
     let mut at = 0;
     while let Some(i) = next_special(bytes, at, how.quote) {
@@ -360,10 +380,15 @@ mod tests {
         for len in 0..100 {
             let clean = "abcdefghij".repeat(10)[..len].to_string();
             assert!(!has_text_special(clean.as_bytes()), "{len}");
+            assert!(!has_special::<true>(clean.as_bytes()), "{len}");
             for at in 0..len {
                 let mut bytes = clean.clone().into_bytes();
                 bytes[at] = b"<>&"[at % 3];
                 assert!(has_text_special(&bytes), "{len} {at}");
+                assert!(has_special::<true>(&bytes), "{len} {at}");
+                bytes[at] = b'"';
+                assert!(!has_text_special(&bytes), "{len} {at}");
+                assert!(has_special::<true>(&bytes), "{len} {at}");
             }
         }
     }

@@ -389,7 +389,8 @@ pub(crate) fn push_attributes(out: &mut String, attrs: &Attrs) {
     }
 }
 
-/// ` k="v"` with `v` escaped.
+/// ` k="v"` with `v` escaped. Inlined: most keys are literals, copied without a call.
+#[inline]
 pub(super) fn push_attribute(out: &mut String, k: &str, v: &str) {
     out.push(' ');
     out.push_str(k);
