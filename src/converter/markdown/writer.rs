@@ -338,7 +338,7 @@ impl<'a> Writer<'a> {
             self.pad(indent + 2);
             self.out.push_str(cell_start(head, *align));
             match cells.get(i) {
-                Some(c) if !c.is_empty() => self.inlines(c),
+                Some(c) if !c.is_empty() => self.children(c),
                 _ => self.out.push('\u{A0}'),
             }
             self.out.push_str(if head { "</th>\n" } else { "</td>\n" });
