@@ -49,19 +49,43 @@ impl Typographer<'_> {
     fn inlines(&self, inlines: &mut Vec<Inline>) {
         for i in 0..inlines.len() {
             let alone = !matches!(inlines.get(i + 1), Some(Inline::Text { .. } | Inline::Soft));
-            match &mut inlines[i] {
-                Inline::Text { text, .. }
-                    if alone && !text.is_empty() && !self.may_change(text) =>
-                {
-                    let text = std::mem::take(text);
-                    // The text node's text is taken: it owns nothing, and needs no drop.
-                    debug_assert!(owns_nothing(&inlines[i]));
-                    std::mem::forget(std::mem::replace(&mut inlines[i], Inline::Str(text)));
+            let item = &mut inlines[i];
+            match item {
+                Inline::Text { .. } | Inline::Soft => {
+                    if !(alone && self.made_final(item)) {
+                        return self.merge_runs(inlines, i);
+                    }
                 }
-                Inline::Text { .. } | Inline::Soft => return self.merge_runs(inlines, i),
                 other => self.children(other),
             }
         }
+    }
+
+    /// Makes `item` a `Str` where it is if it is a text node with text that typography
+    /// leaves as it is; whether it did.
+    fn made_final(&self, item: &mut Inline) -> bool {
+        let Inline::Text { text, .. } = item else {
+            return false;
+        };
+        if text.is_empty() || self.may_change(text) {
+            return false;
+        }
+        let text = std::mem::take(text);
+        // The text node's text is taken: it owns nothing, and needs no drop.
+        debug_assert!(owns_nothing(item));
+        std::mem::forget(std::mem::replace(item, Inline::Str(text)));
+        true
+    }
+
+    /// The content of a span element: most is one text node, made final without the call
+    /// of `inlines`.
+    fn content(&self, inlines: &mut Vec<Inline>) {
+        if let [item] = inlines.as_mut_slice()
+            && self.made_final(item)
+        {
+            return;
+        }
+        self.inlines(inlines)
     }
 
     /// `inlines` from item `from` on, where a run to merge (or to change) starts: each run
@@ -200,13 +224,13 @@ impl Typographer<'_> {
 
     fn children(&self, inline: &mut Inline) {
         match inline {
-            Inline::Em(c) | Inline::Strong(c) | Inline::Del(c) => self.inlines(c),
+            Inline::Em(c) | Inline::Strong(c) | Inline::Del(c) => self.content(c),
             Inline::Attributed(inner, _) => self.children(inner),
             Inline::Link {
                 children,
                 auto: false,
                 ..
-            } => self.inlines(children),
+            } => self.content(children),
             Inline::Link {
                 children,
                 auto: true,
