@@ -232,15 +232,19 @@ impl<'a> Writer<'a> {
         self.out.push('\n');
     }
 
-    /// `indent` spaces, copied from a run of them.
+    /// `indent` spaces, copied from a run of them. Most indentation is a few levels deep:
+    /// the whole run is copied (plain stores, where a copy of variable length is a library
+    /// call) and cut to length.
     fn pad(&mut self, mut indent: usize) {
-        const SPACES: &str = "                                ";
+        const SPACES: &str = "                ";
         while indent > SPACES.len() {
             self.out.push_str(SPACES);
             indent -= SPACES.len();
         }
         if indent > 0 {
-            self.out.push_str(&SPACES[..indent]);
+            let len = self.out.len();
+            self.out.push_str(SPACES);
+            self.out.truncate(len + indent);
         }
     }
 
