@@ -20,7 +20,7 @@ pub(crate) fn apply(doc: &mut Document, opts: &Options) {
     };
     walk_text(doc, &mut |text| {
         if let Text::Inlines(inlines) = text {
-            t.inlines(inlines);
+            t.content(inlines);
         }
     });
 }
@@ -77,8 +77,8 @@ impl Typographer<'_> {
         true
     }
 
-    /// The content of a span element: most is one text node, made final without the call
-    /// of `inlines`.
+    /// The content of a span element or a table cell: most is one text node, made final
+    /// without the call of `inlines`.
     fn content(&self, inlines: &mut Vec<Inline>) {
         if let [item] = inlines.as_mut_slice()
             && self.made_final(item)
