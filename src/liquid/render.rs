@@ -15,7 +15,7 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-mod fx_hash;
+pub(crate) mod fx_hash;
 mod lookup;
 mod partial;
 

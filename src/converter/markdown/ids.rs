@@ -8,7 +8,8 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::options::Options;
-use super::tree::{Block, DefPart, plain_text};
+use super::tree::{Block, DefPart, Inline, plain_text};
+use crate::liquid::render::fx_hash::FxBuild;
 
 /// kramdown-parser-gfm's `NON_WORD_RE`.
 static NON_WORD: LazyLock<Regex> =
@@ -21,34 +22,37 @@ pub(crate) fn assign(blocks: &mut [Block], opts: &Options) {
     if !opts.auto_ids {
         return;
     }
-    let mut ids = IdGenerator {
-        counter: HashMap::new(),
-        prefix: &opts.auto_id_prefix,
-        gfm: true,
-    };
-    let mut basic = IdGenerator {
-        counter: HashMap::new(),
-        prefix: &opts.auto_id_prefix,
-        gfm: false,
-    };
+    let mut ids = IdGenerator::new(&opts.auto_id_prefix, true);
+    let mut basic = IdGenerator::new(&opts.auto_id_prefix, false);
     ids.blocks(blocks, &mut basic);
 }
 
 struct IdGenerator<'a> {
-    counter: HashMap<String, usize>,
+    /// How often each id (before numbering) was made. Ids are short strings of the
+    /// document's own headers, so the fast hasher suffices.
+    counter: HashMap<String, usize, FxBuild>,
     prefix: &'a str,
     /// kramdown-parser-gfm's ids (else kramdown's `basic_generate_id`).
     gfm: bool,
+    /// The text of a header: one buffer for all of them.
+    text: String,
 }
 
-impl IdGenerator<'_> {
+impl<'a> IdGenerator<'a> {
+    fn new(prefix: &'a str, gfm: bool) -> Self {
+        IdGenerator {
+            counter: HashMap::default(),
+            prefix,
+            gfm,
+            text: String::new(),
+        }
+    }
+
     fn blocks(&mut self, blocks: &mut [Block], basic: &mut IdGenerator) {
         for block in blocks {
             match block {
                 Block::Heading { inlines, attrs, .. } if !attrs.iter().any(|(k, _)| k == "id") => {
-                    let mut text = String::new();
-                    plain_text(inlines, &mut text);
-                    attrs.push(("id".to_string(), self.generate(&text)));
+                    attrs.push(("id".to_string(), self.header_id(inlines)));
                 }
                 Block::Quote { blocks, .. } => self.blocks(blocks, basic),
                 Block::DefList(parts, _) => {
@@ -64,24 +68,24 @@ impl IdGenerator<'_> {
                     }
                 }
                 Block::HtmlElement { blocks, .. } if self.gfm => {
-                    let mut none = IdGenerator {
-                        counter: HashMap::new(),
-                        prefix: "",
-                        gfm: false,
-                    };
-                    basic.blocks(blocks, &mut none);
+                    basic.blocks(blocks, &mut IdGenerator::new("", false));
                 }
                 Block::HtmlElement { blocks, .. } => {
-                    let mut none = IdGenerator {
-                        counter: HashMap::new(),
-                        prefix: "",
-                        gfm: false,
-                    };
-                    self.blocks(blocks, &mut none);
+                    self.blocks(blocks, &mut IdGenerator::new("", false));
                 }
                 _ => {}
             }
         }
+    }
+
+    /// The id of a header with `inlines`.
+    fn header_id(&mut self, inlines: &[Inline]) -> String {
+        let mut text = std::mem::take(&mut self.text);
+        text.clear();
+        plain_text(inlines, &mut text);
+        let id = self.generate(&text);
+        self.text = text;
+        id
     }
 
     fn generate(&mut self, text: &str) -> String {
@@ -105,11 +109,20 @@ impl IdGenerator<'_> {
         } else {
             NON_WORD.replace_all(&lower, "").replace([' ', '\t'], "-")
         };
-        let seen = self.counter.entry(id.clone()).or_insert(0);
-        if *seen > 0 {
+        // Most ids are new: looked up by reference, and copied only as a new key.
+        let seen = match self.counter.get_mut(id.as_str()) {
+            Some(n) => {
+                *n += 1;
+                *n - 1
+            }
+            None => {
+                self.counter.insert(id.clone(), 1);
+                0
+            }
+        };
+        if seen > 0 {
             id.push_str(&format!("-{seen}"));
         }
-        *seen += 1;
         self.prefixed(id)
     }
 
@@ -142,17 +155,16 @@ impl IdGenerator<'_> {
 }
 
 /// `generate_gfm_header_id` of ASCII text: `NON_WORD` keeps `[A-Za-z0-9_-]`, spaces and tabs
-/// (as dashes here). Built byte by byte, through `GFM_ID_BYTES`, into a string of the right
-/// size.
+/// (as dashes here). Built byte by byte, through `GFM_ID_BYTES`, as bytes: pushing
+/// characters to a string checks each one's length.
 fn ascii_gfm_id(text: &str) -> String {
-    let mut id = String::with_capacity(text.len());
-    for b in text.bytes() {
-        let kept = GFM_ID_BYTES[usize::from(b)];
-        if kept != 0 {
-            id.push(char::from(kept));
-        }
-    }
-    id
+    let mut id = Vec::with_capacity(text.len());
+    id.extend(
+        text.bytes()
+            .map(|b| GFM_ID_BYTES[usize::from(b)])
+            .filter(|&b| b != 0),
+    );
+    String::from_utf8(id).expect("GFM_ID_BYTES maps to ASCII")
 }
 
 /// What each ASCII byte becomes in a GFM id (zero: dropped); a table lookup per byte
@@ -179,11 +191,7 @@ mod tests {
 
     #[test]
     fn gfm_ids() {
-        let mut g = IdGenerator {
-            counter: HashMap::new(),
-            prefix: "",
-            gfm: true,
-        };
+        let mut g = IdGenerator::new("", true);
         let cases = [
             ("Hello World", "hello-world"),
             ("Hello World", "hello-world-1"),
@@ -216,11 +224,7 @@ mod tests {
 
     #[test]
     fn basic_ids() {
-        let mut g = IdGenerator {
-            counter: HashMap::new(),
-            prefix: "",
-            gfm: false,
-        };
+        let mut g = IdGenerator::new("", false);
         let cases = [
             ("Hello World 1", "hello-world-1"),
             ("Hello World 1", "hello-world-1-1"),

@@ -20,7 +20,7 @@ pub(crate) fn apply(doc: &mut Document, opts: &Options) {
     };
     walk_text(doc, &mut |text| {
         if let Text::Inlines(inlines) = text {
-            t.inlines(inlines);
+            t.content(inlines);
         }
     });
 }
@@ -43,14 +43,60 @@ fn quote_text(name: &str) -> Cow<'_, str> {
 }
 
 impl Typographer<'_> {
-    /// Merges each run of text and soft breaks into one final `Str`, in place: other items
-    /// move down over the runs' consumed items, and the tail is cut off.
+    /// Makes each run of text and soft breaks one final `Str`. Most runs are one text node
+    /// between other elements, which typography leaves as it is: those become `Str` where
+    /// they are, and only from the first other run on are items merged and moved.
     fn inlines(&self, inlines: &mut Vec<Inline>) {
+        for i in 0..inlines.len() {
+            let alone = !matches!(inlines.get(i + 1), Some(Inline::Text { .. } | Inline::Soft));
+            let item = &mut inlines[i];
+            match item {
+                Inline::Text { .. } | Inline::Soft => {
+                    if !(alone && self.made_final(item)) {
+                        return self.merge_runs(inlines, i);
+                    }
+                }
+                other => self.children(other),
+            }
+        }
+    }
+
+    /// Makes `item` a `Str` where it is if it is a text node with text that typography
+    /// leaves as it is; whether it did.
+    fn made_final(&self, item: &mut Inline) -> bool {
+        let Inline::Text { text, .. } = item else {
+            return false;
+        };
+        if text.is_empty() || self.may_change(text) {
+            return false;
+        }
+        let text = std::mem::take(text);
+        // The text node's text is taken: it owns nothing, and needs no drop.
+        debug_assert!(owns_nothing(item));
+        std::mem::forget(std::mem::replace(item, Inline::Str(text)));
+        true
+    }
+
+    /// The content of a span element or a table cell: most is one text node, made final
+    /// without the call of `inlines`.
+    fn content(&self, inlines: &mut Vec<Inline>) {
+        if let [item] = inlines.as_mut_slice()
+            && self.made_final(item)
+        {
+            return;
+        }
+        self.inlines(inlines)
+    }
+
+    /// `inlines` from item `from` on, where a run to merge (or to change) starts: each run
+    /// becomes one final `Str`, in place; other items move down over the runs' consumed
+    /// items, and the tail is cut off.
+    fn merge_runs(&self, inlines: &mut Vec<Inline>, from: usize) {
         // Items before `kept` are final, and those from `kept` to `i` consumed text nodes or
         // soft breaks. A run ends before a later item, so its final text always has one of
         // the run's consumed items to take the place of.
-        let mut kept = 0;
-        let mut i = 0;
+        let mut kept = from;
+        let mut i = from;
         while i < inlines.len() {
             let end = i + inlines[i..]
                 .iter()
@@ -178,13 +224,13 @@ impl Typographer<'_> {
 
     fn children(&self, inline: &mut Inline) {
         match inline {
-            Inline::Em(c) | Inline::Strong(c) | Inline::Del(c) => self.inlines(c),
+            Inline::Em(c) | Inline::Strong(c) | Inline::Del(c) => self.content(c),
             Inline::Attributed(inner, _) => self.children(inner),
             Inline::Link {
                 children,
                 auto: false,
                 ..
-            } => self.inlines(children),
+            } => self.content(children),
             Inline::Link {
                 children,
                 auto: true,
@@ -271,6 +317,8 @@ fn owns_nothing(item: &Inline) -> bool {
 mod tests {
     use super::*;
 
+    /// With every run scanned, no text node is made final where it is either: the general
+    /// merging of runs makes the same output as the shortcuts.
     #[test]
     fn runs_left_alone_are_those_the_scan_leaves_alone() {
         let docs = crate::converter::markdown::test_inputs::all();
@@ -326,6 +374,36 @@ mod tests {
                     syms,
                 };
                 assert_eq!(t.may_change(text), want, "{text:?} {syms}");
+            }
+        }
+    }
+
+    /// Byte by byte, as `may_change` is specified.
+    fn may_change_slowly(text: &str, syms: bool) -> bool {
+        let b = text.as_bytes();
+        b.iter().any(|&c| c == b'"' || c == b'\'')
+            || (syms && b.windows(2).any(|w| w[0] == w[1] && is_doubled_start(w[0])))
+    }
+
+    #[test]
+    fn may_change_finds_a_start_anywhere() {
+        let clean = "abc-d.e<f>g ".repeat(10);
+        for len in 0..100 {
+            let text = &clean[..len];
+            for syms in [true, false] {
+                let t = Typographer {
+                    quotes: ["a", "b", "c", "d"].map(Cow::Borrowed),
+                    syms,
+                };
+                assert!(!t.may_change(text), "{text:?}");
+                for at in 0..len {
+                    for start in ["'", "\"", "--", "..", "<<", ">>"] {
+                        let mut changed = text.to_string();
+                        changed.replace_range(at..(at + start.len()).min(len), start);
+                        let want = may_change_slowly(&changed, syms);
+                        assert_eq!(t.may_change(&changed), want, "{changed:?} {syms}");
+                    }
+                }
             }
         }
     }

@@ -218,30 +218,37 @@ impl<'a> Writer<'a> {
         self.out.push('\n');
     }
 
+    #[inline]
     fn open(&mut self, name: &str, attrs: &Attrs, indent: usize) {
         self.pad(indent);
         self.start_tag(name, attrs);
         self.out.push('\n');
     }
 
+    #[inline]
     fn close(&mut self, name: &str, indent: usize) {
         self.pad(indent);
         self.end_tag(name);
         self.out.push('\n');
     }
 
-    /// `indent` spaces, copied from a run of them.
+    /// `indent` spaces, copied from a run of them. Most indentation is a few levels deep:
+    /// the whole run is copied (plain stores, where a copy of variable length is a library
+    /// call) and cut to length.
     fn pad(&mut self, mut indent: usize) {
-        const SPACES: &str = "                                ";
+        const SPACES: &str = "                ";
         while indent > SPACES.len() {
             self.out.push_str(SPACES);
             indent -= SPACES.len();
         }
         if indent > 0 {
-            self.out.push_str(&SPACES[..indent]);
+            let len = self.out.len();
+            self.out.push_str(SPACES);
+            self.out.truncate(len + indent);
         }
     }
 
+    #[inline]
     pub(super) fn start_tag(&mut self, name: &str, attrs: &Attrs) {
         self.out.push('<');
         self.out.push_str(name);
@@ -249,6 +256,7 @@ impl<'a> Writer<'a> {
         self.out.push('>');
     }
 
+    #[inline]
     pub(super) fn end_tag(&mut self, name: &str) {
         self.out.push_str("</");
         self.out.push_str(name);
@@ -311,14 +319,14 @@ impl<'a> Writer<'a> {
     fn table(&mut self, aligns: &[Align], sections: &[TableSection], attrs: &Attrs, indent: usize) {
         self.open("table", attrs, indent);
         for section in sections.iter().filter(|s| !s.rows.is_empty()) {
-            let (tag, cell) = match section.kind {
-                Section::Head => ("thead", "th"),
-                Section::Body => ("tbody", "td"),
-                Section::Foot => ("tfoot", "td"),
+            let (tag, head) = match section.kind {
+                Section::Head => ("thead", true),
+                Section::Body => ("tbody", false),
+                Section::Foot => ("tfoot", false),
             };
             self.open(tag, &Vec::new(), indent + 2);
             for row in &section.rows {
-                self.row(cell, aligns, row, indent + 4);
+                self.row(head, aligns, row, indent + 4);
             }
             self.close(tag, indent + 2);
         }
@@ -326,28 +334,21 @@ impl<'a> Writer<'a> {
     }
 
     /// One row; cells beyond the header's count are dropped and missing ones added empty.
-    fn row(&mut self, cell: &str, aligns: &[Align], cells: &[Vec<Inline>], indent: usize) {
-        self.open("tr", &Vec::new(), indent);
+    /// A table has many cells: each tag is one literal.
+    fn row(&mut self, head: bool, aligns: &[Align], cells: &[Vec<Inline>], indent: usize) {
+        self.pad(indent);
+        self.out.push_str("<tr>\n");
         for (i, align) in aligns.iter().enumerate() {
-            let style = match align {
-                Align::Default => "",
-                Align::Left => " style=\"text-align: left\"",
-                Align::Center => " style=\"text-align: center\"",
-                Align::Right => " style=\"text-align: right\"",
-            };
             self.pad(indent + 2);
-            self.out.push('<');
-            self.out.push_str(cell);
-            self.out.push_str(style);
-            self.out.push('>');
+            self.out.push_str(cell_start(head, *align));
             match cells.get(i) {
-                Some(c) if !c.is_empty() => self.inlines(c),
+                Some(c) if !c.is_empty() => self.children(c),
                 _ => self.out.push('\u{A0}'),
             }
-            self.end_tag(cell);
-            self.out.push('\n');
+            self.out.push_str(if head { "</th>\n" } else { "</td>\n" });
         }
-        self.close("tr", indent);
+        self.pad(indent);
+        self.out.push_str("</tr>\n");
     }
 
     fn def_list(&mut self, parts: &[DefPart], attrs: &Attrs, indent: usize) {
@@ -359,6 +360,20 @@ impl<'a> Writer<'a> {
             }
         }
         self.close("dl", indent);
+    }
+}
+
+/// The start tag of a table cell: `th` in the head, else `td`, with its column's alignment.
+fn cell_start(head: bool, align: Align) -> &'static str {
+    match (head, align) {
+        (true, Align::Default) => "<th>",
+        (true, Align::Left) => "<th style=\"text-align: left\">",
+        (true, Align::Center) => "<th style=\"text-align: center\">",
+        (true, Align::Right) => "<th style=\"text-align: right\">",
+        (false, Align::Default) => "<td>",
+        (false, Align::Left) => "<td style=\"text-align: left\">",
+        (false, Align::Center) => "<td style=\"text-align: center\">",
+        (false, Align::Right) => "<td style=\"text-align: right\">",
     }
 }
 
@@ -378,7 +393,8 @@ pub(crate) fn push_attributes(out: &mut String, attrs: &Attrs) {
     }
 }
 
-/// ` k="v"` with `v` escaped.
+/// ` k="v"` with `v` escaped. Inlined: most keys are literals, copied without a call.
+#[inline]
 pub(super) fn push_attribute(out: &mut String, k: &str, v: &str) {
     out.push(' ');
     out.push_str(k);

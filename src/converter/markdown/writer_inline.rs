@@ -22,6 +22,21 @@ impl<'a> Writer<'a> {
         }
     }
 
+    /// Writes the content of a span element or a table cell: most are one text, written
+    /// without the call of `inlines` (whose frame has room for every other element).
+    pub(super) fn children(&mut self, children: &[Inline]) {
+        #[cfg(test)]
+        if GENERAL_ONLY.with(std::cell::Cell::get) {
+            return self.inlines(children);
+        }
+        match children {
+            [Inline::Text { text, .. } | Inline::Str(text)] if !self.opts.hard_wrap => {
+                push_escaped_text(&mut self.out, text)
+            }
+            _ => self.inlines(children),
+        }
+    }
+
     fn inline(&mut self, inline: &Inline) {
         self.inline_with(inline, &Vec::new());
     }
@@ -68,7 +83,7 @@ impl<'a> Writer<'a> {
                 }
                 push_attributes(&mut self.out, extra);
                 self.out.push('>');
-                self.inlines(children);
+                self.children(children);
                 self.out.push_str("</a>");
             }
             Inline::Image(image) => {
@@ -189,7 +204,7 @@ impl<'a> Writer<'a> {
 
     fn span(&mut self, name: &str, attrs: &Attrs, children: &[Inline]) {
         self.start_tag(name, attrs);
-        self.inlines(children);
+        self.children(children);
         self.end_tag(name);
     }
 }
@@ -199,5 +214,34 @@ fn inline_text(inline: &Inline) -> Option<&str> {
     match inline {
         Inline::Text { text, .. } | Inline::Str(text) => Some(text),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Tests write all content through `inlines`, to compare with the shortcut of `children`.
+    static GENERAL_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::converter::markdown::{Options, convert, test_inputs};
+
+    #[test]
+    fn one_text_child_is_written_as_inlines_writes_it() {
+        for hard_wrap in [false, true] {
+            let opts = Options {
+                hard_wrap,
+                ..Options::default()
+            };
+            for doc in &test_inputs::all() {
+                let fast = convert(doc, &opts);
+                GENERAL_ONLY.with(|g| g.set(true));
+                let general = convert(doc, &opts);
+                GENERAL_ONLY.with(|g| g.set(false));
+                assert_eq!(fast, general, "{doc:?} {hard_wrap}");
+            }
+        }
     }
 }
