@@ -56,7 +56,7 @@ impl Builder<'_> {
         };
         if keep > 0 {
             let spaces = Inline::Text {
-                text: " ".repeat(keep),
+                text: " ".repeat(keep).into(),
                 literal: 0,
                 next: Next::default(),
             };
@@ -75,7 +75,7 @@ impl Builder<'_> {
         let kept = self.kept_indent(range.end);
         if !kept.is_empty() {
             let text = Inline::Text {
-                text: kept.to_string(),
+                text: kept.to_string().into(),
                 literal: 0,
                 next: Next::default(),
             };
@@ -133,7 +133,7 @@ impl Builder<'_> {
         let Some(Inline::Text { text, .. }) = self.top_inlines().last_mut() else {
             return false;
         };
-        if text.pop() != Some('\\') {
+        if text.to_mut().pop() != Some('\\') {
             return false;
         }
         if text.is_empty() {

@@ -40,7 +40,7 @@ impl Builder<'_> {
             auto: true,
             shortcut: false,
             children: vec![Inline::Text {
-                text: addr.to_string(),
+                text: addr.to_string().into(),
                 literal: 0,
                 next: Next::of(""),
             }],

@@ -7,9 +7,9 @@ use super::frames::Closed;
 use super::source::blank_line_before;
 use super::tree::{Block, Inline, Next, Para};
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
     /// A header, or a paragraph where kramdown does not see a setext header.
-    pub(super) fn close_heading(&mut self, frame: Closed, end: usize) {
+    pub(super) fn close_heading(&mut self, frame: Closed<'a>, end: usize) {
         let Kind::Heading {
             level,
             id,
@@ -31,7 +31,7 @@ impl Builder<'_> {
             let mut inlines = frame.inlines;
             inlines.push(Inline::Soft);
             inlines.push(Inline::Text {
-                text: underline,
+                text: underline.into(),
                 literal: 0,
                 next: Next::default(),
             });
@@ -51,7 +51,7 @@ impl Builder<'_> {
             // kramdown: an ATX header needs text; `#` alone is a paragraph.
             let raw = self.src[start..end.min(self.src.len())].trim().to_string();
             self.block(Block::Para(Para {
-                inlines: vec![Inline::Str(raw)],
+                inlines: vec![Inline::Str(raw.into())],
                 ..Para::default()
             }));
             return;
@@ -121,7 +121,7 @@ fn header_id(inlines: &mut Vec<Inline>, atx: bool) -> Option<String> {
     inlines.truncate(first);
     if !text.is_empty() {
         inlines.push(Inline::Text {
-            text,
+            text: text.into(),
             literal,
             next: Next::default(),
         });

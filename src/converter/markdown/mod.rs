@@ -25,6 +25,7 @@ mod blanks;
 mod block_ends;
 mod block_extensions;
 mod block_starts;
+mod borrowed;
 mod build;
 mod close;
 mod def_ids;

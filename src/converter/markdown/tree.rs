@@ -6,16 +6,17 @@
 
 use super::build::Builder;
 use super::options::Options;
+use std::borrow::Cow;
 
 /// HTML attributes in kramdown's insertion order.
 pub(crate) type Attrs = Vec<(String, String)>;
 
 /// A parsed document.
 #[derive(Debug, Default)]
-pub(crate) struct Document {
-    pub blocks: Vec<Block>,
+pub(crate) struct Document<'s> {
+    pub blocks: Vec<Block<'s>>,
     /// Footnote definitions by name, in source order.
-    pub footnotes: Vec<(String, Vec<Block>)>,
+    pub footnotes: Vec<(String, Vec<Block<'s>>)>,
 }
 
 /// Table cell alignment (kramdown's `:default`, `:left`, `:center`, `:right`).
@@ -29,11 +30,11 @@ pub(crate) enum Align {
 
 /// A block-level element.
 #[derive(Debug, Clone)]
-pub(crate) enum Block {
-    Para(Para),
+pub(crate) enum Block<'s> {
+    Para(Para<'s>),
     Heading {
         level: u8,
-        inlines: Vec<Inline>,
+        inlines: Vec<Inline<'s>>,
         attrs: Attrs,
     },
     Code {
@@ -46,27 +47,27 @@ pub(crate) enum Block {
     Html(String),
     Rule(Attrs),
     Quote {
-        blocks: Vec<Block>,
+        blocks: Vec<Block<'s>>,
         attrs: Attrs,
     },
     List {
         ordered: bool,
-        items: Vec<Item>,
+        items: Vec<Item<'s>>,
         attrs: Attrs,
     },
     Table {
         aligns: Vec<Align>,
-        sections: Vec<TableSection>,
+        sections: Vec<TableSection<'s>>,
         attrs: Attrs,
     },
     /// A definition list: terms and definitions in source order.
-    DefList(Vec<DefPart>, Attrs),
+    DefList(Vec<DefPart<'s>>, Attrs),
     /// Block math (`$$…$$` alone between block boundaries), written for MathJax.
     Math(String, Attrs),
     /// A list marked `{:toc}`: replaced by the table of contents.
     Toc {
         ordered: bool,
-        items: Vec<Item>,
+        items: Vec<Item<'s>>,
         attrs: Attrs,
     },
     /// A block HTML element whose content is Markdown (`markdown="1"`); a `span` element
@@ -75,7 +76,7 @@ pub(crate) enum Block {
         name: String,
         attrs: Attrs,
         span: bool,
-        blocks: Vec<Block>,
+        blocks: Vec<Block<'s>>,
         /// How many raw HTML elements enclose it (0: a block of its own). A nested one is
         /// written in line with the raw HTML around it, indented by its depth.
         depth: usize,
@@ -94,23 +95,23 @@ pub(crate) enum Section {
 
 /// One section of a table: rows of cells of span elements.
 #[derive(Debug, Clone)]
-pub(crate) struct TableSection {
+pub(crate) struct TableSection<'s> {
     pub kind: Section,
-    pub rows: Vec<Vec<Vec<Inline>>>,
+    pub rows: Vec<Vec<Vec<Inline<'s>>>>,
 }
 
 /// A `<dt>` or `<dd>` of a definition list.
 #[derive(Debug, Clone)]
-pub(crate) enum DefPart {
+pub(crate) enum DefPart<'s> {
     /// A term and its attributes (an IAL opening its line).
-    Term(Vec<Inline>, Attrs),
-    Definition(Item),
+    Term(Vec<Inline<'s>>, Attrs),
+    Definition(Item<'s>),
 }
 
 /// A paragraph.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Para {
-    pub inlines: Vec<Inline>,
+pub(crate) struct Para<'s> {
+    pub inlines: Vec<Inline<'s>>,
     pub attrs: Attrs,
     /// Written without `<p>` (kramdown's `:transparent`, first paragraph of a tight item).
     pub transparent: bool,
@@ -122,33 +123,38 @@ pub(crate) struct Para {
 
 /// A list item.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Item {
-    pub blocks: Vec<Block>,
+pub(crate) struct Item<'s> {
+    pub blocks: Vec<Block<'s>>,
     pub attrs: Attrs,
     /// A blank line precedes it (a definition's paragraph is then wrapped).
     pub blank_before: bool,
 }
 
+/// The text of a span element: most text is an unchanged slice of the source and borrows it
+/// (a text node is made for every run of text, and a String for each was a measurable share
+/// of the conversion); text that escapes, entities, typography or a pass changed is owned.
+pub(crate) type SrcText<'s> = Cow<'s, str>;
+
 /// A span-level element.
 #[derive(Debug, Clone)]
-pub(crate) enum Inline {
+pub(crate) enum Inline<'s> {
     /// Parsed text before typography: the first `literal` characters (a backslash escape, an
     /// entity) are left alone; `next` is the source that follows, for smart-quote look-ahead.
     Text {
-        text: String,
+        text: SrcText<'s>,
         literal: usize,
         next: Next,
     },
     /// Final text (escaped when written).
-    Str(String),
+    Str(SrcText<'s>),
     Soft,
     Br,
-    Code(String),
+    Code(SrcText<'s>),
     /// One inline HTML tag or comment, in kramdown's output form.
     Html(String),
-    Em(Vec<Inline>),
-    Strong(Vec<Inline>),
-    Del(Vec<Inline>),
+    Em(Vec<Inline<'s>>),
+    Strong(Vec<Inline<'s>>),
+    Del(Vec<Inline<'s>>),
     Link {
         /// Where it points, boxed: a link's strings would make every span element twice
         /// as large, and span elements are moved many times per document.
@@ -156,7 +162,7 @@ pub(crate) enum Inline {
         auto: bool,
         /// Written `[text]` alone (kramdown may pair it with a following `[ref]`).
         shortcut: bool,
-        children: Vec<Inline>,
+        children: Vec<Inline<'s>>,
     },
     /// An image, boxed for the same reason.
     Image(Box<Image>),
@@ -165,7 +171,7 @@ pub(crate) enum Inline {
     /// Span math (`$$…$$` in text), written for MathJax.
     Math(String),
     /// A span element with attributes from a span IAL.
-    Attributed(Box<Inline>, Attrs),
+    Attributed(Box<Inline<'s>>, Attrs),
 }
 
 /// A link's destination.
@@ -268,7 +274,7 @@ impl std::fmt::Debug for Next {
 }
 
 /// Parses `src` into the element tree.
-pub(crate) fn parse(src: &str, opts: &Options) -> Document {
+pub(crate) fn parse<'s>(src: &'s str, opts: &'s Options) -> Document<'s> {
     Builder::new(src, opts).run()
 }
 
@@ -347,10 +353,10 @@ fn find_short(bytes: &[u8], x: u8, y: u8) -> Option<usize> {
 pub(crate) fn plain_text(inlines: &[Inline], out: &mut String) {
     for inline in inlines {
         match inline {
-            Inline::Text { text, .. }
-            | Inline::Str(text)
-            | Inline::Code(text)
-            | Inline::Math(text) => out.push_str(text),
+            Inline::Text { text, .. } | Inline::Str(text) | Inline::Code(text) => {
+                out.push_str(text)
+            }
+            Inline::Math(text) => out.push_str(text),
             Inline::Soft => out.push('\n'),
             Inline::Em(c) | Inline::Strong(c) | Inline::Del(c) => plain_text(c, out),
             Inline::Link { children, .. } => plain_text(children, out),
@@ -361,22 +367,22 @@ pub(crate) fn plain_text(inlines: &[Inline], out: &mut String) {
 }
 
 /// A place where a pass over the finished tree may change text.
-pub(crate) enum Text<'a> {
-    Inlines(&'a mut Vec<Inline>),
+pub(crate) enum Text<'a, 's> {
+    Inlines(&'a mut Vec<Inline<'s>>),
     Html(&'a mut String),
 }
 
 /// Visits every run of inlines (paragraphs, headers, table cells, definition
 /// terms) and every raw HTML block of the document, at any depth, footnotes
 /// included.
-pub(crate) fn walk_text(doc: &mut Document, visit: &mut dyn FnMut(Text)) {
+pub(crate) fn walk_text<'s>(doc: &mut Document<'s>, visit: &mut dyn FnMut(Text<'_, 's>)) {
     walk_blocks(&mut doc.blocks, visit);
     for (_, notes) in &mut doc.footnotes {
         walk_blocks(notes, visit);
     }
 }
 
-fn walk_blocks(blocks: &mut [Block], visit: &mut dyn FnMut(Text)) {
+fn walk_blocks<'s>(blocks: &mut [Block<'s>], visit: &mut dyn FnMut(Text<'_, 's>)) {
     for block in blocks {
         match block {
             Block::Para(p) => visit(Text::Inlines(&mut p.inlines)),
