@@ -8,9 +8,10 @@ use std::ops::Range;
 use super::build::{Builder, Kind};
 use super::close::kramdown_autolink;
 use super::source::{line_start, raw_destination};
-use super::tree::{Inline, Next};
+use super::borrowed::keep;
+use super::tree::{Inline, Next, SrcText};
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
     /// A link; autolinks kramdown does not know (other schemes, or `<<x@y.z>>` where it reads
     /// `<<` first) stay text. kramdown keeps backslashes in an inline link's URL.
     pub(super) fn link_kind(
@@ -196,13 +197,14 @@ impl Builder<'_> {
 
     /// kramdown keeps a code span's content as written: line breaks stay, and only a
     /// multi-backtick span loses one space at each end.
-    pub(super) fn raw_code(&self, parsed: &str, range: &Range<usize>) -> String {
-        let raw = &self.src[range.clone()];
+    pub(super) fn raw_code(&self, parsed: &str, range: &Range<usize>) -> SrcText<'a> {
+        let src = self.src;
+        let raw = &src[range.clone()];
         let ticks = raw.len() - raw.trim_start_matches('`').len();
         if ticks == 0 || raw.len() < 2 * ticks {
-            return parsed.to_string();
+            return parsed.to_string().into();
         }
-        let mut inner = raw[ticks..raw.len() - ticks].to_string();
+        let mut inner = SrcText::Borrowed(&raw[ticks..raw.len() - ticks]);
         let in_container = self
             .stack
             .iter()
@@ -215,11 +217,12 @@ impl Builder<'_> {
                 joined.push('\n');
                 joined.push_str(line.trim_start_matches([' ', '\t', '>']));
             }
-            inner = joined;
+            inner = joined.into();
         }
         if ticks > 1 {
-            let stripped = inner.strip_prefix(' ').unwrap_or(&inner);
-            inner = stripped.strip_suffix(' ').unwrap_or(stripped).to_string();
+            let start = usize::from(inner.starts_with(' '));
+            let end = inner.len() - usize::from(inner[start..].ends_with(' '));
+            keep(&mut inner, start..end);
         }
         inner
     }

@@ -237,7 +237,7 @@ impl<'a> Builder<'a> {
             Event::Text(t) => self.text(&t, range),
             Event::Code(t) => {
                 let code = self.raw_code(&t, &range);
-                self.inline(Inline::Code(code.into()), range)
+                self.inline(Inline::Code(code), range)
             }
             // kramdown's math is `$$…$$` only; `$…$` stays text.
             Event::DisplayMath(t) => self.inline(Inline::Math(t.trim().to_string()), range),

@@ -3,7 +3,8 @@
 //! A punctuation mark in front keeps the fragment from starting a block construct.
 
 use super::build::Builder;
-use super::tree::{Block, Inline, Next};
+use super::borrowed::owned_inlines;
+use super::tree::{Block, Inline, Next, SrcText};
 
 /// Punctuation (so that emphasis may open right after it) that starts no block construct.
 const MARK: char = '\u{2E3A}';
@@ -14,7 +15,8 @@ impl Builder<'_> {
         // Most cells are empty or a few plain words: no content or one text run, as a parse
         // would give. The others are parsed together, each as a paragraph of its own, so that
         // a table starts one parser rather than one per cell.
-        let mut out: Vec<Vec<Inline>> = texts.iter().map(|t| plain_fragment(t)).collect();
+        let plain = |t: &&str| owned_inlines(plain_fragment(&SrcText::Borrowed(t)));
+        let mut out: Vec<Vec<Inline>> = texts.iter().map(plain).collect();
         let parsed: Vec<usize> = (0..texts.len())
             .filter(|&i| out[i].is_empty() && !texts[i].is_empty())
             .collect();
@@ -79,13 +81,14 @@ pub(crate) fn is_borrowed_note(blocks: &[Block]) -> bool {
     }
 }
 
-/// A cell of plain words as the one text run a parse gives it; empty otherwise.
-pub(crate) fn plain_fragment(text: &str) -> Vec<Inline<'static>> {
+/// A cell of plain words as the one text run a parse gives it (borrowing the cell's text
+/// when that is borrowed); empty otherwise.
+pub(crate) fn plain_fragment<'s>(text: &SrcText<'s>) -> Vec<Inline<'s>> {
     if !is_plain_words(text) || parse_all_cells() {
         return Vec::new();
     }
     vec![Inline::Text {
-        text: text.to_string().into(),
+        text: text.clone(),
         literal: 0,
         next: Next::default(),
     }]

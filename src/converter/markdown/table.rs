@@ -122,7 +122,7 @@ impl<'s> TableBuilder<'s> {
 /// The sections with their cells' spans, each row filled up to `columns` with empty cells.
 /// Plain cells are made on the spot; the others are parsed together, afterwards.
 fn cells<'a>(
-    sections: &[(Section, Vec<Vec<Cow<'_, str>>>)],
+    sections: &[(Section, Vec<Vec<Cow<'a, str>>>)],
     columns: usize,
     builder: &Builder<'a>,
 ) -> Vec<TableSection<'a>> {
