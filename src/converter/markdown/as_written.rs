@@ -5,10 +5,10 @@
 use pulldown_cmark::LinkType;
 use std::ops::Range;
 
+use super::borrowed::keep;
 use super::build::{Builder, Kind};
 use super::close::kramdown_autolink;
 use super::source::{line_start, raw_destination};
-use super::borrowed::keep;
 use super::tree::{Inline, Next, SrcText};
 
 impl<'a> Builder<'a> {

@@ -2,8 +2,8 @@
 //! that kramdown reads as a paragraph because it opens with a span element (`<br/>`, `<img>`).
 //! A punctuation mark in front keeps the fragment from starting a block construct.
 
-use super::build::Builder;
 use super::borrowed::owned_inlines;
+use super::build::Builder;
 use super::tree::{Block, Inline, Next, SrcText};
 
 /// Punctuation (so that emphasis may open right after it) that starts no block construct.

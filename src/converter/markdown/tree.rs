@@ -320,7 +320,9 @@ pub(crate) fn find_either(bytes: &[u8], x: u8, y: u8) -> Option<usize> {
     tail.then(|| search(at)).flatten()
 }
 
-/// Whether `block` has the byte `x` or `y`.
+/// Whether `block` has the byte `x` or `y`. Always inlined: a call per block (the build may
+/// leave it out of line) repeats the setup of the vector compares for every block.
+#[inline(always)]
 fn any<const N: usize>(block: &[u8; N], x: u8, y: u8) -> bool {
     let mut found = false;
     for &b in block {
