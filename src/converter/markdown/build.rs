@@ -300,6 +300,9 @@ impl<'a> Builder<'a> {
                 Cow::Borrowed(raw)
             };
             (t, usize::MAX)
+        } else if t.as_ptr() == raw.as_ptr() && t.len() == raw.len() {
+            // Most text is its source range as written: that range, without a search.
+            (Cow::Borrowed(raw), 0)
         } else {
             (
                 in_source(src, t).map_or_else(|| Cow::Owned(t.to_string()), Cow::Borrowed),
