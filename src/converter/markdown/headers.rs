@@ -87,6 +87,15 @@ fn header_id(inlines: &mut Vec<Inline>, atx: bool) -> Option<String> {
         .iter()
         .rposition(|i| !matches!(i, Inline::Text { .. }))
         .map_or(0, |p| p + 1);
+    // Most headers end otherwise: their text is not joined (the text items from `first` on
+    // end with `}` exactly when the last non-empty one does).
+    let last = inlines[first..].iter().rev().find_map(|i| match i {
+        Inline::Text { text, .. } if !text.is_empty() => Some(text),
+        _ => None,
+    });
+    if !last.is_some_and(|t| t.ends_with('}')) {
+        return None;
+    }
     let mut text = String::new();
     let mut literal = 0;
     for (i, inline) in inlines[first..].iter().enumerate() {
