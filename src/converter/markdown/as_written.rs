@@ -220,12 +220,18 @@ impl<'a> Builder<'a> {
             inner = joined.into();
         }
         if ticks > 1 {
-            let start = usize::from(inner.starts_with(' '));
-            let end = inner.len() - usize::from(inner[start..].ends_with(' '));
-            keep(&mut inner, start..end);
+            strip_space_pair(&mut inner);
         }
         inner
     }
+}
+
+/// One space off each end of a code span written with more than one backtick, as kramdown
+/// strips them; a slice of the source stays one.
+fn strip_space_pair(inner: &mut SrcText<'_>) {
+    let start = usize::from(inner.starts_with(' '));
+    let end = inner.len() - usize::from(inner[start..].ends_with(' '));
+    keep(inner, start..end);
 }
 
 /// kramdown's list item indentation (`parse_first_list_line`): the marker with the spaces
@@ -239,4 +245,25 @@ fn item_content_column(src: &str, start: usize) -> usize {
     let after = rest.get(width..).unwrap_or("");
     let spaces = after.len() - after.trim_start_matches(' ').len();
     marker - line_start(src, marker) + width + spaces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The cut of a slice strips what stripping a space prefix, then a space suffix does.
+    #[test]
+    fn strip_space_pair_strips_as_prefix_then_suffix() {
+        let cases = [
+            "", " ", "  ", "   ", "a", " a", "a ", " a ", "  a  ", " \u{e9} ", "\u{e9}",
+        ];
+        for case in cases {
+            let stripped = case.strip_prefix(' ').unwrap_or(case);
+            let want = stripped.strip_suffix(' ').unwrap_or(stripped);
+            for mut text in [SrcText::Borrowed(case), SrcText::Owned(case.to_string())] {
+                strip_space_pair(&mut text);
+                assert_eq!(text, want, "{case:?}");
+            }
+        }
+    }
 }

@@ -257,6 +257,17 @@ mod tests {
         }
     }
 
+    /// A tree made owned is the same tree, for every test input.
+    #[test]
+    fn into_owned_keeps_the_tree() {
+        let opts = crate::converter::markdown::Options::default();
+        for src in &crate::converter::markdown::test_inputs::all() {
+            let doc = crate::converter::markdown::tree::parse(src, &opts);
+            let before = format!("{doc:?}");
+            assert_eq!(format!("{:?}", doc.into_owned()), before);
+        }
+    }
+
     /// Plain text runs borrow from the source; escaped ones own their text.
     #[test]
     fn text_nodes_borrow_from_the_source() {

@@ -93,7 +93,7 @@ fn header_id(inlines: &mut Vec<Inline>, atx: bool) -> Option<String> {
         Inline::Text { text, .. } if !text.is_empty() => Some(text),
         _ => None,
     });
-    if !last.is_some_and(|t| t.ends_with('}')) {
+    if !last.is_some_and(|t| t.ends_with('}')) && !join_all() {
         return None;
     }
     let mut text = String::new();
@@ -136,4 +136,40 @@ fn header_id(inlines: &mut Vec<Inline>, atx: bool) -> Option<String> {
         });
     }
     Some(id)
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Tests join every header's text, to compare with the shortcut.
+    static JOIN_ALL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+#[cfg(test)]
+fn join_all() -> bool {
+    JOIN_ALL.with(std::cell::Cell::get)
+}
+
+#[cfg(not(test))]
+fn join_all() -> bool {
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::JOIN_ALL;
+    use crate::converter::markdown::{Options, convert};
+
+    /// The shortcut for headers that end without `}` converts every test input as joining
+    /// their text does.
+    #[test]
+    fn header_ids_found_as_by_joined_text() {
+        let opts = Options::default();
+        for doc in &crate::converter::markdown::test_inputs::all() {
+            let fast = convert(doc, &opts);
+            JOIN_ALL.with(|j| j.set(true));
+            let joined = convert(doc, &opts);
+            JOIN_ALL.with(|j| j.set(false));
+            assert_eq!(fast, joined, "{doc:?}");
+        }
+    }
 }
