@@ -47,6 +47,7 @@ mod lazy;
 mod lazy_code;
 mod link_definition;
 mod lists;
+mod lookahead;
 mod options;
 mod parser_options;
 mod references;
