@@ -262,7 +262,10 @@ fn is_doubled_start(b: u8) -> bool {
 fn owns_nothing(item: &Inline) -> bool {
     match item {
         Inline::Soft => true,
-        Inline::Text { text, .. } => matches!(text, Cow::Borrowed(_)),
+        Inline::Text { text, .. } => match text {
+            Cow::Borrowed(_) => true,
+            Cow::Owned(text) => text.capacity() == 0,
+        },
         _ => false,
     }
 }
