@@ -78,7 +78,7 @@ impl<'a> Marker<'a> {
             match found {
                 Some(len) => {
                     if start < i {
-                        out.push(Inline::Str(text[start..i].to_string()));
+                        out.push(Inline::Str(text[start..i].to_string().into()));
                     }
                     out.push(Inline::Html(self.abbr(&text[i..i + len])));
                     i += len;
@@ -88,7 +88,7 @@ impl<'a> Marker<'a> {
             }
         }
         if start < text.len() {
-            out.push(Inline::Str(text[start..].to_string()));
+            out.push(Inline::Str(text[start..].to_string().into()));
         }
     }
 

@@ -5,12 +5,13 @@
 use pulldown_cmark::LinkType;
 use std::ops::Range;
 
+use super::borrowed::keep;
 use super::build::{Builder, Kind};
 use super::close::kramdown_autolink;
 use super::source::{line_start, raw_destination};
-use super::tree::{Inline, Next};
+use super::tree::{Inline, Next, SrcText};
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
     /// A link; autolinks kramdown does not know (other schemes, or `<<x@y.z>>` where it reads
     /// `<<` first) stay text. kramdown keeps backslashes in an inline link's URL.
     pub(super) fn link_kind(
@@ -56,7 +57,7 @@ impl Builder<'_> {
         };
         if keep > 0 {
             let spaces = Inline::Text {
-                text: " ".repeat(keep),
+                text: " ".repeat(keep).into(),
                 literal: 0,
                 next: Next::default(),
             };
@@ -75,7 +76,7 @@ impl Builder<'_> {
         let kept = self.kept_indent(range.end);
         if !kept.is_empty() {
             let text = Inline::Text {
-                text: kept.to_string(),
+                text: kept.to_string().into(),
                 literal: 0,
                 next: Next::default(),
             };
@@ -133,7 +134,7 @@ impl Builder<'_> {
         let Some(Inline::Text { text, .. }) = self.top_inlines().last_mut() else {
             return false;
         };
-        if text.pop() != Some('\\') {
+        if text.to_mut().pop() != Some('\\') {
             return false;
         }
         if text.is_empty() {
@@ -196,13 +197,14 @@ impl Builder<'_> {
 
     /// kramdown keeps a code span's content as written: line breaks stay, and only a
     /// multi-backtick span loses one space at each end.
-    pub(super) fn raw_code(&self, parsed: &str, range: &Range<usize>) -> String {
-        let raw = &self.src[range.clone()];
+    pub(super) fn raw_code(&self, parsed: &str, range: &Range<usize>) -> SrcText<'a> {
+        let src = self.src;
+        let raw = &src[range.clone()];
         let ticks = raw.len() - raw.trim_start_matches('`').len();
         if ticks == 0 || raw.len() < 2 * ticks {
-            return parsed.to_string();
+            return parsed.to_string().into();
         }
-        let mut inner = raw[ticks..raw.len() - ticks].to_string();
+        let mut inner = SrcText::Borrowed(&raw[ticks..raw.len() - ticks]);
         let in_container = self
             .stack
             .iter()
@@ -215,14 +217,21 @@ impl Builder<'_> {
                 joined.push('\n');
                 joined.push_str(line.trim_start_matches([' ', '\t', '>']));
             }
-            inner = joined;
+            inner = joined.into();
         }
         if ticks > 1 {
-            let stripped = inner.strip_prefix(' ').unwrap_or(&inner);
-            inner = stripped.strip_suffix(' ').unwrap_or(stripped).to_string();
+            strip_space_pair(&mut inner);
         }
         inner
     }
+}
+
+/// One space off each end of a code span written with more than one backtick, as kramdown
+/// strips them; a slice of the source stays one.
+fn strip_space_pair(inner: &mut SrcText<'_>) {
+    let start = usize::from(inner.starts_with(' '));
+    let end = inner.len() - usize::from(inner[start..].ends_with(' '));
+    keep(inner, start..end);
 }
 
 /// kramdown's list item indentation (`parse_first_list_line`): the marker with the spaces
@@ -236,4 +245,25 @@ fn item_content_column(src: &str, start: usize) -> usize {
     let after = rest.get(width..).unwrap_or("");
     let spaces = after.len() - after.trim_start_matches(' ').len();
     marker - line_start(src, marker) + width + spaces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The cut of a slice strips what stripping a space prefix, then a space suffix does.
+    #[test]
+    fn strip_space_pair_strips_as_prefix_then_suffix() {
+        let cases = [
+            "", " ", "  ", "   ", "a", " a", "a ", " a ", "  a  ", " \u{e9} ", "\u{e9}",
+        ];
+        for case in cases {
+            let stripped = case.strip_prefix(' ').unwrap_or(case);
+            let want = stripped.strip_suffix(' ').unwrap_or(stripped);
+            for mut text in [SrcText::Borrowed(case), SrcText::Owned(case.to_string())] {
+                strip_space_pair(&mut text);
+                assert_eq!(text, want, "{case:?}");
+            }
+        }
+    }
 }

@@ -66,7 +66,7 @@ impl Builder<'_> {
             auto: true,
             shortcut: false,
             children: vec![Inline::Text {
-                text: text.to_string(),
+                text: text.to_string().into(),
                 literal: 0,
                 next: Next::of(""),
             }],

@@ -14,7 +14,7 @@ use super::source::{at_line_start, blank_line_before, line_start, next_blank_lin
 use super::table;
 use super::tree::{Block, Document, Inline, Para};
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
     /// A top-level block HTML element: rendered from the source up to its end tag; the
     /// events it covers are skipped. Returns false when kramdown would not see block HTML.
     /// Whatever follows the element in CommonMark's HTML block (or on the end tag's line) is
@@ -187,7 +187,7 @@ impl Builder<'_> {
                     self.push_blank();
                 }
                 let src = self.with_notes(&self.src[range.clone()]);
-                let doc = self.child(&src).without_tables().run();
+                let doc = self.child(&src).without_tables().run().into_owned();
                 self.adopt(doc, false);
                 self.skip_until = range.end;
                 true
@@ -210,12 +210,12 @@ impl Builder<'_> {
             let src = self.with_notes(&self.src[pos..end]);
             let mut child = self.child(&src);
             child.first_line_open = !at_line_start(self.src, pos);
-            let doc = child.run();
+            let doc = child.run().into_owned();
             self.adopt(doc, join);
         }
     }
 
-    fn adopt(&mut self, doc: Document, join: bool) {
+    fn adopt(&mut self, doc: Document<'a>, join: bool) {
         for (i, block) in doc.blocks.into_iter().enumerate() {
             if i == 0
                 && join
@@ -322,11 +322,11 @@ impl Builder<'_> {
 
     /// Parses an HTML element's Markdown content: blocks, or one transparent paragraph for
     /// span content.
-    fn markdown_content(&mut self, inner: &str, span: bool) -> Vec<Block> {
+    fn markdown_content(&mut self, inner: &str, span: bool) -> Vec<Block<'static>> {
         let src = self.with_notes(inner);
         let mut child = self.child(&src);
         child.first_line_open = true;
-        let doc = child.run();
+        let doc = child.run().into_owned();
         let real = doc
             .footnotes
             .into_iter()
@@ -337,7 +337,7 @@ impl Builder<'_> {
         }
         // Span content is the text as written: the line breaks after the start tag and
         // before the end tag stay.
-        let edge = |s: &str| Inline::Str(s.to_string());
+        let edge = |s: &str| Inline::Str(s.to_string().into());
         let lead = &inner[..inner.len() - inner.trim_start().len()];
         let trail = &inner[inner.trim_end().len()..];
         let mut inlines = Vec::new();
@@ -362,7 +362,7 @@ impl Builder<'_> {
 }
 
 /// The paragraph a lazy line continues: the last block's, or that of a list's last item.
-fn lazy_paragraph(blocks: &mut [Block]) -> Option<&mut Para> {
+fn lazy_paragraph<'b, 's>(blocks: &'b mut [Block<'s>]) -> Option<&'b mut Para<'s>> {
     match lazy_slot(blocks)? {
         (Block::Para(p), _) => Some(p),
         _ => None,
@@ -371,7 +371,7 @@ fn lazy_paragraph(blocks: &mut [Block]) -> Option<&mut Para> {
 
 /// The block a lazy line continues (the last one, inside trailing lists and quotes), with
 /// whether it opens its container.
-fn lazy_slot(blocks: &mut [Block]) -> Option<(&mut Block, bool)> {
+fn lazy_slot<'b, 's>(blocks: &'b mut [Block<'s>]) -> Option<(&'b mut Block<'s>, bool)> {
     let first = blocks.len() == 1;
     let last = blocks.last_mut()?;
     match last {

@@ -4,10 +4,12 @@
 //! The open elements are kept in `frames`; closing one is `close`.
 
 use pulldown_cmark::{Alignment, BrokenLink, CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
+use super::borrowed::in_source;
 use super::close::fenced_content;
 use super::entities::kramdown_knows;
 
@@ -78,12 +80,12 @@ pub(super) enum Kind {
 pub(crate) struct Builder<'a> {
     pub(super) src: &'a str,
     pub(super) opts: &'a Options,
-    pub(super) stack: Vec<Frame>,
+    pub(super) stack: Vec<Frame<'a>>,
     /// The open elements' blocks, innermost last (see `Frame`).
-    pub(super) blocks: Vec<Block>,
+    pub(super) blocks: Vec<Block<'a>>,
     /// The open elements' span elements, innermost last (see `Frame`).
-    pub(super) inlines: Vec<Inline>,
-    pub(super) footnotes: Vec<(String, Vec<Block>)>,
+    pub(super) inlines: Vec<Inline<'a>>,
+    pub(super) footnotes: Vec<(String, Vec<Block<'a>>)>,
     /// Events starting before this offset were consumed by a top-level HTML block.
     pub(super) skip_until: usize,
     /// Tables are recognised (not inside table cells).
@@ -193,7 +195,7 @@ impl<'a> Builder<'a> {
         self
     }
 
-    pub(crate) fn run(mut self) -> Document {
+    pub(crate) fn run(mut self) -> Document<'a> {
         let src = self.src;
         let rare = self.rare.unwrap_or_else(|| Rare::in_bytes(src.as_bytes()));
         let cm = parser_options(src, self.tables, &rare);
@@ -241,7 +243,7 @@ impl<'a> Builder<'a> {
             Event::DisplayMath(t) => self.inline(Inline::Math(t.trim().to_string()), range),
             Event::InlineMath(_) => {
                 let raw = super::source::unescape_gfm(&self.src[range.clone()]);
-                self.inline(text(raw, usize::MAX, ""), range)
+                self.inline(text(raw.into(), usize::MAX, ""), range)
             }
             Event::Html(t) => self.top().more().text.push_str(&t),
             // `<<tag>>`: kramdown reads the typographic `<<` first.
@@ -254,7 +256,7 @@ impl<'a> Builder<'a> {
                     && !is_span(&self.top().kind)
                     && self.raw_span_element(&range) => {}
             Event::InlineHtml(t) if super::span_html::is_text(&t) => {
-                self.inline(Inline::Str(t.to_string()), range)
+                self.inline(Inline::Str(t.to_string().into()), range)
             }
             Event::InlineHtml(t) => self.inline(Inline::Html(normalize_inline(&t)), range),
             Event::FootnoteReference(name) => {
@@ -285,19 +287,27 @@ impl<'a> Builder<'a> {
             self.autolink_end = end;
             return;
         }
-        let raw = &self.src[range.clone()];
-        let next = &self.src[range.end..];
-        let (t, literal) = if escaped_at(self.src, range.start) {
-            kramdown_escape(t)
+        let src = self.src;
+        let raw = &src[range.clone()];
+        let next = &src[range.end..];
+        let (t, literal) = if escaped_at(src, range.start) {
+            let (t, literal) = kramdown_escape(t);
+            (Cow::Owned(t), literal)
         } else if raw.starts_with('&') {
             let t = if kramdown_knows(raw) {
-                t.to_string()
+                Cow::Owned(t.to_string())
             } else {
-                raw.to_string()
+                Cow::Borrowed(raw)
             };
             (t, usize::MAX)
+        } else if t.as_ptr() == raw.as_ptr() && t.len() == raw.len() {
+            // Most text is its source range as written: that range, without a search.
+            (Cow::Borrowed(raw), 0)
         } else {
-            (t.to_string(), 0)
+            (
+                in_source(src, t).map_or_else(|| Cow::Owned(t.to_string()), Cow::Borrowed),
+                0,
+            )
         };
         self.inline(text(t, literal, next), range);
     }
@@ -416,7 +426,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Adds a span element to the innermost inline container.
-    pub(super) fn inline(&mut self, inline: Inline, range: Range<usize>) {
+    pub(super) fn inline(&mut self, inline: Inline<'a>, range: Range<usize>) {
         self.ensure_inline_parent(range.start);
         let top = self.top();
         top.end = top.end.max(range.end);
@@ -441,7 +451,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Adds a block element to the innermost block container.
-    pub(super) fn block(&mut self, block: Block) {
+    pub(super) fn block(&mut self, block: Block<'a>) {
         self.close_implicit_para();
         let start = self.block_start.take();
         if matches!(block, Block::Blank) {
@@ -471,7 +481,7 @@ where
     events.next()
 }
 
-fn text(text: String, literal: usize, next: &str) -> Inline {
+fn text<'s>(text: Cow<'s, str>, literal: usize, next: &str) -> Inline<'s> {
     Inline::Text {
         text,
         literal,

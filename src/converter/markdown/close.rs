@@ -12,7 +12,7 @@ use super::tree::{
     TableSection, plain_text,
 };
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
     /// Pops the innermost element and attaches it to its parent.
     pub(super) fn close_top(&mut self, end: usize) {
         if self.stack.len() == 1 || self.close_kept_delimiters(end) {
@@ -122,7 +122,7 @@ impl Builder<'_> {
 
     /// kramdown's table syntax inside a list item (not inside a quote, whose markers the
     /// source lines carry): a paragraph between block boundaries made of pipe lines.
-    fn tables_in_item(&mut self, blocks: &mut [Block], item_start: usize) {
+    fn tables_in_item(&mut self, blocks: &mut [Block<'a>], item_start: usize) {
         if !self.tables || self.stack.iter().any(|f| matches!(f.kind, Kind::Quote)) {
             return;
         }
@@ -149,7 +149,7 @@ impl Builder<'_> {
             if let Some((table, used)) = table::parse(&text, self)
                 && text[used..].trim().is_empty()
             {
-                *block = table;
+                *block = table.into_owned();
             }
         }
     }
@@ -182,7 +182,7 @@ impl Builder<'_> {
         }
     }
 
-    fn close_other(&mut self, frame: Closed, end: usize) {
+    fn close_other(&mut self, frame: Closed<'a>, end: usize) {
         if matches!(
             frame.kind,
             Kind::Em(_) | Kind::Strong(_) | Kind::Del(_) | Kind::Link { .. } | Kind::Image { .. }
@@ -256,13 +256,13 @@ impl Builder<'_> {
         let next = Next::of;
         let open_next = next(&self.src[(start + delim.len()).min(self.src.len())..]);
         let open = Inline::Text {
-            text: delim.to_string(),
+            text: delim.to_string().into(),
             literal: 0,
             next: open_next,
         };
         let close_next = next(&self.src[end.min(self.src.len())..]);
         let close = Inline::Text {
-            text: delim.into_owned(),
+            text: delim.into_owned().into(),
             literal: 0,
             next: close_next,
         };
@@ -286,14 +286,14 @@ impl Builder<'_> {
     }
 
     /// Emphasis, strong, strikethrough, links and images.
-    fn span_element(&self, kind: Kind, inl: Vec<Inline>, end: usize) -> Inline {
+    fn span_element(&self, kind: Kind, inl: Vec<Inline<'a>>, end: usize) -> Inline<'a> {
         match kind {
             Kind::Link { plain: true, .. } => {
                 let mut text = String::new();
                 plain_text(&inl, &mut text);
                 let next = Next::of(&self.src[end.min(self.src.len())..]);
                 Inline::Text {
-                    text: format!("<{text}>"),
+                    text: format!("<{text}>").into(),
                     literal: 0,
                     next,
                 }
@@ -311,7 +311,7 @@ impl Builder<'_> {
                     && let Some(Inline::Text { text, .. }) = children.first_mut()
                     && let Some(rest) = text.strip_prefix("mailto:")
                 {
-                    *text = rest.to_string();
+                    *text = rest.to_string().into();
                 }
                 Inline::Link {
                     target: Box::new(LinkTarget {
@@ -335,7 +335,7 @@ impl Builder<'_> {
     }
 
     /// A GFM table inside a container (top-level ones go through `table`).
-    fn close_table(&mut self, aligns: Vec<Align>, mut rows: Vec<Vec<Vec<Inline>>>) {
+    fn close_table(&mut self, aligns: Vec<Align>, mut rows: Vec<Vec<Vec<Inline<'a>>>>) {
         let head = if rows.is_empty() {
             Vec::new()
         } else {

@@ -36,7 +36,7 @@ pub(super) fn resolve(inlines: &mut Vec<Inline>, stack: &mut Vec<Elem>) {
     resolve_with(inlines, stack, &mut Parser::default());
 }
 
-fn resolve_with(inlines: &mut Vec<Inline>, stack: &mut Vec<Elem>, p: &mut Parser) {
+fn resolve_with<'s>(inlines: &mut Vec<Inline<'s>>, stack: &mut Vec<Elem>, p: &mut Parser<'s>) {
     p.pairs.clear();
     match emphasis_pairs::pairs(inlines, stack, &mut p.pairs) {
         _ if general_only() => general(inlines, stack, p),
@@ -115,9 +115,9 @@ mod tests {
     use super::super::tree::Next;
     use super::*;
 
-    fn text(s: &str) -> Inline {
+    fn text(s: &str) -> Inline<'static> {
         Inline::Text {
-            text: s.to_string(),
+            text: s.to_string().into(),
             literal: 0,
             next: Next::default(),
         }

@@ -6,6 +6,7 @@
 //! ranges into them, and only the result moves each item (once) into its place; the items
 //! before the first and after the last delimiter are not moved at all.
 
+use super::borrowed::{keep, slice_of};
 use super::emphasis::{Elem, first_char, is_space, last_char, nested};
 use super::tree::{Inline, Next, find_either, has_either};
 use std::ops::Range;
@@ -39,7 +40,11 @@ enum Event {
 }
 
 /// The general parser, for any run.
-pub(super) fn general(inlines: &mut Vec<Inline>, stack: &mut Vec<Elem>, p: &mut Parser) {
+pub(super) fn general<'s>(
+    inlines: &mut Vec<Inline<'s>>,
+    stack: &mut Vec<Elem>,
+    p: &mut Parser<'s>,
+) {
     let Some(first) = inlines.iter().position(has_delimiter) else {
         // No delimiter: the run stays as it is (but for empty text, which makes no token).
         inlines.retain_mut(|inline| {
@@ -81,7 +86,7 @@ pub(super) fn general(inlines: &mut Vec<Inline>, stack: &mut Vec<Elem>, p: &mut 
 
 /// Replaces the items of `range` with those of `with` (moved, leaving it empty). The
 /// result is mostly shorter: the rebuilt items go into place and the rest is removed.
-fn replace(inlines: &mut Vec<Inline>, range: Range<usize>, with: &mut Vec<Inline>) {
+fn replace<'s>(inlines: &mut Vec<Inline<'s>>, range: Range<usize>, with: &mut Vec<Inline<'s>>) {
     if with.len() > range.len() {
         inlines.splice(range, with.drain(..));
         return;
@@ -118,7 +123,7 @@ fn has_delimiter(inline: &Inline) -> bool {
 }
 
 /// The text of a text or final-text item (what pieces are cut from).
-fn text_of(inline: &Inline) -> &str {
+fn text_of<'b>(inline: &'b Inline<'_>) -> &'b str {
     match inline {
         Inline::Text { text, .. } | Inline::Str(text) => text,
         _ => "",
@@ -171,19 +176,19 @@ struct Stop {
 
 /// The buffers of the matching, kept from run to run.
 #[derive(Default)]
-pub(super) struct Parser {
+pub(super) struct Parser<'s> {
     /// The elements of a run that `emphasis_pairs` resolves.
     pub(super) pairs: Vec<(usize, usize, Elem)>,
     /// The items of the run being matched.
-    items: Vec<Inline>,
+    items: Vec<Inline<'s>>,
     /// The middle of the run, rebuilt.
-    out: Vec<Inline>,
+    out: Vec<Inline<'s>>,
     toks: Vec<Tok>,
     pos: usize,
     events: Vec<Event>,
 }
 
-impl Parser {
+impl<'s> Parser<'s> {
     /// Tokens of the items of `window`; those with a delimiter lie in `first..=last`.
     fn tokens(&mut self, window: Range<usize>, first: usize, last: usize) {
         for at in window {
@@ -228,7 +233,7 @@ impl Parser {
 
     /// The span element token `t` stands for, moved out of the run (or cut from its text).
     /// Pieces of a text are taken in order: the last one keeps the item's string.
-    fn take(&mut self, t: usize) -> Inline {
+    fn take(&mut self, t: usize) -> Inline<'s> {
         let (at, start, end) = match self.toks[t] {
             Tok::Whole(at) => return std::mem::replace(&mut self.items[at], Inline::Soft),
             Tok::Piece { at, start, end } => (at, start, end),
@@ -246,13 +251,14 @@ impl Parser {
         let literal = if start == 0 { *literal } else { 0 };
         if end < text.len() {
             return Inline::Text {
-                text: text[start..end].to_string(),
+                text: slice_of(text, start..end),
                 literal,
                 next: Next::of(&text[end..]),
             };
         }
         let mut rest = std::mem::take(text);
-        rest.drain(..start);
+        let len = rest.len();
+        keep(&mut rest, start..len);
         Inline::Text {
             text: rest,
             literal,
@@ -347,7 +353,7 @@ impl Parser {
     /// Builds the span elements the events of `range` describe into `out`, moving each span
     /// token into place. Emphasis inside links and strikethrough is resolved here, with the
     /// elements enclosing it known, as the matching would have.
-    fn build(&mut self, range: Range<usize>, stack: &mut Vec<Elem>, out: &mut Vec<Inline>) {
+    fn build(&mut self, range: Range<usize>, stack: &mut Vec<Elem>, out: &mut Vec<Inline<'s>>) {
         let mut i = range.start;
         while i < range.end {
             match self.events[i] {
@@ -428,16 +434,16 @@ impl Parser {
     }
 }
 
-fn delim_text(c: char, n: usize) -> Inline {
+fn delim_text(c: char, n: usize) -> Inline<'static> {
     Inline::Text {
-        text: c.to_string().repeat(n),
+        text: c.to_string().repeat(n).into(),
         literal: 0,
         next: Next::default(),
     }
 }
 
 /// Adds a span element, joining a delimiter left as text to plain text before it.
-fn push(out: &mut Vec<Inline>, inline: Inline) {
+fn push<'s>(out: &mut Vec<Inline<'s>>, inline: Inline<'s>) {
     if let (
         Some(Inline::Text {
             text, literal: 0, ..
@@ -450,7 +456,7 @@ fn push(out: &mut Vec<Inline>, inline: Inline) {
     ) = (out.last_mut(), &inline)
         && more.chars().all(|c| c == '*' || c == '_')
     {
-        text.push_str(more);
+        text.to_mut().push_str(more);
         if let Some(Inline::Text { next: n, .. }) = out.last_mut() {
             *n = *next;
         }

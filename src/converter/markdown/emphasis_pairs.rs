@@ -6,6 +6,7 @@
 //! text, one left as text, adjacent delimiter items, empty text) goes to the general parser;
 //! a test runs both on every spec and kramdown input.
 
+use super::borrowed::keep;
 use super::emphasis::{Elem, first_char, is_space, last_char, nested};
 use super::tree::{Inline, Next, has_either};
 
@@ -199,8 +200,8 @@ fn unwrap(item: Inline, elem: Elem) -> Inline {
     };
     let n = if elem == Elem::Strong { 2 } else { 1 };
     let next = Next::of(&text[text.len() - n..]);
-    text.truncate(text.len() - n);
-    text.drain(..n);
+    let len = text.len();
+    keep(&mut text, n..len - n);
     let child = Inline::Text {
         text,
         literal: 0,
@@ -272,13 +273,13 @@ mod tests {
     }
 
     /// The tree of `src` as `convert_with` has it right after emphasis.
-    fn parsed(src: &str) -> Document {
+    fn parsed(src: &str) -> Document<'static> {
         let src = adapt_source(src);
         let lines = LineStarts::new(&src);
         let extensions = block_extensions::rewrite(src, &lines, true);
         let defaults = Options::default();
         let opts = defaults.with_settings(&extensions.options, &extensions.text);
-        let mut doc = tree::parse(&extensions.text, &opts);
+        let mut doc = tree::parse(&extensions.text, &opts).into_owned();
         extensions.resolve(&mut doc.blocks);
         doc
     }
@@ -291,9 +292,9 @@ mod tests {
         format!("{doc:?}")
     }
 
-    fn text(s: &str) -> Inline {
+    fn text(s: &str) -> Inline<'_> {
         Inline::Text {
-            text: s.to_string(),
+            text: s.into(),
             literal: 0,
             next: Next::of("x"),
         }
@@ -302,7 +303,7 @@ mod tests {
     /// Runs of shapes the builder may not make today, item by item.
     #[test]
     fn item_pairs_of_any_shape_resolve_as_the_general_parser_does() {
-        let code = || Inline::Code("c".to_string());
+        let code = || Inline::Code("c".into());
         let link = |children| Inline::Link {
             target: Box::new(crate::converter::markdown::tree::LinkTarget {
                 url: "u".to_string(),

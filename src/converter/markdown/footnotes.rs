@@ -10,7 +10,7 @@ use super::writer::Writer;
 
 /// Footnote numbering state while the document is written.
 pub(crate) struct Footnotes<'a> {
-    defs: &'a [(String, Vec<Block>)],
+    defs: &'a [(String, Vec<Block<'a>>)],
     opts: &'a Options,
     /// Referenced notes in order: definition index, number, repeat count.
     used: Vec<(usize, usize, usize)>,
@@ -52,7 +52,7 @@ impl<'a> Footnotes<'a> {
     }
 
     /// The note's blocks with its backlinks appended.
-    fn content(&self, index: usize) -> Item {
+    fn content(&self, index: usize) -> Item<'a> {
         let (def, _, repeat) = self.used[index];
         let name = self.name(def);
         let mut blocks = self.defs[def].1.clone();
@@ -97,7 +97,7 @@ fn escape_backlink(s: &str) -> String {
 fn append_backlinks(
     blocks: &mut Vec<Block>,
     inline: bool,
-    links: impl FnOnce(bool) -> Vec<Inline>,
+    links: impl FnOnce(bool) -> Vec<Inline<'static>>,
 ) {
     let found =
         (matches!(blocks.last(), Some(Block::Para(_))) || inline) && last_para(blocks).is_some();
@@ -110,7 +110,7 @@ fn append_backlinks(
 }
 
 /// Follows the last child down to a paragraph or header (`footnote_backlink_inline`).
-fn last_para(blocks: &mut [Block]) -> Option<&mut Vec<Inline>> {
+fn last_para<'b, 's>(blocks: &'b mut [Block<'s>]) -> Option<&'b mut Vec<Inline<'s>>> {
     match blocks.last_mut()? {
         Block::Para(p) => Some(&mut p.inlines),
         Block::Heading { inlines, .. } => Some(inlines),

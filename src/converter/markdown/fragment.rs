@@ -2,19 +2,21 @@
 //! that kramdown reads as a paragraph because it opens with a span element (`<br/>`, `<img>`).
 //! A punctuation mark in front keeps the fragment from starting a block construct.
 
+use super::borrowed::owned_inlines;
 use super::build::Builder;
-use super::tree::{Block, Inline, Next};
+use super::tree::{Block, Inline, Next, SrcText};
 
 /// Punctuation (so that emphasis may open right after it) that starts no block construct.
 const MARK: char = '\u{2E3A}';
 
 impl Builder<'_> {
     /// Parses texts as span-level Markdown only (a table's cells), each on its own.
-    pub(crate) fn inline_fragments(&self, texts: &[&str]) -> Vec<Vec<Inline>> {
+    pub(crate) fn inline_fragments(&self, texts: &[&str]) -> Vec<Vec<Inline<'static>>> {
         // Most cells are empty or a few plain words: no content or one text run, as a parse
         // would give. The others are parsed together, each as a paragraph of its own, so that
         // a table starts one parser rather than one per cell.
-        let mut out: Vec<Vec<Inline>> = texts.iter().map(|t| plain_fragment(t)).collect();
+        let plain = |t: &&str| owned_inlines(plain_fragment(&SrcText::Borrowed(t)));
+        let mut out: Vec<Vec<Inline>> = texts.iter().map(plain).collect();
         let parsed: Vec<usize> = (0..texts.len())
             .filter(|&i| out[i].is_empty() && !texts[i].is_empty())
             .collect();
@@ -28,7 +30,7 @@ impl Builder<'_> {
             joined.push_str("\n\n");
         }
         let src = self.with_notes(&joined);
-        let doc = self.child(&src).without_tables().run();
+        let doc = self.child(&src).without_tables().run().into_owned();
         let mut paras = doc.blocks.into_iter().filter_map(|b| match b {
             Block::Para(p) => Some(p.inlines),
             _ => None,
@@ -42,9 +44,9 @@ impl Builder<'_> {
     }
 
     /// Parses a chunk as a paragraph although CommonMark reads it as an HTML block.
-    pub(crate) fn paragraph_fragment(&self, text: &str) -> Vec<Block> {
+    pub(crate) fn paragraph_fragment(&self, text: &str) -> Vec<Block<'static>> {
         let src = self.with_notes(&format!("{MARK}{text}"));
-        let mut blocks = self.child(&src).run().blocks;
+        let mut blocks = self.child(&src).run().into_owned().blocks;
         if let Some(Block::Para(p)) = blocks.first_mut() {
             strip_mark(&mut p.inlines);
         }
@@ -79,13 +81,14 @@ pub(crate) fn is_borrowed_note(blocks: &[Block]) -> bool {
     }
 }
 
-/// A cell of plain words as the one text run a parse gives it; empty otherwise.
-pub(crate) fn plain_fragment(text: &str) -> Vec<Inline> {
+/// A cell of plain words as the one text run a parse gives it (borrowing the cell's text
+/// when that is borrowed); empty otherwise.
+pub(crate) fn plain_fragment<'s>(text: &SrcText<'s>) -> Vec<Inline<'s>> {
     if !is_plain_words(text) || parse_all_cells() {
         return Vec::new();
     }
     vec![Inline::Text {
-        text: text.to_string(),
+        text: text.clone(),
         literal: 0,
         next: Next::default(),
     }]
@@ -152,7 +155,7 @@ fn parse_all_cells() -> bool {
 
 fn strip_mark(inlines: &mut Vec<Inline>) {
     if let Some(Inline::Text { text, .. }) = inlines.first_mut() {
-        *text = text.trim_start_matches(MARK).to_string();
+        *text = text.trim_start_matches(MARK).to_string().into();
         if text.is_empty() {
             inlines.remove(0);
         }

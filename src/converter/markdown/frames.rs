@@ -11,7 +11,7 @@ use super::tree::{Block, DefPart, Inline, Item};
 /// every paragraph and span, and a Vec of its own, grown from empty, cost more than the rest
 /// of the frame's work.
 #[derive(Debug)]
-pub(super) struct Frame {
+pub(super) struct Frame<'s> {
     pub(super) kind: Kind,
     /// Where this element's blocks start on `Builder::blocks`.
     pub(super) block_base: usize,
@@ -19,7 +19,7 @@ pub(super) struct Frame {
     pub(super) inline_base: usize,
     /// What lists, tables, definition lists, code and HTML collect: allocated by the first
     /// of them, so that the frames of paragraphs and spans stay small to move.
-    more: Option<Box<Collected>>,
+    more: Option<Box<Collected<'s>>>,
     /// The source offset where the last inline content ended (for implicit paragraphs).
     pub(super) end: usize,
     /// The source offset where the element starts.
@@ -30,51 +30,51 @@ pub(super) struct Frame {
 
 /// The content of an open list, table, definition list, code block or HTML block.
 #[derive(Debug, Default)]
-pub(super) struct Collected {
-    pub(super) items: Vec<Item>,
-    pub(super) rows: Vec<Vec<Vec<Inline>>>,
-    pub(super) defs: Vec<DefPart>,
+pub(super) struct Collected<'s> {
+    pub(super) items: Vec<Item<'s>>,
+    pub(super) rows: Vec<Vec<Vec<Inline<'s>>>>,
+    pub(super) defs: Vec<DefPart<'s>>,
     pub(super) text: String,
 }
 
-impl Frame {
+impl<'s> Frame<'s> {
     /// What the element collects besides blocks and span elements.
-    pub(super) fn more(&mut self) -> &mut Collected {
+    pub(super) fn more(&mut self) -> &mut Collected<'s> {
         self.more.get_or_insert_default()
     }
 }
 
 /// A closed element, its blocks and span elements taken off the shared stacks.
 #[derive(Debug)]
-pub(super) struct Closed {
+pub(super) struct Closed<'s> {
     pub(super) kind: Kind,
-    pub(super) blocks: Vec<Block>,
-    pub(super) inlines: Vec<Inline>,
+    pub(super) blocks: Vec<Block<'s>>,
+    pub(super) inlines: Vec<Inline<'s>>,
     /// What it collected besides blocks and span elements (`collected`).
-    pub(super) more: Option<Box<Collected>>,
+    pub(super) more: Option<Box<Collected<'s>>>,
     pub(super) end: usize,
     pub(super) start: usize,
 }
 
 /// The content of a closed element's `more`.
-pub(super) fn collected(more: Option<Box<Collected>>) -> Collected {
+pub(super) fn collected(more: Option<Box<Collected<'_>>>) -> Collected<'_> {
     more.map(|more| *more).unwrap_or_default()
 }
 
-impl Builder<'_> {
-    pub(super) fn top(&mut self) -> &mut Frame {
+impl<'a> Builder<'a> {
+    pub(super) fn top(&mut self) -> &mut Frame<'a> {
         let last = self.stack.len() - 1;
         &mut self.stack[last]
     }
 
     /// A stack holding the document's frame, with room for the usual nesting depth.
-    pub(super) fn with_root() -> Vec<Frame> {
+    pub(super) fn with_root() -> Vec<Frame<'a>> {
         let mut stack = Vec::with_capacity(8);
         stack.push(Builder::root_frame());
         stack
     }
 
-    fn root_frame() -> Frame {
+    fn root_frame() -> Frame<'a> {
         Frame {
             kind: Kind::Root,
             block_base: 0,
@@ -100,7 +100,7 @@ impl Builder<'_> {
 
     /// Pops the innermost element, taking its blocks and span elements off the shared stacks
     /// (into Vecs of their exact size).
-    pub(super) fn pop_closed(&mut self) -> Option<Closed> {
+    pub(super) fn pop_closed(&mut self) -> Option<Closed<'a>> {
         let frame = self.stack.pop()?;
         Some(Closed {
             kind: frame.kind,
@@ -113,24 +113,24 @@ impl Builder<'_> {
     }
 
     /// The innermost element's blocks so far.
-    pub(super) fn top_blocks(&mut self) -> &mut [Block] {
+    pub(super) fn top_blocks(&mut self) -> &mut [Block<'a>] {
         let base = self.stack.last().map_or(0, |f| f.block_base);
         &mut self.blocks[base..]
     }
 
     /// Adds a block to the innermost element as it is (`block` applies kramdown's rules).
-    pub(super) fn push_block(&mut self, block: Block) {
+    pub(super) fn push_block(&mut self, block: Block<'a>) {
         self.blocks.push(block);
     }
 
     /// The innermost element's span elements so far.
-    pub(super) fn top_inlines(&mut self) -> &mut [Inline] {
+    pub(super) fn top_inlines(&mut self) -> &mut [Inline<'a>] {
         let base = self.stack.last().map_or(0, |f| f.inline_base);
         &mut self.inlines[base..]
     }
 
     /// Removes the innermost element's last span element.
-    pub(super) fn pop_inline(&mut self) -> Option<Inline> {
+    pub(super) fn pop_inline(&mut self) -> Option<Inline<'a>> {
         let base = self.stack.last().map_or(0, |f| f.inline_base);
         if self.inlines.len() > base {
             self.inlines.pop()
@@ -141,7 +141,7 @@ impl Builder<'_> {
 
     /// Puts a span element at `at` on the shared stack (the start of a just-closed element's
     /// content).
-    pub(super) fn insert_inline(&mut self, at: usize, inline: Inline) {
+    pub(super) fn insert_inline(&mut self, at: usize, inline: Inline<'a>) {
         self.inlines.insert(at, inline);
     }
 
@@ -151,7 +151,7 @@ impl Builder<'_> {
     }
 
     /// Adds a span element to the innermost element (its inline content ending at `end`).
-    pub(super) fn push_inline(&mut self, inline: Inline, end: usize) {
+    pub(super) fn push_inline(&mut self, inline: Inline<'a>, end: usize) {
         let top = self.top();
         top.end = top.end.max(end);
         self.inlines.push(inline);

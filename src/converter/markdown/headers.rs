@@ -7,9 +7,9 @@ use super::frames::Closed;
 use super::source::blank_line_before;
 use super::tree::{Block, Inline, Next, Para};
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
     /// A header, or a paragraph where kramdown does not see a setext header.
-    pub(super) fn close_heading(&mut self, frame: Closed, end: usize) {
+    pub(super) fn close_heading(&mut self, frame: Closed<'a>, end: usize) {
         let Kind::Heading {
             level,
             id,
@@ -31,7 +31,7 @@ impl Builder<'_> {
             let mut inlines = frame.inlines;
             inlines.push(Inline::Soft);
             inlines.push(Inline::Text {
-                text: underline,
+                text: underline.into(),
                 literal: 0,
                 next: Next::default(),
             });
@@ -51,7 +51,7 @@ impl Builder<'_> {
             // kramdown: an ATX header needs text; `#` alone is a paragraph.
             let raw = self.src[start..end.min(self.src.len())].trim().to_string();
             self.block(Block::Para(Para {
-                inlines: vec![Inline::Str(raw)],
+                inlines: vec![Inline::Str(raw.into())],
                 ..Para::default()
             }));
             return;
@@ -87,6 +87,15 @@ fn header_id(inlines: &mut Vec<Inline>, atx: bool) -> Option<String> {
         .iter()
         .rposition(|i| !matches!(i, Inline::Text { .. }))
         .map_or(0, |p| p + 1);
+    // Most headers end otherwise: their text is not joined (the text items from `first` on
+    // end with `}` exactly when the last non-empty one does).
+    let last = inlines[first..].iter().rev().find_map(|i| match i {
+        Inline::Text { text, .. } if !text.is_empty() => Some(text),
+        _ => None,
+    });
+    if !last.is_some_and(|t| t.ends_with('}')) && !join_all() {
+        return None;
+    }
     let mut text = String::new();
     let mut literal = 0;
     for (i, inline) in inlines[first..].iter().enumerate() {
@@ -121,10 +130,46 @@ fn header_id(inlines: &mut Vec<Inline>, atx: bool) -> Option<String> {
     inlines.truncate(first);
     if !text.is_empty() {
         inlines.push(Inline::Text {
-            text,
+            text: text.into(),
             literal,
             next: Next::default(),
         });
     }
     Some(id)
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Tests join every header's text, to compare with the shortcut.
+    static JOIN_ALL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+#[cfg(test)]
+fn join_all() -> bool {
+    JOIN_ALL.with(std::cell::Cell::get)
+}
+
+#[cfg(not(test))]
+fn join_all() -> bool {
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::JOIN_ALL;
+    use crate::converter::markdown::{Options, convert};
+
+    /// The shortcut for headers that end without `}` converts every test input as joining
+    /// their text does.
+    #[test]
+    fn header_ids_found_as_by_joined_text() {
+        let opts = Options::default();
+        for doc in &crate::converter::markdown::test_inputs::all() {
+            let fast = convert(doc, &opts);
+            JOIN_ALL.with(|j| j.set(true));
+            let joined = convert(doc, &opts);
+            JOIN_ALL.with(|j| j.set(false));
+            assert_eq!(fast, joined, "{doc:?}");
+        }
+    }
 }

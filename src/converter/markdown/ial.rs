@@ -103,7 +103,7 @@ fn item_ial(item: &mut super::tree::Item) {
     };
     consume_text(&mut p.inlines, 0, used);
     if let Some(Inline::Text { text, .. }) = p.inlines.first_mut() {
-        *text = text.trim_start().to_string();
+        *text = text.trim_start().to_string().into();
     }
     merge(&mut item.attrs, without_refs(attrs));
 }
@@ -115,7 +115,7 @@ fn term_ial(inlines: &mut Vec<Inline>, attrs: &mut Attrs) {
     };
     consume_text(inlines, 0, used);
     if let Some(Inline::Text { text, .. }) = inlines.first_mut() {
-        *text = text.trim_start().to_string();
+        *text = text.trim_start().to_string().into();
     }
     merge(attrs, without_refs(ial));
 }
@@ -153,7 +153,7 @@ fn container_trailer(block: &mut Block) -> Option<Attrs> {
     trailing(para)
 }
 
-fn last_para(blocks: &mut [Block]) -> Option<&mut Vec<Inline>> {
+fn last_para<'b, 's>(blocks: &'b mut [Block<'s>]) -> Option<&'b mut Vec<Inline<'s>>> {
     match blocks.last_mut()? {
         Block::Para(p) => Some(&mut p.inlines),
         Block::List { items, .. } => last_para(&mut items.last_mut()?.blocks),
@@ -237,7 +237,7 @@ fn consume_text(inlines: &mut Vec<Inline>, from: usize, mut used: usize) {
             used -= text.len();
             inlines.remove(from);
         } else {
-            text.replace_range(..used, "");
+            text.to_mut().replace_range(..used, "");
             used = 0;
         }
     }
@@ -288,7 +288,7 @@ fn text_of(inlines: &[Inline]) -> Option<String> {
 }
 
 /// The block's attributes (a raw HTML block takes them into its first tag instead).
-fn block_attrs(block: &mut Block) -> Option<&mut Attrs> {
+fn block_attrs<'b>(block: &'b mut Block<'_>) -> Option<&'b mut Attrs> {
     match block {
         Block::Para(p) => Some(&mut p.attrs),
         Block::Heading { attrs, .. }
@@ -487,7 +487,7 @@ mod tests {
     #[test]
     fn opens_ial_looks_across_text_items() {
         let text = |s: &str| Inline::Text {
-            text: s.to_string(),
+            text: s.to_string().into(),
             literal: 0,
             next: Default::default(),
         };

@@ -7,7 +7,7 @@ use super::build::Builder;
 use super::ial::is_ial_para;
 use super::tree::{Block, Item};
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
     /// kramdown adds any line right after a list item or a quote (no blank line between) to
     /// it (`lazy_re` in `parse_list`, `BLOCKQUOTE_MATCH`), where CommonMark ends the container:
     /// such a block goes into the preceding list's last item or quote. Returns whether `block`
@@ -34,7 +34,7 @@ impl Builder<'_> {
     }
 
     /// Puts a lazy line's block (`is_lazy_line`) into the preceding list's last item or quote.
-    pub(super) fn push_lazy_line(&mut self, block: Block) {
+    pub(super) fn push_lazy_line(&mut self, block: Block<'a>) {
         if let Some(block) = push_into_last(self.top_blocks().last_mut(), block) {
             self.push_block(block);
         }
@@ -43,14 +43,14 @@ impl Builder<'_> {
 
 /// Appends a lazy block where kramdown's container parsing puts it: into the last item of a
 /// trailing list (continuing a list of the same kind), into a trailing quote, else at the end.
-fn push_lazy(blocks: &mut Vec<Block>, block: Block) {
+fn push_lazy<'s>(blocks: &mut Vec<Block<'s>>, block: Block<'s>) {
     if let Some(block) = push_into_last(blocks.last_mut(), block) {
         blocks.push(block);
     }
 }
 
 /// `push_lazy` into the block `last`; returns the block when it goes after `last` instead.
-fn push_into_last(last: Option<&mut Block>, block: Block) -> Option<Block> {
+fn push_into_last<'s>(last: Option<&mut Block<'s>>, block: Block<'s>) -> Option<Block<'s>> {
     match (last, block) {
         (
             Some(Block::List { ordered, items, .. }),

@@ -91,7 +91,7 @@ fn end_line(item: &mut Item) {
         && p.transparent
         && more
     {
-        p.inlines.push(Inline::Str("\n".to_string()));
+        p.inlines.push(Inline::Str("\n".into()));
     }
 }
 

@@ -73,7 +73,7 @@ fn merge_texts(inlines: &mut Vec<Inline>) {
         ) = (kept, inline)
             && has_chars(text, *literal)
         {
-            text.push_str(more);
+            text.to_mut().push_str(more);
             *next = *more_next;
             return true;
         }
@@ -127,7 +127,7 @@ fn merge_text(inlines: &mut Vec<Inline>, i: usize) -> Option<usize> {
         return None;
     };
     let body = if soft {
-        text.as_str()
+        text.as_ref()
     } else {
         strip_one_space(text)?
     };
@@ -138,7 +138,7 @@ fn merge_text(inlines: &mut Vec<Inline>, i: usize) -> Option<usize> {
     }
     let before = body[..label_start].to_string();
     let label = Inline::Text {
-        text: label.to_string(),
+        text: label.to_string().into(),
         literal: 0,
         next: *next,
     };
@@ -151,7 +151,7 @@ fn merge_text(inlines: &mut Vec<Inline>, i: usize) -> Option<usize> {
         *children = vec![label];
     }
     inlines[i] = Inline::Text {
-        text: before,
+        text: before.into(),
         literal: 0,
         next: Next::default(),
     };

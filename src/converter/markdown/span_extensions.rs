@@ -121,7 +121,7 @@ pub(crate) fn drop_leads(doc: &mut Document, outputs: &[String]) {
 fn drop_leads_in(list: &mut Vec<Inline>) {
     list.retain_mut(|inline| match inline {
         Inline::Text { text, .. } if text.contains(LEAD) => {
-            text.retain(|c| c != LEAD);
+            text.to_mut().retain(|c| c != LEAD);
             !text.is_empty()
         }
         Inline::Em(c) | Inline::Strong(c) | Inline::Del(c) => {

@@ -75,7 +75,7 @@ fn balance(inlines: &mut Vec<Inline>) {
                 if open.last() == Some(&name) {
                     open.pop();
                 } else {
-                    *inline = Inline::Str(html.clone());
+                    *inline = Inline::Str(html.clone().into());
                 }
             }
             _ => {}

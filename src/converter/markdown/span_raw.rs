@@ -69,7 +69,7 @@ fn end_tag(s: &str, name: &str) -> Option<(usize, usize)> {
     None
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
     /// Whether an event lies inside the last raw span element.
     pub(super) fn in_raw_span(&self, range: &Range<usize>) -> bool {
         range.start >= self.raw_span.start
@@ -115,7 +115,7 @@ impl Builder<'_> {
         tag: &StartTag,
         from: usize,
         limit: usize,
-    ) -> Option<(Vec<Inline>, usize)> {
+    ) -> Option<(Vec<Inline<'a>>, usize)> {
         let src = &self.src[..limit];
         let (close, end) = end_tag(&src[from..], &tag.name).map(|(a, b)| (from + a, from + b))?;
         let mut out = Vec::new();
@@ -153,7 +153,13 @@ impl Builder<'_> {
 
     /// A start tag inside raw content (its source ends at `from`): pushes the element and
     /// returns where it ends.
-    fn nested(&self, tag: &StartTag, from: usize, limit: usize, out: &mut Vec<Inline>) -> usize {
+    fn nested(
+        &self,
+        tag: &StartTag,
+        from: usize,
+        limit: usize,
+        out: &mut Vec<Inline<'a>>,
+    ) -> usize {
         out.push(Inline::Html(written(tag)));
         let body = !tag.closed && !WITHOUT_BODY.contains(&tag.name.as_str());
         if !body {

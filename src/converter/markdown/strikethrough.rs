@@ -8,6 +8,7 @@
 //! parsers make them. pulldown-cmark's own strikethrough is off: it reads `~~~a~~~` and
 //! nesting differently.
 
+use super::borrowed::slice_of;
 use super::tree::{Document, Inline, Next, Text, walk_text};
 
 /// Resolves the strikethrough of every run of span elements of `doc`.
@@ -129,7 +130,7 @@ fn matches(chars: &[(At, Class)]) -> Vec<(usize, usize)> {
 /// The span elements of `items` from `from` to `to` (exclusive), moved out; texts cut at
 /// either end are pieces. `last`: the pieces end where a strikethrough's text does, so the
 /// last has nothing after it to look ahead to.
-fn cut(items: &mut [Inline], from: At, to: At, last: bool) -> Vec<Inline> {
+fn cut<'s>(items: &mut [Inline<'s>], from: At, to: At, last: bool) -> Vec<Inline<'s>> {
     let mut out = Vec::new();
     let end_item = if to.byte == 0 { to.item } else { to.item + 1 };
     for item in from.item..end_item.min(items.len()) {
@@ -156,7 +157,7 @@ fn cut(items: &mut [Inline], from: At, to: At, last: bool) -> Vec<Inline> {
             false => *next,
         };
         out.push(Inline::Text {
-            text: text[start..end].to_string(),
+            text: slice_of(text, start..end),
             literal: if start == 0 { *literal } else { 0 },
             next,
         });

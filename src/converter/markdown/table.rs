@@ -11,7 +11,7 @@ use std::borrow::Cow;
 
 /// A table at the start of `s` (which starts a line after a block boundary): the table and
 /// how much of `s` it used.
-pub(crate) fn parse(s: &str, builder: &Builder) -> Option<(Block, usize)> {
+pub(crate) fn parse<'a>(s: &'a str, builder: &Builder<'a>) -> Option<(Block<'a>, usize)> {
     // The first line needs a pipe: most paragraphs are ruled out at their first line break.
     memchr::memchr2(b'|', b'\n', s.as_bytes()).filter(|&i| s.as_bytes()[i] == b'|')?;
     let first = &s[..memchr::memchr(b'\n', s.as_bytes()).unwrap_or(s.len())];
@@ -91,7 +91,7 @@ impl<'s> TableBuilder<'s> {
         self.rows.is_empty() && self.sections.is_empty()
     }
 
-    fn finish(mut self, builder: &Builder) -> Option<Block> {
+    fn finish(mut self, builder: &Builder<'s>) -> Option<Block<'s>> {
         if !self.rows.is_empty() {
             let last = if self.has_footer {
                 Section::Foot
@@ -121,11 +121,11 @@ impl<'s> TableBuilder<'s> {
 
 /// The sections with their cells' spans, each row filled up to `columns` with empty cells.
 /// Plain cells are made on the spot; the others are parsed together, afterwards.
-fn cells(
-    sections: &[(Section, Vec<Vec<Cow<'_, str>>>)],
+fn cells<'a>(
+    sections: &[(Section, Vec<Vec<Cow<'a, str>>>)],
     columns: usize,
-    builder: &Builder,
-) -> Vec<TableSection> {
+    builder: &Builder<'a>,
+) -> Vec<TableSection<'a>> {
     // Where each cell to parse goes (section, row, column), and its text.
     let mut pending: Vec<(usize, usize, usize)> = Vec::new();
     let mut texts: Vec<&str> = Vec::new();

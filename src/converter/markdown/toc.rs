@@ -7,10 +7,10 @@ use super::options::Options;
 use super::tree::{Attrs, Block, Document, Inline, Item, LinkTarget, Para};
 
 /// One header of the table of contents.
-struct Entry {
+struct Entry<'s> {
     level: u8,
     id: String,
-    inlines: Vec<Inline>,
+    inlines: Vec<Inline<'s>>,
 }
 
 /// Replaces the `{:toc}` lists of the document.
@@ -25,7 +25,7 @@ pub(crate) fn expand(doc: &mut Document, opts: &Options) {
     replace(&mut doc.blocks, &entries, &mut done);
 }
 
-fn collect(blocks: &[Block], opts: &Options, out: &mut Vec<Entry>) {
+fn collect<'s>(blocks: &[Block<'s>], opts: &Options, out: &mut Vec<Entry<'s>>) {
     for block in blocks {
         match block {
             Block::Heading {
@@ -61,7 +61,7 @@ fn collect(blocks: &[Block], opts: &Options, out: &mut Vec<Entry>) {
 }
 
 /// kramdown's `fix_for_toc_entry`: footnote markers removed, links unwrapped.
-fn entry_text(inlines: &[Inline]) -> Vec<Inline> {
+fn entry_text<'s>(inlines: &[Inline<'s>]) -> Vec<Inline<'s>> {
     let mut out = Vec::new();
     for inline in inlines {
         match inline {
@@ -86,7 +86,7 @@ fn has_toc(blocks: &[Block]) -> bool {
     })
 }
 
-fn replace(blocks: &mut [Block], entries: &[Entry], done: &mut bool) {
+fn replace<'s>(blocks: &mut [Block<'s>], entries: &[Entry<'s>], done: &mut bool) {
     for block in blocks {
         match block {
             Block::Toc {
@@ -126,7 +126,7 @@ fn replace(blocks: &mut [Block], entries: &[Entry], done: &mut bool) {
     }
 }
 
-fn toc_list(ordered: bool, mut attrs: Attrs, entries: &[Entry]) -> Block {
+fn toc_list<'s>(ordered: bool, mut attrs: Attrs, entries: &[Entry<'s>]) -> Block<'s> {
     let toc_id = match attrs.iter().find(|(k, _)| k == "id") {
         Some((_, id)) => id.clone(),
         None => {
@@ -143,7 +143,7 @@ fn toc_list(ordered: bool, mut attrs: Attrs, entries: &[Entry]) -> Block {
 }
 
 /// Entries become items; the following deeper entries nest under each.
-fn nest(entries: &[Entry], ordered: bool, toc_id: &str) -> Vec<Item> {
+fn nest<'s>(entries: &[Entry<'s>], ordered: bool, toc_id: &str) -> Vec<Item<'s>> {
     let mut items = Vec::new();
     let mut i = 0;
     while i < entries.len() {

@@ -2,20 +2,24 @@
 //! kramdown's element types (`kramdown/element.rb`) that GFM input produces. Raw HTML is
 //! re-shaped here the way kramdown's GFM parser reads it (`html_block`), and source offsets are
 //! used to recover what kramdown looks at and pulldown-cmark does not keep (raw image alt text,
-//! blank lines after list paragraphs, the characters following a text run).
+//! blank lines after list paragraphs, the characters following a text run). The tree borrows
+//! its span text from the source where that text is the source as written (`SrcText`,
+//! `borrowed`).
 
 use super::build::Builder;
+pub(crate) use super::lookahead::Next;
 use super::options::Options;
+use std::borrow::Cow;
 
 /// HTML attributes in kramdown's insertion order.
 pub(crate) type Attrs = Vec<(String, String)>;
 
 /// A parsed document.
 #[derive(Debug, Default)]
-pub(crate) struct Document {
-    pub blocks: Vec<Block>,
+pub(crate) struct Document<'s> {
+    pub blocks: Vec<Block<'s>>,
     /// Footnote definitions by name, in source order.
-    pub footnotes: Vec<(String, Vec<Block>)>,
+    pub footnotes: Vec<(String, Vec<Block<'s>>)>,
 }
 
 /// Table cell alignment (kramdown's `:default`, `:left`, `:center`, `:right`).
@@ -29,11 +33,11 @@ pub(crate) enum Align {
 
 /// A block-level element.
 #[derive(Debug, Clone)]
-pub(crate) enum Block {
-    Para(Para),
+pub(crate) enum Block<'s> {
+    Para(Para<'s>),
     Heading {
         level: u8,
-        inlines: Vec<Inline>,
+        inlines: Vec<Inline<'s>>,
         attrs: Attrs,
     },
     Code {
@@ -46,27 +50,27 @@ pub(crate) enum Block {
     Html(String),
     Rule(Attrs),
     Quote {
-        blocks: Vec<Block>,
+        blocks: Vec<Block<'s>>,
         attrs: Attrs,
     },
     List {
         ordered: bool,
-        items: Vec<Item>,
+        items: Vec<Item<'s>>,
         attrs: Attrs,
     },
     Table {
         aligns: Vec<Align>,
-        sections: Vec<TableSection>,
+        sections: Vec<TableSection<'s>>,
         attrs: Attrs,
     },
     /// A definition list: terms and definitions in source order.
-    DefList(Vec<DefPart>, Attrs),
+    DefList(Vec<DefPart<'s>>, Attrs),
     /// Block math (`$$…$$` alone between block boundaries), written for MathJax.
     Math(String, Attrs),
     /// A list marked `{:toc}`: replaced by the table of contents.
     Toc {
         ordered: bool,
-        items: Vec<Item>,
+        items: Vec<Item<'s>>,
         attrs: Attrs,
     },
     /// A block HTML element whose content is Markdown (`markdown="1"`); a `span` element
@@ -75,7 +79,7 @@ pub(crate) enum Block {
         name: String,
         attrs: Attrs,
         span: bool,
-        blocks: Vec<Block>,
+        blocks: Vec<Block<'s>>,
         /// How many raw HTML elements enclose it (0: a block of its own). A nested one is
         /// written in line with the raw HTML around it, indented by its depth.
         depth: usize,
@@ -94,23 +98,23 @@ pub(crate) enum Section {
 
 /// One section of a table: rows of cells of span elements.
 #[derive(Debug, Clone)]
-pub(crate) struct TableSection {
+pub(crate) struct TableSection<'s> {
     pub kind: Section,
-    pub rows: Vec<Vec<Vec<Inline>>>,
+    pub rows: Vec<Vec<Vec<Inline<'s>>>>,
 }
 
 /// A `<dt>` or `<dd>` of a definition list.
 #[derive(Debug, Clone)]
-pub(crate) enum DefPart {
+pub(crate) enum DefPart<'s> {
     /// A term and its attributes (an IAL opening its line).
-    Term(Vec<Inline>, Attrs),
-    Definition(Item),
+    Term(Vec<Inline<'s>>, Attrs),
+    Definition(Item<'s>),
 }
 
 /// A paragraph.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Para {
-    pub inlines: Vec<Inline>,
+pub(crate) struct Para<'s> {
+    pub inlines: Vec<Inline<'s>>,
     pub attrs: Attrs,
     /// Written without `<p>` (kramdown's `:transparent`, first paragraph of a tight item).
     pub transparent: bool,
@@ -122,33 +126,38 @@ pub(crate) struct Para {
 
 /// A list item.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Item {
-    pub blocks: Vec<Block>,
+pub(crate) struct Item<'s> {
+    pub blocks: Vec<Block<'s>>,
     pub attrs: Attrs,
     /// A blank line precedes it (a definition's paragraph is then wrapped).
     pub blank_before: bool,
 }
 
+/// The text of a span element: most text is an unchanged slice of the source and borrows it
+/// (a text node is made for every run of text, and a String for each was a measurable share
+/// of the conversion); text that escapes, entities, typography or a pass changed is owned.
+pub(crate) type SrcText<'s> = Cow<'s, str>;
+
 /// A span-level element.
 #[derive(Debug, Clone)]
-pub(crate) enum Inline {
+pub(crate) enum Inline<'s> {
     /// Parsed text before typography: the first `literal` characters (a backslash escape, an
     /// entity) are left alone; `next` is the source that follows, for smart-quote look-ahead.
     Text {
-        text: String,
+        text: SrcText<'s>,
         literal: usize,
         next: Next,
     },
     /// Final text (escaped when written).
-    Str(String),
+    Str(SrcText<'s>),
     Soft,
     Br,
-    Code(String),
+    Code(SrcText<'s>),
     /// One inline HTML tag or comment, in kramdown's output form.
     Html(String),
-    Em(Vec<Inline>),
-    Strong(Vec<Inline>),
-    Del(Vec<Inline>),
+    Em(Vec<Inline<'s>>),
+    Strong(Vec<Inline<'s>>),
+    Del(Vec<Inline<'s>>),
     Link {
         /// Where it points, boxed: a link's strings would make every span element twice
         /// as large, and span elements are moved many times per document.
@@ -156,7 +165,7 @@ pub(crate) enum Inline {
         auto: bool,
         /// Written `[text]` alone (kramdown may pair it with a following `[ref]`).
         shortcut: bool,
-        children: Vec<Inline>,
+        children: Vec<Inline<'s>>,
     },
     /// An image, boxed for the same reason.
     Image(Box<Image>),
@@ -165,7 +174,7 @@ pub(crate) enum Inline {
     /// Span math (`$$…$$` in text), written for MathJax.
     Math(String),
     /// A span element with attributes from a span IAL.
-    Attributed(Box<Inline>, Attrs),
+    Attributed(Box<Inline<'s>>, Attrs),
 }
 
 /// A link's destination.
@@ -187,88 +196,8 @@ pub(crate) struct Image {
     pub attrs: Attrs,
 }
 
-/// The look-ahead of a text node: the first (at most four) characters of the source after
-/// it, kept inline. A text node is made for every run of text, and an allocation for each
-/// look-ahead was a measurable share of the conversion time.
-#[derive(Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct Next {
-    bytes: [u8; 16],
-    len: u8,
-}
-
-impl Next {
-    /// The first four characters of `s` (all of it if shorter), up to a blank line: kramdown
-    /// parses a paragraph's spans on its own, so nothing after its end is seen. Four UTF-8
-    /// characters take at most 16 bytes.
-    #[inline]
-    pub fn of(s: &str) -> Self {
-        let b = s.as_bytes();
-        // Four ASCII characters with no blank line among them, as most text is followed by:
-        // those four bytes, without the character by character walk (a text node is made
-        // for every run of text).
-        if let Some(&[b0, b1, b2, b3, b4, ..]) = b.first_chunk::<5>()
-            && [b0, b1, b2, b3].is_ascii()
-        {
-            let blank_at = |x: u8, y: u8| x == b'\n' && y == b'\n';
-            if !(blank_at(b0, b1) || blank_at(b1, b2) || blank_at(b2, b3) || blank_at(b3, b4)) {
-                // Made as one number, so the array is written with one store: a zeroed array
-                // with four bytes written over it made its readers stall (perf).
-                let word = u32::from_le_bytes([b0, b1, b2, b3]);
-                let bytes = u128::from(word).to_le_bytes();
-                return Next { bytes, len: 4 };
-            }
-        }
-        Next::by_characters(s)
-    }
-
-    /// `of`, walking the characters.
-    #[inline(never)]
-    fn by_characters(s: &str) -> Self {
-        let b = s.as_bytes();
-        let (mut end, mut chars) = (0, 0);
-        while end < b.len() && end < 16 {
-            let c = b[end];
-            if c == b'\n' && b.get(end + 1) == Some(&b'\n') {
-                break;
-            }
-            // A character starts at every byte that is no UTF-8 continuation byte.
-            if c & 0xC0 != 0x80 {
-                if chars == 4 {
-                    break;
-                }
-                chars += 1;
-            }
-            end += 1;
-        }
-        let mut bytes = [0; 16];
-        bytes[..end].copy_from_slice(&b[..end]);
-        Next {
-            bytes,
-            len: end as u8,
-        }
-    }
-
-    pub fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or("")
-    }
-}
-
-impl std::ops::Deref for Next {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-
-impl std::fmt::Debug for Next {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.as_str().fmt(f)
-    }
-}
-
 /// Parses `src` into the element tree.
-pub(crate) fn parse(src: &str, opts: &Options) -> Document {
+pub(crate) fn parse<'s>(src: &'s str, opts: &'s Options) -> Document<'s> {
     Builder::new(src, opts).run()
 }
 
@@ -314,7 +243,9 @@ pub(crate) fn find_either(bytes: &[u8], x: u8, y: u8) -> Option<usize> {
     tail.then(|| search(at)).flatten()
 }
 
-/// Whether `block` has the byte `x` or `y`.
+/// Whether `block` has the byte `x` or `y`. Always inlined: a call per block (the build may
+/// leave it out of line) repeats the setup of the vector compares for every block.
+#[inline(always)]
 fn any<const N: usize>(block: &[u8; N], x: u8, y: u8) -> bool {
     let mut found = false;
     for &b in block {
@@ -347,10 +278,10 @@ fn find_short(bytes: &[u8], x: u8, y: u8) -> Option<usize> {
 pub(crate) fn plain_text(inlines: &[Inline], out: &mut String) {
     for inline in inlines {
         match inline {
-            Inline::Text { text, .. }
-            | Inline::Str(text)
-            | Inline::Code(text)
-            | Inline::Math(text) => out.push_str(text),
+            Inline::Text { text, .. } | Inline::Str(text) | Inline::Code(text) => {
+                out.push_str(text)
+            }
+            Inline::Math(text) => out.push_str(text),
             Inline::Soft => out.push('\n'),
             Inline::Em(c) | Inline::Strong(c) | Inline::Del(c) => plain_text(c, out),
             Inline::Link { children, .. } => plain_text(children, out),
@@ -361,22 +292,22 @@ pub(crate) fn plain_text(inlines: &[Inline], out: &mut String) {
 }
 
 /// A place where a pass over the finished tree may change text.
-pub(crate) enum Text<'a> {
-    Inlines(&'a mut Vec<Inline>),
+pub(crate) enum Text<'a, 's> {
+    Inlines(&'a mut Vec<Inline<'s>>),
     Html(&'a mut String),
 }
 
 /// Visits every run of inlines (paragraphs, headers, table cells, definition
 /// terms) and every raw HTML block of the document, at any depth, footnotes
 /// included.
-pub(crate) fn walk_text(doc: &mut Document, visit: &mut dyn FnMut(Text)) {
+pub(crate) fn walk_text<'s>(doc: &mut Document<'s>, visit: &mut dyn FnMut(Text<'_, 's>)) {
     walk_blocks(&mut doc.blocks, visit);
     for (_, notes) in &mut doc.footnotes {
         walk_blocks(notes, visit);
     }
 }
 
-fn walk_blocks(blocks: &mut [Block], visit: &mut dyn FnMut(Text)) {
+fn walk_blocks<'s>(blocks: &mut [Block<'s>], visit: &mut dyn FnMut(Text<'_, 's>)) {
     for block in blocks {
         match block {
             Block::Para(p) => visit(Text::Inlines(&mut p.inlines)),
@@ -413,7 +344,7 @@ fn walk_blocks(blocks: &mut [Block], visit: &mut dyn FnMut(Text)) {
 
 #[cfg(test)]
 mod tests {
-    use super::{Inline, Next, find_either, has_either};
+    use super::{Inline, find_either, has_either};
 
     /// Span elements are moved many times per document: a link's or an image's strings
     /// stay boxed, so that text (the common element) sets the size.
@@ -459,46 +390,6 @@ mod tests {
                         "{len} {at} {later}"
                     );
                 }
-            }
-        }
-    }
-
-    #[test]
-    fn next_keeps_four_characters() {
-        let cases = [
-            ("", ""),
-            ("ab", "ab"),
-            ("abcd", "abcd"),
-            ("abcde", "abcd"),
-            (
-                "\u{1F600}\u{1F600}\u{1F600}\u{1F600}\u{1F600}",
-                "\u{1F600}\u{1F600}\u{1F600}\u{1F600}",
-            ),
-            ("é\"x y", "é\"x "),
-            ("'\n\nb", "'"),
-            ("\n\n", ""),
-            ("a\nb", "a\nb"),
-            ("ab\n\ncd", "ab"),
-            ("abc\n\n", "abc"),
-            ("ab\n\n", "ab"),
-            ("\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}", "\u{e9}\u{e9}\u{e9}\u{e9}"),
-            ("\u{2014}\u{1F600}a\u{e9}b", "\u{2014}\u{1F600}a\u{e9}"),
-            ("\n\n\n", ""),
-        ];
-        for (src, want) in cases {
-            assert_eq!(Next::of(src).as_str(), want, "{src:?}");
-        }
-    }
-
-    /// The ASCII shortcut answers as the character walk does, after every character of every
-    /// spec and kramdown test input.
-    #[test]
-    fn next_shortcut_matches_the_walk() {
-        let docs = crate::converter::markdown::test_inputs::all();
-        for doc in &docs {
-            for (i, _) in doc.char_indices() {
-                let rest = &doc[i..];
-                assert!(Next::of(rest) == Next::by_characters(rest), "{rest:?}");
             }
         }
     }

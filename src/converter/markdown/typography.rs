@@ -8,7 +8,7 @@
 
 use super::entities::entity_char;
 use super::options::Options;
-use super::tree::{Document, Inline, Next, Text, walk_text};
+use super::tree::{Document, Inline, Next, SrcText, Text, walk_text};
 use std::borrow::Cow;
 
 /// Replaces every parsed text run of the document by its final text.
@@ -127,7 +127,7 @@ impl Typographer<'_> {
 
     /// The final text of a run of text nodes and soft breaks (their text is taken). Most
     /// runs are one text node that typography leaves as it is: its string is kept, uncopied.
-    fn run_text(&self, items: &mut [Inline]) -> String {
+    fn run_text<'s>(&self, items: &mut [Inline<'s>]) -> SrcText<'s> {
         if let [Inline::Text { text, .. }] = items
             && !self.may_change(text)
         {
@@ -139,7 +139,7 @@ impl Typographer<'_> {
     /// `run_text` of several items, or of one that may change. Kept out of line: the loop
     /// over items then needs no room for it.
     #[inline(never)]
-    fn merged_text(&self, items: &mut [Inline]) -> String {
+    fn merged_text<'s>(&self, items: &mut [Inline<'s>]) -> SrcText<'s> {
         let mut run = Run::default();
         let mut next = Next::default();
         for item in items {
@@ -152,18 +152,18 @@ impl Typographer<'_> {
                 run.push(std::mem::take(text), *literal);
                 next = *n;
             } else {
-                run.text.push('\n');
+                run.text.to_mut().push('\n');
                 next = Next::default();
             }
         }
         if !self.may_change(&run.text) {
             return run.text;
         }
-        self.finish(run, &next)
+        self.finish(run, &next).into()
     }
 
     /// The final text of `run`, which `may_change` found something in.
-    fn finish(&self, run: Run, next: &str) -> String {
+    fn finish(&self, run: Run<'_>, next: &str) -> String {
         let Run { text, literals } = run;
         // Room for the look-ahead `run` appends: no reallocation of a long run.
         let mut chars: Vec<(char, bool)> = Vec::with_capacity(text.len() + next.len());
@@ -250,13 +250,13 @@ impl Typographer<'_> {
 /// The text of consecutive text nodes and soft breaks, and where a node's leading
 /// characters are left alone (byte offset in `text`, number of characters).
 #[derive(Default)]
-struct Run {
-    text: String,
+struct Run<'s> {
+    text: SrcText<'s>,
     literals: Vec<(usize, usize)>,
 }
 
-impl Run {
-    fn push(&mut self, text: String, literal: usize) {
+impl<'s> Run<'s> {
+    fn push(&mut self, text: SrcText<'s>, literal: usize) {
         if literal > 0 && !text.is_empty() {
             let literal = literal.min(text.chars().count());
             self.literals.push((self.text.len(), literal));
@@ -265,7 +265,7 @@ impl Run {
             // The first node's string becomes the run's: no copy.
             self.text = text;
         } else {
-            self.text.push_str(&text);
+            self.text.to_mut().push_str(&text);
         }
     }
 }
@@ -308,7 +308,10 @@ fn is_doubled_start(b: u8) -> bool {
 fn owns_nothing(item: &Inline) -> bool {
     match item {
         Inline::Soft => true,
-        Inline::Text { text, .. } => text.capacity() == 0,
+        Inline::Text { text, .. } => match text {
+            Cow::Borrowed(_) => true,
+            Cow::Owned(text) => text.capacity() == 0,
+        },
         _ => false,
     }
 }

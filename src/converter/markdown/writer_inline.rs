@@ -210,7 +210,7 @@ impl<'a> Writer<'a> {
 }
 
 /// The text of a text element.
-fn inline_text(inline: &Inline) -> Option<&str> {
+fn inline_text<'b>(inline: &'b Inline<'_>) -> Option<&'b str> {
     match inline {
         Inline::Text { text, .. } | Inline::Str(text) => Some(text),
         _ => None,
