@@ -114,10 +114,16 @@ impl Builder<'_> {
 
     /// How many block quotes enclose the innermost container.
     pub(super) fn quote_depth(&self) -> usize {
-        self.stack
-            .iter()
-            .filter(|f| matches!(f.kind, Kind::Quote))
-            .count()
+        // The tests hold the count to the open elements.
+        #[cfg(test)]
+        assert_eq!(
+            self.quotes,
+            self.stack
+                .iter()
+                .filter(|f| matches!(f.kind, Kind::Quote))
+                .count()
+        );
+        self.quotes
     }
 
     /// The document's trailing blank line (kramdown keeps one after `adapt_source`), before

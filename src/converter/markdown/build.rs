@@ -79,6 +79,9 @@ pub(crate) struct Builder<'a> {
     pub(super) src: &'a str,
     pub(super) opts: &'a Options,
     pub(super) stack: Vec<Frame>,
+    /// How many of the open elements are block quotes (`quote_depth`), counted as they open
+    /// and close: the builder asks at every block.
+    pub(super) quotes: usize,
     /// The open elements' blocks, innermost last (see `Frame`).
     pub(super) blocks: Vec<Block>,
     /// The open elements' span elements, innermost last (see `Frame`).
@@ -150,6 +153,7 @@ impl<'a> Builder<'a> {
             src,
             opts,
             stack: Builder::with_root(),
+            quotes: 0,
             blocks: Vec::with_capacity(16),
             inlines: Vec::with_capacity(32),
             footnotes: Vec::new(),
@@ -214,6 +218,7 @@ impl<'a> Builder<'a> {
         let mut events = parser.into_offset_iter();
         while let Some((event, range)) = next_event(&mut events) {
             if range.start < self.skip_until || self.in_raw_span(&range) {
+                skip(event);
                 continue;
             }
             self.event(event, range);
@@ -231,10 +236,15 @@ impl<'a> Builder<'a> {
     fn event(&mut self, event: Event<'_>, range: Range<usize>) {
         match event {
             Event::Start(tag) => self.start(tag, range),
-            Event::End(tag) => self.end(tag, range),
-            Event::Text(t) => self.text(&t, range),
+            Event::End(tag) => {
+                // An end event owns nothing: forgetting it saves the out-of-line drop of an
+                // `Event`, which the compiler calls for every event not moved out of.
+                std::mem::forget(event);
+                self.end(tag, range)
+            }
+            Event::Text(t) => self.text(as_str(&t), range),
             Event::Code(t) => {
-                let code = self.raw_code(&t, &range);
+                let code = self.raw_code(as_str(&t), &range);
                 self.inline(Inline::Code(code), range)
             }
             // kramdown's math is `$$…$$` only; `$…$` stays text.
@@ -381,7 +391,8 @@ impl<'a> Builder<'a> {
                 title,
                 id,
             } => {
-                let (url, title) = self.written_target(&id, &dest_url, &title);
+                let (url, title) =
+                    self.written_target(as_str(&id), as_str(&dest_url), as_str(&title));
                 self.link_kind(link_type, &url, &title, range.clone())
             }
             Tag::Image {
@@ -469,6 +480,34 @@ where
     I: Iterator<Item = (Event<'e>, Range<usize>)>,
 {
     events.next()
+}
+
+/// Lets go of an event consumed elsewhere. The frequent ones that own nothing are forgotten:
+/// the out-of-line drop of an `Event` costs more than the test.
+fn skip(event: Event<'_>) {
+    let owns_nothing = matches!(
+        event,
+        Event::End(_)
+            | Event::Text(CowStr::Borrowed(_))
+            | Event::SoftBreak
+            | Event::Start(
+                Tag::Paragraph | Tag::TableHead | Tag::TableRow | Tag::TableCell | Tag::Item
+            )
+    );
+    if owns_nothing {
+        std::mem::forget(event);
+    } else {
+        drop(event);
+    }
+}
+
+/// The text of a pulldown-cmark string. Its `Deref` is not inlined across the crate
+/// boundary, and nearly every string of an event is borrowed from the source.
+fn as_str<'c>(s: &'c CowStr<'_>) -> &'c str {
+    match s {
+        CowStr::Borrowed(b) => b,
+        _ => s,
+    }
 }
 
 fn text(text: String, literal: usize, next: &str) -> Inline {
