@@ -427,6 +427,7 @@ impl<'a> Builder<'a> {
     }
 
     /// Adds a span element to the innermost inline container.
+    #[inline]
     pub(super) fn inline(&mut self, inline: Inline, range: Range<usize>) {
         self.ensure_inline_parent(range.start);
         let top = self.top();
@@ -434,14 +435,21 @@ impl<'a> Builder<'a> {
         self.inlines.push(inline);
     }
 
-    /// Tight list items hold their text without a paragraph event: open one.
+    /// Tight list items hold their text without a paragraph event: open one. Asked at every
+    /// span element and seldom so: the test is inlined, the opening is not.
+    #[inline]
     fn ensure_inline_parent(&mut self, start: usize) {
         if matches!(
             self.top().kind,
             Kind::Root | Kind::Item | Kind::Quote | Kind::FootnoteDef(_) | Kind::DefDefinition
         ) {
-            self.open(Kind::Para { implicit: true }, start, start);
+            self.open_implicit_para(start);
         }
+    }
+
+    #[inline(never)]
+    fn open_implicit_para(&mut self, start: usize) {
+        self.open(Kind::Para { implicit: true }, start, start);
     }
 
     pub(super) fn close_implicit_para(&mut self) {
