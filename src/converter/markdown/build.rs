@@ -217,11 +217,11 @@ impl<'a> Builder<'a> {
         }
         let mut events = parser.into_offset_iter();
         while let Some((event, range)) = next_event(&mut events) {
-            if range.start < self.skip_until || self.in_raw_span(&range) {
-                skip(event);
-                continue;
+            // The event is read where it lies, not moved again.
+            if range.start >= self.skip_until && !self.in_raw_span(&range) {
+                self.event(&event, range);
             }
-            self.event(event, range);
+            release(event);
         }
         while self.stack.len() > 1 {
             self.close_top(self.src.len());
@@ -233,18 +233,13 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+    fn event(&mut self, event: &Event<'_>, range: Range<usize>) {
         match event {
             Event::Start(tag) => self.start(tag, range),
-            Event::End(tag) => {
-                // An end event owns nothing: forgetting it saves the out-of-line drop of an
-                // `Event`, which the compiler calls for every event not moved out of.
-                std::mem::forget(event);
-                self.end(tag, range)
-            }
-            Event::Text(t) => self.text(as_str(&t), range),
+            Event::End(tag) => self.end(*tag, range),
+            Event::Text(t) => self.text(as_str(t), range),
             Event::Code(t) => {
-                let code = self.raw_code(as_str(&t), &range);
+                let code = self.raw_code(as_str(t), &range);
                 self.inline(Inline::Code(code), range)
             }
             // kramdown's math is `$$…$$` only; `$…$` stays text.
@@ -253,27 +248,27 @@ impl<'a> Builder<'a> {
                 let raw = super::source::unescape_gfm(&self.src[range.clone()]);
                 self.inline(text(raw, usize::MAX, ""), range)
             }
-            Event::Html(t) => self.top().more().text.push_str(&t),
+            Event::Html(t) => self.top().more().text.push_str(t),
             // `<<tag>>`: kramdown reads the typographic `<<` first.
-            Event::InlineHtml(t) if self.src[..range.start].ends_with('<') => self.text(&t, range),
+            Event::InlineHtml(t) if self.src[..range.start].ends_with('<') => self.text(t, range),
             // kramdown reads a processing instruction as text (typography applies).
-            Event::InlineHtml(t) if t.starts_with("<?") => self.text(&t, range),
+            Event::InlineHtml(t) if t.starts_with("<?") => self.text(t, range),
             Event::InlineHtml(t)
                 if t.starts_with('<')
                     && t[1..].starts_with(|c: char| c.is_ascii_alphabetic())
                     && !is_span(&self.top().kind)
                     && self.raw_span_element(&range) => {}
-            Event::InlineHtml(t) if super::span_html::is_text(&t) => {
+            Event::InlineHtml(t) if super::span_html::is_text(t) => {
                 self.inline(Inline::Str(t.to_string()), range)
             }
-            Event::InlineHtml(t) => self.inline(Inline::Html(normalize_inline(&t)), range),
+            Event::InlineHtml(t) => self.inline(Inline::Html(normalize_inline(t)), range),
             Event::FootnoteReference(name) => {
                 self.inline(Inline::FootnoteRef(name.to_string()), range)
             }
             Event::SoftBreak => self.line_end(false, range),
             Event::HardBreak => self.line_end(true, range),
             Event::Rule => self.rule(range),
-            Event::TaskListMarker(done) => self.inline(Inline::Task(done), range),
+            Event::TaskListMarker(done) => self.inline(Inline::Task(*done), range),
         }
     }
 
@@ -312,8 +307,8 @@ impl<'a> Builder<'a> {
         self.inline(text(t, literal, next), range);
     }
 
-    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
-        if matches!(tag, Tag::Paragraph | Tag::Table(_)) && self.kramdown_table(&tag, &range) {
+    fn start(&mut self, tag: &Tag<'_>, range: Range<usize>) {
+        if matches!(tag, Tag::Paragraph | Tag::Table(_)) && self.kramdown_table(tag, &range) {
             return;
         }
         if matches!(tag, Tag::HtmlBlock) && self.top_level_html(range.clone()) {
@@ -352,14 +347,14 @@ impl<'a> Builder<'a> {
     }
 
     /// What the element opened by `tag` collects.
-    fn kind_of(&self, tag: Tag<'_>, range: &Range<usize>) -> Kind {
+    fn kind_of(&self, tag: &Tag<'_>, range: &Range<usize>) -> Kind {
         match tag {
             Tag::Paragraph => Kind::Para { implicit: false },
             Tag::Heading {
                 level, id, classes, ..
             } => Kind::Heading {
-                level: level as u8,
-                id: id.map(|s| s.to_string()),
+                level: *level as u8,
+                id: id.as_ref().map(|s| s.to_string()),
                 classes: classes.iter().map(|s| s.to_string()).collect(),
                 start: range.start,
             },
@@ -391,9 +386,8 @@ impl<'a> Builder<'a> {
                 title,
                 id,
             } => {
-                let (url, title) =
-                    self.written_target(as_str(&id), as_str(&dest_url), as_str(&title));
-                self.link_kind(link_type, &url, &title, range.clone())
+                let (url, title) = self.written_target(as_str(id), as_str(dest_url), as_str(title));
+                self.link_kind(*link_type, &url, &title, range.clone())
             }
             Tag::Image {
                 dest_url, title, ..
@@ -490,16 +484,25 @@ where
     events.next()
 }
 
-/// Lets go of an event consumed elsewhere. The frequent ones that own nothing are forgotten:
-/// the out-of-line drop of an `Event` costs more than the test.
-fn skip(event: Event<'_>) {
+/// Lets go of an event. The frequent ones that own nothing are forgotten: the out-of-line
+/// drop of an `Event` costs more than the test.
+fn release(event: Event<'_>) {
     let owns_nothing = matches!(
         event,
         Event::End(_)
             | Event::Text(CowStr::Borrowed(_))
             | Event::SoftBreak
             | Event::Start(
-                Tag::Paragraph | Tag::TableHead | Tag::TableRow | Tag::TableCell | Tag::Item
+                Tag::Paragraph
+                    | Tag::Item
+                    | Tag::Emphasis
+                    | Tag::Strong
+                    | Tag::TableHead
+                    | Tag::TableRow
+                    | Tag::TableCell
+                    | Tag::List(_)
+                    | Tag::BlockQuote(None)
+                    | Tag::CodeBlock(CodeBlockKind::Indented)
             )
     );
     if owns_nothing {
