@@ -112,6 +112,8 @@ pub(crate) struct Builder<'a> {
     pub(super) raw_span: Range<usize>,
     /// Where the source's lines start.
     pub(super) lines: LineStarts,
+    /// Where the source has pipes (`tables_in_item`), once asked for.
+    pub(super) pipes: Option<Range<usize>>,
     /// The rare characters of the source, when found before the builder ran.
     rare: Option<Rare>,
 }
@@ -168,6 +170,7 @@ impl<'a> Builder<'a> {
             autolink_end: 0,
             raw_span: 0..0,
             lines,
+            pipes: None,
             rare,
         }
     }
@@ -218,7 +221,10 @@ impl<'a> Builder<'a> {
         let mut events = parser.into_offset_iter();
         while let Some((event, range)) = next_event(&mut events) {
             // The event is read where it lies, not moved again.
-            if range.start >= self.skip_until && !self.in_raw_span(&range) {
+            // The raw span is checked only once one began before the event.
+            if range.start >= self.skip_until
+                && (range.start >= self.raw_span.end || !self.in_raw_span(&range))
+            {
                 self.event(&event, range);
             }
             release(event);
@@ -491,7 +497,15 @@ fn release(event: Event<'_>) {
         event,
         Event::End(_)
             | Event::Text(CowStr::Borrowed(_))
+            | Event::Code(CowStr::Borrowed(_))
             | Event::SoftBreak
+            | Event::HardBreak
+            | Event::Start(Tag::Link {
+                dest_url: CowStr::Borrowed(_),
+                title: CowStr::Borrowed(_),
+                id: CowStr::Borrowed(_),
+                ..
+            })
             | Event::Start(
                 Tag::Paragraph
                     | Tag::Item

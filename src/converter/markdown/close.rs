@@ -2,6 +2,7 @@
 //! the block or span element kramdown would have built (`kramdown/parser/kramdown/*.rb`).
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use super::build::{Builder, Kind};
 use super::frames::{Closed, collected, let_go};
@@ -165,18 +166,24 @@ impl Builder<'_> {
         if !self.tables || self.quotes > 0 {
             return;
         }
-        let line = &self.src[self.lines.of(item_start)..];
-        let marker_col = line.len() - line.trim_start_matches(' ').len();
+        let pipes = self.pipes();
         for (i, block) in blocks.iter_mut().enumerate() {
             let Block::Para(p) = &*block else {
                 continue;
             };
             let (start, end) = p.span;
-            // Every table line holds a pipe: without one there is nothing to build.
-            let piped = |s: &str| memchr::memchr(b'|', s.as_bytes()).is_some();
-            if end <= start || !piped(&self.src[start..end.min(self.src.len())]) {
+            let to = end.min(self.src.len());
+            // Every table line holds a pipe: without one there is nothing to build. Most
+            // paragraphs lie outside the stretch of the source that has pipes.
+            let piped = start < to
+                && pipes.start < to
+                && start < pipes.end
+                && memchr::memchr(b'|', &self.src.as_bytes()[start..to]).is_some();
+            if !piped {
                 continue;
             }
+            let line = &self.src[self.lines.of(item_start)..];
+            let marker_col = line.len() - line.trim_start_matches(' ').len();
             let before = i == 0 || self.lines.blank_line_before(self.src, start);
             if !before || !item_boundary_after(self.src, end, marker_col) {
                 continue;
@@ -191,6 +198,21 @@ impl Builder<'_> {
                 *block = table;
             }
         }
+    }
+
+    /// The stretch of the source from its first pipe to just after its last (empty without
+    /// one), found when first asked for.
+    fn pipes(&mut self) -> Range<usize> {
+        if let Some(pipes) = &self.pipes {
+            return pipes.clone();
+        }
+        let bytes = self.src.as_bytes();
+        let pipes = match memchr::memchr(b'|', bytes) {
+            Some(first) => first..memchr::memrchr(b'|', bytes).map_or(first, |last| last + 1),
+            None => 0..0,
+        };
+        self.pipes = Some(pipes.clone());
+        pipes
     }
 
     /// kramdown continues a list across a change of bullet character (`*`, `-`, `+`), where
