@@ -219,15 +219,24 @@ impl<'a> Builder<'a> {
             self.refs = Rc::new(refs);
         }
         let mut events = parser.into_offset_iter();
-        while let Some((event, range)) = next_event(&mut events) {
-            // The event is read where it lies, not moved again.
+        loop {
+            // The event is read where the iterator put it: binding it by value copied it.
+            let mut next = next_event(&mut events);
+            let Some((event, range)) = &next else {
+                break;
+            };
             // The raw span is checked only once one began before the event.
             if range.start >= self.skip_until
-                && (range.start >= self.raw_span.end || !self.in_raw_span(&range))
+                && (range.start >= self.raw_span.end || !self.in_raw_span(range))
             {
-                self.event(&event, range);
+                self.event(event, range.clone());
             }
-            release(event);
+            // Most events own nothing and are forgotten: the out-of-line drop of an `Event`
+            // costs more than the test. The others are dropped where they lie.
+            if !owns_nothing(event) {
+                next = None;
+            }
+            std::mem::forget(next);
         }
         while self.stack.len() > 1 {
             self.close_top(self.src.len());
@@ -490,10 +499,9 @@ where
     events.next()
 }
 
-/// Lets go of an event. The frequent ones that own nothing are forgotten: the out-of-line
-/// drop of an `Event` costs more than the test.
-fn release(event: Event<'_>) {
-    let owns_nothing = matches!(
+/// Whether an event holds no string of its own nor any Vec (the frequent ones, checked).
+fn owns_nothing(event: &Event<'_>) -> bool {
+    matches!(
         event,
         Event::End(_)
             | Event::Text(CowStr::Borrowed(_))
@@ -518,12 +526,7 @@ fn release(event: Event<'_>) {
                     | Tag::BlockQuote(None)
                     | Tag::CodeBlock(CodeBlockKind::Indented)
             )
-    );
-    if owns_nothing {
-        std::mem::forget(event);
-    } else {
-        drop(event);
-    }
+    )
 }
 
 /// The text of a pulldown-cmark string. Its `Deref` is not inlined across the crate
