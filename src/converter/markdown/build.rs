@@ -435,8 +435,9 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Adds a span element to the innermost inline container.
-    #[inline]
+    /// Adds a span element to the innermost inline container. Inlined: a call moved the
+    /// element once more.
+    #[inline(always)]
     pub(super) fn inline(&mut self, inline: Inline, range: Range<usize>) {
         self.ensure_inline_parent(range.start);
         let top = self.top();
