@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::build::{Builder, Kind};
 use super::close::kramdown_autolink;
 use super::source::{line_start, raw_destination};
-use super::tree::{Inline, Next};
+use super::tree::{Attrs, Inline, LinkTarget, Next};
 
 impl Builder<'_> {
     /// A link; autolinks kramdown does not know (other schemes, or `<<x@y.z>>` where it reads
@@ -29,8 +29,11 @@ impl Builder<'_> {
         let plain = auto && (self.src[..range.start].ends_with('<') || !kramdown_autolink(&url));
         let shortcut = matches!(link_type, LinkType::Shortcut | LinkType::ShortcutUnknown);
         Kind::Link {
-            url,
-            title: title.to_string(),
+            target: Box::new(LinkTarget {
+                url,
+                title: title.to_string(),
+                attrs: Attrs::new(),
+            }),
             auto,
             plain,
             shortcut,

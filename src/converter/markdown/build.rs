@@ -18,7 +18,7 @@ use super::source::{LineStarts, footnote_names, raw_alt, written_links};
 use super::source::{escaped_at, kramdown_escape};
 
 use super::frames::Frame;
-use super::tree::{Align, Block, Document, Inline, Next};
+use super::tree::{Align, Attrs, Block, Document, Image, Inline, LinkTarget, Next};
 
 /// What an open element collects.
 #[derive(Debug)]
@@ -29,9 +29,9 @@ pub(super) enum Kind {
     },
     Heading {
         level: u8,
-        id: Option<String>,
-        classes: Vec<String>,
         start: usize,
+        /// The `{#id .class}` pulldown-cmark read, boxed as it is rare.
+        attrs: Option<Box<HeadingAttrs>>,
     },
     Quote,
     List {
@@ -49,30 +49,42 @@ pub(super) enum Kind {
     Strong(usize),
     /// Strikethrough, with its source offset.
     Del(usize),
+    /// A link: its target boxed as the link element holds it.
     Link {
-        url: String,
-        title: String,
+        target: Box<LinkTarget>,
         auto: bool,
         /// An autolink kramdown reads as text.
         plain: bool,
         /// Written `[text]` alone.
         shortcut: bool,
     },
-    Image {
-        url: String,
-        title: String,
-        alt: String,
-    },
-    /// A code block: its language and, for a top-level fence, the lines as written (kramdown
-    /// does not strip the fence's indentation from them).
-    /// The third field: indentation kramdown keeps on a fence's lines inside a list item.
-    Code(Option<String>, Option<String>, usize),
+    /// An image, boxed as the image element holds it.
+    Image(Box<Image>),
+    Code(Box<CodeKind>),
     Html,
     DefList,
     DefTerm,
     DefDefinition,
     /// An element kramdown has no equivalent for (its content is kept).
     Other,
+}
+
+/// A heading's id and classes.
+#[derive(Debug)]
+pub(super) struct HeadingAttrs {
+    pub(super) id: Option<String>,
+    pub(super) classes: Vec<String>,
+}
+
+/// A code block: its language and, for a top-level fence, the lines as written (kramdown
+/// does not strip the fence's indentation from them). Boxed in its `Kind` with the heading's
+/// attributes and the link's target, an element's frame stays small to move.
+#[derive(Debug)]
+pub(super) struct CodeKind {
+    pub(super) lang: Option<String>,
+    pub(super) raw: Option<String>,
+    /// Indentation kramdown keeps on a fence's lines inside a list item.
+    pub(super) extra: usize,
 }
 
 pub(crate) struct Builder<'a> {
@@ -369,9 +381,13 @@ impl<'a> Builder<'a> {
                 level, id, classes, ..
             } => Kind::Heading {
                 level: *level as u8,
-                id: id.as_ref().map(|s| s.to_string()),
-                classes: classes.iter().map(|s| s.to_string()).collect(),
                 start: range.start,
+                attrs: (id.is_some() || !classes.is_empty()).then(|| {
+                    Box::new(HeadingAttrs {
+                        id: id.as_ref().map(|s| s.to_string()),
+                        classes: classes.iter().map(|s| s.to_string()).collect(),
+                    })
+                }),
             },
             Tag::BlockQuote(_) => Kind::Quote,
             Tag::CodeBlock(CodeBlockKind::Fenced(info)) => {
@@ -379,9 +395,17 @@ impl<'a> Builder<'a> {
                 let in_container = self.stack.len() > 1;
                 let raw = (!in_container).then(|| fenced_content(&self.src[range.clone()]));
                 let extra = self.fence_indent_in_item(range.start);
-                Kind::Code((!word.is_empty()).then(|| word.to_string()), raw, extra)
+                Kind::Code(Box::new(CodeKind {
+                    lang: (!word.is_empty()).then(|| word.to_string()),
+                    raw,
+                    extra,
+                }))
             }
-            Tag::CodeBlock(CodeBlockKind::Indented) => Kind::Code(None, None, 0),
+            Tag::CodeBlock(CodeBlockKind::Indented) => Kind::Code(Box::new(CodeKind {
+                lang: None,
+                raw: None,
+                extra: 0,
+            })),
             Tag::HtmlBlock => Kind::Html,
             Tag::List(start) => Kind::List {
                 ordered: start.is_some(),
@@ -406,11 +430,12 @@ impl<'a> Builder<'a> {
             }
             Tag::Image {
                 dest_url, title, ..
-            } => Kind::Image {
+            } => Kind::Image(Box::new(Image {
                 url: dest_url.to_string(),
                 title: title.to_string(),
                 alt: raw_alt(&self.src[range.clone()]),
-            },
+                attrs: Attrs::new(),
+            })),
             Tag::DefinitionList => Kind::DefList,
             Tag::DefinitionListTitle => Kind::DefTerm,
             Tag::DefinitionListDefinition => Kind::DefDefinition,

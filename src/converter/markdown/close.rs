@@ -4,13 +4,12 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::build::{Builder, Kind};
+use super::build::{Builder, CodeKind, Kind};
 use super::frames::{Closed, collected, let_go};
 use super::html_block;
 use super::table;
 use super::tree::{
-    Align, Attrs, Block, DefPart, Image, Inline, Item, LinkTarget, Next, Para, Section,
-    TableSection, plain_text,
+    Align, Attrs, Block, DefPart, Inline, Item, Next, Para, Section, TableSection, plain_text,
 };
 
 impl Builder<'_> {
@@ -69,9 +68,7 @@ impl Builder<'_> {
                 self.top().more().items.push(item);
             }
             Kind::FootnoteDef(name) => self.close_note(name, frame.blocks, frame.start, end),
-            Kind::Code(lang, raw, extra) => {
-                self.close_code(lang, raw, extra, collected(frame.more).text);
-            }
+            Kind::Code(code) => self.close_code(*code, collected(frame.more).text),
             Kind::Html => {
                 let_go(frame.kind);
                 self.close_html(collected(frame.more).text, frame.start);
@@ -130,13 +127,8 @@ impl Builder<'_> {
     }
 
     /// An indented code block (no language, nor lines as written), or a fenced one.
-    fn close_code(
-        &mut self,
-        lang: Option<String>,
-        raw: Option<String>,
-        extra: usize,
-        text: String,
-    ) {
+    fn close_code(&mut self, code: CodeKind, text: String) {
+        let CodeKind { lang, raw, extra } = code;
         let text = match (&lang, raw) {
             (None, None) => dedent_lines(&text, self.blank_first_line_indent()),
             (_, Some(raw)) => raw,
@@ -358,8 +350,7 @@ impl Builder<'_> {
                 }
             }
             Kind::Link {
-                url,
-                title,
+                target,
                 auto,
                 shortcut,
                 ..
@@ -373,22 +364,13 @@ impl Builder<'_> {
                     *text = rest.to_string();
                 }
                 Inline::Link {
-                    target: Box::new(LinkTarget {
-                        url,
-                        title,
-                        attrs: Attrs::new(),
-                    }),
+                    target,
                     auto,
                     shortcut,
                     children,
                 }
             }
-            Kind::Image { url, title, alt } => Inline::Image(Box::new(Image {
-                url,
-                title,
-                alt,
-                attrs: Attrs::new(),
-            })),
+            Kind::Image(image) => Inline::Image(image),
             _ => Inline::Del(inl),
         }
     }

@@ -205,7 +205,6 @@ fn owns_nothing(kind: &Kind) -> bool {
             | Kind::Em(_)
             | Kind::Strong(_)
             | Kind::Del(_)
-            | Kind::Code(None, None, _)
             | Kind::Html
             | Kind::DefList
             | Kind::DefTerm
