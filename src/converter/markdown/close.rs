@@ -345,6 +345,7 @@ impl Builder<'_> {
 }
 
 /// `n` times the character `c` (Markdown's emphasis delimiters without an allocation).
+#[inline]
 fn delimiter(c: char, n: usize) -> Cow<'static, str> {
     match (c, n) {
         ('*', 1) => return "*".into(),

@@ -172,6 +172,7 @@ impl Builder<'_> {
     }
 
     /// Adds a span element to the innermost element (its inline content ending at `end`).
+    #[inline]
     pub(super) fn push_inline(&mut self, inline: Inline, end: usize) {
         let top = self.top();
         top.end = top.end.max(end);
@@ -220,4 +221,20 @@ fn take_from<T>(stack: &mut Vec<T>, base: usize) -> Vec<T> {
         return Vec::new();
     }
     stack.split_off(base)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A frame is pushed for every paragraph and span and moved as it closes: its kind's rare
+    /// large parts are boxed (`Kind`) to keep it this small.
+    #[test]
+    fn frames_stay_small() {
+        assert!(
+            std::mem::size_of::<Frame>() <= 80,
+            "{}",
+            std::mem::size_of::<Frame>()
+        );
+    }
 }
