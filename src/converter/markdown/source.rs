@@ -226,6 +226,7 @@ impl LineStarts {
     }
 
     /// The start of the line holding `pos` (`line_start`).
+    #[inline]
     pub(crate) fn of(&self, pos: usize) -> usize {
         self.0[self.index(pos)]
     }
@@ -233,6 +234,7 @@ impl LineStarts {
     /// The number (from 0) of the line holding `pos`. The builder asks mostly about the line
     /// it last asked about or one a few lines on: a short walk from there finds it, where the
     /// binary search took six steps or more.
+    #[inline]
     pub(crate) fn index(&self, pos: usize) -> usize {
         let starts = &self.0;
         let last = self.1.get();
