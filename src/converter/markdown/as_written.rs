@@ -9,7 +9,7 @@ use super::borrowed::keep;
 use super::build::{Builder, Kind};
 use super::close::kramdown_autolink;
 use super::source::{line_start, raw_destination};
-use super::tree::{Inline, Next, SrcText};
+use super::tree::{Attrs, Inline, LinkTarget, Next, SrcText};
 
 impl<'a> Builder<'a> {
     /// A link; autolinks kramdown does not know (other schemes, or `<<x@y.z>>` where it reads
@@ -30,8 +30,11 @@ impl<'a> Builder<'a> {
         let plain = auto && (self.src[..range.start].ends_with('<') || !kramdown_autolink(&url));
         let shortcut = matches!(link_type, LinkType::Shortcut | LinkType::ShortcutUnknown);
         Kind::Link {
-            url,
-            title: title.to_string(),
+            target: Box::new(LinkTarget {
+                url,
+                title: title.to_string(),
+                attrs: Attrs::new(),
+            }),
             auto,
             plain,
             shortcut,

@@ -10,10 +10,12 @@ use super::tree::Block;
 use std::ops::Range;
 
 /// Whether a line is blank for kramdown inside `depth` block quotes (their markers aside).
-fn is_blank(line: &str, depth: usize) -> bool {
+/// Lines are taken as bytes: the builder asks at every block, and a `str` slice checks its
+/// ends for character boundaries.
+fn is_blank(line: &[u8], depth: usize) -> bool {
     // Byte by byte: most lines asked about are not blank, and answer at their first byte.
     let mut markers = 0;
-    for b in line.bytes() {
+    for &b in line {
         match b {
             b' ' | b'\t' => {}
             b'>' => markers += 1,
@@ -24,9 +26,12 @@ fn is_blank(line: &str, depth: usize) -> bool {
 }
 
 /// A link or footnote definition line: no element of its own, a blank run goes on past it.
-fn is_definition(line: &str) -> bool {
-    let body = line.trim_start_matches(' ');
-    line.len() - body.len() < 4 && body.starts_with('[') && body.find("]:").is_some_and(|i| i > 1)
+fn is_definition(line: &[u8]) -> bool {
+    let indent = line.iter().take_while(|&&b| b == b' ').count();
+    let body = &line[indent..];
+    indent < 4
+        && body.first() == Some(&b'[')
+        && find_pair(body, *b"]:", 0).next().is_some_and(|i| i > 1)
 }
 
 /// Whether a blank line comes between the block starting at `pos` and the content above it,
@@ -49,12 +54,12 @@ pub(crate) fn blank_before(
         if start < lower {
             break;
         }
-        let line = &src[start..line_end];
+        let line = &src.as_bytes()[start..line_end];
         if is_blank(line, depth) {
             found = true;
         } else if !is_definition(line)
             // A lone `\r`: a paragraph end `block_extensions` put in, no source line.
-            && line != "\r"
+            && line != b"\r"
             && !hidden.iter().any(|h| h.contains(&start))
         {
             break;
@@ -70,7 +75,7 @@ pub(crate) fn quote_ends_blank(src: &str, end: usize, depth: usize) -> bool {
     let mut lines = src[..end.min(src.len())].lines().rev();
     for line in lines.by_ref() {
         if !line.trim().is_empty() {
-            return is_blank(line, depth) && line.matches('>').count() >= depth;
+            return is_blank(line.as_bytes(), depth) && line.matches('>').count() >= depth;
         }
     }
     false
@@ -114,10 +119,16 @@ impl Builder<'_> {
 
     /// How many block quotes enclose the innermost container.
     pub(super) fn quote_depth(&self) -> usize {
-        self.stack
-            .iter()
-            .filter(|f| matches!(f.kind, Kind::Quote))
-            .count()
+        // The tests hold the count to the open elements.
+        #[cfg(test)]
+        assert_eq!(
+            self.quotes,
+            self.stack
+                .iter()
+                .filter(|f| matches!(f.kind, Kind::Quote))
+                .count()
+        );
+        self.quotes
     }
 
     /// The document's trailing blank line (kramdown keeps one after `adapt_source`), before
@@ -174,8 +185,40 @@ mod tests {
                     .trim_matches(|c: char| c == ' ' || c == '\t' || c == '>')
                     .is_empty()
                     && line.matches('>').count() <= depth;
-                assert_eq!(is_blank(line, depth), trimmed, "{line:?} {depth}");
+                assert_eq!(
+                    is_blank(line.as_bytes(), depth),
+                    trimmed,
+                    "{line:?} {depth}"
+                );
             }
+        }
+    }
+
+    /// The byte-wise definition test answers as the one on text did.
+    #[test]
+    fn definition_test_matches_text() {
+        let lines = [
+            "[a]: /u",
+            "   [a]: x",
+            "    [a]: x",
+            "[]: x",
+            "[a]:",
+            "a [b]: c",
+            "[a] b ]: c",
+            "[]]: x",
+            "",
+            "[",
+            "é[a]: x",
+            " [é]: x",
+            "[a]:]: x",
+            "\t[a]: x",
+        ];
+        for line in lines {
+            let body = line.trim_start_matches(' ');
+            let want = line.len() - body.len() < 4
+                && body.starts_with('[')
+                && body.find("]:").is_some_and(|i| i > 1);
+            assert_eq!(is_definition(line.as_bytes()), want, "{line:?}");
         }
     }
 

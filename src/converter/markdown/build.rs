@@ -1,86 +1,35 @@
 //! Builds the element tree from pulldown-cmark's event stream (the work kramdown's block and
 //! span parsers do in `kramdown/parser/kramdown.rb`, with GFM's additions from
 //! `kramdown/parser/gfm.rb`). Block HTML at the top level runs to its end tag as in kramdown.
-//! The open elements are kept in `frames`; closing one is `close`.
+//! The open elements are kept in `frames`, of a kind from `kinds`; closing one is `close`.
 
-use pulldown_cmark::{Alignment, BrokenLink, CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{BrokenLink, CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
 use super::borrowed::in_source;
-use super::close::fenced_content;
 use super::entities::kramdown_knows;
 
 use super::html_tag::normalize_inline;
 use super::options::Options;
 use super::parser_options::{Rare, parser_options};
-use super::source::{LineStarts, footnote_names, raw_alt, written_links};
+use super::source::{LineStarts, footnote_names, written_links};
 use super::source::{escaped_at, kramdown_escape};
 
 use super::frames::Frame;
-use super::tree::{Align, Block, Document, Inline, Next};
-
-/// What an open element collects.
-#[derive(Debug)]
-pub(super) enum Kind {
-    Root,
-    Para {
-        implicit: bool,
-    },
-    Heading {
-        level: u8,
-        id: Option<String>,
-        classes: Vec<String>,
-        start: usize,
-    },
-    Quote,
-    List {
-        ordered: bool,
-    },
-    Item,
-    FootnoteDef(String),
-    Table(Vec<Align>),
-    TableHead,
-    TableRow,
-    TableCell,
-    /// Emphasis, with its source offset.
-    Em(usize),
-    /// Strong emphasis, with its source offset.
-    Strong(usize),
-    /// Strikethrough, with its source offset.
-    Del(usize),
-    Link {
-        url: String,
-        title: String,
-        auto: bool,
-        /// An autolink kramdown reads as text.
-        plain: bool,
-        /// Written `[text]` alone.
-        shortcut: bool,
-    },
-    Image {
-        url: String,
-        title: String,
-        alt: String,
-    },
-    /// A code block: its language and, for a top-level fence, the lines as written (kramdown
-    /// does not strip the fence's indentation from them).
-    /// The third field: indentation kramdown keeps on a fence's lines inside a list item.
-    Code(Option<String>, Option<String>, usize),
-    Html,
-    DefList,
-    DefTerm,
-    DefDefinition,
-    /// An element kramdown has no equivalent for (its content is kept).
-    Other,
-}
+pub(super) use super::kinds::Kind;
+use super::kinds::{is_span, is_span_end};
+use super::tree::{Block, Document, Inline, Next};
 
 pub(crate) struct Builder<'a> {
     pub(super) src: &'a str,
     pub(super) opts: &'a Options,
     pub(super) stack: Vec<Frame<'a>>,
+    /// How many of the open elements are block quotes (`quote_depth`), counted as they open
+    /// and close: the builder asks at every block.
+    pub(super) quotes: usize,
     /// The open elements' blocks, innermost last (see `Frame`).
     pub(super) blocks: Vec<Block<'a>>,
     /// The open elements' span elements, innermost last (see `Frame`).
@@ -95,7 +44,7 @@ pub(crate) struct Builder<'a> {
     /// Footnote names defined in the enclosing document.
     pub(super) notes: Rc<Vec<String>>,
     /// Link definitions as written (kramdown keeps the last one and its backslashes).
-    written: Rc<HashMap<String, (String, String, bool)>>,
+    pub(super) written: Rc<HashMap<String, (String, String, bool)>>,
     /// Where the block being closed starts (for kramdown's lazy list lines).
     pub(super) block_start: Option<usize>,
     /// The source is a fragment whose first line continues a line of the enclosing source
@@ -111,6 +60,8 @@ pub(crate) struct Builder<'a> {
     pub(super) raw_span: Range<usize>,
     /// Where the source's lines start.
     pub(super) lines: LineStarts,
+    /// Where the source has pipes (`tables_in_item`), once asked for.
+    pub(super) pipes: Option<Range<usize>>,
     /// The rare characters of the source, when found before the builder ran.
     rare: Option<Rare>,
 }
@@ -119,7 +70,7 @@ pub(crate) struct Builder<'a> {
 pub(crate) type Refs = Rc<HashMap<String, (String, String)>>;
 
 /// pulldown-cmark's label matching: case-insensitive, whitespace collapsed.
-fn label_key(label: &str) -> String {
+pub(super) fn label_key(label: &str) -> String {
     label
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -152,6 +103,7 @@ impl<'a> Builder<'a> {
             src,
             opts,
             stack: Builder::with_root(),
+            quotes: 0,
             blocks: Vec::with_capacity(16),
             inlines: Vec::with_capacity(32),
             footnotes: Vec::new(),
@@ -166,6 +118,7 @@ impl<'a> Builder<'a> {
             autolink_end: 0,
             raw_span: 0..0,
             lines,
+            pipes: None,
             rare,
         }
     }
@@ -214,11 +167,24 @@ impl<'a> Builder<'a> {
             self.refs = Rc::new(refs);
         }
         let mut events = parser.into_offset_iter();
-        while let Some((event, range)) = next_event(&mut events) {
-            if range.start < self.skip_until || self.in_raw_span(&range) {
-                continue;
+        loop {
+            // The event is read where the iterator put it: binding it by value copied it.
+            let mut next = next_event(&mut events);
+            let Some((event, range)) = &next else {
+                break;
+            };
+            // The raw span is checked only once one began before the event.
+            if range.start >= self.skip_until
+                && (range.start >= self.raw_span.end || !self.in_raw_span(range))
+            {
+                self.event(event, range.clone());
             }
-            self.event(event, range);
+            // Most events own nothing and are forgotten: the out-of-line drop of an `Event`
+            // costs more than the test. The others are dropped where they lie.
+            if !owns_nothing(event) {
+                next = None;
+            }
+            std::mem::forget(next);
         }
         while self.stack.len() > 1 {
             self.close_top(self.src.len());
@@ -230,13 +196,13 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+    fn event(&mut self, event: &Event<'_>, range: Range<usize>) {
         match event {
             Event::Start(tag) => self.start(tag, range),
-            Event::End(tag) => self.end(tag, range),
-            Event::Text(t) => self.text(&t, range),
+            Event::End(tag) => self.end(*tag, range),
+            Event::Text(t) => self.text(as_str(t), range),
             Event::Code(t) => {
-                let code = self.raw_code(&t, &range);
+                let code = self.raw_code(as_str(t), &range);
                 self.inline(Inline::Code(code), range)
             }
             // kramdown's math is `$$…$$` only; `$…$` stays text.
@@ -245,27 +211,27 @@ impl<'a> Builder<'a> {
                 let raw = super::source::unescape_gfm(&self.src[range.clone()]);
                 self.inline(text(raw.into(), usize::MAX, ""), range)
             }
-            Event::Html(t) => self.top().more().text.push_str(&t),
+            Event::Html(t) => self.top().more().text.push_str(t),
             // `<<tag>>`: kramdown reads the typographic `<<` first.
-            Event::InlineHtml(t) if self.src[..range.start].ends_with('<') => self.text(&t, range),
+            Event::InlineHtml(t) if self.src[..range.start].ends_with('<') => self.text(t, range),
             // kramdown reads a processing instruction as text (typography applies).
-            Event::InlineHtml(t) if t.starts_with("<?") => self.text(&t, range),
+            Event::InlineHtml(t) if t.starts_with("<?") => self.text(t, range),
             Event::InlineHtml(t)
                 if t.starts_with('<')
                     && t[1..].starts_with(|c: char| c.is_ascii_alphabetic())
                     && !is_span(&self.top().kind)
                     && self.raw_span_element(&range) => {}
-            Event::InlineHtml(t) if super::span_html::is_text(&t) => {
+            Event::InlineHtml(t) if super::span_html::is_text(t) => {
                 self.inline(Inline::Str(t.to_string().into()), range)
             }
-            Event::InlineHtml(t) => self.inline(Inline::Html(normalize_inline(&t)), range),
+            Event::InlineHtml(t) => self.inline(Inline::Html(normalize_inline(t)), range),
             Event::FootnoteReference(name) => {
                 self.inline(Inline::FootnoteRef(name.to_string()), range)
             }
             Event::SoftBreak => self.line_end(false, range),
             Event::HardBreak => self.line_end(true, range),
             Event::Rule => self.rule(range),
-            Event::TaskListMarker(done) => self.inline(Inline::Task(done), range),
+            Event::TaskListMarker(done) => self.inline(Inline::Task(*done), range),
         }
     }
 
@@ -312,8 +278,8 @@ impl<'a> Builder<'a> {
         self.inline(text(t, literal, next), range);
     }
 
-    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
-        if matches!(tag, Tag::Paragraph | Tag::Table(_)) && self.kramdown_table(&tag, &range) {
+    fn start(&mut self, tag: &Tag<'_>, range: Range<usize>) {
+        if matches!(tag, Tag::Paragraph | Tag::Table(_)) && self.kramdown_table(tag, &range) {
             return;
         }
         if matches!(tag, Tag::HtmlBlock) && self.top_level_html(range.clone()) {
@@ -335,79 +301,6 @@ impl<'a> Builder<'a> {
         self.open(kind, range.start, 0);
     }
 
-    /// A reference link's target as kramdown sees it: the last definition of a repeated label,
-    /// and the URL with its backslashes.
-    fn written_target(&self, id: &str, url: &str, title: &str) -> (String, String) {
-        let unescaped = |s: &str| s.replace('\\', "");
-        let written = if id.is_empty() || self.written.is_empty() {
-            None
-        } else {
-            self.written.get(&label_key(id))
-        };
-        match written {
-            Some((u, t, true)) => (u.clone(), t.clone()),
-            Some((u, _, false)) if unescaped(u) == unescaped(url) => (u.clone(), title.to_string()),
-            _ => (url.to_string(), title.to_string()),
-        }
-    }
-
-    /// What the element opened by `tag` collects.
-    fn kind_of(&self, tag: Tag<'_>, range: &Range<usize>) -> Kind {
-        match tag {
-            Tag::Paragraph => Kind::Para { implicit: false },
-            Tag::Heading {
-                level, id, classes, ..
-            } => Kind::Heading {
-                level: level as u8,
-                id: id.map(|s| s.to_string()),
-                classes: classes.iter().map(|s| s.to_string()).collect(),
-                start: range.start,
-            },
-            Tag::BlockQuote(_) => Kind::Quote,
-            Tag::CodeBlock(CodeBlockKind::Fenced(info)) => {
-                let word = info.split_whitespace().next().unwrap_or("");
-                let in_container = self.stack.len() > 1;
-                let raw = (!in_container).then(|| fenced_content(&self.src[range.clone()]));
-                let extra = self.fence_indent_in_item(range.start);
-                Kind::Code((!word.is_empty()).then(|| word.to_string()), raw, extra)
-            }
-            Tag::CodeBlock(CodeBlockKind::Indented) => Kind::Code(None, None, 0),
-            Tag::HtmlBlock => Kind::Html,
-            Tag::List(start) => Kind::List {
-                ordered: start.is_some(),
-            },
-            Tag::Item => Kind::Item,
-            Tag::FootnoteDefinition(name) => Kind::FootnoteDef(name.to_string()),
-            Tag::Table(aligns) => Kind::Table(aligns.iter().map(align).collect()),
-            Tag::TableHead => Kind::TableHead,
-            Tag::TableRow => Kind::TableRow,
-            Tag::TableCell => Kind::TableCell,
-            Tag::Emphasis => Kind::Em(range.start),
-            Tag::Strong => Kind::Strong(range.start),
-            Tag::Strikethrough => Kind::Del(range.start),
-            Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            } => {
-                let (url, title) = self.written_target(&id, &dest_url, &title);
-                self.link_kind(link_type, &url, &title, range.clone())
-            }
-            Tag::Image {
-                dest_url, title, ..
-            } => Kind::Image {
-                url: dest_url.to_string(),
-                title: title.to_string(),
-                alt: raw_alt(&self.src[range.clone()]),
-            },
-            Tag::DefinitionList => Kind::DefList,
-            Tag::DefinitionListTitle => Kind::DefTerm,
-            Tag::DefinitionListDefinition => Kind::DefDefinition,
-            _ => Kind::Other,
-        }
-    }
-
     fn end(&mut self, tag: TagEnd, range: Range<usize>) {
         let span_end = is_span_end(tag);
         if !span_end {
@@ -425,7 +318,9 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Adds a span element to the innermost inline container.
+    /// Adds a span element to the innermost inline container. Inlined: a call moved the
+    /// element once more.
+    #[inline(always)]
     pub(super) fn inline(&mut self, inline: Inline<'a>, range: Range<usize>) {
         self.ensure_inline_parent(range.start);
         let top = self.top();
@@ -433,14 +328,21 @@ impl<'a> Builder<'a> {
         self.inlines.push(inline);
     }
 
-    /// Tight list items hold their text without a paragraph event: open one.
+    /// Tight list items hold their text without a paragraph event: open one. Asked at every
+    /// span element and seldom so: the test is inlined, the opening is not.
+    #[inline]
     fn ensure_inline_parent(&mut self, start: usize) {
         if matches!(
             self.top().kind,
             Kind::Root | Kind::Item | Kind::Quote | Kind::FootnoteDef(_) | Kind::DefDefinition
         ) {
-            self.open(Kind::Para { implicit: true }, start, start);
+            self.open_implicit_para(start);
         }
+    }
+
+    #[inline(never)]
+    fn open_implicit_para(&mut self, start: usize) {
+        self.open(Kind::Para { implicit: true }, start, start);
     }
 
     pub(super) fn close_implicit_para(&mut self) {
@@ -481,39 +383,49 @@ where
     events.next()
 }
 
+/// Whether an event holds no string of its own nor any Vec (the frequent ones, checked).
+fn owns_nothing(event: &Event<'_>) -> bool {
+    matches!(
+        event,
+        Event::End(_)
+            | Event::Text(CowStr::Borrowed(_))
+            | Event::Code(CowStr::Borrowed(_))
+            | Event::SoftBreak
+            | Event::HardBreak
+            | Event::Start(Tag::Link {
+                dest_url: CowStr::Borrowed(_),
+                title: CowStr::Borrowed(_),
+                id: CowStr::Borrowed(_),
+                ..
+            })
+            | Event::Start(
+                Tag::Paragraph
+                    | Tag::Item
+                    | Tag::Emphasis
+                    | Tag::Strong
+                    | Tag::TableHead
+                    | Tag::TableRow
+                    | Tag::TableCell
+                    | Tag::List(_)
+                    | Tag::BlockQuote(None)
+                    | Tag::CodeBlock(CodeBlockKind::Indented)
+            )
+    )
+}
+
+/// The text of a pulldown-cmark string. Its `Deref` is not inlined across the crate
+/// boundary, and nearly every string of an event is borrowed from the source.
+pub(super) fn as_str<'c>(s: &'c CowStr<'_>) -> &'c str {
+    match s {
+        CowStr::Borrowed(b) => b,
+        _ => s,
+    }
+}
+
 fn text<'s>(text: Cow<'s, str>, literal: usize, next: &str) -> Inline<'s> {
     Inline::Text {
         text,
         literal,
         next: Next::of(next),
-    }
-}
-
-fn is_span(kind: &Kind) -> bool {
-    matches!(
-        kind,
-        Kind::Em(_) | Kind::Strong(_) | Kind::Del(_) | Kind::Link { .. } | Kind::Image { .. }
-    )
-}
-
-fn is_span_end(tag: TagEnd) -> bool {
-    matches!(
-        tag,
-        TagEnd::Emphasis
-            | TagEnd::Strong
-            | TagEnd::Strikethrough
-            | TagEnd::Link
-            | TagEnd::Image
-            | TagEnd::Superscript
-            | TagEnd::Subscript
-    )
-}
-
-fn align(a: &Alignment) -> Align {
-    match a {
-        Alignment::None => Align::Default,
-        Alignment::Left => Align::Left,
-        Alignment::Center => Align::Center,
-        Alignment::Right => Align::Right,
     }
 }

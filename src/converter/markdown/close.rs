@@ -4,45 +4,41 @@
 use std::borrow::Cow;
 
 use super::build::{Builder, Kind};
-use super::frames::{Closed, collected};
+use super::frames::{Closed, collected, let_go};
 use super::html_block;
-use super::table;
+use super::kinds::CodeKind;
 use super::tree::{
-    Align, Attrs, Block, DefPart, Image, Inline, Item, LinkTarget, Next, Para, Section,
-    TableSection, plain_text,
+    Align, Attrs, Block, DefPart, Inline, Item, Next, Para, Section, TableSection, plain_text,
 };
 
 impl<'a> Builder<'a> {
     /// Pops the innermost element and attaches it to its parent.
     pub(super) fn close_top(&mut self, end: usize) {
-        if self.stack.len() == 1 || self.close_kept_delimiters(end) {
-            // The document itself stays open.
+        let Some(top) = self.stack.last() else {
+            return;
+        };
+        // The document itself stays open.
+        if self.stack.len() == 1
+            || (matches!(top.kind, Kind::Em(_) | Kind::Strong(_) | Kind::Del(_))
+                && self.close_kept_delimiters(end))
+        {
             return;
         }
         let Some(frame) = self.pop_closed() else {
             return;
         };
         let end = end.max(frame.end);
-        self.block_start = is_block_kind(&frame.kind).then_some(frame.start);
-        let block_end = is_block_kind(&frame.kind).then_some(end);
+        let is_block = is_block_kind(&frame.kind);
+        self.block_start = is_block.then_some(frame.start);
+        // Kinds that own nothing are let go of (`let_go`) where they are matched.
         match frame.kind {
-            Kind::Para { .. } if self.is_block_math(&frame.inlines, frame.start, end) => {
-                if let Some(Inline::Math(math)) = frame.inlines.into_iter().next() {
-                    self.block(Block::Math(math, Attrs::new()));
-                }
-            }
             Kind::Para { .. } => {
-                let blank_after = self.lines.blank_line_follows(self.src, end);
-                let para = Para {
-                    inlines: frame.inlines,
-                    blank_after,
-                    span: (frame.start, end),
-                    ..Para::default()
-                };
-                self.block(Block::Para(para));
+                let_go(frame.kind);
+                self.close_para(frame.inlines, frame.start, end);
             }
             Kind::Heading { .. } => self.close_heading(frame, end),
             Kind::Quote => {
+                let_go(frame.kind);
                 let mut blocks = frame.blocks;
                 let depth = self.quote_depth() + 1;
                 if !matches!(blocks.last(), Some(Block::Blank))
@@ -55,58 +51,93 @@ impl<'a> Builder<'a> {
                     attrs: Vec::new(),
                 })
             }
-            Kind::List { ordered } if self.merges_with_previous_list(ordered, frame.start) => {
-                if let Some(Block::List { items, .. }) = self.top_blocks().last_mut() {
-                    items.extend(collected(frame.more).items);
-                }
+            Kind::List { ordered } => {
+                let_go(frame.kind);
+                self.close_list(ordered, collected(frame.more).items, frame.start);
             }
-            Kind::List { ordered } => self.block(Block::List {
-                ordered,
-                items: collected(frame.more).items,
-                attrs: Vec::new(),
-            }),
             Kind::Item => {
+                let_go(frame.kind);
                 let mut blocks = frame.blocks;
                 self.tables_in_item(&mut blocks, frame.start);
                 let item = Item {
                     blocks,
-                    ..Item::default()
+                    attrs: Attrs::new(),
+                    blank_before: false,
                 };
                 self.top().more().items.push(item);
             }
-            Kind::FootnoteDef(name) => {
-                self.hidden.push(frame.start..end);
-                let mut blocks = frame.blocks;
-                // Nothing after `[^name]:`: the content starts with that empty line.
-                let line = self.src[frame.start..].split('\n').next().unwrap_or("");
-                let empty = line
-                    .split_once("]:")
-                    .is_some_and(|(_, r)| r.trim().is_empty());
-                if empty && !matches!(blocks.first(), Some(Block::Blank)) {
-                    blocks.insert(0, Block::Blank);
-                }
-                self.footnotes.push((name, blocks))
+            Kind::FootnoteDef(name) => self.close_note(name, frame.blocks, frame.start, end),
+            Kind::Code(code) => self.close_code(*code, collected(frame.more).text),
+            Kind::Html => {
+                let_go(frame.kind);
+                self.close_html(collected(frame.more).text, frame.start);
             }
-            Kind::Code(None, None, _) => {
-                let text = collected(frame.more).text;
-                let text = dedent_lines(&text, self.blank_first_line_indent());
-                self.block(Block::Code {
-                    lang: None,
-                    text,
-                    attrs: Vec::new(),
-                })
-            }
-            Kind::Code(lang, raw, extra) => self.block(Block::Code {
-                lang,
-                text: raw.unwrap_or_else(|| indent_lines(&collected(frame.more).text, extra)),
-                attrs: Vec::new(),
-            }),
-            Kind::Html => self.close_html(collected(frame.more).text, frame.start),
             _ => self.close_other(frame, end),
         }
-        if let (Some(end), Some(parent)) = (block_end, self.stack.last_mut()) {
+        if is_block && let Some(parent) = self.stack.last_mut() {
             parent.last_end = parent.last_end.max(end);
         }
+    }
+
+    /// A paragraph, or kramdown's block math.
+    fn close_para(&mut self, inlines: Vec<Inline<'a>>, start: usize, end: usize) {
+        if self.is_block_math(&inlines, start, end) {
+            if let Some(Inline::Math(math)) = inlines.into_iter().next() {
+                self.block(Block::Math(math, Attrs::new()));
+            }
+            return;
+        }
+        let blank_after = self.lines.blank_line_follows(self.src, end);
+        // Every field written: `..Para::default()` made and dropped a Vec each time.
+        self.block(Block::Para(Para {
+            inlines,
+            attrs: Attrs::new(),
+            transparent: false,
+            blank_after,
+            span: (start, end),
+        }));
+    }
+
+    fn close_list(&mut self, ordered: bool, items: Vec<Item<'a>>, start: usize) {
+        if self.merges_with_previous_list(ordered, start) {
+            if let Some(Block::List { items: before, .. }) = self.top_blocks().last_mut() {
+                before.extend(items);
+            }
+            return;
+        }
+        self.block(Block::List {
+            ordered,
+            items,
+            attrs: Vec::new(),
+        })
+    }
+
+    fn close_note(&mut self, name: String, mut blocks: Vec<Block<'a>>, start: usize, end: usize) {
+        self.hidden.push(start..end);
+        // Nothing after `[^name]:`: the content starts with that empty line.
+        let line = self.src[start..].split('\n').next().unwrap_or("");
+        let empty = line
+            .split_once("]:")
+            .is_some_and(|(_, r)| r.trim().is_empty());
+        if empty && !matches!(blocks.first(), Some(Block::Blank)) {
+            blocks.insert(0, Block::Blank);
+        }
+        self.footnotes.push((name, blocks))
+    }
+
+    /// An indented code block (no language, nor lines as written), or a fenced one.
+    fn close_code(&mut self, code: CodeKind, text: String) {
+        let CodeKind { lang, raw, extra } = code;
+        let text = match (&lang, raw) {
+            (None, None) => dedent_lines(&text, self.blank_first_line_indent()),
+            (_, Some(raw)) => raw,
+            (_, None) => indent_lines(&text, extra),
+        };
+        self.block(Block::Code {
+            lang,
+            text,
+            attrs: Vec::new(),
+        })
     }
 
     /// kramdown's block math: a paragraph that is only `$$…$$`, between block boundaries.
@@ -118,40 +149,6 @@ impl<'a> Builder<'a> {
         let after = self.lines.blank_line_follows(self.src, end)
             || self.src[end.min(self.src.len())..].trim().is_empty();
         before && after
-    }
-
-    /// kramdown's table syntax inside a list item (not inside a quote, whose markers the
-    /// source lines carry): a paragraph between block boundaries made of pipe lines.
-    fn tables_in_item(&mut self, blocks: &mut [Block<'a>], item_start: usize) {
-        if !self.tables || self.stack.iter().any(|f| matches!(f.kind, Kind::Quote)) {
-            return;
-        }
-        let line = &self.src[self.lines.of(item_start)..];
-        let marker_col = line.len() - line.trim_start_matches(' ').len();
-        for (i, block) in blocks.iter_mut().enumerate() {
-            let Block::Para(p) = &*block else {
-                continue;
-            };
-            let (start, end) = p.span;
-            // Every table line holds a pipe: without one there is nothing to build.
-            let piped = |s: &str| memchr::memchr(b'|', s.as_bytes()).is_some();
-            if end <= start || !piped(&self.src[start..end.min(self.src.len())]) {
-                continue;
-            }
-            let before = i == 0 || self.lines.blank_line_before(self.src, start);
-            if !before || !item_boundary_after(self.src, end, marker_col) {
-                continue;
-            }
-            let text: String = self.src[start..end.min(self.src.len())]
-                .lines()
-                .map(|l| format!("{}\n", l.trim_start()))
-                .collect();
-            if let Some((table, used)) = table::parse(&text, self)
-                && text[used..].trim().is_empty()
-            {
-                *block = table.into_owned();
-            }
-        }
     }
 
     /// kramdown continues a list across a change of bullet character (`*`, `-`, `+`), where
@@ -246,13 +243,11 @@ impl<'a> Builder<'a> {
         else {
             return false;
         };
-        let Some(frame) = self.stack.pop() else {
+        let Some((inline_base, content_end)) = self.pop_span() else {
             return false;
         };
-        let end = end.max(frame.end);
+        let end = end.max(content_end);
         self.block_start = None;
-        // A span holds no blocks; should one be there, it goes, as the frame goes.
-        self.drop_blocks_from(frame.block_base);
         let next = Next::of;
         let open_next = next(&self.src[(start + delim.len()).min(self.src.len())..]);
         let open = Inline::Text {
@@ -266,7 +261,7 @@ impl<'a> Builder<'a> {
             literal: 0,
             next: close_next,
         };
-        self.insert_inline(frame.inline_base, open);
+        self.insert_inline(inline_base, open);
         self.push_inline(close, end);
         true
     }
@@ -299,8 +294,7 @@ impl<'a> Builder<'a> {
                 }
             }
             Kind::Link {
-                url,
-                title,
+                target,
                 auto,
                 shortcut,
                 ..
@@ -314,22 +308,13 @@ impl<'a> Builder<'a> {
                     *text = rest.to_string().into();
                 }
                 Inline::Link {
-                    target: Box::new(LinkTarget {
-                        url,
-                        title,
-                        attrs: Attrs::new(),
-                    }),
+                    target,
                     auto,
                     shortcut,
                     children,
                 }
             }
-            Kind::Image { url, title, alt } => Inline::Image(Box::new(Image {
-                url,
-                title,
-                alt,
-                attrs: Attrs::new(),
-            })),
+            Kind::Image(image) => Inline::Image(image),
             _ => Inline::Del(inl),
         }
     }
@@ -360,6 +345,7 @@ impl<'a> Builder<'a> {
 }
 
 /// `n` times the character `c` (Markdown's emphasis delimiters without an allocation).
+#[inline]
 fn delimiter(c: char, n: usize) -> Cow<'static, str> {
     match (c, n) {
         ('*', 1) => return "*".into(),
@@ -373,30 +359,6 @@ fn delimiter(c: char, n: usize) -> Cow<'static, str> {
         delim.push(c);
     }
     delim.into()
-}
-
-/// Whether the item content ends after offset `end`: a blank line, the end, or the next item
-/// of the same or an outer list (anything else would be a lazy line of this item).
-fn item_boundary_after(src: &str, end: usize, marker_col: usize) -> bool {
-    let end = end.min(src.len());
-    let from = if end > 0 && src.as_bytes()[end - 1] == b'\n' {
-        end
-    } else {
-        src[end..]
-            .find('\n')
-            .map(|i| end + i + 1)
-            .unwrap_or(src.len())
-    };
-    let line = src[from..].split('\n').next().unwrap_or("");
-    let indent = line.len() - line.trim_start_matches(' ').len();
-    let rest = line.trim_start_matches(' ');
-    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let marker = if digits > 0 {
-        rest[digits..].starts_with(". ") || rest[digits..].starts_with(") ")
-    } else {
-        ["* ", "- ", "+ "].iter().any(|m| rest.starts_with(m))
-    };
-    line.trim().is_empty() || (marker && indent <= marker_col)
 }
 
 /// Elements that become blocks of their parent when closed.

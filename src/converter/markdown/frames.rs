@@ -88,13 +88,18 @@ impl<'a> Builder<'a> {
 
     /// Opens an element starting at `start`, its inline content ending so far at `end`.
     pub(super) fn open(&mut self, kind: Kind, start: usize, end: usize) {
+        if matches!(kind, Kind::Quote) {
+            self.quotes += 1;
+        }
+        // Every field written: filling the rest from a root frame dropped a `Kind` each time.
         self.stack.push(Frame {
             kind,
             block_base: self.blocks.len(),
             inline_base: self.inlines.len(),
-            start,
+            more: None,
             end,
-            ..Builder::root_frame()
+            start,
+            last_end: 0,
         });
     }
 
@@ -102,6 +107,9 @@ impl<'a> Builder<'a> {
     /// (into Vecs of their exact size).
     pub(super) fn pop_closed(&mut self) -> Option<Closed<'a>> {
         let frame = self.stack.pop()?;
+        if matches!(frame.kind, Kind::Quote) {
+            self.quotes -= 1;
+        }
         Some(Closed {
             kind: frame.kind,
             blocks: take_from(&mut self.blocks, frame.block_base),
@@ -145,17 +153,65 @@ impl<'a> Builder<'a> {
         self.inlines.insert(at, inline);
     }
 
-    /// Drops the blocks from `base` on (those of a just-closed element that keeps none).
-    pub(super) fn drop_blocks_from(&mut self, base: usize) {
-        self.blocks.truncate(base);
+    /// Pops the innermost element, a span, whose content stays where it is on the shared
+    /// stacks: returns where its span elements start and where they end in the source. A span
+    /// holds no blocks; should one be there, it goes, as the element goes.
+    pub(super) fn pop_span(&mut self) -> Option<(usize, usize)> {
+        let Frame {
+            kind,
+            block_base,
+            inline_base,
+            more,
+            end,
+            ..
+        } = self.stack.pop()?;
+        let_go(kind);
+        drop(more);
+        self.blocks.truncate(block_base);
+        Some((inline_base, end))
     }
 
     /// Adds a span element to the innermost element (its inline content ending at `end`).
+    #[inline]
     pub(super) fn push_inline(&mut self, inline: Inline<'a>, end: usize) {
         let top = self.top();
         top.end = top.end.max(end);
         self.inlines.push(inline);
     }
+}
+
+/// Lets go of an element's kind. One that owns nothing is forgotten: the compiler calls the
+/// out-of-line drop of a `Kind` wherever one is not moved out, and where the kind is known,
+/// the inlined test folds away.
+#[inline(always)]
+pub(super) fn let_go(kind: Kind) {
+    if owns_nothing(&kind) {
+        std::mem::forget(kind);
+    } else {
+        drop(kind);
+    }
+}
+
+fn owns_nothing(kind: &Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Root
+            | Kind::Para { .. }
+            | Kind::Quote
+            | Kind::List { .. }
+            | Kind::Item
+            | Kind::TableHead
+            | Kind::TableRow
+            | Kind::TableCell
+            | Kind::Em(_)
+            | Kind::Strong(_)
+            | Kind::Del(_)
+            | Kind::Html
+            | Kind::DefList
+            | Kind::DefTerm
+            | Kind::DefDefinition
+            | Kind::Other
+    )
 }
 
 /// The elements of `stack` from `base` on, in a Vec of their exact size (`split_off` moves
@@ -165,4 +221,20 @@ fn take_from<T>(stack: &mut Vec<T>, base: usize) -> Vec<T> {
         return Vec::new();
     }
     stack.split_off(base)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A frame is pushed for every paragraph and span and moved as it closes: its kind's rare
+    /// large parts are boxed (`Kind`) to keep it this small.
+    #[test]
+    fn frames_stay_small() {
+        assert!(
+            std::mem::size_of::<Frame>() <= 80,
+            "{}",
+            std::mem::size_of::<Frame>()
+        );
+    }
 }

@@ -12,13 +12,13 @@ impl<'a> Builder<'a> {
     pub(super) fn close_heading(&mut self, frame: Closed<'a>, end: usize) {
         let Kind::Heading {
             level,
-            id,
-            classes,
             start,
+            attrs,
         } = frame.kind
         else {
             return;
         };
+        let (id, classes) = attrs.map_or((None, Vec::new()), |a| (a.id, a.classes));
         if !self.kramdown_setext(start, end) {
             let raw = &self.src[start..end.min(self.src.len())];
             let underline = raw

@@ -1,7 +1,12 @@
 //! List details kramdown decides after parsing a list (`parse_list` in
 //! `kramdown/parser/kramdown/list.rb` and its GFM override): which items keep their first
-//! paragraph unwrapped (per item, not per list as in CommonMark), and the task-list classes.
+//! paragraph unwrapped (per item, not per list as in CommonMark), and the task-list classes;
+//! and, as an item closes, kramdown's table syntax in it.
 
+use std::ops::Range;
+
+use super::build::Builder;
+use super::table;
 use super::tree::{Block, DefPart, Document, Inline, Item};
 
 /// Marks transparent first paragraphs and task-list classes throughout the document.
@@ -111,4 +116,85 @@ fn task_classes(items: &mut [Item]) -> bool {
         }
     }
     is_tasklist
+}
+
+impl<'a> Builder<'a> {
+    /// kramdown's table syntax inside a list item (not inside a quote, whose markers the
+    /// source lines carry): a paragraph between block boundaries made of pipe lines.
+    pub(super) fn tables_in_item(&mut self, blocks: &mut [Block<'a>], item_start: usize) {
+        if !self.tables || self.quotes > 0 {
+            return;
+        }
+        let pipes = self.pipes();
+        for (i, block) in blocks.iter_mut().enumerate() {
+            let Block::Para(p) = &*block else {
+                continue;
+            };
+            let (start, end) = p.span;
+            let to = end.min(self.src.len());
+            // Every table line holds a pipe: without one there is nothing to build. Most
+            // paragraphs lie outside the stretch of the source that has pipes.
+            let piped = start < to
+                && pipes.start < to
+                && start < pipes.end
+                && memchr::memchr(b'|', &self.src.as_bytes()[start..to]).is_some();
+            if !piped {
+                continue;
+            }
+            let line = &self.src[self.lines.of(item_start)..];
+            let marker_col = line.len() - line.trim_start_matches(' ').len();
+            let before = i == 0 || self.lines.blank_line_before(self.src, start);
+            if !before || !item_boundary_after(self.src, end, marker_col) {
+                continue;
+            }
+            let text: String = self.src[start..end.min(self.src.len())]
+                .lines()
+                .map(|l| format!("{}\n", l.trim_start()))
+                .collect();
+            if let Some((table, used)) = table::parse(&text, self)
+                && text[used..].trim().is_empty()
+            {
+                *block = table.into_owned();
+            }
+        }
+    }
+
+    /// The stretch of the source from its first pipe to just after its last (empty without
+    /// one), found when first asked for.
+    fn pipes(&mut self) -> Range<usize> {
+        if let Some(pipes) = &self.pipes {
+            return pipes.clone();
+        }
+        let bytes = self.src.as_bytes();
+        let pipes = match memchr::memchr(b'|', bytes) {
+            Some(first) => first..memchr::memrchr(b'|', bytes).map_or(first, |last| last + 1),
+            None => 0..0,
+        };
+        self.pipes = Some(pipes.clone());
+        pipes
+    }
+}
+
+/// Whether the item content ends after offset `end`: a blank line, the end, or the next item
+/// of the same or an outer list (anything else would be a lazy line of this item).
+fn item_boundary_after(src: &str, end: usize, marker_col: usize) -> bool {
+    let end = end.min(src.len());
+    let from = if end > 0 && src.as_bytes()[end - 1] == b'\n' {
+        end
+    } else {
+        src[end..]
+            .find('\n')
+            .map(|i| end + i + 1)
+            .unwrap_or(src.len())
+    };
+    let line = src[from..].split('\n').next().unwrap_or("");
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let rest = line.trim_start_matches(' ');
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let marker = if digits > 0 {
+        rest[digits..].starts_with(". ") || rest[digits..].starts_with(") ")
+    } else {
+        ["* ", "- ", "+ "].iter().any(|m| rest.starts_with(m))
+    };
+    line.trim().is_empty() || (marker && indent <= marker_col)
 }

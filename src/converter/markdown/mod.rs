@@ -43,6 +43,7 @@ mod html_tag;
 mod ial;
 mod ids;
 mod inline_options;
+mod kinds;
 mod lazy;
 mod lazy_code;
 mod link_definition;

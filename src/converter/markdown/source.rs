@@ -3,6 +3,7 @@
 //! `ESCAPED_CHARS_GFM` is a smaller set than CommonMark's), which link definitions repeat and
 //! which footnote names are defined; and the line index the builder asks at every block.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
 /// Characters kramdown-parser-gfm unescapes after a backslash; for others the backslash stays.
@@ -194,9 +195,9 @@ pub(crate) fn footnote_names(src: &str) -> Vec<String> {
 /// starts and the line above at every block, and scanning back through long lines each time
 /// costs more than the index. The top-level document's index is made once, before the
 /// rewrite's check reads the lines, and handed to the builder when the rewrite left the
-/// source as it was.
+/// source as it was. The second field is the line last asked about (`index`).
 #[derive(Debug, Default)]
-pub(crate) struct LineStarts(Vec<usize>);
+pub(crate) struct LineStarts(Vec<usize>, Cell<usize>);
 
 impl LineStarts {
     pub(crate) fn new(src: &str) -> LineStarts {
@@ -207,10 +208,10 @@ impl LineStarts {
         #[cfg(target_arch = "x86_64")]
         if let Some(finder) = memchr::arch::x86_64::avx2::memchr::One::new(b'\n') {
             starts.extend(finder.iter(bytes).map(|i| i + 1));
-            return LineStarts(starts);
+            return LineStarts(starts, Cell::new(0));
         }
         starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
-        LineStarts(starts)
+        LineStarts(starts, Cell::new(0))
     }
 
     /// Each line that has a character: its start and its text without the line break.
@@ -225,13 +226,34 @@ impl LineStarts {
     }
 
     /// The start of the line holding `pos` (`line_start`).
+    #[inline]
     pub(crate) fn of(&self, pos: usize) -> usize {
         self.0[self.index(pos)]
     }
 
-    /// The number (from 0) of the line holding `pos`.
+    /// The number (from 0) of the line holding `pos`. The builder asks mostly about the line
+    /// it last asked about or one a few lines on: a short walk from there finds it, where the
+    /// binary search took six steps or more.
+    #[inline]
     pub(crate) fn index(&self, pos: usize) -> usize {
-        self.0.partition_point(|&s| s <= pos).max(1) - 1
+        let starts = &self.0;
+        let last = self.1.get();
+        let at_or_before = |i: usize| starts.get(i).is_some_and(|&s| s <= pos);
+        let i = if at_or_before(last) {
+            let mut i = last;
+            while i < last + 4 && at_or_before(i + 1) {
+                i += 1;
+            }
+            if at_or_before(i + 1) {
+                starts.partition_point(|&s| s <= pos) - 1
+            } else {
+                i
+            }
+        } else {
+            starts.partition_point(|&s| s <= pos).max(1) - 1
+        };
+        self.1.set(i);
+        i
     }
 
     /// The start of line number `line`.
@@ -255,7 +277,8 @@ impl LineStarts {
     pub(crate) fn blank_line_follows(&self, src: &str, end: usize) -> bool {
         // An offset right after a line break starts the next line; offset 0 does not.
         let end = end.min(src.len()).max(1);
-        let i = self.0.partition_point(|&s| s < end);
+        // The lines starting before `end`: those starting at or before `end - 1`.
+        let i = self.index(end - 1) + 1;
         let Some(&from) = self.0.get(i) else {
             return false;
         };
@@ -419,10 +442,16 @@ mod tests {
             "x\n \t\nlong line here\n\n",
             "a\nb",
             "a\n>\n",
+            "1\n2\n\n4\n5\n6\n7\n\n9\n10\n11\n12\n",
         ];
         for src in sources {
             let lines = LineStarts::new(src);
-            for pos in 0..=src.len() + 2 {
+            // Forward, backward and jumping about: the index keeps the line last asked about.
+            let len = src.len() + 2;
+            let forward = 0..=len;
+            let backward = (0..=len).rev();
+            let jumps = (0..=len).map(|k| (k * 7 + 3) % (len + 1));
+            for pos in forward.chain(backward).chain(jumps) {
                 let start = line_start(src, pos);
                 assert_eq!(lines.of(pos), start, "{src:?} at {pos}");
                 assert_eq!(
