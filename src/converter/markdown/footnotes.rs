@@ -5,7 +5,7 @@
 
 use super::entities::escape_raw_text;
 use super::options::Options;
-use super::tree::{Block, Document, Inline, Item, Para};
+use super::tree::{Block, DefPart, Document, Inline, Item, Para};
 use super::writer::Writer;
 
 /// Footnote numbering state while the document is written.
@@ -117,6 +117,74 @@ fn last_para<'b, 's>(blocks: &'b mut [Block<'s>]) -> Option<&'b mut Vec<Inline<'
         Block::Quote { blocks, .. } => last_para(blocks),
         Block::List { items, .. } => last_para(&mut items.last_mut()?.blocks),
         _ => None,
+    }
+}
+
+/// The definitions referenced, as indices, in the order kramdown numbers them
+/// (`convert_footnote`): by first reference in the main text, then in the notes, note by note.
+pub(crate) fn numbering_order(doc: &Document) -> Vec<usize> {
+    let defs = &doc.footnotes;
+    let mut order = Vec::new();
+    references(&doc.blocks, defs, &mut order);
+    let mut i = 0;
+    while i < order.len() {
+        references(&defs[order[i]].1, defs, &mut order);
+        i += 1;
+    }
+    order
+}
+
+/// Adds the definitions that `blocks` refer to, in the order written, to `order`.
+fn references(blocks: &[Block], defs: &[(String, Vec<Block>)], order: &mut Vec<usize>) {
+    for block in blocks {
+        match block {
+            Block::Para(Para { inlines, .. }) | Block::Heading { inlines, .. } => {
+                span_references(inlines, defs, order)
+            }
+            Block::Quote { blocks, .. } | Block::HtmlElement { blocks, .. } => {
+                references(blocks, defs, order)
+            }
+            Block::List { items, .. } => {
+                for item in items {
+                    references(&item.blocks, defs, order);
+                }
+            }
+            Block::Table { sections, .. } => {
+                for cell in sections.iter().flat_map(|s| s.rows.iter().flatten()) {
+                    span_references(cell, defs, order);
+                }
+            }
+            Block::DefList(parts, _) => {
+                for part in parts {
+                    match part {
+                        DefPart::Term(inlines, _) => span_references(inlines, defs, order),
+                        DefPart::Definition(item) => references(&item.blocks, defs, order),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn span_references(inlines: &[Inline], defs: &[(String, Vec<Block>)], order: &mut Vec<usize>) {
+    for inline in inlines {
+        match inline {
+            Inline::FootnoteRef(name) => {
+                // The same lookup as `Footnotes::reference`.
+                if let Some(def) = defs.iter().position(|(n, _)| n == name)
+                    && !order.contains(&def)
+                {
+                    order.push(def);
+                }
+            }
+            Inline::Em(c) | Inline::Strong(c) | Inline::Del(c) => span_references(c, defs, order),
+            Inline::Link { children, .. } => span_references(children, defs, order),
+            Inline::Attributed(inner, _) => {
+                span_references(std::slice::from_ref(inner), defs, order)
+            }
+            _ => {}
+        }
     }
 }
 

@@ -1,14 +1,16 @@
 //! Header ids as kramdown-parser-gfm makes them (`generate_gfm_header_id` in
 //! `kramdown/parser/gfm.rb`): the header's text (after typography) lowercased, everything but
 //! word characters, `-`, space and tab removed, spaces and tabs turned into `-`, and repeats
-//! numbered `-1`, `-2`… per resulting string. An id given in the source is kept.
+//! numbered `-1`, `-2`… per resulting string. An id given in the source is kept. Headers
+//! in footnotes get kramdown's own ids (`generate_id` in `kramdown/converter/html.rb`).
 
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use super::footnotes::numbering_order;
 use super::options::Options;
-use super::tree::{Block, DefPart, Inline, plain_text};
+use super::tree::{Block, DefPart, Document, Inline, plain_text};
 use crate::liquid::render::fx_hash::FxBuild;
 
 /// kramdown-parser-gfm's `NON_WORD_RE`.
@@ -18,13 +20,40 @@ static NON_WORD: LazyLock<Regex> =
 /// Gives every header without an id its GitHub-style id, in document order. Headers inside
 /// HTML elements with Markdown content are skipped by kramdown-parser-gfm and get kramdown's
 /// own ids from the converter (`generate_id`), counted separately.
-pub(crate) fn assign(blocks: &mut [Block], opts: &Options) {
+pub(crate) fn assign(doc: &mut Document, opts: &Options) {
     if !opts.auto_ids {
         return;
     }
     let mut ids = IdGenerator::new(&opts.auto_id_prefix, true);
     let mut basic = IdGenerator::new(&opts.auto_id_prefix, false);
-    ids.blocks(blocks, &mut basic);
+    ids.blocks(&mut doc.blocks, &mut basic);
+    footnote_ids(doc, &mut basic);
+}
+
+/// kramdown-parser-gfm never sees footnote definitions (they are not in the tree it walks),
+/// so their headers get ids from the converter as it writes the notes after the main text:
+/// counted with the ids of headers in HTML elements, in the order the notes are numbered.
+fn footnote_ids(doc: &mut Document, basic: &mut IdGenerator) {
+    if !doc.footnotes.iter().any(|(_, blocks)| has_heading(blocks)) {
+        return;
+    }
+    for def in numbering_order(doc) {
+        basic.blocks(&mut doc.footnotes[def].1, &mut IdGenerator::new("", false));
+    }
+}
+
+/// Whether `blocks` hold a header at any depth.
+fn has_heading(blocks: &[Block]) -> bool {
+    blocks.iter().any(|block| match block {
+        Block::Heading { .. } => true,
+        Block::Quote { blocks, .. } | Block::HtmlElement { blocks, .. } => has_heading(blocks),
+        Block::List { items, .. } => items.iter().any(|item| has_heading(&item.blocks)),
+        Block::DefList(parts, _) => parts.iter().any(|part| match part {
+            DefPart::Definition(item) => has_heading(&item.blocks),
+            DefPart::Term(..) => false,
+        }),
+        _ => false,
+    })
 }
 
 struct IdGenerator<'a> {
@@ -233,6 +262,45 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(g.generate(text), want, "{text}");
+        }
+    }
+
+    /// Headers in footnotes get kramdown's converter ids after those of the main text's
+    /// HTML elements, note by note in numbering order. Expectations are Jekyll 4.3's header
+    /// ids (checked with `make_oracle.rb`).
+    #[test]
+    fn footnote_header_ids() {
+        let cases: [(&str, &[&str]); 2] = [
+            (
+                concat!(
+                    "# Intro\n\n<div markdown=\"1\">\n# Intro\n</div>\n\nText[^b][^a]\n\n",
+                    "[^a]:\n    # Intro\n\n[^b]:\n    # Intro[^c]\n\n",
+                    "[^c]:\n    ## Intro\n\n[^d]:\n    # Unused\n",
+                ),
+                &["intro", "intro", "intro-1", "intro-2", "intro-3"],
+            ),
+            (
+                "x[^n]\n\n[^n]:\n    # A {#given}\n\n    # A\n\n    > # B\n",
+                &["given", "a", "b"],
+            ),
+        ];
+        let opts = Options::default();
+        for (src, want) in cases {
+            let html = crate::converter::markdown::convert(src, &opts);
+            let got: Vec<&str> = html
+                .split("<h")
+                .skip(1)
+                .filter(|tag| tag.starts_with(|c: char| c.is_ascii_digit()))
+                .filter_map(|tag| {
+                    tag.split_once('>')?
+                        .0
+                        .split_once(" id=\"")?
+                        .1
+                        .split_once('"')
+                })
+                .map(|(id, _)| id)
+                .collect();
+            assert_eq!(got, want, "{src:?}");
         }
     }
 }

@@ -109,7 +109,7 @@ pub fn convert_with(src: &str, opts: &Options, highlighter: &dyn Highlighter) ->
         }
     }
     typography::apply(&mut doc, opts);
-    ids::assign(&mut doc.blocks, opts);
+    ids::assign(&mut doc, opts);
     lists::mark_transparent(&mut doc);
     // kramdown marks abbreviations while parsing, so the table of contents
     // copies them from the headers.

@@ -8,6 +8,7 @@
 
 use super::entities::entity_char;
 use super::options::Options;
+use super::smart_quotes::Origin;
 use super::tree::{Document, Inline, Next, SrcText, Text, walk_text};
 use std::borrow::Cow;
 
@@ -166,12 +167,12 @@ impl Typographer<'_> {
     fn finish(&self, run: Run<'_>, next: &str) -> String {
         let Run { text, literals } = run;
         // Room for the look-ahead `run` appends: no reallocation of a long run.
-        let mut chars: Vec<(char, bool)> = Vec::with_capacity(text.len() + next.len());
-        chars.extend(text.chars().map(|c| (c, false)));
-        for (at, literal) in literals {
+        let mut chars: Vec<(char, Origin)> = Vec::with_capacity(text.len() + next.len());
+        chars.extend(text.chars().map(|c| (c, Origin::Plain)));
+        for (at, literal, origin) in literals {
             let first = text[..at].chars().count();
             for flag in chars[first..].iter_mut().take(literal) {
-                flag.1 = true;
+                flag.1 = origin;
             }
         }
         self.run(&mut chars, next)
@@ -248,18 +249,23 @@ impl Typographer<'_> {
 }
 
 /// The text of consecutive text nodes and soft breaks, and where a node's leading
-/// characters are left alone (byte offset in `text`, number of characters).
+/// characters are left alone (byte offset in `text`, number of characters, their origin).
 #[derive(Default)]
 struct Run<'s> {
     text: SrcText<'s>,
-    literals: Vec<(usize, usize)>,
+    literals: Vec<(usize, usize, Origin)>,
 }
 
 impl<'s> Run<'s> {
     fn push(&mut self, text: SrcText<'s>, literal: usize) {
         if literal > 0 && !text.is_empty() {
+            // One literal character is a backslash escape's (see `kramdown_escape`).
+            let origin = match literal {
+                1 => Origin::Escaped,
+                _ => Origin::Literal,
+            };
             let literal = literal.min(text.chars().count());
-            self.literals.push((self.text.len(), literal));
+            self.literals.push((self.text.len(), literal, origin));
         }
         if self.text.is_empty() {
             // The first node's string becomes the run's: no copy.
