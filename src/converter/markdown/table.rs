@@ -6,7 +6,7 @@
 use super::build::Builder;
 use super::fragment::plain_fragment;
 use super::html_tag::{Token, read_token};
-use super::tree::{Align, Block, Section, TableSection};
+use super::tree::{Align, Block, Inline, Section, TableSection};
 use std::borrow::Cow;
 
 /// A table at the start of `s` (which starts a line after a block boundary): the table and
@@ -50,10 +50,15 @@ pub(crate) fn parse(s: &str, builder: &Builder) -> Option<(Block, usize)> {
     Some((table, pos))
 }
 
+/// The table read so far: its cells are made as their rows are read, plain ones on the
+/// spot; the others wait to be parsed together when the table is complete.
 #[derive(Default)]
 struct TableBuilder<'s> {
-    sections: Vec<(Section, Vec<Vec<Cow<'s, str>>>)>,
-    rows: Vec<Vec<Cow<'s, str>>>,
+    sections: Vec<TableSection>,
+    rows: Vec<Vec<Vec<Inline>>>,
+    /// The cells to parse: the row's number (counting every row read), column and text.
+    pending: Vec<(usize, usize, Cow<'s, str>)>,
+    rows_read: usize,
     aligns: Option<Vec<Align>>,
     has_footer: bool,
 }
@@ -61,29 +66,62 @@ struct TableBuilder<'s> {
 impl<'s> TableBuilder<'s> {
     /// Adds `line`, which has code spans, escapes or HTML if `special`.
     fn line(&mut self, line: &'s str, leading_pipe: bool, special: bool) {
-        if is_separator(line, b'-') {
-            if self.rows.is_empty() {
-            } else if self.aligns.is_none() && !self.has_footer {
-                self.add(Section::Head, false);
-                self.aligns = Some(alignments(line));
-            } else {
-                self.add(Section::Body, false);
+        match separator(line) {
+            Some(b'-') => {
+                if self.rows.is_empty() {
+                } else if self.aligns.is_none() && !self.has_footer {
+                    self.add(Section::Head, false);
+                    self.aligns = Some(alignments(line));
+                } else {
+                    self.add(Section::Body, false);
+                }
             }
-        } else if is_separator(line, b'=') {
-            if !self.rows.is_empty() {
-                self.add(Section::Body, true);
+            Some(_) => {
+                if !self.rows.is_empty() {
+                    self.add(Section::Body, true);
+                }
+                self.has_footer = true;
             }
-            self.has_footer = true;
-        } else {
-            self.rows.push(split_row(line, leading_pipe, special));
+            None if special => {
+                let texts = split_row(line, leading_pipe, true);
+                let mut row = Vec::with_capacity(texts.len());
+                for text in texts {
+                    self.cell(&mut row, text);
+                }
+                self.push_row(row);
+            }
+            None => {
+                // Without code spans or escapes the pipes alone split the row, into cells
+                // borrowed from the line. Rows mostly have as many cells as those before.
+                let mut row = Vec::with_capacity(self.rows.last().map_or(4, Vec::len));
+                for text in plain_row(line, leading_pipe) {
+                    self.cell(&mut row, Cow::Borrowed(text));
+                }
+                self.push_row(row);
+            }
         }
     }
 
+    /// Adds the cell of `text` to `row`: plain words at once, anything else once the
+    /// table is complete.
+    fn cell(&mut self, row: &mut Vec<Vec<Inline>>, text: Cow<'s, str>) {
+        let cell = plain_fragment(&text);
+        if cell.is_empty() && !text.is_empty() {
+            self.pending.push((self.rows_read, row.len(), text));
+        }
+        row.push(cell);
+    }
+
+    fn push_row(&mut self, row: Vec<Vec<Inline>>) {
+        self.rows.push(row);
+        self.rows_read += 1;
+    }
+
     /// kramdown's `add_container`: body rows after a footer line wait for the footer.
-    fn add(&mut self, section: Section, force: bool) {
-        if !self.has_footer || section != Section::Body || force {
-            self.sections
-                .push((section, std::mem::take(&mut self.rows)));
+    fn add(&mut self, kind: Section, force: bool) {
+        if !self.has_footer || kind != Section::Body || force {
+            let rows = std::mem::take(&mut self.rows);
+            self.sections.push(TableSection { kind, rows });
         }
     }
 
@@ -100,63 +138,136 @@ impl<'s> TableBuilder<'s> {
             };
             self.add(last, false);
         }
-        if !self.sections.iter().any(|(s, _)| *s == Section::Body) {
+        if !self.sections.iter().any(|s| s.kind == Section::Body) {
             return None;
         }
         let columns = self
             .sections
             .iter()
-            .flat_map(|(_, r)| r.iter().map(Vec::len))
+            .flat_map(|s| &s.rows)
+            .map(Vec::len)
             .max()?;
         let mut aligns = self.aligns.unwrap_or_default();
         aligns.resize(columns, Align::Default);
-        let sections = cells(&self.sections, columns, builder);
+        let texts: Vec<&str> = self.pending.iter().map(|(.., t)| t.as_ref()).collect();
+        let parsed = if texts.is_empty() {
+            Vec::new()
+        } else {
+            builder.inline_fragments(&texts)
+        };
+        let mut parsed = self.pending.iter().zip(parsed).peekable();
+        // The sections hold the rows in the order they were read.
+        let rows = self.sections.iter_mut().flat_map(|s| &mut s.rows);
+        for (number, row) in rows.enumerate() {
+            while let Some(((_, column, _), cell)) = parsed.next_if(|((r, ..), _)| *r == number) {
+                row[*column] = cell;
+            }
+            row.resize_with(columns, Vec::new);
+        }
         Some(Block::Table {
             aligns,
-            sections,
+            sections: self.sections,
             attrs: Vec::new(),
         })
     }
 }
 
-/// The sections with their cells' spans, each row filled up to `columns` with empty cells.
-/// Plain cells are made on the spot; the others are parsed together, afterwards.
-fn cells(
-    sections: &[(Section, Vec<Vec<Cow<'_, str>>>)],
-    columns: usize,
-    builder: &Builder,
-) -> Vec<TableSection> {
-    // Where each cell to parse goes (section, row, column), and its text.
-    let mut pending: Vec<(usize, usize, usize)> = Vec::new();
-    let mut texts: Vec<&str> = Vec::new();
-    let mut out = Vec::with_capacity(sections.len());
-    for (s, (kind, rows)) in sections.iter().enumerate() {
-        let mut out_rows = Vec::with_capacity(rows.len());
-        for (r, row) in rows.iter().enumerate() {
-            let mut cells = Vec::with_capacity(columns);
-            for (c, text) in row.iter().enumerate() {
-                let cell = plain_fragment(text);
-                if cell.is_empty() && !text.is_empty() {
-                    pending.push((s, r, c));
-                    texts.push(text);
-                }
-                cells.push(cell);
+/// The separator line kind of `line`: `-` (`TABLE_SEP_LINE`), `=` (`TABLE_FSEP_LINE`) or
+/// none.
+fn separator(line: &str) -> Option<u8> {
+    // Row lines are ruled out at their first word: an ASCII character that is neither white
+    // space nor of either separator.
+    let other = |b: u8| !matches!(b, b'+' | b'|' | b':' | b' ' | b'\t' | b'-' | b'=');
+    if line
+        .bytes()
+        .find(|&b| other(b))
+        .is_some_and(|b| b.is_ascii() && !is_space(b))
+    {
+        return None;
+    }
+    [b'-', b'=']
+        .into_iter()
+        .find(|&dash| is_separator(line, dash))
+}
+
+/// The trimmed cells of a row with no code span, escape or HTML, split at every pipe; an
+/// empty first one (with a leading pipe) and an empty last one are no cells.
+fn plain_row(line: &str, leading_pipe: bool) -> impl Iterator<Item = &str> {
+    let mut pipes = Pipes::new(line.as_bytes());
+    let mut from = Some(0);
+    std::iter::from_fn(move || {
+        while let Some(start) = from {
+            let next = pipes.next();
+            let end = next.unwrap_or(line.len());
+            let cell = trim(&line[start..end]);
+            from = next.map(|i| i + 1);
+            let dropped = next.is_none() || (start == 0 && leading_pipe);
+            if !cell.is_empty() || !dropped {
+                return Some(cell);
             }
-            cells.resize_with(columns, Vec::new);
-            out_rows.push(cells);
         }
-        out.push(TableSection {
-            kind: *kind,
-            rows: out_rows,
-        });
-    }
-    if !texts.is_empty() {
-        let parsed = builder.inline_fragments(&texts);
-        for ((s, r, c), cell) in pending.into_iter().zip(parsed) {
-            out[s].rows[r][c] = cell;
+        None
+    })
+}
+
+/// The offsets of the pipes in a line. Rows are short, and a search from each pipe to the
+/// next costs more than the line's bytes do: they are compared eight at a time.
+struct Pipes<'b> {
+    bytes: &'b [u8],
+    /// Where the bytes not yet compared start.
+    at: usize,
+    /// The pipes among the bytes compared last, as bits from `base`.
+    bits: u64,
+    base: usize,
+}
+
+impl<'b> Pipes<'b> {
+    fn new(bytes: &'b [u8]) -> Self {
+        Pipes {
+            bytes,
+            at: 0,
+            bits: 0,
+            base: 0,
         }
     }
-    out
+
+    /// The pipes of eight bytes as the lowest bit of each byte, in one number.
+    fn word(word: &[u8; 8]) -> u64 {
+        const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+        let v = u64::from_le_bytes(*word) ^ (u64::from(b'|') * 0x0101_0101_0101_0101);
+        // The top bit of each byte that is zero (a pipe), with no carry between bytes.
+        let zero = !(((v & LOW) + LOW) | v | LOW);
+        zero >> 7
+    }
+}
+
+impl Iterator for Pipes<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let len = self.bytes.len();
+        while self.bits == 0 {
+            if self.at >= len {
+                return None;
+            }
+            if let Some(word) = self.bytes[self.at..].first_chunk::<8>() {
+                (self.bits, self.base) = (Pipes::word(word), self.at);
+                self.at += 8;
+            } else if let Some(word) = self.bytes.last_chunk::<8>() {
+                // The last bytes, overlapping those compared before: those are shifted out.
+                let seen = self.at - (len - 8);
+                (self.bits, self.base) = (Pipes::word(word) >> (8 * seen), self.at);
+                self.at = len;
+            } else {
+                let pipes = self.bytes.iter().enumerate().filter(|&(_, &b)| b == b'|');
+                self.bits = pipes.fold(0, |bits, (i, _)| bits | 1 << (8 * i));
+                (self.base, self.at) = (0, len);
+            }
+        }
+        let bit = self.bits.trailing_zeros() as usize;
+        self.bits &= self.bits - 1;
+        Some(self.base + bit / 8)
+    }
 }
 
 /// `TABLE_START`: up to three spaces, then a line with a pipe (`TABLE_PIPE_CHECK`).
@@ -245,23 +356,14 @@ fn alignments(line: &str) -> Vec<Align> {
 /// an empty first one (with a leading pipe) and an empty last one are no cells. `special`:
 /// the row has code spans, escapes or HTML.
 fn split_row(line: &str, leading_pipe: bool, special: bool) -> Vec<Cow<'_, str>> {
-    let mut cells: Vec<Cow<str>> = if special {
-        let trimmed = |c: String| match c.trim() {
-            t if t.len() == c.len() => Cow::Owned(c),
-            t => Cow::Owned(t.to_string()),
-        };
-        split_row_spans(line).into_iter().map(trimmed).collect()
-    } else {
-        // Most rows: the pipes alone split them, into cells borrowed from the line.
-        let mut cells = Vec::with_capacity(8);
-        let mut from = 0;
-        for (i, _) in line.bytes().enumerate().filter(|&(_, b)| b == b'|') {
-            cells.push(Cow::Borrowed(trim(&line[from..i])));
-            from = i + 1;
-        }
-        cells.push(Cow::Borrowed(trim(&line[from..])));
-        cells
+    if !special {
+        return plain_row(line, leading_pipe).map(Cow::Borrowed).collect();
+    }
+    let trimmed = |c: String| match c.trim() {
+        t if t.len() == c.len() => Cow::Owned(c),
+        t => Cow::Owned(t.to_string()),
     };
+    let mut cells: Vec<Cow<str>> = split_row_spans(line).into_iter().map(trimmed).collect();
     if leading_pipe && cells.first().is_some_and(|c| c.is_empty()) {
         cells.remove(0);
     }
@@ -417,6 +519,28 @@ mod tests {
         for (line, lead, want) in cases {
             let special = line.contains(['`', '\\', '<']);
             assert_eq!(split_row(line, lead, special), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn finds_every_pipe() {
+        // Every length through three words, pipes at every place and next to bytes that a
+        // borrow between bytes would confuse with one.
+        for len in 0..26 {
+            for at in 0..=len {
+                for other in [b'}', b'|', 0xFC, 0x7D] {
+                    let mut line = vec![b'a'; len];
+                    if at < len {
+                        line[at] = b'|';
+                    }
+                    if at + 1 < len {
+                        line[at + 1] = other;
+                    }
+                    line[..at / 2].fill(b'|');
+                    let want: Vec<usize> = (0..len).filter(|&i| line[i] == b'|').collect();
+                    assert_eq!(Pipes::new(&line).collect::<Vec<_>>(), want, "{line:?}");
+                }
+            }
         }
     }
 
