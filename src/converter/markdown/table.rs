@@ -162,7 +162,9 @@ impl<'s> TableBuilder<'s> {
             while let Some(((_, column, _), cell)) = parsed.next_if(|((r, ..), _)| *r == number) {
                 row[*column] = cell;
             }
-            row.resize_with(columns, Vec::new);
+            if row.len() < columns {
+                row.resize_with(columns, Vec::new);
+            }
         }
         Some(Block::Table {
             aligns,
@@ -307,6 +309,7 @@ fn is_space(b: u8) -> bool {
 }
 
 /// `str::trim`, with ASCII ends decided by bytes (a non-ASCII end is left to `trim`).
+#[inline]
 fn trim(s: &str) -> &str {
     let b = s.as_bytes();
     let start = b.iter().position(|&c| !is_space(c)).unwrap_or(b.len());
