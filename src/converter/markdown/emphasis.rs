@@ -15,13 +15,14 @@ use super::tree::{Document, Inline, Text, walk_text};
 
 /// Resolves the emphasis of every run of span elements of the document.
 pub(crate) fn apply(doc: &mut Document) {
-    // One parser's buffers (and one stack, empty between runs) serve every run of the
-    // document; most runs need none but the list of pairs.
+    // One list of pairs, one parser's buffers and one stack (empty between runs) serve every
+    // run of the document; most runs need none but the list of pairs.
+    let mut found = Vec::new();
     let mut parser = Parser::default();
     let mut stack = Vec::with_capacity(4);
     walk_text(doc, &mut |place| {
         if let Text::Inlines(inlines) = place {
-            resolve_with(inlines, &mut stack, &mut parser);
+            resolve_with(inlines, &mut stack, &mut found, Some(&mut parser));
         }
     });
 }
@@ -32,23 +33,53 @@ pub(super) enum Elem {
     Strong,
 }
 
+/// Resolves a run inside an element (a link's text): with a parser of its own only if the
+/// run needs the general one.
 pub(super) fn resolve(inlines: &mut Vec<Inline>, stack: &mut Vec<Elem>) {
-    resolve_with(inlines, stack, &mut Parser::default());
+    resolve_with(inlines, stack, &mut Vec::new(), None);
 }
 
-fn resolve_with<'s>(inlines: &mut Vec<Inline<'s>>, stack: &mut Vec<Elem>, p: &mut Parser<'s>) {
-    p.pairs.clear();
-    match emphasis_pairs::pairs(inlines, stack, &mut p.pairs) {
-        _ if general_only() => general(inlines, stack, p),
+fn resolve_with<'s>(
+    inlines: &mut Vec<Inline<'s>>,
+    stack: &mut Vec<Elem>,
+    found: &mut Vec<(usize, usize, Elem)>,
+    parser: Option<&mut Parser<'s>>,
+) {
+    found.clear();
+    match emphasis_pairs::pairs(inlines, stack, found) {
+        _ if general_only() => general_with(inlines, stack, parser),
         Run::Plain { nests: false } => {}
         Run::Plain { nests: true } => inlines.iter_mut().for_each(|inline| nested(inline, stack)),
-        Run::Pairs { nests } => emphasis_pairs::make(inlines, &p.pairs, stack, nests),
-        Run::General => general(inlines, stack, p),
+        Run::Pairs { nests } => emphasis_pairs::make(inlines, found, stack, nests),
+        Run::General => general_with(inlines, stack, parser),
+    }
+}
+
+fn general_with<'s>(
+    inlines: &mut Vec<Inline<'s>>,
+    stack: &mut Vec<Elem>,
+    parser: Option<&mut Parser<'s>>,
+) {
+    match parser {
+        Some(p) => general(inlines, stack, p),
+        None => general(inlines, stack, &mut Parser::default()),
     }
 }
 
 /// Emphasis inside links and strikethrough is parsed with the enclosing elements known.
+/// Inlined: it is called on every item of a run that has such an element, and most items
+/// are none.
+#[inline]
 pub(super) fn nested(inline: &mut Inline, stack: &mut Vec<Elem>) {
+    if matches!(
+        inline,
+        Inline::Link { .. } | Inline::Del(_) | Inline::Attributed(..)
+    ) {
+        resolve_inside(inline, stack);
+    }
+}
+
+fn resolve_inside(inline: &mut Inline, stack: &mut Vec<Elem>) {
     match inline {
         Inline::Link { children, .. } | Inline::Del(children) => resolve(children, stack),
         Inline::Attributed(inner, _) => nested(inner, stack),

@@ -177,8 +177,6 @@ struct Stop {
 /// The buffers of the matching, kept from run to run.
 #[derive(Default)]
 pub(super) struct Parser<'s> {
-    /// The elements of a run that `emphasis_pairs` resolves.
-    pub(super) pairs: Vec<(usize, usize, Elem)>,
     /// The items of the run being matched.
     items: Vec<Inline<'s>>,
     /// The middle of the run, rebuilt.

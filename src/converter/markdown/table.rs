@@ -5,9 +5,11 @@
 
 use super::build::Builder;
 use super::fragment::plain_fragment;
-use super::html_tag::{Token, read_token};
-use super::tree::{Align, Block, Section, TableSection};
+use super::tree::{Align, Block, Inline, Section, TableSection};
+use rows::{is_space, plain_row, split_row, without_code_spans};
 use std::borrow::Cow;
+
+mod rows;
 
 /// A table at the start of `s` (which starts a line after a block boundary): the table and
 /// how much of `s` it used.
@@ -50,10 +52,15 @@ pub(crate) fn parse<'a>(s: &'a str, builder: &Builder<'a>) -> Option<(Block<'a>,
     Some((table, pos))
 }
 
+/// The table read so far: its cells are made as their rows are read, plain ones on the
+/// spot; the others wait to be parsed together when the table is complete.
 #[derive(Default)]
 struct TableBuilder<'s> {
-    sections: Vec<(Section, Vec<Vec<Cow<'s, str>>>)>,
-    rows: Vec<Vec<Cow<'s, str>>>,
+    sections: Vec<TableSection<'s>>,
+    rows: Vec<Vec<Vec<Inline<'s>>>>,
+    /// The cells to parse: the row's number (counting every row read), column and text.
+    pending: Vec<(usize, usize, Cow<'s, str>)>,
+    rows_read: usize,
     aligns: Option<Vec<Align>>,
     has_footer: bool,
 }
@@ -61,29 +68,62 @@ struct TableBuilder<'s> {
 impl<'s> TableBuilder<'s> {
     /// Adds `line`, which has code spans, escapes or HTML if `special`.
     fn line(&mut self, line: &'s str, leading_pipe: bool, special: bool) {
-        if is_separator(line, b'-') {
-            if self.rows.is_empty() {
-            } else if self.aligns.is_none() && !self.has_footer {
-                self.add(Section::Head, false);
-                self.aligns = Some(alignments(line));
-            } else {
-                self.add(Section::Body, false);
+        match separator(line) {
+            Some(b'-') => {
+                if self.rows.is_empty() {
+                } else if self.aligns.is_none() && !self.has_footer {
+                    self.add(Section::Head, false);
+                    self.aligns = Some(alignments(line));
+                } else {
+                    self.add(Section::Body, false);
+                }
             }
-        } else if is_separator(line, b'=') {
-            if !self.rows.is_empty() {
-                self.add(Section::Body, true);
+            Some(_) => {
+                if !self.rows.is_empty() {
+                    self.add(Section::Body, true);
+                }
+                self.has_footer = true;
             }
-            self.has_footer = true;
-        } else {
-            self.rows.push(split_row(line, leading_pipe, special));
+            None if special => {
+                let texts = split_row(line, leading_pipe, true);
+                let mut row = Vec::with_capacity(texts.len());
+                for text in texts {
+                    self.cell(&mut row, text);
+                }
+                self.push_row(row);
+            }
+            None => {
+                // Without code spans or escapes the pipes alone split the row, into cells
+                // borrowed from the line. Rows mostly have as many cells as those before.
+                let mut row = Vec::with_capacity(self.rows.last().map_or(4, Vec::len));
+                for text in plain_row(line, leading_pipe) {
+                    self.cell(&mut row, Cow::Borrowed(text));
+                }
+                self.push_row(row);
+            }
         }
     }
 
+    /// Adds the cell of `text` to `row`: plain words at once, anything else once the
+    /// table is complete.
+    fn cell(&mut self, row: &mut Vec<Vec<Inline<'s>>>, text: Cow<'s, str>) {
+        let cell = plain_fragment(&text);
+        if cell.is_empty() && !text.is_empty() {
+            self.pending.push((self.rows_read, row.len(), text));
+        }
+        row.push(cell);
+    }
+
+    fn push_row(&mut self, row: Vec<Vec<Inline<'s>>>) {
+        self.rows.push(row);
+        self.rows_read += 1;
+    }
+
     /// kramdown's `add_container`: body rows after a footer line wait for the footer.
-    fn add(&mut self, section: Section, force: bool) {
-        if !self.has_footer || section != Section::Body || force {
-            self.sections
-                .push((section, std::mem::take(&mut self.rows)));
+    fn add(&mut self, kind: Section, force: bool) {
+        if !self.has_footer || kind != Section::Body || force {
+            let rows = std::mem::take(&mut self.rows);
+            self.sections.push(TableSection { kind, rows });
         }
     }
 
@@ -100,63 +140,58 @@ impl<'s> TableBuilder<'s> {
             };
             self.add(last, false);
         }
-        if !self.sections.iter().any(|(s, _)| *s == Section::Body) {
+        if !self.sections.iter().any(|s| s.kind == Section::Body) {
             return None;
         }
         let columns = self
             .sections
             .iter()
-            .flat_map(|(_, r)| r.iter().map(Vec::len))
+            .flat_map(|s| &s.rows)
+            .map(Vec::len)
             .max()?;
         let mut aligns = self.aligns.unwrap_or_default();
         aligns.resize(columns, Align::Default);
-        let sections = cells(&self.sections, columns, builder);
+        let texts: Vec<&str> = self.pending.iter().map(|(.., t)| t.as_ref()).collect();
+        let parsed = if texts.is_empty() {
+            Vec::new()
+        } else {
+            builder.inline_fragments(&texts)
+        };
+        let mut parsed = self.pending.iter().zip(parsed).peekable();
+        // The sections hold the rows in the order they were read.
+        let rows = self.sections.iter_mut().flat_map(|s| &mut s.rows);
+        for (number, row) in rows.enumerate() {
+            while let Some(((_, column, _), cell)) = parsed.next_if(|((r, ..), _)| *r == number) {
+                row[*column] = cell;
+            }
+            if row.len() < columns {
+                row.resize_with(columns, Vec::new);
+            }
+        }
         Some(Block::Table {
             aligns,
-            sections,
+            sections: self.sections,
             attrs: Vec::new(),
         })
     }
 }
 
-/// The sections with their cells' spans, each row filled up to `columns` with empty cells.
-/// Plain cells are made on the spot; the others are parsed together, afterwards.
-fn cells<'a>(
-    sections: &[(Section, Vec<Vec<Cow<'a, str>>>)],
-    columns: usize,
-    builder: &Builder<'a>,
-) -> Vec<TableSection<'a>> {
-    // Where each cell to parse goes (section, row, column), and its text.
-    let mut pending: Vec<(usize, usize, usize)> = Vec::new();
-    let mut texts: Vec<&str> = Vec::new();
-    let mut out = Vec::with_capacity(sections.len());
-    for (s, (kind, rows)) in sections.iter().enumerate() {
-        let mut out_rows = Vec::with_capacity(rows.len());
-        for (r, row) in rows.iter().enumerate() {
-            let mut cells = Vec::with_capacity(columns);
-            for (c, text) in row.iter().enumerate() {
-                let cell = plain_fragment(text);
-                if cell.is_empty() && !text.is_empty() {
-                    pending.push((s, r, c));
-                    texts.push(text);
-                }
-                cells.push(cell);
-            }
-            cells.resize_with(columns, Vec::new);
-            out_rows.push(cells);
-        }
-        out.push(TableSection {
-            kind: *kind,
-            rows: out_rows,
-        });
+/// The separator line kind of `line`: `-` (`TABLE_SEP_LINE`), `=` (`TABLE_FSEP_LINE`) or
+/// none.
+fn separator(line: &str) -> Option<u8> {
+    // Row lines are ruled out at their first word: an ASCII character that is neither white
+    // space nor of either separator.
+    let other = |b: u8| !matches!(b, b'+' | b'|' | b':' | b' ' | b'\t' | b'-' | b'=');
+    if line
+        .bytes()
+        .find(|&b| other(b))
+        .is_some_and(|b| b.is_ascii() && !is_space(b))
+    {
+        return None;
     }
-    if !texts.is_empty() {
-        let parsed = builder.inline_fragments(&texts);
-        for ((s, r, c), cell) in pending.into_iter().zip(parsed) {
-            out[s].rows[r][c] = cell;
-        }
-    }
-    out
+    [b'-', b'=']
+        .into_iter()
+        .find(|&dash| is_separator(line, dash))
 }
 
 /// `TABLE_START`: up to three spaces, then a line with a pipe (`TABLE_PIPE_CHECK`).
@@ -188,25 +223,6 @@ fn is_separator(line: &str, dash: u8) -> bool {
             line.iter().all(|&c| allowed(c)) && line.contains(&dash)
         }
     }
-}
-
-/// The ASCII characters `char::is_whitespace` takes.
-fn is_space(b: u8) -> bool {
-    matches!(b, b'\t'..=b'\r' | b' ')
-}
-
-/// `str::trim`, with ASCII ends decided by bytes (a non-ASCII end is left to `trim`).
-fn trim(s: &str) -> &str {
-    let b = s.as_bytes();
-    let start = b.iter().position(|&c| !is_space(c)).unwrap_or(b.len());
-    let end = b
-        .iter()
-        .rposition(|&c| !is_space(c))
-        .map_or(start, |i| i + 1);
-    if b.get(start).is_some_and(|&c| c >= 0x80) || (end > start && b[end - 1] >= 0x80) {
-        return s.trim();
-    }
-    &s[start..end]
 }
 
 /// `TABLE_HSEP_ALIGN` over a separator line (which `is_separator` found all ASCII but for
@@ -241,147 +257,10 @@ fn alignments(line: &str) -> Vec<Align> {
     out
 }
 
-/// Splits a row at unescaped pipes outside code spans; `\|` becomes `|`. Cells are trimmed;
-/// an empty first one (with a leading pipe) and an empty last one are no cells. `special`:
-/// the row has code spans, escapes or HTML.
-fn split_row(line: &str, leading_pipe: bool, special: bool) -> Vec<Cow<'_, str>> {
-    let mut cells: Vec<Cow<str>> = if special {
-        let trimmed = |c: String| match c.trim() {
-            t if t.len() == c.len() => Cow::Owned(c),
-            t => Cow::Owned(t.to_string()),
-        };
-        split_row_spans(line).into_iter().map(trimmed).collect()
-    } else {
-        // Most rows: the pipes alone split them, into cells borrowed from the line.
-        let mut cells = Vec::with_capacity(8);
-        let mut from = 0;
-        for (i, _) in line.bytes().enumerate().filter(|&(_, b)| b == b'|') {
-            cells.push(Cow::Borrowed(trim(&line[from..i])));
-            from = i + 1;
-        }
-        cells.push(Cow::Borrowed(trim(&line[from..])));
-        cells
-    };
-    if leading_pipe && cells.first().is_some_and(|c| c.is_empty()) {
-        cells.remove(0);
-    }
-    if cells.last().is_some_and(|c| c.is_empty()) {
-        cells.pop();
-    }
-    cells
-}
-
-/// `split_row` for a line with code spans, escapes or HTML, which may hide pipes.
-fn split_row_spans(line: &str) -> Vec<String> {
-    let mut cells = vec![String::new()];
-    let chars: Vec<char> = line.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '`' {
-            let n = chars[i..].iter().take_while(|&&c| c == '`').count();
-            if let Some(close) = find_ticks(&chars, i + n, n) {
-                let span: String = chars[i..close + n].iter().collect();
-                push(&mut cells, &span);
-                i = close + n;
-                continue;
-            }
-            push(&mut cells, &"`".repeat(n));
-            i += n;
-        } else if c == '\\' && chars.get(i + 1) == Some(&'|') {
-            push(&mut cells, "|");
-            i += 2;
-        } else if let Some(n) = (c == '<').then(|| html_element_len(&chars[i..])).flatten() {
-            let span: String = chars[i..i + n].iter().collect();
-            push(&mut cells, &span);
-            i += n;
-        } else if c == '|' {
-            cells.push(String::new());
-            i += 1;
-        } else {
-            if let Some(last) = cells.last_mut() {
-                last.push(c);
-            }
-            i += 1;
-        }
-    }
-    cells
-}
-
-/// The line with its code spans removed (kramdown checks that every table line has a pipe
-/// outside code spans).
-/// The length in characters of the raw-content span HTML element (`<code>`…) opening
-/// `chars`, up to its end tag: kramdown reads it whole, so its pipes split no cells.
-fn html_element_len(chars: &[char]) -> Option<usize> {
-    let s: String = chars.iter().collect();
-    let (Token::Start(tag), open) = read_token(&s)? else {
-        return None;
-    };
-    let name = tag.name.to_ascii_lowercase();
-    if tag.closed || !super::span_html::RAW_CONTENT.contains(&name.as_str()) {
-        return None;
-    }
-    let close = format!("</{}>", tag.name.to_ascii_lowercase());
-    let end = s[open..].to_ascii_lowercase().find(&close)? + open + close.len();
-    Some(s[..end].chars().count())
-}
-
 /// kramdown tries block math (`$$…$$` on its own) before tables.
 fn is_block_math(line: &str) -> bool {
     let line = line.trim();
     line.len() >= 4 && line.starts_with("$$") && line.ends_with("$$")
-}
-
-fn without_code_spans(line: &str) -> String {
-    let chars: Vec<char> = line.chars().collect();
-    let mut out = String::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i] == '`' {
-            let n = chars[i..].iter().take_while(|&&c| c == '`').count();
-            if let Some(close) = find_ticks(&chars, i + n, n) {
-                out.push(' ');
-                i = close + n;
-                continue;
-            }
-            i += n;
-            continue;
-        }
-        if let Some(n) = (chars[i] == '<')
-            .then(|| html_element_len(&chars[i..]))
-            .flatten()
-        {
-            out.push(' ');
-            i += n;
-            continue;
-        }
-        out.push(chars[i]);
-        i += 1;
-    }
-    out
-}
-
-fn push(cells: &mut [String], s: &str) {
-    if let Some(last) = cells.last_mut() {
-        last.push_str(s);
-    }
-}
-
-/// The next run of exactly `n` backticks from `from`.
-fn find_ticks(chars: &[char], from: usize, n: usize) -> Option<usize> {
-    let mut i = from;
-    while i < chars.len() {
-        if chars[i] == '`' {
-            let run = chars[i..].iter().take_while(|&&c| c == '`').count();
-            if run == n {
-                return Some(i);
-            }
-            i += run;
-        } else {
-            i += 1;
-        }
-    }
-    None
 }
 
 /// kramdown's `before_block_boundary?`: a blank line, an IAL line or the end follows.
@@ -396,50 +275,6 @@ fn before_boundary(rest: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn splits_rows() {
-        let cases: [(&str, bool, &[&str]); 13] = [
-            ("| a | b |", true, &["a", "b"]),
-            ("| a | b |  \t", true, &["a", "b"]),
-            ("| a\u{3000}|\u{a0}b | c\u{b}", true, &["a", "b", "c"]),
-            ("| `a` | b |\u{3000}", true, &["`a`", "b"]),
-            ("a |", false, &["a"]),
-            ("|| a |", true, &["", "a"]),
-            ("| `a` || b", true, &["`a`", "", "b"]),
-            ("|", true, &[]),
-            ("| a", true, &["a"]),
-            ("|  ", true, &[]),
-            ("a | b", false, &["a", "b"]),
-            ("| `x|y` | a \\| b |", true, &["`x|y`", "a | b"]),
-            ("|  | b |", true, &["", "b"]),
-        ];
-        for (line, lead, want) in cases {
-            let special = line.contains(['`', '\\', '<']);
-            assert_eq!(split_row(line, lead, special), want, "{line}");
-        }
-    }
-
-    #[test]
-    fn trims_as_str_trim() {
-        let cases = [
-            "",
-            " ",
-            "a",
-            " a ",
-            "\t a\u{b}\u{c}",
-            "\u{a0}a",
-            "a\u{3000}",
-            "\u{e9} ",
-            " \u{e9}",
-            "\u{85}x\u{85}",
-            "\u{1c}a\u{1f}",
-            "a b",
-        ];
-        for case in cases {
-            assert_eq!(trim(case), case.trim(), "{case:?}");
-        }
-    }
 
     #[test]
     fn separators_and_alignment() {
