@@ -207,14 +207,51 @@ pub(crate) fn has_either(text: &str, x: u8, y: u8) -> bool {
 }
 
 /// Where the first byte `x` or `y` of `bytes` is. The passes over the tree look for a few
-/// ASCII characters in every text run, and most runs have none. Runs under 16 bytes are read
-/// eight bytes at a time; longer ones go to `memchr2`, whose vector search (chosen for the
-/// CPU once) costs less than compares the compiler can vectorise for any x86-64 CPU.
+/// ASCII characters in every text run, and most runs have none: blocks of 32 (or 16) bytes
+/// are tested by a loop without early exit, which the compiler turns into vector compares,
+/// the last block overlapping the one before rather than read byte by byte; only the block
+/// with a hit is searched byte by byte. Runs under 16 bytes are read eight bytes at a time.
 pub(crate) fn find_either(bytes: &[u8], x: u8, y: u8) -> Option<usize> {
-    if bytes.len() < 16 {
+    let search = |from: usize| {
+        let rest = bytes.get(from..).unwrap_or_default();
+        rest.iter()
+            .position(|&b| b == x || b == y)
+            .map(|i| from + i)
+    };
+    let len = bytes.len();
+    if len < 16 {
         return find_short(bytes, x, y);
     }
-    memchr::memchr2(x, y, bytes)
+    if len < 32 {
+        let head = bytes.first_chunk::<16>().is_some_and(|b| any(b, x, y));
+        let tail = bytes.last_chunk::<16>().is_some_and(|b| any(b, x, y));
+        return if head {
+            search(0)
+        } else {
+            tail.then(|| search(16)).flatten()
+        };
+    }
+    let mut at = 0;
+    while let Some(block) = bytes[at..].first_chunk::<32>() {
+        if any(block, x, y) {
+            return search(at);
+        }
+        at += 32;
+    }
+    // The bytes before `at` have none: a hit in the last 32 bytes is after it.
+    let tail = at < len && bytes.last_chunk::<32>().is_some_and(|b| any(b, x, y));
+    tail.then(|| search(at)).flatten()
+}
+
+/// Whether `block` has the byte `x` or `y`. Always inlined: a call per block (the build may
+/// leave it out of line) repeats the setup of the vector compares for every block.
+#[inline(always)]
+fn any<const N: usize>(block: &[u8; N], x: u8, y: u8) -> bool {
+    let mut found = false;
+    for &b in block {
+        found |= (b == x) | (b == y);
+    }
+    found
 }
 
 /// `find_either` for fewer than 16 bytes: a word of eight at a time (the last one
