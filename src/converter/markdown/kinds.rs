@@ -37,8 +37,6 @@ pub(super) enum Kind {
     Em(usize),
     /// Strong emphasis, with its source offset.
     Strong(usize),
-    /// Strikethrough, with its source offset.
-    Del(usize),
     /// A link: its target boxed as the link element holds it.
     Link {
         target: Box<LinkTarget>,
@@ -139,7 +137,6 @@ impl Builder<'_> {
             Tag::TableCell => Kind::TableCell,
             Tag::Emphasis => Kind::Em(range.start),
             Tag::Strong => Kind::Strong(range.start),
-            Tag::Strikethrough => Kind::Del(range.start),
             Tag::Link {
                 link_type,
                 dest_url,
@@ -168,7 +165,7 @@ impl Builder<'_> {
 pub(super) fn is_span(kind: &Kind) -> bool {
     matches!(
         kind,
-        Kind::Em(_) | Kind::Strong(_) | Kind::Del(_) | Kind::Link { .. } | Kind::Image { .. }
+        Kind::Em(_) | Kind::Strong(_) | Kind::Link { .. } | Kind::Image { .. }
     )
 }
 
@@ -177,7 +174,6 @@ pub(super) fn is_span_end(tag: TagEnd) -> bool {
         tag,
         TagEnd::Emphasis
             | TagEnd::Strong
-            | TagEnd::Strikethrough
             | TagEnd::Link
             | TagEnd::Image
             | TagEnd::Superscript
