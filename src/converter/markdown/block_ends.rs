@@ -50,10 +50,10 @@ impl<'a> Builder<'a> {
                 }
             };
         let pos = start + used.max(1);
-        let rest_end = if pos < range.end {
-            range.end
-        } else if at_line_start(self.src, pos) {
-            pos
+        let rest_end = if at_line_start(self.src, pos) {
+            pos.max(range.end)
+        } else if pos < range.end {
+            self.paragraph_after_html(pos, range.end)
         } else {
             next_blank_line(self.src, pos)
         };
@@ -63,6 +63,19 @@ impl<'a> Builder<'a> {
             .is_some_and(|gap| gap.matches('\n').count() > 1);
         self.resume_joined(pos, rest_end, !blank);
         true
+    }
+
+    /// Where the paragraph ends that begins after a block HTML element on its line, inside
+    /// CommonMark's HTML block ending at `block_end`: kramdown goes on parsing after the
+    /// element, and the lines after a comment or `<script>` block continue that paragraph.
+    /// Where pulldown-cmark reads those lines as indented code, which may run on past a
+    /// blank line, the HTML block's end stays the limit (the events are not cut apart).
+    fn paragraph_after_html(&self, pos: usize, block_end: usize) -> usize {
+        let end = block_end.max(paragraph_end(self.src, pos));
+        let indented = self.src[block_end..end]
+            .split_inclusive('\n')
+            .any(|line| line.starts_with("    ") || line.starts_with('\t'));
+        if indented { block_end } else { end }
     }
 
     /// A horizontal rule; right after a paragraph line (no blank line) kramdown does not end
@@ -378,5 +391,39 @@ fn lazy_slot<'b, 's>(blocks: &'b mut [Block<'s>]) -> Option<(&'b mut Block<'s>, 
         Block::List { items, .. } => lazy_slot(&mut items.last_mut()?.blocks),
         Block::Quote { blocks, .. } => lazy_slot(blocks),
         _ => Some((last, first)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Options, convert};
+
+    /// Every expectation is Jekyll 4.3's output (shared/tools/oracle/make_oracle.rb).
+    #[test]
+    fn text_after_block_html_on_its_line() {
+        let cases = [
+            ("<!-- c --> more\ntest\n", "<!-- c -->\n<p>more\ntest</p>\n"),
+            (
+                "<!-- foo -->*bar*\n*baz*\n",
+                "<!-- foo -->\n<p><em>bar</em>\n<em>baz</em></p>\n",
+            ),
+            ("<!-- c -->\n  x\n", "<!-- c -->\n<p>x</p>\n"),
+            ("<div>a</div> b\nc\n", "<div>a</div>\n<p>b\nc</p>\n"),
+            (
+                "<script>x</script> after\nline\n",
+                "<script>x</script>\n<p>after\nline</p>\n",
+            ),
+            (
+                "<!-- a --> b\n# h\n",
+                "<!-- a -->\n<p>b</p>\n<h1 id=\"h\">h</h1>\n",
+            ),
+            (
+                "<!-- c --> x\n- a\n\n- b\n",
+                "<!-- c -->\n<p>x</p>\n<ul>\n  <li>\n    <p>a</p>\n  </li>\n  <li>\n    <p>b</p>\n  </li>\n</ul>\n",
+            ),
+        ];
+        for (src, want) in cases {
+            assert_eq!(convert(src, &Options::default()), want, "{src:?}");
+        }
     }
 }
