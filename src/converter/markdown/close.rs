@@ -127,7 +127,9 @@ impl<'a> Builder<'a> {
 
     /// An indented code block (no language, nor lines as written), or a fenced one.
     fn close_code(&mut self, code: CodeKind, text: String) {
-        let CodeKind { lang, raw, extra } = code;
+        let CodeKind {
+            lang, raw, extra, ..
+        } = code;
         let text = match (&lang, raw) {
             (None, None) => dedent_lines(&text, self.blank_first_line_indent()),
             (_, Some(raw)) => raw,

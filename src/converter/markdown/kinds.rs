@@ -73,6 +73,8 @@ pub(super) struct CodeKind {
     pub(super) raw: Option<String>,
     /// Indentation kramdown keeps on a fence's lines inside a list item.
     pub(super) extra: usize,
+    /// An indented code block (`codeblock.rb`), not a fence.
+    pub(super) indented: bool,
 }
 
 impl Builder<'_> {
@@ -118,12 +120,14 @@ impl Builder<'_> {
                     lang: (!word.is_empty()).then(|| word.to_string()),
                     raw,
                     extra,
+                    indented: false,
                 }))
             }
             Tag::CodeBlock(CodeBlockKind::Indented) => Kind::Code(Box::new(CodeKind {
                 lang: None,
                 raw: None,
                 extra: 0,
+                indented: true,
             })),
             Tag::HtmlBlock => Kind::Html,
             Tag::List(start) => Kind::List {
