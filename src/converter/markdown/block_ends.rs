@@ -34,7 +34,7 @@ impl<'a> Builder<'a> {
             return true;
         }
         if html_block::block_start(&self.src[start..]).is_none() {
-            return false;
+            return self.html_as_paragraph(range);
         }
         if self.blank_precedes(start) {
             self.push_blank();
@@ -62,6 +62,33 @@ impl<'a> Builder<'a> {
             .next()
             .is_some_and(|gap| gap.matches('\n').count() > 1);
         self.resume_joined(pos, rest_end, !blank);
+        true
+    }
+
+    /// CommonMark's HTML block that kramdown reads as paragraphs (a processing instruction,
+    /// CDATA…): the lines after it continue its last paragraph, which CommonMark ends with the
+    /// block. Returns false where nothing follows on the next line (the block is then read as
+    /// paragraphs when it closes, `close_html`).
+    fn html_as_paragraph(&mut self, range: Range<usize>) -> bool {
+        let src = self.src;
+        let last_line = line_start(src, range.end.saturating_sub(1)).max(range.start);
+        if range.end <= range.start
+            || !src[..range.end].ends_with('\n')
+            || src[last_line..range.end].trim().is_empty()
+        {
+            return false;
+        }
+        let end = paragraph_end(src, last_line);
+        if end <= range.end {
+            return false;
+        }
+        self.block_start = Some(range.start);
+        for block in self.paragraph_fragment(&src[range.start..end]) {
+            self.block(block);
+        }
+        self.skip_until = end;
+        let top = self.top();
+        top.last_end = top.last_end.max(end);
         true
     }
 
@@ -420,6 +447,28 @@ mod tests {
             (
                 "<!-- c --> x\n- a\n\n- b\n",
                 "<!-- c -->\n<p>x</p>\n<ul>\n  <li>\n    <p>a</p>\n  </li>\n  <li>\n    <p>b</p>\n  </li>\n</ul>\n",
+            ),
+        ];
+        for (src, want) in cases {
+            assert_eq!(convert(src, &Options::default()), want, "{src:?}");
+        }
+    }
+
+    /// Every expectation is Jekyll 4.3's output (shared/tools/oracle/make_oracle.rb).
+    #[test]
+    fn lines_after_html_read_as_paragraphs() {
+        let cases = [
+            (
+                "<?php\n\n  echo '>';\n\n?>\nokay\n",
+                "<p>&lt;?php</p>\n\n<p>echo ‘&gt;’;</p>\n\n<p>?&gt;\nokay</p>\n",
+            ),
+            (
+                "<?php x ?>\nokay\n\nnext\n",
+                "<p>&lt;?php x ?&gt;\nokay</p>\n\n<p>next</p>\n",
+            ),
+            (
+                "para\n\n<?php x ?>\nokay\n- a\n",
+                "<p>para</p>\n\n<p>&lt;?php x ?&gt;\nokay</p>\n<ul>\n  <li>a</li>\n</ul>\n",
             ),
         ];
         for (src, want) in cases {
