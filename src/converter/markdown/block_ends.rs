@@ -34,7 +34,7 @@ impl<'a> Builder<'a> {
             return true;
         }
         if html_block::block_start(&self.src[start..]).is_none() {
-            return false;
+            return self.html_as_paragraph(range);
         }
         if self.blank_precedes(start) {
             self.push_blank();
@@ -50,10 +50,10 @@ impl<'a> Builder<'a> {
                 }
             };
         let pos = start + used.max(1);
-        let rest_end = if pos < range.end {
-            range.end
-        } else if at_line_start(self.src, pos) {
-            pos
+        let rest_end = if at_line_start(self.src, pos) {
+            pos.max(range.end)
+        } else if pos < range.end {
+            self.paragraph_after_html(pos, range.end)
         } else {
             next_blank_line(self.src, pos)
         };
@@ -63,6 +63,46 @@ impl<'a> Builder<'a> {
             .is_some_and(|gap| gap.matches('\n').count() > 1);
         self.resume_joined(pos, rest_end, !blank);
         true
+    }
+
+    /// CommonMark's HTML block that kramdown reads as paragraphs (a processing instruction,
+    /// CDATA…): the lines after it continue its last paragraph, which CommonMark ends with the
+    /// block. Returns false where nothing follows on the next line (the block is then read as
+    /// paragraphs when it closes, `close_html`).
+    fn html_as_paragraph(&mut self, range: Range<usize>) -> bool {
+        let src = self.src;
+        let last_line = line_start(src, range.end.saturating_sub(1)).max(range.start);
+        if range.end <= range.start
+            || !src[..range.end].ends_with('\n')
+            || src[last_line..range.end].trim().is_empty()
+        {
+            return false;
+        }
+        let end = paragraph_end(src, last_line);
+        if end <= range.end {
+            return false;
+        }
+        self.block_start = Some(range.start);
+        for block in self.paragraph_fragment(&src[range.start..end]) {
+            self.block(block);
+        }
+        self.skip_until = end;
+        let top = self.top();
+        top.last_end = top.last_end.max(end);
+        true
+    }
+
+    /// Where the paragraph ends that begins after a block HTML element on its line, inside
+    /// CommonMark's HTML block ending at `block_end`: kramdown goes on parsing after the
+    /// element, and the lines after a comment or `<script>` block continue that paragraph.
+    /// Where pulldown-cmark reads those lines as indented code, which may run on past a
+    /// blank line, the HTML block's end stays the limit (the events are not cut apart).
+    fn paragraph_after_html(&self, pos: usize, block_end: usize) -> usize {
+        let end = block_end.max(paragraph_end(self.src, pos));
+        let indented = self.src[block_end..end]
+            .split_inclusive('\n')
+            .any(|line| line.starts_with("    ") || line.starts_with('\t'));
+        if indented { block_end } else { end }
     }
 
     /// A horizontal rule; right after a paragraph line (no blank line) kramdown does not end
@@ -378,5 +418,61 @@ fn lazy_slot<'b, 's>(blocks: &'b mut [Block<'s>]) -> Option<(&'b mut Block<'s>, 
         Block::List { items, .. } => lazy_slot(&mut items.last_mut()?.blocks),
         Block::Quote { blocks, .. } => lazy_slot(blocks),
         _ => Some((last, first)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Options, convert};
+
+    /// Every expectation is Jekyll 4.3's output (shared/tools/oracle/make_oracle.rb).
+    #[test]
+    fn text_after_block_html_on_its_line() {
+        let cases = [
+            ("<!-- c --> more\ntest\n", "<!-- c -->\n<p>more\ntest</p>\n"),
+            (
+                "<!-- foo -->*bar*\n*baz*\n",
+                "<!-- foo -->\n<p><em>bar</em>\n<em>baz</em></p>\n",
+            ),
+            ("<!-- c -->\n  x\n", "<!-- c -->\n<p>x</p>\n"),
+            ("<div>a</div> b\nc\n", "<div>a</div>\n<p>b\nc</p>\n"),
+            (
+                "<script>x</script> after\nline\n",
+                "<script>x</script>\n<p>after\nline</p>\n",
+            ),
+            (
+                "<!-- a --> b\n# h\n",
+                "<!-- a -->\n<p>b</p>\n<h1 id=\"h\">h</h1>\n",
+            ),
+            (
+                "<!-- c --> x\n- a\n\n- b\n",
+                "<!-- c -->\n<p>x</p>\n<ul>\n  <li>\n    <p>a</p>\n  </li>\n  <li>\n    <p>b</p>\n  </li>\n</ul>\n",
+            ),
+        ];
+        for (src, want) in cases {
+            assert_eq!(convert(src, &Options::default()), want, "{src:?}");
+        }
+    }
+
+    /// Every expectation is Jekyll 4.3's output (shared/tools/oracle/make_oracle.rb).
+    #[test]
+    fn lines_after_html_read_as_paragraphs() {
+        let cases = [
+            (
+                "<?php\n\n  echo '>';\n\n?>\nokay\n",
+                "<p>&lt;?php</p>\n\n<p>echo ‘&gt;’;</p>\n\n<p>?&gt;\nokay</p>\n",
+            ),
+            (
+                "<?php x ?>\nokay\n\nnext\n",
+                "<p>&lt;?php x ?&gt;\nokay</p>\n\n<p>next</p>\n",
+            ),
+            (
+                "para\n\n<?php x ?>\nokay\n- a\n",
+                "<p>para</p>\n\n<p>&lt;?php x ?&gt;\nokay</p>\n<ul>\n  <li>a</li>\n</ul>\n",
+            ),
+        ];
+        for (src, want) in cases {
+            assert_eq!(convert(src, &Options::default()), want, "{src:?}");
+        }
     }
 }

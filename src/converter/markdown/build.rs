@@ -21,6 +21,7 @@ use super::source::{escaped_at, kramdown_escape};
 use super::frames::Frame;
 pub(super) use super::kinds::Kind;
 use super::kinds::{is_span, is_span_end};
+use super::lazy_code;
 use super::tree::{Block, Document, Inline, Next};
 
 pub(crate) struct Builder<'a> {
@@ -236,7 +237,10 @@ impl<'a> Builder<'a> {
     }
 
     pub(super) fn text(&mut self, t: &str, range: Range<usize>) {
-        if matches!(self.top().kind, Kind::Code(..)) {
+        if let Kind::Code(code) = &self.top().kind {
+            let blank = code.indented && lazy_code::is_blank_run(t);
+            let as_written = blank.then(|| self.code_blank_lines(&range)).flatten();
+            let t = as_written.as_deref().unwrap_or(t);
             self.top().more().text.push_str(t);
             return;
         }

@@ -19,7 +19,7 @@ impl<'a> Builder<'a> {
         };
         // The document itself stays open.
         if self.stack.len() == 1
-            || (matches!(top.kind, Kind::Em(_) | Kind::Strong(_) | Kind::Del(_))
+            || (matches!(top.kind, Kind::Em(_) | Kind::Strong(_))
                 && self.close_kept_delimiters(end))
         {
             return;
@@ -127,7 +127,9 @@ impl<'a> Builder<'a> {
 
     /// An indented code block (no language, nor lines as written), or a fenced one.
     fn close_code(&mut self, code: CodeKind, text: String) {
-        let CodeKind { lang, raw, extra } = code;
+        let CodeKind {
+            lang, raw, extra, ..
+        } = code;
         let text = match (&lang, raw) {
             (None, None) => dedent_lines(&text, self.blank_first_line_indent()),
             (_, Some(raw)) => raw,
@@ -180,16 +182,28 @@ impl<'a> Builder<'a> {
     }
 
     fn close_other(&mut self, frame: Closed<'a>, end: usize) {
-        if matches!(
-            frame.kind,
-            Kind::Em(_) | Kind::Strong(_) | Kind::Del(_) | Kind::Link { .. } | Kind::Image { .. }
-        ) {
-            let span = self.span_element(frame.kind, frame.inlines, end);
-            self.push_inline(span, end);
-            return;
-        }
         let inl = frame.inlines;
         match frame.kind {
+            Kind::Link { plain: true, .. } => {
+                let span = self.plain_link(&inl, end);
+                self.push_inline(span, end);
+            }
+            Kind::Link {
+                target,
+                auto,
+                shortcut,
+                ..
+            } => {
+                let children = without_mailto(auto, inl);
+                let link = Inline::Link {
+                    target,
+                    auto,
+                    shortcut,
+                    children,
+                };
+                self.push_inline(link, end);
+            }
+            Kind::Image(image) => self.push_inline(Inline::Image(image), end),
             Kind::TableCell => {
                 let rows = &mut self.top().more().rows;
                 if rows.is_empty() {
@@ -235,9 +249,9 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Emphasis kramdown does not see (`_` inside a word, a single `~`): the delimiters stay
-    /// text around the content, which stays where it is on the shared stack. Returns false
-    /// when the innermost element is no such emphasis.
+    /// Emphasis, resolved later the way kramdown does (`emphasis`): for now the delimiters
+    /// stay text around the content, which stays where it is on the shared stack. Returns
+    /// false when the innermost element is no emphasis.
     fn close_kept_delimiters(&mut self, end: usize) -> bool {
         let Some((start, delim)) = self.stack.last().and_then(|f| self.kept_delimiter(&f.kind))
         else {
@@ -268,54 +282,24 @@ impl<'a> Builder<'a> {
 
     /// The delimiter kept as text around an emphasis element of `kind`, and where it starts.
     fn kept_delimiter(&self, kind: &Kind) -> Option<(usize, Cow<'static, str>)> {
-        match *kind {
-            // Resolved later the way kramdown does (`emphasis`).
-            Kind::Em(start) | Kind::Strong(start) => {
-                let n = if matches!(kind, Kind::Em(_)) { 1 } else { 2 };
-                let c = self.src[start..].chars().next().unwrap_or('*');
-                Some((start, delimiter(c, n)))
-            }
-            Kind::Del(start) if !self.src[start..].starts_with("~~") => Some((start, "~".into())),
-            _ => None,
-        }
+        let (start, n) = match *kind {
+            Kind::Em(start) => (start, 1),
+            Kind::Strong(start) => (start, 2),
+            _ => return None,
+        };
+        let c = self.src[start..].chars().next().unwrap_or('*');
+        Some((start, delimiter(c, n)))
     }
 
-    /// Emphasis, strong, strikethrough, links and images.
-    fn span_element(&self, kind: Kind, inl: Vec<Inline<'a>>, end: usize) -> Inline<'a> {
-        match kind {
-            Kind::Link { plain: true, .. } => {
-                let mut text = String::new();
-                plain_text(&inl, &mut text);
-                let next = Next::of(&self.src[end.min(self.src.len())..]);
-                Inline::Text {
-                    text: format!("<{text}>").into(),
-                    literal: 0,
-                    next,
-                }
-            }
-            Kind::Link {
-                target,
-                auto,
-                shortcut,
-                ..
-            } => {
-                let mut children = inl;
-                // kramdown's `parse_autolink` writes the address without `mailto:`.
-                if auto
-                    && let Some(Inline::Text { text, .. }) = children.first_mut()
-                    && let Some(rest) = text.strip_prefix("mailto:")
-                {
-                    *text = rest.to_string().into();
-                }
-                Inline::Link {
-                    target,
-                    auto,
-                    shortcut,
-                    children,
-                }
-            }
-            Kind::Image(image) => Inline::Image(image),
-            _ => Inline::Del(inl),
+    /// An autolink kramdown reads as text: its content between `<` and `>`.
+    fn plain_link(&self, inl: &[Inline<'a>], end: usize) -> Inline<'a> {
+        let mut text = String::new();
+        plain_text(inl, &mut text);
+        let next = Next::of(&self.src[end.min(self.src.len())..]);
+        Inline::Text {
+            text: format!("<{text}>").into(),
+            literal: 0,
+            next,
         }
     }
 
@@ -346,6 +330,17 @@ impl<'a> Builder<'a> {
 
 /// `n` times the character `c` (Markdown's emphasis delimiters without an allocation).
 #[inline]
+/// kramdown's `parse_autolink` writes an e-mail autolink's address without `mailto:`.
+fn without_mailto(auto: bool, mut children: Vec<Inline<'_>>) -> Vec<Inline<'_>> {
+    if auto
+        && let Some(Inline::Text { text, .. }) = children.first_mut()
+        && let Some(rest) = text.strip_prefix("mailto:")
+    {
+        *text = rest.to_string().into();
+    }
+    children
+}
+
 fn delimiter(c: char, n: usize) -> Cow<'static, str> {
     match (c, n) {
         ('*', 1) => return "*".into(),

@@ -205,7 +205,6 @@ fn owns_nothing(kind: &Kind) -> bool {
             | Kind::TableCell
             | Kind::Em(_)
             | Kind::Strong(_)
-            | Kind::Del(_)
             | Kind::Html
             | Kind::DefList
             | Kind::DefTerm

@@ -37,8 +37,6 @@ pub(super) enum Kind {
     Em(usize),
     /// Strong emphasis, with its source offset.
     Strong(usize),
-    /// Strikethrough, with its source offset.
-    Del(usize),
     /// A link: its target boxed as the link element holds it.
     Link {
         target: Box<LinkTarget>,
@@ -75,6 +73,8 @@ pub(super) struct CodeKind {
     pub(super) raw: Option<String>,
     /// Indentation kramdown keeps on a fence's lines inside a list item.
     pub(super) extra: usize,
+    /// An indented code block (`codeblock.rb`), not a fence.
+    pub(super) indented: bool,
 }
 
 impl Builder<'_> {
@@ -120,12 +120,14 @@ impl Builder<'_> {
                     lang: (!word.is_empty()).then(|| word.to_string()),
                     raw,
                     extra,
+                    indented: false,
                 }))
             }
             Tag::CodeBlock(CodeBlockKind::Indented) => Kind::Code(Box::new(CodeKind {
                 lang: None,
                 raw: None,
                 extra: 0,
+                indented: true,
             })),
             Tag::HtmlBlock => Kind::Html,
             Tag::List(start) => Kind::List {
@@ -139,7 +141,6 @@ impl Builder<'_> {
             Tag::TableCell => Kind::TableCell,
             Tag::Emphasis => Kind::Em(range.start),
             Tag::Strong => Kind::Strong(range.start),
-            Tag::Strikethrough => Kind::Del(range.start),
             Tag::Link {
                 link_type,
                 dest_url,
@@ -168,7 +169,7 @@ impl Builder<'_> {
 pub(super) fn is_span(kind: &Kind) -> bool {
     matches!(
         kind,
-        Kind::Em(_) | Kind::Strong(_) | Kind::Del(_) | Kind::Link { .. } | Kind::Image { .. }
+        Kind::Em(_) | Kind::Strong(_) | Kind::Link { .. } | Kind::Image { .. }
     )
 }
 
@@ -177,7 +178,6 @@ pub(super) fn is_span_end(tag: TagEnd) -> bool {
         tag,
         TagEnd::Emphasis
             | TagEnd::Strong
-            | TagEnd::Strikethrough
             | TagEnd::Link
             | TagEnd::Image
             | TagEnd::Superscript

@@ -4,9 +4,14 @@
 //! block HTML element (`LAZY_END_HTML_START`/`_STOP` of `paragraph.rb`); kramdown then joins
 //! each such line to the one above with a space (`gsub(/\n( {0,3}\S)/, ' \1')`). CommonMark
 //! ends the code block there instead, so `block_extensions` joins the lines in the source.
+//! Also the block's whitespace-only lines, which kramdown keeps as written (less a leading tab
+//! or four spaces) where CommonMark strips them.
 
+use super::build::Builder;
 use super::html_tag::SPAN_ELEMENTS;
+use super::source::line_start;
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 static IAL_OR_EOB: LazyLock<Regex> = LazyLock::new(|| {
@@ -121,9 +126,88 @@ fn top_level(lines: &[&str], i: usize) -> bool {
     !first.starts_with([' ', '\t']) && !marker(first)
 }
 
+/// Whether pulldown-cmark's text in an indented code block is a run of blank lines.
+#[inline]
+pub(super) fn is_blank_run(t: &str) -> bool {
+    t.ends_with('\n') && t.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\n'))
+}
+
+impl Builder<'_> {
+    /// The whitespace-only lines of an indented code block (pulldown-cmark's text of them at
+    /// `range`) as kramdown keeps them: `parse_codeblock` removes only a leading tab or four
+    /// spaces, and a list item takes its blank lines as written (without its indentation
+    /// removed); a block quote's `> ` goes first. None when the lines are not blank as
+    /// written.
+    pub(super) fn code_blank_lines(&self, range: &Range<usize>) -> Option<String> {
+        let lines = &self.src[line_start(self.src, range.start)..range.end];
+        let mut out = String::with_capacity(lines.len());
+        for line in lines.split_inclusive('\n') {
+            let mut rest = line;
+            for _ in 0..self.quote_depth() {
+                rest = rest.trim_start_matches([' ', '\t']).strip_prefix('>')?;
+                rest = rest.strip_prefix(' ').unwrap_or(rest);
+            }
+            if !is_blank_run(rest) {
+                return None;
+            }
+            let kept = rest
+                .strip_prefix('\t')
+                .or_else(|| rest.strip_prefix("    "));
+            out.push_str(kept.unwrap_or(rest));
+        }
+        Some(out)
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::super::{Options, convert};
     use super::*;
+
+    const OPEN: &str = "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\"><code>";
+    const CLOSE: &str = "</code></pre></div>";
+
+    /// Every expectation is Jekyll 4.3's output (shared/tools/oracle/make_oracle.rb).
+    #[test]
+    fn blank_code_lines_as_written() {
+        let cases = [
+            (
+                "    a\n  \n    b\n",
+                format!("{OPEN}a\n  \nb\n{CLOSE}</div>\n"),
+            ),
+            (
+                "    a\n      \n    b\n",
+                format!("{OPEN}a\n  \nb\n{CLOSE}</div>\n"),
+            ),
+            (
+                "    a\n\t\n    b\n",
+                format!("{OPEN}a\n\nb\n{CLOSE}</div>\n"),
+            ),
+            (
+                "    a\n  \n\n    b\n  \n",
+                format!("{OPEN}a\n  \n\nb\n{CLOSE}</div>\n\n"),
+            ),
+            (
+                "    chunk1\n\n    chunk2\n  \n \n \n    chunk3\n",
+                format!("{OPEN}chunk1\n\nchunk2\n  \n \n \nchunk3\n{CLOSE}</div>\n"),
+            ),
+            (
+                ">     a\n>   \n>     b\n",
+                format!("<blockquote>\n  {OPEN}a\n  \nb\n{CLOSE}  </div>\n</blockquote>\n"),
+            ),
+        ];
+        for (src, want) in cases {
+            assert_eq!(convert(src, &Options::default()), want, "{src:?}");
+        }
+        // In a list item, blank lines keep the item's indentation.
+        for (blank, kept) in [("   ", "   "), ("        ", "    "), (" ", " ")] {
+            let src = format!("- x\n\n      a\n{blank}\n      b\n");
+            let want = format!(
+                "<ul>\n  <li>\n    <p>x</p>\n\n    {OPEN}a\n{kept}\nb\n{CLOSE}    </div>\n  </li>\n</ul>\n"
+            );
+            assert_eq!(convert(&src, &Options::default()), want, "{src:?}");
+        }
+    }
 
     fn lazy_of(src: &str) -> (usize, Vec<usize>) {
         let lines: Vec<&str> = src.split_inclusive('\n').collect();
