@@ -1,8 +1,9 @@
-//! kramdown's reference links allow one whitespace character between the link text and the
-//! reference (`[text] [ref]`, `kramdown/parser/kramdown/link.rb`: `\s?\[`), where CommonMark
-//! sees two shortcut references. Pairs are merged here: the first bracket gives the text, the
-//! second the target. Before that, adjacent text items are joined, which every document
-//! needs (pulldown-cmark splits text at brackets and other syntax it declines).
+//! kramdown's reference links allow white space, line breaks too, between the link text and
+//! the reference (`[text] [ref]`, `kramdown/parser/kramdown/link.rb`: `LINK_INLINE_ID_RE`,
+//! `\s*?\[`), where CommonMark sees two shortcut references; an empty reference (`[text] []`)
+//! is the text's own. Pairs are merged here: the first bracket gives the text, the second the
+//! target. Before that, adjacent text items are joined, which every document needs
+//! (pulldown-cmark splits text at brackets and other syntax it declines).
 
 use super::tree::{Block, DefPart, Inline, Next};
 
@@ -46,7 +47,11 @@ fn each_list(blocks: &mut [Block], f: &mut impl FnMut(&mut Vec<Inline>)) {
 fn pair(inlines: &mut Vec<Inline>) {
     let mut i = 0;
     while i + 1 < inlines.len() {
-        if let Some(consumed) = merge_links(inlines, i).or_else(|| merge_text(inlines, i)) {
+        let merged = merge_links(inlines, i)
+            .or_else(|| merge_text(inlines, i))
+            .or_else(|| drop_empty_reference(inlines, i))
+            .or_else(|| unlink_before_undefined(inlines, i));
+        if let Some(consumed) = merged {
             i += consumed;
         } else {
             i += 1;
@@ -91,30 +96,110 @@ fn is_shortcut(inline: &Inline) -> bool {
     matches!(inline, Inline::Link { shortcut: true, .. })
 }
 
-/// `[a] [b]` with both defined: a link to `b`'s target with `a`'s text.
-fn merge_links(inlines: &mut Vec<Inline>, i: usize) -> Option<usize> {
-    let single_space = match inlines.get(i + 1)? {
+/// Ruby's `\s`: ASCII white space only.
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c')
+}
+
+/// Whether `inline` is white space in the source: a line break or a text of spaces.
+fn is_white(inline: &Inline) -> bool {
+    match inline {
         Inline::Soft => true,
         Inline::Text {
             text, literal: 0, ..
-        } => has_chars(text, 1) && !has_chars(text, 2) && text.trim().is_empty(),
+        } => !text.is_empty() && text.chars().all(is_space),
         _ => false,
-    };
-    if !(is_shortcut(&inlines[i]) && single_space && is_shortcut(inlines.get(i + 2)?)) {
+    }
+}
+
+/// Where the white space items from `from` on end.
+fn after_white(inlines: &[Inline], from: usize) -> usize {
+    from + inlines[from.min(inlines.len())..]
+        .iter()
+        .take_while(|i| is_white(i))
+        .count()
+}
+
+/// `[a] [b]` with both defined: a link to `b`'s target with `a`'s text.
+fn merge_links(inlines: &mut Vec<Inline>, i: usize) -> Option<usize> {
+    let end = after_white(inlines, i + 1);
+    if !(end > i + 1 && is_shortcut(&inlines[i]) && is_shortcut(inlines.get(end)?)) {
         return None;
     }
-    let target = inlines.remove(i + 2);
-    inlines.remove(i + 1);
+    let target = inlines.remove(end);
+    inlines.drain(i + 1..end);
     retarget(&mut inlines[i], target);
     Some(1)
 }
 
+/// `[a] []` with `a` defined: the empty reference is `a`'s own, and goes.
+fn drop_empty_reference(inlines: &mut Vec<Inline>, i: usize) -> Option<usize> {
+    if !is_shortcut(&inlines[i]) {
+        return None;
+    }
+    let end = after_white(inlines, i + 1);
+    let Inline::Text {
+        text, literal: 0, ..
+    } = inlines.get(end)?
+    else {
+        return None;
+    };
+    let rest = text.trim_start_matches(is_space);
+    let gap = end > i + 1 || rest.len() < text.len();
+    let after = rest.strip_prefix("[]").filter(|_| gap)?;
+    let cut = text.len() - after.len();
+    let text = match &mut inlines[end] {
+        Inline::Text { text, .. } => text,
+        _ => return None,
+    };
+    super::borrowed::keep(text, cut..text.len());
+    if text.is_empty() {
+        inlines.remove(end);
+    }
+    inlines.drain(i + 1..end);
+    Some(1)
+}
+
+/// `[a] [b]` where only `a` is defined: `b` is the reference kramdown looks up, finds
+/// nothing, and `[a]` is text (its content stays parsed).
+fn unlink_before_undefined(inlines: &mut Vec<Inline>, i: usize) -> Option<usize> {
+    if !is_shortcut(&inlines[i]) {
+        return None;
+    }
+    let end = after_white(inlines, i + 1);
+    let Inline::Text {
+        text, literal: 0, ..
+    } = inlines.get(end)?
+    else {
+        return None;
+    };
+    let rest = text.trim_start_matches(is_space);
+    let gap = end > i + 1 || rest.len() < text.len();
+    let label = rest.strip_prefix('[')?.split(']').next()?;
+    if !gap || label.trim().is_empty() || !rest[1..].contains(']') {
+        return None;
+    }
+    let Inline::Link { children, .. } = inlines.remove(i) else {
+        return None;
+    };
+    let bracket = |b: &'static str| Inline::Text {
+        text: b.into(),
+        literal: 0,
+        next: Next::default(),
+    };
+    let n = children.len();
+    inlines.splice(
+        i..i,
+        std::iter::once(bracket("["))
+            .chain(children)
+            .chain([bracket("]")]),
+    );
+    Some(n + 2)
+}
+
 /// `[a] [b]` where only `b` is defined: the text `[a] ` before the link becomes its text.
 fn merge_text(inlines: &mut Vec<Inline>, i: usize) -> Option<usize> {
-    let (soft, link_at) = match inlines.get(i + 1)? {
-        Inline::Soft => (true, i + 2),
-        _ => (false, i + 1),
-    };
+    let link_at = after_white(inlines, i + 1);
     if !is_shortcut(inlines.get(link_at)?) {
         return None;
     }
@@ -126,11 +211,10 @@ fn merge_text(inlines: &mut Vec<Inline>, i: usize) -> Option<usize> {
     else {
         return None;
     };
-    let body = if soft {
-        text.as_ref()
-    } else {
-        strip_one_space(text)?
-    };
+    let body = text.trim_end_matches(is_space);
+    if link_at == i + 1 && body.len() == text.len() {
+        return None;
+    }
     let label_start = body.strip_suffix(']')?.rfind('[')?;
     let label = &body[label_start + 1..body.len() - 1];
     if label.is_empty() || label.contains(']') {
@@ -143,9 +227,7 @@ fn merge_text(inlines: &mut Vec<Inline>, i: usize) -> Option<usize> {
         next: *next,
     };
     let target = inlines.remove(link_at);
-    if soft {
-        inlines.remove(i + 1);
-    }
+    inlines.drain(i + 1..link_at);
     let mut link = target.clone();
     if let Inline::Link { children, .. } = &mut link {
         *children = vec![label];
@@ -159,12 +241,6 @@ fn merge_text(inlines: &mut Vec<Inline>, i: usize) -> Option<usize> {
     Some(2)
 }
 
-fn strip_one_space(text: &str) -> Option<&str> {
-    let last = text.chars().next_back()?;
-    last.is_whitespace()
-        .then(|| &text[..text.len() - last.len_utf8()])
-}
-
 /// Gives `link` the target of `other`.
 fn retarget(link: &mut Inline, other: Inline) {
     if let (Inline::Link { target, .. }, Inline::Link { target: other, .. }) = (link, other) {
@@ -176,6 +252,30 @@ fn retarget(link: &mut Inline, other: Inline) {
 #[cfg(test)]
 mod tests {
     use super::has_chars;
+    use crate::converter::markdown::{Options, convert};
+
+    /// Every expectation is Jekyll 4.3's output (shared/tools/oracle/make_oracle.rb).
+    #[test]
+    fn reference_after_white_space() {
+        let defs = "\n\n[foo]: /f\n[bar]: /b\n[*a*]: /u\n";
+        let cases = [
+            ("[foo]   [bar]", "<a href=\"/b\">foo</a>"),
+            ("[foo]\n[bar]", "<a href=\"/b\">foo</a>"),
+            ("[x]\n  [foo] y", "<a href=\"/f\">x</a> y"),
+            ("[x]   [foo]", "<a href=\"/f\">x</a>"),
+            ("[foo]  []", "<a href=\"/f\">foo</a>"),
+            ("[foo]\t[]z", "<a href=\"/f\">foo</a>z"),
+            ("[foo]\n[]", "<a href=\"/f\">foo</a>"),
+            ("[foo] [nodef]", "[foo] [nodef]"),
+            ("[*a*] [nodef] x", "[<em>a</em>] [nodef] x"),
+            ("[nodef] [foo] x", "<a href=\"/f\">nodef</a> x"),
+            ("[foo] x []", "<a href=\"/f\">foo</a> x []"),
+        ];
+        for (src, want) in cases {
+            let got = convert(&format!("{src}{defs}"), &Options::default());
+            assert_eq!(got, format!("<p>{want}</p>\n\n"), "{src:?}");
+        }
+    }
 
     #[test]
     fn counts_characters_up_to_n() {
