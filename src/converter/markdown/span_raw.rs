@@ -15,7 +15,7 @@ use super::tree::{Block, Inline};
 use std::ops::Range;
 
 /// kramdown's `HTML_MARKDOWN_ATTR_MAP` applied to an element: whether its content is parsed.
-fn parses(tag: &StartTag, parent_raw: bool, parse_span_html: bool) -> bool {
+pub(super) fn parses(tag: &StartTag, parent_raw: bool, parse_span_html: bool) -> bool {
     let raw_model = RAW_CONTENT.contains(&tag.name.as_str());
     let default = !raw_model && !parent_raw && parse_span_html;
     match markdown_attr(tag) {

@@ -1,15 +1,18 @@
 //! kramdown's table syntax (`kramdown/parser/kramdown/table.rb`), which kramdown-parser-gfm
 //! uses unchanged: any block that starts with a line holding an unescaped pipe is a table if
-//! all its lines do and a block boundary follows. Separator lines (`|---|`) split header and
-//! body sections and give the alignment, `|===|` starts the footer. GFM tables are a subset.
+//! all its lines do and a block boundary follows; pipes in code spans and span HTML, which
+//! may run across lines, count for no line (`spans` reads the whole table for them).
+//! Separator lines (`|---|`) split header and body sections and give the alignment, `|===|`
+//! starts the footer. GFM tables are a subset.
 
 use super::build::Builder;
 use super::fragment::plain_fragment;
 use super::tree::{Align, Block, Inline, Section, TableSection};
-use rows::{is_space, plain_row, split_row, without_code_spans};
+use rows::{is_space, plain_row, split_row};
 use std::borrow::Cow;
 
 mod rows;
+mod spans;
 
 /// A table at the start of `s` (which starts a line after a block boundary): the table and
 /// how much of `s` it used.
@@ -23,6 +26,8 @@ pub(crate) fn parse<'a>(s: &'a str, builder: &Builder<'a>) -> Option<(Block<'a>,
     let leading_pipe = first.trim_start().starts_with('|');
     let mut t = TableBuilder::default();
     let mut pos = 0;
+    // Whether a line has a backtick or `<`: a code span or HTML may hide pipes.
+    let mut hiding = false;
     while pos < s.len() {
         let b = s.as_bytes();
         let end = memchr::memchr(b'\n', &b[pos..]).map_or(s.len(), |i| pos + i + 1);
@@ -35,21 +40,34 @@ pub(crate) fn parse<'a>(s: &'a str, builder: &Builder<'a>) -> Option<(Block<'a>,
             break;
         }
         let special = memchr::memchr3(b'`', b'\\', b'<', line.as_bytes()).is_some();
-        // Without code spans or HTML the line is its own stripped form (and has a pipe).
-        if special
-            && memchr::memchr2(b'`', b'<', line.as_bytes()).is_some()
-            && !has_pipe(&without_code_spans(line))
-        {
-            return None;
-        }
+        hiding = hiding || (special && memchr::memchr2(b'`', b'<', line.as_bytes()).is_some());
         t.line(line, leading_pipe, special);
         pos = end;
     }
     if !before_boundary(&s[pos..]) || t.rows_and_sections_empty() {
         return None;
     }
+    // kramdown reads the table's text without its last line break.
+    if hiding
+        && !spans::pipes_outside_spans(
+            s[..pos].strip_suffix('\n').unwrap_or(&s[..pos]),
+            parse_span_html(s, builder),
+        )
+    {
+        return None;
+    }
     let table = t.finish(builder)?;
     Some((table, pos))
+}
+
+/// The `parse_span_html` option at the table `s` (a slice of the builder's source, or else a
+/// text of its own, which takes the setting the document started with).
+fn parse_span_html(s: &str, builder: &Builder) -> bool {
+    let start = (s.as_ptr() as usize).checked_sub(builder.src.as_ptr() as usize);
+    match start.filter(|&i| i + s.len() <= builder.src.len()) {
+        Some(i) => builder.parse_span_html_at(i),
+        None => builder.opts.parse_span_html,
+    }
 }
 
 /// The table read so far: its cells are made as their rows are read, plain ones on the

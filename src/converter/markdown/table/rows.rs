@@ -179,37 +179,6 @@ fn html_element_len(chars: &[char]) -> Option<usize> {
     Some(s[..end].chars().count())
 }
 
-/// The line with its code spans removed (kramdown checks that every table line has a pipe
-/// outside code spans).
-pub(super) fn without_code_spans(line: &str) -> String {
-    let chars: Vec<char> = line.chars().collect();
-    let mut out = String::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i] == '`' {
-            let n = chars[i..].iter().take_while(|&&c| c == '`').count();
-            if let Some(close) = find_ticks(&chars, i + n, n) {
-                out.push(' ');
-                i = close + n;
-                continue;
-            }
-            i += n;
-            continue;
-        }
-        if let Some(n) = (chars[i] == '<')
-            .then(|| html_element_len(&chars[i..]))
-            .flatten()
-        {
-            out.push(' ');
-            i += n;
-            continue;
-        }
-        out.push(chars[i]);
-        i += 1;
-    }
-    out
-}
-
 fn push(cells: &mut [String], s: &str) {
     if let Some(last) = cells.last_mut() {
         last.push_str(s);
