@@ -122,6 +122,7 @@ impl<'a> Builder<'a> {
         if empty && !matches!(blocks.first(), Some(Block::Blank)) {
             blocks.insert(0, Block::Blank);
         }
+        self.tables_in_note(&mut blocks, start);
         self.footnotes.push((name, blocks))
     }
 

@@ -49,6 +49,7 @@ mod lazy_code;
 mod link_definition;
 mod lists;
 mod lookahead;
+mod note_tables;
 mod options;
 mod parser_options;
 mod references;

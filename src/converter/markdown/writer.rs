@@ -195,10 +195,11 @@ impl<'a> Writer<'a> {
     }
 
     /// kramdown's MathJax engine (`math_engine/mathjax.rb`): `\[…\]`, in a `<div>` only when
-    /// the block has attributes.
+    /// the block has attributes. The engine's result is not indented: only that `<div>` is
+    /// (`format_as_block_html`).
     fn math(&mut self, math: &str, attrs: &Attrs, indent: usize) {
-        self.pad(indent);
         if !attrs.is_empty() {
+            self.pad(indent);
             self.start_tag("div", attrs);
         }
         self.out.push_str("\\[");
@@ -426,6 +427,29 @@ mod tests {
                 .then(|| out.find(FOOTNOTES_LINE))
                 .flatten();
             assert_eq!(old, want, "{out:?}");
+        }
+    }
+
+    /// Expectations checked with Jekyll 4.3 (`make_oracle.rb`): `> $$x < 1$$` and the same
+    /// with `> {: .m}` below it, inside a block quote (indentation 2).
+    #[test]
+    fn math_blocks_unindented_but_for_their_div() {
+        let (doc, opts) = (Document::default(), Options::default());
+        let m = vec![("class".to_string(), "m".to_string())];
+        let cases = [
+            (Vec::new(), "\\[x &lt; 1\\]\n"),
+            (m, "  <div class=\"m\">\\[x &lt; 1\\]\n</div>\n"),
+        ];
+        for (attrs, want) in cases {
+            let mut w = Writer {
+                opts: &opts,
+                hl: &RougeNames,
+                notes: Footnotes::new(&doc, &opts),
+                out: String::new(),
+                plain_lexers: [None; 2],
+            };
+            w.math("x < 1", &attrs, 2);
+            assert_eq!(w.out, want, "{attrs:?}");
         }
     }
 
