@@ -1,6 +1,7 @@
 //! Span and code details kramdown takes from the source as written, where pulldown-cmark's
 //! events carry a processed form: link destinations with backslashes, which autolinks exist,
-//! code span content, line ends, and the indentation of code inside list items.
+//! code span content, line ends with the indentation kept after them, and the indentation
+//! of code inside list items and definitions.
 
 use pulldown_cmark::LinkType;
 use std::ops::Range;
@@ -104,10 +105,19 @@ impl<'a> Builder<'a> {
             .filter(|f| matches!(f.kind, Kind::Item | Kind::FootnoteDef(_)))
             .map(|f| f.start)
             .collect();
-        if kinds().any(|k| matches!(k, Kind::DefDefinition | Kind::Heading { .. }))
-            || (quotes > 0 && !items.is_empty())
-        {
+        if kinds().any(|k| matches!(k, Kind::Heading { .. })) || (quotes > 0 && !items.is_empty()) {
             return "";
+        }
+        if let Some(def) = self
+            .stack
+            .iter()
+            .find(|f| matches!(f.kind, Kind::DefDefinition))
+        {
+            // Only a definition at the top level: in other containers the columns add up.
+            return match definition_content_column(src, def.start) {
+                Some(col) if quotes == 0 && items.is_empty() => beyond(line, col),
+                _ => "",
+            };
         }
         let mut rest = line;
         for _ in 0..quotes {
@@ -123,13 +133,9 @@ impl<'a> Builder<'a> {
             } else {
                 item_content_column(src, start)
             };
-            // A line indented less than the content is a lazy line, kept as it is.
-            let spaces = rest.len() - rest.trim_start_matches(' ').len();
-            if spaces >= col {
-                rest = &rest[col..];
-            }
+            return beyond(rest, col);
         }
-        &rest[..rest.len() - rest.trim_start_matches([' ', '\t']).len()]
+        beyond(rest, 0)
     }
 
     /// Removes the `\` that ends the text before a `\\` line break.
@@ -237,6 +243,44 @@ fn strip_space_pair(inner: &mut SrcText<'_>) {
     keep(inner, start..end);
 }
 
+/// The white space opening `line` beyond the content column `col`. A line indented less than
+/// the content is a lazy line, kept as it is (kramdown's `indent_re` takes nothing from it).
+fn beyond(line: &str, col: usize) -> &str {
+    let spaces = line.len() - line.trim_start_matches(' ').len();
+    let rest = if spaces >= col { &line[col..] } else { line };
+    &rest[..rest.len() - rest.trim_start_matches([' ', '\t']).len()]
+}
+
+/// kramdown's definition indentation (`parse_definition_list` through
+/// `parse_first_list_line`): the colon with the spaces before and after it, or 4 when the
+/// first line holds nothing but an IAL or white space (`LIST_ITEM_IAL_CHECK`). `None` where
+/// a tab follows the colon (kramdown expands it first).
+fn definition_content_column(src: &str, start: usize) -> Option<usize> {
+    let line = src[line_start(src, start)..].split('\n').next()?;
+    let content = line.trim_start_matches(' ').strip_prefix(':')?;
+    let text = content.trim_start_matches(' ');
+    if text.starts_with('\t') {
+        return None;
+    }
+    if text.trim().is_empty() || is_item_ial_line(text) {
+        return Some(4);
+    }
+    Some(line.len() - text.len())
+}
+
+/// Whether the text of an item's or definition's first line is nothing but an IAL
+/// (kramdown's `LIST_ITEM_IAL_CHECK`, which excludes ALDs `{:name: …}`).
+pub(super) fn is_item_ial_line(text: &str) -> bool {
+    let Some(body) = text.trim_end().strip_prefix("{:") else {
+        return false;
+    };
+    let name = body.len()
+        - body
+            .trim_start_matches(|c: char| c.is_alphanumeric() || c == '_' || c == '-')
+            .len();
+    !body[name..].starts_with(':') && super::ial::parse(text.trim_end()).is_some()
+}
+
 /// kramdown's list item indentation (`parse_first_list_line`): the marker with the spaces
 /// before and after it.
 fn item_content_column(src: &str, start: usize) -> usize {
@@ -253,6 +297,23 @@ fn item_content_column(src: &str, start: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// kramdown's `LIST_ITEM_IAL_CHECK` (read in `parser/kramdown/list.rb`).
+    #[test]
+    fn item_ial_lines() {
+        let cases = [
+            ("{:.c}", true),
+            ("{:.c #i}  ", true),
+            ("{:.c} text", false),
+            ("{:name: .c}", false),
+            ("{::comment}", false),
+            ("{:/}", false),
+            ("text", false),
+        ];
+        for (text, want) in cases {
+            assert_eq!(is_item_ial_line(text), want, "{text:?}");
+        }
+    }
 
     /// The cut of a slice strips what stripping a space prefix, then a space suffix does.
     #[test]

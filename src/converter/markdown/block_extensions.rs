@@ -62,6 +62,8 @@ enum Marked {
     Above(Attrs),
     /// Attributes for the block below.
     Below(Attrs),
+    /// Attributes for the definition whose first block it is (`ial_only_definition`).
+    Definition(Attrs),
 }
 
 /// The rewritten source and what its markers stand for.

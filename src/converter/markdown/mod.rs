@@ -9,12 +9,12 @@
 //! (`block_extensions`, `span_extensions`).
 //!
 //! Known gaps: `{::options}` parser settings other than `parse_block_html` and
-//! `parse_span_html`; an item starting with `{::nomarkdown}`, and a definition whose IAL is
-//! followed by a code block; footnote definitions with IALs; unclosed fences
-//! and fences whose info string has spaces (paragraphs in kramdown); kramdown's inline link
-//! syntax where it differs from CommonMark's (link definitions are read by
-//! `link_definition`). Every remaining difference of the conformance suites is listed in
-//! `tests/markdown/known_differences.tsv`.
+//! `parse_span_html`; an item starting with `{::nomarkdown}`; an item, or a definition inside
+//! a container or below an ALD, whose first line is only an IAL (`ial_only_definition`);
+//! footnote definitions with IALs; unclosed fences and fences whose info string has spaces
+//! (paragraphs in kramdown); kramdown's inline link syntax where it differs from CommonMark's
+//! (link definitions are read by `link_definition`). Every remaining difference of the
+//! conformance suites is listed in `tests/markdown/known_differences.tsv`.
 
 mod abbreviations;
 mod as_written;

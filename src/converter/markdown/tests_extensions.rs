@@ -222,6 +222,44 @@ fn item_ials() {
     ]);
 }
 
+/// A definition's first line that is only an IAL (kramdown's content indent is then 4) and
+/// the indentation its continuation lines keep. Compared byte for byte: the expectations
+/// are Jekyll's output, from `/work/shared/tools/oracle/make_oracle.rb`.
+#[test]
+fn definition_ials_and_indentation() {
+    const CODE: &str = "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\">\
+        <pre class=\"highlight\"><code>code\n</code></pre></div>    </div>";
+    let cases: &[(&str, String)] = &[
+        (
+            "term\n: {:.c}\n        code\n",
+            format!("<dl>\n  <dt>term</dt>\n  <dd class=\"c\">\n    {CODE}\n  </dd>\n</dl>\n"),
+        ),
+        (
+            "term\n\n: {:.c #i}\n        code\n\n    para\n",
+            format!(
+                "<dl>\n  <dt>term</dt>\n  <dd class=\"c\" id=\"i\">\n    {CODE}\n\n    \
+                 <p>para</p>\n  </dd>\n</dl>\n"
+            ),
+        ),
+        (
+            "term\n: {:.c}\n    text\n      more\n",
+            "<dl>\n  <dt>term</dt>\n  <dd class=\"c\">text\n  more</dd>\n</dl>\n".into(),
+        ),
+        (
+            "a\n: b\n      c\n",
+            "<dl>\n  <dt>a</dt>\n  <dd>b\n    c</dd>\n</dl>\n".into(),
+        ),
+        (
+            "term\n: {:.c} a\n  b\n",
+            "<dl>\n  <dt>term</dt>\n  <dd class=\"c\">a\nb</dd>\n</dl>\n".into(),
+        ),
+    ];
+    let opts = super::Options::default();
+    for (src, want) in cases {
+        assert_eq!(&super::convert(src, &opts), want, "input: {src:?}");
+    }
+}
+
 /// Blank lines and indentation as kramdown writes them (`blanks`, `as_written`), its emphasis
 /// (`emphasis`), fences it rejects and Markdown elements inside raw HTML.
 #[test]

@@ -105,7 +105,38 @@ impl Rewritten {
             self.text.push_str(&lines[i][colon..]);
             return true;
         }
-        false
+        lead(lines[i]) == b':' && self.ial_only_definition(lines, i)
+    }
+
+    /// A definition whose first line is nothing but an IAL, above a line indented at least
+    /// four spaces: kramdown reads the IAL as the definition's and the line as blank
+    /// (`LIST_ITEM_IAL_CHECK`: content indent 4), so eight spaces make code. The line is
+    /// written as `: ` and nothing else (a blank first line, whose code `blank_first_line_indent`
+    /// dedents as kramdown does) with a marker in the definition that `resolve` turns into
+    /// its attributes. Only below a term at the margin, outside any container, where
+    /// pulldown-cmark surely reads a definition. Returns whether it wrote the line.
+    fn ial_only_definition(&mut self, lines: &[&str], i: usize) -> bool {
+        let Some(text) = lines[i].strip_prefix(": ") else {
+            return false;
+        };
+        let below = lines.get(i + 1).is_some_and(|l| {
+            l.starts_with("    ") && !l.trim().is_empty() && !is_marker_line(l.trim_start())
+        });
+        if !below
+            || !super::super::as_written::is_item_ial_line(text.trim_start())
+            || !term_at_margin(lines, i)
+        {
+            return false;
+        }
+        let Some(attrs) = ial::parse(text.trim()) else {
+            return false;
+        };
+        self.marks.push(Marked::Definition(attrs));
+        self.text.push_str(": \n  ```");
+        self.text.push_str(MARK);
+        self.text.push_str(&self.marks.len().to_string());
+        self.text.push_str("\n  ```\n");
+        true
     }
 
     /// Records the ALD `{:name: body}` (kramdown's `parse_attribute_list` into `@alds[name]`).
@@ -190,4 +221,23 @@ impl Rewritten {
             _ => self.mark(Marked::Eob),
         }
     }
+}
+
+/// Whether the lines above line `i` (one blank line aside) are a term paragraph and
+/// definitions that start at the margin with no container, HTML or indentation.
+fn term_at_margin(lines: &[&str], i: usize) -> bool {
+    let mut above = lines[..i].iter().rev().peekable();
+    above.next_if(|l| l.trim().is_empty());
+    let run: Vec<&&str> = above.take_while(|l| !l.trim().is_empty()).collect();
+    let Some(first) = run.last() else {
+        return false;
+    };
+    let opens_container = |l: &str| {
+        let c = l.chars().next().unwrap_or(' ');
+        matches!(
+            c,
+            ' ' | '\t' | '>' | '<' | '*' | '-' | '+' | '[' | '`' | '~' | ':' | '{'
+        ) || c.is_ascii_digit()
+    };
+    !opens_container(first) && !run.iter().any(|l| l.starts_with('>'))
 }

@@ -2,7 +2,7 @@
 //! them with what they stand for (kramdown applies block IALs, `^` and `{::nomarkdown}` while
 //! it parses), and in the source, where a marker line is a block boundary as a blank line is.
 
-use super::super::tree::{Attrs, Block, Document};
+use super::super::tree::{Attrs, Block, DefPart, Document};
 use super::super::{ial, link_definition};
 use super::{MARK, Marked, Rewritten};
 
@@ -40,12 +40,15 @@ impl Rewritten {
             match self.marked(&block) {
                 None if matches!(block, Block::Blank) => kept.push(block),
                 None => {
+                    if let Block::DefList(parts, _) = &mut block {
+                        self.definition_attributes(parts);
+                    }
                     if let Some(attrs) = below.take() {
                         ial::apply_block_ial(&mut block, self.expand(&attrs, 0));
                     }
                     kept.push(block);
                 }
-                Some(Marked::Eob) => {}
+                Some(Marked::Eob | Marked::Definition(_)) => {}
                 Some(Marked::Caret) => super::super::lists::eob_after(&mut kept),
                 Some(Marked::Html(html)) => kept.push(Block::Html(html.clone())),
                 Some(Marked::Above(attrs)) => {
@@ -60,6 +63,27 @@ impl Rewritten {
         }
         super::super::blanks::merge(&mut kept);
         *blocks = kept;
+    }
+}
+
+impl Rewritten {
+    /// Gives each definition that opens with a `Definition` marker its attributes.
+    fn definition_attributes(&self, parts: &mut [DefPart]) {
+        for part in parts {
+            let DefPart::Definition(item) = part else {
+                continue;
+            };
+            let Some(Marked::Definition(attrs)) = item.blocks.first().and_then(|b| self.marked(b))
+            else {
+                continue;
+            };
+            let attrs = self.expand(attrs, 0);
+            ial::merge(
+                &mut item.attrs,
+                attrs.into_iter().filter(|(k, _)| k != ial::REF).collect(),
+            );
+            item.blocks.remove(0);
+        }
     }
 }
 
