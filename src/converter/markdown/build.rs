@@ -257,6 +257,17 @@ impl<'a> Builder<'a> {
             self.autolink_end = end;
             return;
         }
+        // A `]` CommonMark did not close a link with: kramdown may (`inline_link`).
+        if t == "]"
+            && range.len() == 1
+            && self.src[range.end..].starts_with('(')
+            && let Some(end) = self.kramdown_inline_link(&range)
+        {
+            // The events up to the link's end are text (`inline_link`), cut as after an
+            // autolink.
+            self.autolink_end = end;
+            return;
+        }
         let src = self.src;
         let raw = &src[range.clone()];
         let next = &src[range.end..];

@@ -13,8 +13,9 @@
 //! a container or below an ALD, whose first line is only an IAL (`ial_only_definition`);
 //! footnote definitions with IALs; unclosed fences and fences whose info string has spaces
 //! (paragraphs in kramdown); kramdown's inline link syntax where it differs from CommonMark's
-//! (link definitions are read by `link_definition`). Every remaining difference of the
-//! conformance suites is listed in `tests/markdown/known_differences.tsv`.
+//! beyond what `inline_link` takes (link definitions are read by `link_definition`). Every
+//! remaining difference of the conformance suites is listed in
+//! `tests/markdown/known_differences.tsv`.
 
 mod abbreviations;
 mod as_written;
@@ -42,6 +43,7 @@ mod html_block;
 mod html_tag;
 mod ial;
 mod ids;
+mod inline_link;
 mod inline_options;
 mod kinds;
 mod lazy;
