@@ -132,8 +132,9 @@ fn merge_links(inlines: &mut Vec<Inline>, i: usize) -> Option<usize> {
     Some(1)
 }
 
-/// `[a] []` with `a` defined: the empty reference is `a`'s own, and goes.
-fn drop_empty_reference(inlines: &mut Vec<Inline>, i: usize) -> Option<usize> {
+/// The reference text after the shortcut link at `i`: where the text item holding it is,
+/// and that text from its `[` on, when white space separates the two.
+fn reference_text<'t>(inlines: &'t [Inline], i: usize) -> Option<(usize, &'t str)> {
     if !is_shortcut(&inlines[i]) {
         return None;
     }
@@ -146,13 +147,17 @@ fn drop_empty_reference(inlines: &mut Vec<Inline>, i: usize) -> Option<usize> {
     };
     let rest = text.trim_start_matches(is_space);
     let gap = end > i + 1 || rest.len() < text.len();
-    let after = rest.strip_prefix("[]").filter(|_| gap)?;
-    let cut = text.len() - after.len();
-    let text = match &mut inlines[end] {
-        Inline::Text { text, .. } => text,
-        _ => return None,
+    (gap && rest.starts_with('[')).then_some((end, rest))
+}
+
+/// `[a] []` with `a` defined: the empty reference is `a`'s own, and goes.
+fn drop_empty_reference(inlines: &mut Vec<Inline>, i: usize) -> Option<usize> {
+    let (end, rest) = reference_text(inlines, i)?;
+    let after = rest.strip_prefix("[]")?.len();
+    let Inline::Text { text, .. } = &mut inlines[end] else {
+        return None;
     };
-    super::borrowed::keep(text, cut..text.len());
+    super::borrowed::keep(text, text.len() - after..text.len());
     if text.is_empty() {
         inlines.remove(end);
     }
@@ -163,20 +168,9 @@ fn drop_empty_reference(inlines: &mut Vec<Inline>, i: usize) -> Option<usize> {
 /// `[a] [b]` where only `a` is defined: `b` is the reference kramdown looks up, finds
 /// nothing, and `[a]` is text (its content stays parsed).
 fn unlink_before_undefined(inlines: &mut Vec<Inline>, i: usize) -> Option<usize> {
-    if !is_shortcut(&inlines[i]) {
-        return None;
-    }
-    let end = after_white(inlines, i + 1);
-    let Inline::Text {
-        text, literal: 0, ..
-    } = inlines.get(end)?
-    else {
-        return None;
-    };
-    let rest = text.trim_start_matches(is_space);
-    let gap = end > i + 1 || rest.len() < text.len();
-    let label = rest.strip_prefix('[')?.split(']').next()?;
-    if !gap || label.trim().is_empty() || !rest[1..].contains(']') {
+    let (_, rest) = reference_text(inlines, i)?;
+    let label = rest[1..].split(']').next()?;
+    if label.trim().is_empty() || !rest[1..].contains(']') {
         return None;
     }
     let Inline::Link { children, .. } = inlines.remove(i) else {
