@@ -5,6 +5,7 @@
 //! target. Before that, adjacent text items are joined, which every document needs
 //! (pulldown-cmark splits text at brackets and other syntax it declines).
 
+use super::emphasis::is_space;
 use super::tree::{Block, DefPart, Inline, Next};
 
 /// Joins the adjacent text items of every paragraph, header and table cell (`merge_texts`),
@@ -94,11 +95,6 @@ fn has_chars(text: &str, n: usize) -> bool {
 
 fn is_shortcut(inline: &Inline) -> bool {
     matches!(inline, Inline::Link { shortcut: true, .. })
-}
-
-/// Ruby's `\s`: ASCII white space only.
-fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c')
 }
 
 /// Whether `inline` is white space in the source: a line break or a text of spaces.

@@ -3,6 +3,7 @@
 //! (`TYPOGRAPHIC_SYMS` in `typographic_symbol.rb`), character by character. The rules look
 //! at the source after a quote: a backslash-escaped character there is seen as its backslash.
 
+use super::emphasis::is_space;
 use super::typography::Typographer;
 
 /// Where a character of a text run comes from.
@@ -249,11 +250,6 @@ impl Scan<'_> {
 
 fn is_quote(c: char) -> bool {
     c == '"' || c == '\''
-}
-
-/// Ruby's `\s` (ASCII only).
-fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\r' | '\n' | '\x0c' | '\x0b')
 }
 
 /// Ruby's `\w` (ASCII only).

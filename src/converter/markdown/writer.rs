@@ -20,13 +20,7 @@ pub(crate) fn write(
     hl: &dyn Highlighter,
     src_len: usize,
 ) -> String {
-    let mut w = Writer {
-        opts,
-        hl,
-        notes: Footnotes::new(doc, opts),
-        out: String::with_capacity(out_capacity(src_len)),
-        plain_lexers: [None; 2],
-    };
+    let mut w = Writer::new(doc, opts, hl, out_capacity(src_len));
     w.blocks(&doc.blocks, 0);
     let notes = w.footnotes();
     if let Some(at) = footnotes_place(&w.out) {
@@ -64,6 +58,22 @@ pub(crate) struct Writer<'a> {
 }
 
 impl<'a> Writer<'a> {
+    /// A writer of `doc`'s HTML into an output reserved for `capacity` bytes.
+    fn new(
+        doc: &'a Document,
+        opts: &'a Options,
+        hl: &'a dyn Highlighter,
+        capacity: usize,
+    ) -> Writer<'a> {
+        Writer {
+            opts,
+            hl,
+            notes: Footnotes::new(doc, opts),
+            out: String::with_capacity(capacity),
+            plain_lexers: [None; 2],
+        }
+    }
+
     /// Writes sibling blocks; the blank lines between them are blocks of their own.
     pub fn blocks(&mut self, blocks: &[Block], indent: usize) {
         let nested =
@@ -441,13 +451,7 @@ mod tests {
             (m, "  <div class=\"m\">\\[x &lt; 1\\]\n</div>\n"),
         ];
         for (attrs, want) in cases {
-            let mut w = Writer {
-                opts: &opts,
-                hl: &RougeNames,
-                notes: Footnotes::new(&doc, &opts),
-                out: String::new(),
-                plain_lexers: [None; 2],
-            };
+            let mut w = Writer::new(&doc, &opts, &RougeNames, 0);
             w.math("x < 1", &attrs, 2);
             assert_eq!(w.out, want, "{attrs:?}");
         }
@@ -457,13 +461,7 @@ mod tests {
     fn pads_any_depth() {
         let (doc, opts) = (Document::default(), Options::default());
         for indent in [0, 1, 2, 31, 32, 33, 64, 70] {
-            let mut w = Writer {
-                opts: &opts,
-                hl: &RougeNames,
-                notes: Footnotes::new(&doc, &opts),
-                out: String::new(),
-                plain_lexers: [None; 2],
-            };
+            let mut w = Writer::new(&doc, &opts, &RougeNames, 0);
             w.pad(indent);
             assert_eq!(w.out, " ".repeat(indent), "{indent}");
         }
